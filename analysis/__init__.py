@@ -1,0 +1,30 @@
+"""Parallax analysis: news articles in, pandas tables out. Never imports streamlit.
+
+    from analysis import Document, load_corpus, analyze
+    corpus = load_corpus(["seeds/"])
+    result = analyze(corpus.documents)
+
+Names are imported on first use, so `import analysis.segmentation` does not load spaCy.
+"""
+
+from importlib import import_module
+
+_EXPORTS = {
+    "Analysis": "analysis.result",
+    "Corpus": "analysis.document",
+    "Document": "analysis.document",
+    "LoadError": "analysis.document",
+    "Filters": "analysis.filters",
+    "apply": "analysis.filters",
+    "analyze": "analysis.analyze",
+    "load_corpus": "analysis.loading",
+    "load_uploads": "analysis.loading",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'analysis' has no attribute {name!r}")

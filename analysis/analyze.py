@@ -1,0 +1,176 @@
+"""`analyze`: documents in, the six tables of DESIGN.md out.
+
+The order matters: sentences and their tone first; then entities (casualty locations use them);
+then dates, anchored on each article's publication date or, when it has none, on an estimate
+drawn from its own text and the rest of the corpus; last the per-sentence `date` every date
+filter acts on, and the incidents that group one event's casualty reports across sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from datetime import date
+
+import pandas as pd
+
+from analysis.casualties import extract_casualties, group_incidents
+from analysis.document import Document
+from analysis.entities import EntityCorrections, build_entity_tables
+from analysis.nlp import find_mentions, load_pipeline, pipeline_description
+from analysis.result import Analysis
+from analysis.schema import CASUALTIES, DOCUMENTS, EVENTS, MENTIONS, SENTENCES
+from analysis.segmentation import Sentence, split_sentences
+from analysis.sentiment import score_sentence
+from analysis.timeline import estimate_publication_date, extract_events
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+Progress = Callable[[int, int, str], None]
+
+
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    """A DataFrame whose required columns come first, in DESIGN.md's order, extras after."""
+    frame = pd.DataFrame(rows)
+    for column in columns:
+        if column not in frame.columns:
+            frame[column] = pd.Series(dtype="object")
+    return frame[columns + [c for c in frame.columns if c not in columns]]
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+def _anchor_dates(documents: Sequence[Document], splits: Sequence[list[Sentence]]) -> list[tuple[date | None, bool]]:
+    """Each article's anchor for relative dates and whether it was estimated."""
+    known = [doc.published for doc in documents if doc.published]
+    anchors: list[tuple[date | None, bool]] = []
+    for doc, sentences in zip(documents, splits):
+        if doc.published:
+            anchors.append((doc.published, False))
+        else:
+            estimate = estimate_publication_date(doc.text, sentences, known)
+            anchors.append((estimate, estimate is not None))
+    return anchors
+
+
+def analyze(
+    documents: Sequence[Document],
+    *,
+    nlp=None,
+    corrections: EntityCorrections | None = None,
+    progress: Progress | None = None,
+) -> Analysis:
+    """Run every extractor over `documents` and return the tables, keyed by doc_id and sent_id.
+
+    `nlp` defaults to the best installed pipeline (see analysis.nlp.load_pipeline); `progress`
+    is called as progress(done, total, stage) so a long run can show how far it got.
+    """
+    documents = list(documents)
+    nlp = nlp if nlp is not None else load_pipeline()
+    total = len(documents)
+
+    def report(done: int, stage: str) -> None:
+        if progress is not None:
+            progress(done, total, stage)
+
+    splits = [split_sentences(doc.text) for doc in documents]
+    anchors = _anchor_dates(documents, splits)
+
+    sentence_rows: list[dict] = []
+    document_rows: list[dict] = []
+    for i, (doc, sentences, (anchor, estimated)) in enumerate(zip(documents, splits, anchors)):
+        compounds = []
+        for sentence in sentences:
+            scores = score_sentence(sentence.text)
+            compounds.append(scores.compound)
+            sentence_rows.append({
+                "doc_id": doc.doc_id, "sent_id": sentence.sent_id, "paragraph": sentence.paragraph,
+                "start": sentence.start, "end": sentence.end, "text": sentence.text,
+                **scores._asdict(), "date": anchor,
+            })
+        document_rows.append({
+            "doc_id": doc.doc_id, "title": doc.title, "source": doc.source, "published": anchor,
+            "published_estimated": estimated, "url": doc.url, "words": _word_count(doc.text),
+            "sentences": len(sentences),
+            "compound": sum(compounds) / len(compounds) if compounds else 0.0,
+        })
+        if i % 50 == 0:
+            report(i, "sentiment")
+
+    sentences_table = _frame(sentence_rows, SENTENCES)
+    documents_table = _frame(document_rows, DOCUMENTS)
+
+    report(0, "entities")
+    mention_rows: list[dict] = []
+    for doc, sentences, found in zip(documents, splits, find_mentions(nlp, [d.text for d in documents])):
+        sentence_of = _sentence_locator(sentences)
+        for mention in found:
+            mention_rows.append({
+                "doc_id": doc.doc_id, "sent_id": sentence_of(mention.start),
+                "start": mention.start, "end": mention.end, "text": mention.text, "label": mention.label,
+            })
+    raw_mentions = _frame(mention_rows, [c for c in MENTIONS if c != "entity"])
+    mentions_table, entities_table = build_entity_tables(
+        raw_mentions, sentences_table, documents_table, corrections=corrections
+    )
+
+    report(0, "figures and dates")
+    places_by_doc = _places_by_document(mentions_table)
+    casualty_rows: list[dict] = []
+    event_rows: list[dict] = []
+    for i, (doc, sentences, (anchor, _)) in enumerate(zip(documents, splits, anchors)):
+        for figure in extract_casualties(doc.text, sentences, places_by_doc.get(doc.doc_id, ())):
+            casualty_rows.append({"doc_id": doc.doc_id, **asdict(figure)})
+        for event in extract_events(doc.text, sentences, anchor):
+            event_rows.append({"doc_id": doc.doc_id, **asdict(event)})
+        if i % 50 == 0:
+            report(i, "figures and dates")
+
+    events_table = _frame(event_rows, EVENTS)
+    _date_sentences_by_events(sentences_table, events_table)
+    casualties_table = _frame(casualty_rows, CASUALTIES)
+    incidents_table, casualties_table = group_incidents(casualties_table, documents_table, sentences_table)
+    report(total, "done")
+    return Analysis(
+        documents=documents_table,
+        sentences=sentences_table,
+        mentions=mentions_table,
+        entities=entities_table,
+        casualties=casualties_table,
+        events=events_table,
+        pipeline=pipeline_description(nlp),
+        incidents=incidents_table,
+    )
+
+
+def _sentence_locator(sentences: Sequence[Sentence]) -> Callable[[int], int]:
+    """Maps a character offset to the sent_id containing it (or the nearest one before it)."""
+    from bisect import bisect_right
+
+    starts = [s.start for s in sentences]
+
+    def locate(offset: int) -> int:
+        index = max(bisect_right(starts, offset) - 1, 0)
+        return sentences[index].sent_id if sentences else 0
+
+    return locate
+
+
+def _places_by_document(mentions: pd.DataFrame) -> dict[str, list[tuple[int, int, str]]]:
+    places = mentions[mentions["label"].isin(PLACE_LABELS)]
+    grouped: dict[str, list[tuple[int, int, str]]] = {}
+    for doc_id, start, end, entity in places[["doc_id", "start", "end", "entity"]].itertuples(index=False):
+        grouped.setdefault(doc_id, []).append((int(start), int(end), entity))
+    return grouped
+
+
+def _date_sentences_by_events(sentences: pd.DataFrame, events: pd.DataFrame) -> None:
+    """A sentence is about its first dated event; otherwise it keeps its article's date."""
+    if events.empty or sentences.empty:
+        return
+    dated = events.dropna(subset=["date"]).drop_duplicates(["doc_id", "sent_id"], keep="first")
+    event_date = dated.set_index(["doc_id", "sent_id"])["date"]
+    keys = pd.MultiIndex.from_frame(sentences[["doc_id", "sent_id"]])
+    own = pd.Series(keys.map(event_date.to_dict().get), index=sentences.index)
+    sentences["date"] = own.where(own.notna(), sentences["date"])

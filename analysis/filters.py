@@ -1,0 +1,223 @@
+"""The filters every page shares, their round trip through URL query parameters, and `apply`.
+
+Filtering is sentence-level, so every view narrows the same way: a sentence stays when its article
+is from a chosen source, its `date` (event date, else publication date) is in range, and, when
+entities are chosen, it mentions one of them. Every other table keeps the rows of kept sentences.
+The entity-type filter narrows the entity tables (and the entity picker), not the sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Mapping
+
+import pandas as pd
+
+from analysis.result import Analysis
+
+# Query-parameter names: short, readable in a shared link, and stable (old links must keep working).
+PARAM_ENTITY = "entity"
+PARAM_LABEL = "type"
+PARAM_SOURCE = "source"
+PARAM_FROM = "from"
+PARAM_TO = "to"
+FILTER_PARAMS = (PARAM_ENTITY, PARAM_LABEL, PARAM_SOURCE, PARAM_FROM, PARAM_TO)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the analyst narrowed the corpus to. Empty means everything."""
+
+    entities: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+
+    def is_empty(self) -> bool:
+        return all(not getattr(self, f.name) for f in fields(self))
+
+    def to_query_params(self) -> dict[str, list[str]]:
+        """Query parameters for a shareable link; empty filters are left out of the URL."""
+        params: dict[str, list[str]] = {}
+        for key, values in (
+            (PARAM_ENTITY, self.entities),
+            (PARAM_LABEL, self.labels),
+            (PARAM_SOURCE, self.sources),
+        ):
+            if values:
+                params[key] = list(values)
+        if self.date_from:
+            params[PARAM_FROM] = [self.date_from.isoformat()]
+        if self.date_to:
+            params[PARAM_TO] = [self.date_to.isoformat()]
+        return params
+
+    @classmethod
+    def from_query_params(cls, params: Mapping[str, str | list[str]]) -> "Filters":
+        """Read filters back from query parameters, ignoring anything malformed (a hand-edited
+        or truncated link must open the dashboard, not crash it)."""
+
+        def values(key: str) -> tuple[str, ...]:
+            raw = params.get(key, ())
+            items = [raw] if isinstance(raw, str) else list(raw)
+            unique: dict[str, None] = {}
+            for item in items:
+                item = str(item).strip()
+                if item:
+                    unique[item] = None
+            return tuple(unique)
+
+        def one_date(key: str) -> date | None:
+            for item in values(key):
+                try:
+                    return date.fromisoformat(item)
+                except ValueError:
+                    return None
+            return None
+
+        date_from, date_to = one_date(PARAM_FROM), one_date(PARAM_TO)
+        if date_from and date_to and date_from > date_to:
+            date_from, date_to = date_to, date_from
+        return cls(
+            entities=values(PARAM_ENTITY),
+            labels=tuple(label.upper() for label in values(PARAM_LABEL)),
+            sources=values(PARAM_SOURCE),
+            date_from=date_from,
+            date_to=date_to,
+        )
+
+
+def _keys(frame: pd.DataFrame) -> pd.MultiIndex:
+    return pd.MultiIndex.from_frame(frame[["doc_id", "sent_id"]])
+
+
+def _rows_in(frame: pd.DataFrame, keys: pd.MultiIndex) -> pd.DataFrame:
+    if frame.empty:
+        return frame
+    return frame[_keys(frame).isin(keys)]
+
+
+def _in_date_range(dates: pd.Series, date_from: date | None, date_to: date | None) -> pd.Series:
+    stamps = pd.to_datetime(dates, errors="coerce")
+    keep = stamps.notna()
+    if date_from:
+        keep &= stamps >= pd.Timestamp(date_from)
+    if date_to:
+        keep &= stamps <= pd.Timestamp(date_to)
+    return keep
+
+
+def recount_entities(entities: pd.DataFrame, mentions: pd.DataFrame, sentences: pd.DataFrame,
+                     documents: pd.DataFrame) -> pd.DataFrame:
+    """The entities table restated over a subset of mentions: counts and tone of what is left."""
+    if mentions.empty:
+        return entities.iloc[0:0]
+    with_source = mentions.merge(documents[["doc_id", "source"]], on="doc_id", how="left")
+    grouped = with_source.groupby("entity", sort=False)
+    counts = pd.DataFrame({
+        "mentions": grouped.size(),
+        "documents": grouped["doc_id"].nunique(),
+        "sources": grouped["source"].nunique(),
+    })
+    tone = (
+        mentions[["entity", "doc_id", "sent_id"]].drop_duplicates()
+        .merge(sentences[["doc_id", "sent_id", "compound"]], on=["doc_id", "sent_id"], how="left")
+        .groupby("entity")["compound"].mean()
+    )
+    counts["compound"] = tone
+    kept = entities[entities["entity"].isin(counts.index)].set_index("entity")
+    kept = kept.drop(columns=[c for c in counts.columns if c in kept.columns]).join(counts, how="left")
+    kept = kept.reset_index()
+    return kept[entities.columns].sort_values(["mentions", "entity"], ascending=[False, True],
+                                              ignore_index=True)
+
+
+def apply(result: Analysis, filters: Filters) -> Analysis:
+    """The analysis narrowed to `filters`; pure, so every page and every test filters alike."""
+    if filters.is_empty():
+        return result
+    documents = result.documents
+    if filters.sources:
+        documents = documents[documents["source"].isin(filters.sources)]
+    sentences = result.sentences[result.sentences["doc_id"].isin(documents["doc_id"])]
+    if filters.date_from or filters.date_to:
+        sentences = sentences[_in_date_range(sentences["date"], filters.date_from, filters.date_to)]
+    mentions = _rows_in(result.mentions, _keys(sentences))
+    if filters.entities:
+        chosen = mentions[mentions["entity"].isin(filters.entities)]
+        sentences = _rows_in(sentences, _keys(chosen))
+        mentions = _rows_in(mentions, _keys(sentences))
+    if filters.labels:
+        mentions = mentions[mentions["label"].isin(filters.labels)]
+    keys = _keys(sentences)
+    documents = documents[documents["doc_id"].isin(sentences["doc_id"])]
+    casualties = _rows_in(result.casualties, keys)
+    incidents = result.incidents
+    if "incident_id" in casualties.columns and "incident_id" in incidents.columns:
+        incidents = incidents[incidents["incident_id"].isin(casualties["incident_id"])]
+    return result.replace(
+        documents=documents.reset_index(drop=True),
+        sentences=sentences.reset_index(drop=True),
+        mentions=mentions.reset_index(drop=True),
+        entities=recount_entities(result.entities, mentions, sentences, documents),
+        casualties=casualties.reset_index(drop=True),
+        events=_rows_in(result.events, keys).reset_index(drop=True),
+        incidents=incidents.reset_index(drop=True),
+    )
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """What a corpus offers to filter on: the values the sidebar widgets list."""
+
+    entities: tuple[tuple[str, str, int], ...]  # (entity, label, mentions), most mentioned first
+    labels: tuple[str, ...]
+    sources: tuple[str, ...]
+    first_date: date | None
+    last_date: date | None
+
+    @classmethod
+    def of(cls, result: Analysis) -> "FilterChoices":
+        entities = result.entities
+        dates = pd.to_datetime(result.sentences["date"], errors="coerce").dropna()
+        return cls(
+            entities=tuple(
+                (str(e), str(label), int(n))
+                for e, label, n in entities[["entity", "label", "mentions"]].itertuples(index=False)
+            ),
+            labels=tuple(sorted(entities["label"].dropna().unique())),
+            sources=tuple(sorted(result.documents["source"].dropna().unique())),
+            first_date=dates.min().date() if not dates.empty else None,
+            last_date=dates.max().date() if not dates.empty else None,
+        )
+
+    def restrict(self, filters: Filters) -> tuple[Filters, list[str]]:
+        """`filters` cut down to what this corpus has, with a note for everything dropped (a link
+        made on another corpus, or a hand-edited one, must still open)."""
+        known_entities = {e for e, _, _ in self.entities}
+        dropped: list[str] = []
+
+        def keep(values: tuple[str, ...], known: set[str], kind: str) -> tuple[str, ...]:
+            kept = tuple(v for v in values if v in known)
+            dropped.extend(f"{kind} “{v}”" for v in values if v not in known)
+            return kept
+
+        date_from, date_to = self._clamp(filters.date_from), self._clamp(filters.date_to)
+        if date_from == self.first_date:
+            date_from = None  # the whole span from the start: no filter, and a cleaner link
+        if date_to == self.last_date:
+            date_to = None
+        return Filters(
+            entities=keep(filters.entities, known_entities, "entity"),
+            labels=keep(filters.labels, set(self.labels), "entity type"),
+            sources=keep(filters.sources, set(self.sources), "source"),
+            date_from=date_from,
+            date_to=date_to,
+        ), dropped
+
+    def _clamp(self, day: date | None) -> date | None:
+        if day is None or self.first_date is None or self.last_date is None:
+            return None
+        return min(max(day, self.first_date), self.last_date)

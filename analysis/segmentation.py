@@ -1,0 +1,108 @@
+"""Paragraph-aware sentence splitting.
+
+News copy arrives with paragraphs, subheadings and scraping accidents ("Kabul.According"). A
+subheading is a sentence of its own and must never be glued to the paragraph after it, because
+its tone and entities belong to neither neighbour. Offsets always index the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Tokens that end in a period without ending a sentence. Lower-cased, without the final period.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr gen lt col maj capt sgt cpl pvt gov sen rep rev st jr sr prof brig cmdr adm
+    lt.col lt.gen maj.gen brig.gen no nos vol vs etc approx est dept univ assn bros inc corp co ltd
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    u.s u.n u.k e.u u.a.e a.m p.m i.e e.g d.c s.a ph.d fig al
+    """.split()
+)
+
+_TERMINAL = re.compile(r"[.!?…]+[\"'”’)\]]*")
+# A period glued to the next sentence by a scraper: "in Kabul.According to ..."
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_LINE_END = re.compile(r"[.!?…:;]+[\"'”’)\]]*$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with its place in the article: paragraph index and character span."""
+
+    sent_id: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Character spans of paragraphs: blank lines separate them, and so does a line that is
+    a heading or ends a sentence; a soft-wrapped line (hard-wrapped e-mail copy) does not."""
+    spans: list[tuple[int, int]] = []
+    for block in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text):
+        lines = [m for m in re.finditer(r"[^\n]+", block.group(0))]
+        lines = [m for m in lines if m.group(0).strip()]
+        if not lines:
+            continue
+        base = block.start()
+        widest = max(len(m.group(0).rstrip()) for m in lines)
+        para_start = base + lines[0].start()
+        for i, line in enumerate(lines):
+            stripped = line.group(0).rstrip()
+            last = i == len(lines) - 1
+            ends_sentence = bool(_LINE_END.search(stripped))
+            # A short line without final punctuation in a block of longer lines is a heading.
+            heading_like = len(stripped) < 0.6 * widest
+            if last or ends_sentence or heading_like:
+                spans.append((para_start, base + line.start() + len(stripped)))
+                if not last:
+                    para_start = base + lines[i + 1].start()
+    return [_strip_span(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_abbreviation(chunk: str) -> bool:
+    """True when the word before a period is an abbreviation or an initial (John F. Kirby)."""
+    word = re.search(r"([\w.]+)[.]$", chunk)
+    if not word:
+        return False
+    token = word.group(1).lower()
+    if len(token) == 1 and token.isalpha():
+        return True  # an initial
+    return token in ABBREVIATIONS
+
+
+def _sentence_ends(paragraph: str) -> list[int]:
+    ends: list[int] = []
+    for match in _BOUNDARY.finditer(paragraph):
+        head = paragraph[: match.start() + 1]
+        if match.group(0).startswith(".") and _is_abbreviation(head):
+            continue
+        ends.append(match.start() + len(match.group(0).rstrip()))
+    for match in _GLUED.finditer(paragraph):
+        if not _is_abbreviation(paragraph[: match.start()]):
+            ends.append(match.start())
+    return sorted(set(ends))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split `text` into sentences numbered from 0 across the whole article."""
+    sentences: list[Sentence] = []
+    for paragraph_index, (p_start, p_end) in enumerate(split_paragraphs(text)):
+        paragraph = text[p_start:p_end]
+        cuts = [0, *_sentence_ends(paragraph), len(paragraph)]
+        for a, b in zip(cuts, cuts[1:]):
+            start, end = _strip_span(text, p_start + a, p_start + b)
+            if end > start:
+                sentences.append(Sentence(len(sentences), paragraph_index, start, end, text[start:end]))
+    return sentences

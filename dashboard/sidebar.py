@@ -1,0 +1,156 @@
+"""The shared sidebar: the corpus, the filters and the pipeline in use.
+
+Widget values live in the visitor's session state under fixed keys, so they survive page
+switches; the URL seeds them once (see url_state) and is rewritten from them afterwards.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from analysis import Analysis, Filters
+from analysis.filters import FilterChoices
+from dashboard import corpus as corpora
+from dashboard import url_state
+
+ENTITIES_KEY = "filter_entities"
+LABELS_KEY = "filter_labels"
+SOURCES_KEY = "filter_sources"
+DATES_KEY = "filter_dates"
+CORPUS_CHOICE_KEY = "corpus_choice"
+UPLOADS_KEY = "uploads"
+UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv", "jsonl", "json", "zip"]
+CHOICE_BUNDLED = "Bundled seeds"
+CHOICE_UPLOAD = "My articles"
+
+LABEL_NAMES = {
+    "PERSON": "people", "ORG": "organisations", "GPE": "countries, cities, states",
+    "LOC": "places", "NORP": "nationalities, groups", "FAC": "facilities", "EVENT": "events",
+}
+
+
+def choose_corpus() -> corpora.LoadedCorpus:
+    """The corpus radio and uploader; falls back to the seeds until something is uploaded."""
+    sidebar = st.sidebar
+    sidebar.header("Corpus")
+    requested = url_state.requested_corpus()
+    choice = sidebar.radio(
+        "Articles to analyse", [CHOICE_BUNDLED, CHOICE_UPLOAD], key=CORPUS_CHOICE_KEY,
+        horizontal=True, label_visibility="collapsed",
+    )
+    if choice == CHOICE_UPLOAD:
+        files = sidebar.file_uploader(
+            "Upload articles", type=UPLOAD_TYPES, accept_multiple_files=True, key=UPLOADS_KEY,
+            help="Text or Markdown (with an optional metadata.csv: file, source, published, url, "
+            "title), HTML pages, CSV/JSONL with a text column, or a zip of these. Your files stay "
+            "in your browser session: nobody else can see them.",
+        )
+        if files:
+            return corpora.uploaded(files)
+        sidebar.info("No files yet: showing the bundled seeds.")
+    elif requested and requested.startswith(corpora.UPLOAD_PREFIX):
+        sidebar.info(
+            "This link was made on someone's uploaded articles, which stay in their session. "
+            "Showing the bundled seeds; upload the same files to see their view."
+        )
+    return corpora.bundled()
+
+
+def show_load_errors(corpus: corpora.LoadedCorpus) -> None:
+    if corpus.errors:
+        with st.sidebar.expander(f"{len(corpus.errors)} file(s) could not be read", expanded=True):
+            # A table renders names and reasons as plain text: nothing in a file name can inject markup.
+            st.dataframe(
+                [{"file": path, "reason": reason} for path, reason in corpus.errors],
+                hide_index=True,
+            )
+
+
+def _seed_widgets(choices: FilterChoices) -> None:
+    """Put the URL's filters into the widgets, once per session, dropping what this corpus lacks."""
+    from_url = url_state.initial_filters()
+    if from_url is None:
+        return
+    filters, dropped = choices.restrict(from_url)
+    st.session_state[ENTITIES_KEY] = list(filters.entities)
+    st.session_state[LABELS_KEY] = list(filters.labels)
+    st.session_state[SOURCES_KEY] = list(filters.sources)
+    if choices.first_date and (filters.date_from or filters.date_to):
+        st.session_state[DATES_KEY] = (filters.date_from or choices.first_date,
+                                       filters.date_to or choices.last_date)
+    if dropped:
+        st.sidebar.warning("Not in this corpus, so not applied: " + ", ".join(dropped))
+
+
+def _keep_valid(key: str, allowed: set[str]) -> None:
+    """Drop stale values (from a previous corpus) before the widget sees them."""
+    if key in st.session_state:
+        st.session_state[key] = [v for v in st.session_state[key] if v in allowed]
+
+
+def _date_range(choices: FilterChoices) -> tuple[date | None, date | None]:
+    if choices.first_date is None:
+        st.sidebar.caption("No dates in this corpus.")
+        return None, None
+    if choices.first_date == choices.last_date:
+        st.sidebar.caption(f"All dated {choices.first_date:%d %b %Y}.")
+        return None, None
+    current = st.session_state.get(DATES_KEY)
+    if current and not all(choices.first_date <= d <= choices.last_date for d in current):
+        del st.session_state[DATES_KEY]
+    # Pass a default only when session state holds none: Streamlit warns about having both.
+    default = {} if DATES_KEY in st.session_state else {"value": (choices.first_date, choices.last_date)}
+    picked = st.sidebar.date_input(
+        "Date range",
+        **default,
+        min_value=choices.first_date,
+        max_value=choices.last_date,
+        key=DATES_KEY,
+        help="Each sentence is dated by the event it reports, else by its article's publication date.",
+    )
+    if isinstance(picked, (tuple, list)) and len(picked) == 2:
+        start, end = picked
+        return (start if start != choices.first_date else None,
+                end if end != choices.last_date else None)
+    if isinstance(picked, (tuple, list)) and len(picked) == 1:
+        return (picked[0] if picked[0] != choices.first_date else None), None  # mid-selection
+    return None, None
+
+
+def choose_filters(result: Analysis) -> Filters:
+    """The filter widgets; returns the Filters they describe."""
+    choices = FilterChoices.of(result)
+    _seed_widgets(choices)
+    sidebar = st.sidebar
+    sidebar.header("Filters")
+    _keep_valid(LABELS_KEY, set(choices.labels))
+    labels = sidebar.multiselect(
+        "Entity type", choices.labels, key=LABELS_KEY,
+        format_func=lambda label: f"{label} ({LABEL_NAMES.get(label, label.lower())})",
+    )
+    listed = [c for c in choices.entities if not labels or c[1] in labels]
+    _keep_valid(ENTITIES_KEY, {c[0] for c in choices.entities})
+    selected = st.session_state.get(ENTITIES_KEY, [])
+    names = [c[0] for c in listed] + [e for e in selected if e not in {c[0] for c in listed}]
+    described = {e: f"{e} · {label} · {n}" for e, label, n in choices.entities}
+    entities = sidebar.multiselect(
+        "Entity", names, key=ENTITIES_KEY, format_func=lambda e: described.get(e, e),
+        placeholder="Any entity", help="Keeps the sentences that name any of these entities.",
+    )
+    _keep_valid(SOURCES_KEY, set(choices.sources))
+    sources = sidebar.multiselect("Source", choices.sources, key=SOURCES_KEY, placeholder="Any source")
+    date_from, date_to = _date_range(choices)
+    return Filters(tuple(entities), tuple(labels), tuple(sources), date_from, date_to)
+
+
+def show_pipeline(result: Analysis) -> None:
+    with st.sidebar.expander("Language pipeline", icon=":material/psychology:"):
+        st.write(f"In use: **{result.pipeline}**")
+        st.markdown(
+            "For better entity recognition install a trained spaCy pipeline and restart:\n\n"
+            "```\npython -m spacy download en_core_web_sm\n```\n"
+            "Parallax picks it up on its own; set `PARALLAX_SPACY_MODEL` to choose one "
+            "(e.g. `en_core_web_trf`)."
+        )

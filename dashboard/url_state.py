@@ -1,0 +1,41 @@
+"""Keeps the sidebar filters and the URL in step, so a copied link reopens the same view.
+
+The URL is read once per session to seed the widgets; from then on the widgets are the truth and
+the URL is rewritten from them on every rerun. Writing it every rerun is also what keeps the
+filters in the link after a page switch, which some Streamlit versions start with a bare URL.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis import Filters
+
+CORPUS_PARAM = "corpus"
+_SEEDED_KEY = "_parallax_url_seeded"
+
+
+def query_dict() -> dict[str, list[str]]:
+    """The current query parameters with every value as a list (repeated keys kept)."""
+    return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+
+
+def initial_filters() -> Filters | None:
+    """The filters in the URL the session was opened with, once; None on later reruns."""
+    if st.session_state.get(_SEEDED_KEY):
+        return None
+    st.session_state[_SEEDED_KEY] = True
+    return Filters.from_query_params(query_dict())
+
+
+def requested_corpus() -> str | None:
+    values = st.query_params.get_all(CORPUS_PARAM)
+    return values[0] if values else None
+
+
+def write(filters: Filters, corpus_id: str) -> None:
+    """Rewrite the URL from the filters; only when it differs, to avoid a needless rerun."""
+    wanted = filters.to_query_params()
+    wanted[CORPUS_PARAM] = [corpus_id]
+    if query_dict() != wanted:
+        st.query_params.from_dict(wanted)

@@ -1,0 +1,52 @@
+"""Sentiment: how tone spreads within each article and source, sentence by sentence."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts
+from dashboard.context import PageContext, current
+
+ORDERS = {"Most negative first": True, "Most positive first": False}
+
+
+def ranked_sentences(sentences: pd.DataFrame, documents: pd.DataFrame, negative_first: bool) -> pd.DataFrame:
+    """Sentences ordered by compound, with where each comes from."""
+    data = sentences.merge(documents[["doc_id", "source", "title"]], on="doc_id", how="left")
+    data = data.sort_values(["compound", "doc_id", "sent_id"], ascending=[negative_first, True, True])
+    return pd.DataFrame({
+        "Sentiment": data["compound"],
+        "Sentence": data["text"],
+        "Source": data["source"],
+        "Article": data["title"],
+        "Paragraph": data["paragraph"] + 1,
+    })
+
+
+def render(ctx: PageContext) -> None:
+    result = ctx.filtered
+    st.title("Sentiment")
+    st.caption("VADER compound per sentence: −1 is most negative, +1 most positive; "
+               "news prose sits near 0, so read the spread, not only the mean.")
+    by_source, by_article = st.tabs(["By source", "By article"])
+    by_source.plotly_chart(charts.sentiment_by_source(result.sentences, result.documents),
+                           key="sentiment_sources")
+    by_article.plotly_chart(charts.sentiment_by_article(result.sentences, result.documents),
+                            key="sentiment_articles")
+    st.plotly_chart(charts.paragraph_arc(result.sentences, result.documents), key="sentiment_arc")
+
+    st.subheader("Sentences ranked by sentiment")
+    order = st.segmented_control("Order", list(ORDERS), default=list(ORDERS)[0], key="sentiment_order",
+                                 label_visibility="collapsed")
+    st.dataframe(
+        ranked_sentences(result.sentences, result.documents, ORDERS.get(order or "", True)),
+        hide_index=True,
+        column_config={
+            "Sentiment": st.column_config.ProgressColumn(min_value=-1.0, max_value=1.0, format="%.2f"),
+            "Sentence": st.column_config.TextColumn(width="large"),
+        },
+    )
+
+
+render(current())

@@ -1,0 +1,121 @@
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from analysis.filters import FilterChoices, Filters, apply
+from analysis.result import Analysis
+
+
+@pytest.fixture
+def small() -> Analysis:
+    """Two articles from two sources; sentence 1 of article a is dated by an event in May."""
+    documents = pd.DataFrame({
+        "doc_id": ["a", "b"], "title": ["A", "B"], "source": ["Wire", "Daily"],
+        "published": [date(2021, 7, 13), date(2021, 7, 14)], "published_estimated": [False, True],
+        "url": ["", ""], "words": [20, 10], "sentences": [3, 1], "compound": [0.0, -0.5],
+    })
+    sentences = pd.DataFrame({
+        "doc_id": ["a", "a", "a", "b"], "sent_id": [0, 1, 2, 0], "paragraph": [0, 0, 1, 0],
+        "start": [0, 10, 20, 0], "end": [9, 19, 29, 9], "text": ["s0", "s1", "s2", "t0"],
+        "compound": [0.5, -0.5, 0.0, -0.5], "pos": [0.5, 0, 0, 0], "neu": [0.5, 0.5, 1, 0.5],
+        "neg": [0, 0.5, 0, 0.5],
+        "date": [date(2021, 7, 13), date(2021, 5, 1), date(2021, 7, 13), date(2021, 7, 14)],
+    })
+    mentions = pd.DataFrame({
+        "doc_id": ["a", "a", "a", "b"], "sent_id": [0, 0, 1, 0], "start": [0, 5, 10, 0],
+        "end": [4, 9, 14, 4], "text": ["Kabul", "NATO", "Kabul", "NATO"],
+        "label": ["GPE", "ORG", "GPE", "ORG"], "entity": ["Kabul", "NATO", "Kabul", "NATO"],
+    })
+    entities = pd.DataFrame({
+        "entity": ["Kabul", "NATO"], "label": ["GPE", "ORG"], "mentions": [2, 2], "documents": [1, 2],
+        "sources": [1, 2], "aliases": [["Kabul"], ["NATO"]], "compound": [0.0, 0.0],
+    })
+    casualties = pd.DataFrame({
+        "doc_id": ["a", "b"], "sent_id": [1, 0], "start": [12, 2], "end": [13, 3], "category": ["killed"] * 2,
+        "value": [8, 9], "qualifier": ["exact"] * 2, "low": [8, 9], "high": [8, 9], "victims": [None] * 2,
+        "location": [None] * 2, "attribution": [None] * 2, "evidence": ["s1", "t0"], "incident_id": [1, 1],
+    })
+    events = pd.DataFrame({
+        "doc_id": ["a"], "sent_id": [1], "start": [10], "end": [13], "expression": ["May"],
+        "date": [date(2021, 5, 1)], "date_end": [date(2021, 5, 31)], "granularity": ["month"],
+        "relative": [True], "text": ["s1"],
+    })
+    incidents = pd.DataFrame({"incident_id": [1], "category": ["killed"]})
+    return Analysis(documents, sentences, mentions, entities, casualties, events, "test", incidents)
+
+
+def test_query_params_round_trip():
+    filters = Filters(("Kabul", "Hulusi Akar"), ("GPE",), ("Republic World",), date(2021, 7, 1), date(2021, 7, 31))
+    params = filters.to_query_params()
+    assert params["entity"] == ["Kabul", "Hulusi Akar"]
+    assert params["from"] == ["2021-07-01"]
+    assert Filters.from_query_params(params) == filters
+
+
+def test_empty_filters_leave_the_url_clean():
+    assert Filters().to_query_params() == {}
+    assert Filters.from_query_params({}) == Filters()
+
+
+def test_malformed_params_are_ignored_not_fatal():
+    filters = Filters.from_query_params({"from": "9999-99-99", "to": "yesterday", "entity": ["", "Kabul", "Kabul"],
+                                         "type": "gpe"})
+    assert filters == Filters(entities=("Kabul",), labels=("GPE",))
+
+
+def test_reversed_dates_are_swapped():
+    filters = Filters.from_query_params({"from": "2021-08-01", "to": "2021-07-01"})
+    assert (filters.date_from, filters.date_to) == (date(2021, 7, 1), date(2021, 8, 1))
+
+
+def test_no_filters_return_the_same_result(small):
+    assert apply(small, Filters()) is small
+
+
+def test_source_filter_keeps_that_sources_rows(small):
+    out = apply(small, Filters(sources=("Daily",)))
+    assert list(out.documents["doc_id"]) == ["b"]
+    assert set(out.sentences["doc_id"]) == {"b"}
+    assert list(out.casualties["value"]) == [9]
+    assert out.events.empty
+    assert out.entities.set_index("entity")["mentions"].to_dict() == {"NATO": 1}
+
+
+def test_date_filter_uses_the_sentence_date(small):
+    out = apply(small, Filters(date_from=date(2021, 5, 1), date_to=date(2021, 5, 31)))
+    assert list(zip(out.sentences["doc_id"], out.sentences["sent_id"])) == [("a", 1)]
+    assert list(out.events["expression"]) == ["May"]
+    assert list(out.casualties["value"]) == [8]
+    assert list(out.documents["doc_id"]) == ["a"]
+
+
+def test_entity_filter_keeps_sentences_naming_it(small):
+    out = apply(small, Filters(entities=("NATO",)))
+    assert list(zip(out.sentences["doc_id"], out.sentences["sent_id"])) == [("a", 0), ("b", 0)]
+    # Co-mentioned entities stay visible: Kabul shares sentence a/0 with NATO.
+    assert set(out.mentions["entity"]) == {"NATO", "Kabul"}
+    counts = out.entities.set_index("entity")["mentions"].to_dict()
+    assert counts == {"NATO": 2, "Kabul": 1}
+    assert out.entities.loc[out.entities["entity"] == "NATO", "compound"].iloc[0] == pytest.approx(0.0)
+
+
+def test_type_filter_narrows_entity_tables_only(small):
+    out = apply(small, Filters(labels=("ORG",)))
+    assert set(out.entities["entity"]) == {"NATO"}
+    assert len(out.sentences) == len(small.sentences)
+
+
+def test_incidents_follow_their_reports(small):
+    assert len(apply(small, Filters(sources=("Daily",))).incidents) == 1
+    assert apply(small, Filters(entities=("Kabul",), sources=("Daily",))).incidents.empty
+
+
+def test_choices_and_restrict(small):
+    choices = FilterChoices.of(small)
+    assert choices.sources == ("Daily", "Wire")
+    assert (choices.first_date, choices.last_date) == (date(2021, 5, 1), date(2021, 7, 14))
+    restricted, dropped = choices.restrict(
+        Filters(entities=("Kabul", "Mars"), sources=("Nope",), date_from=date(2020, 1, 1), date_to=date(2021, 6, 1)))
+    assert restricted == Filters(entities=("Kabul",), date_to=date(2021, 6, 1))
+    assert dropped == ["entity “Mars”", "source “Nope”"]
