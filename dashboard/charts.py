@@ -15,6 +15,9 @@ LABEL_COLORS = {
     "FAC": "#b279a2", "EVENT": "#ff9da6", "PRODUCT": "#9d755d", "LAW": "#bab0ac",
 }
 SOURCE_PALETTE = px.colors.qualitative.Safe
+# Above this many sentences a chart draws the distribution only: thousands of hover points make a
+# page slow to send and impossible to read.
+MAX_POINTS = 2500
 
 
 def _layout(fig: go.Figure, *, height: int = 380) -> go.Figure:
@@ -75,6 +78,14 @@ def _sentences_with_source(sentences: pd.DataFrame, documents: pd.DataFrame) -> 
     return sentences.merge(documents[["doc_id", "source", "title"]], on="doc_id", how="left")
 
 
+def longest_articles(sentences: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """The sentences of the `limit` articles with most sentences: per-article charts stay legible."""
+    if sentences["doc_id"].nunique() <= limit:
+        return sentences
+    keep = sentences["doc_id"].value_counts().nlargest(limit).index
+    return sentences[sentences["doc_id"].isin(keep)]
+
+
 def sentiment_by_source(sentences: pd.DataFrame, documents: pd.DataFrame) -> go.Figure:
     """The distribution of sentence tone per source (box + every sentence), not just a mean."""
     if sentences.empty:
@@ -83,7 +94,8 @@ def sentiment_by_source(sentences: pd.DataFrame, documents: pd.DataFrame) -> go.
     data["sentence"] = data["text"].map(_wrap)
     data["source"] = data["source"].map(safe)
     fig = px.box(
-        data, x="compound", y="source", color="source", points="all",
+        data, x="compound", y="source", color="source",
+        points="all" if len(data) <= MAX_POINTS else "outliers",
         color_discrete_map=source_colors(data["source"]),
         hover_data={"sentence": True, "source": False, "compound": ":.2f"},
         labels={"compound": "Sentence sentiment (VADER compound)", "source": ""},
@@ -95,15 +107,16 @@ def sentiment_by_source(sentences: pd.DataFrame, documents: pd.DataFrame) -> go.
     return _layout(fig, height=max(260, 90 * data["source"].nunique() + 100))
 
 
-def sentiment_by_article(sentences: pd.DataFrame, documents: pd.DataFrame) -> go.Figure:
-    """One violin per article: how its sentences spread from negative to positive."""
+def sentiment_by_article(sentences: pd.DataFrame, documents: pd.DataFrame, limit: int = 20) -> go.Figure:
+    """One violin per article (the `limit` longest): how its sentences spread in tone."""
     if sentences.empty:
         return empty_figure()
-    data = _sentences_with_source(sentences, documents)
+    data = _sentences_with_source(longest_articles(sentences, limit), documents)
     data["article"] = data["source"].map(safe) + ": " + data["title"].map(_short)
     data["sentence"] = data["text"].map(_wrap)
     fig = px.violin(
-        data, x="compound", y="article", color="source", box=True, points="all",
+        data, x="compound", y="article", color="source", box=True,
+        points="all" if len(data) <= MAX_POINTS else False,
         color_discrete_map=source_colors(data["source"]),
         hover_data={"sentence": True, "article": False, "compound": ":.2f"},
         labels={"compound": "Sentence sentiment (VADER compound)", "article": ""},
@@ -115,11 +128,11 @@ def sentiment_by_article(sentences: pd.DataFrame, documents: pd.DataFrame) -> go
     return _layout(fig, height=max(280, 110 * data["article"].nunique() + 100))
 
 
-def paragraph_arc(sentences: pd.DataFrame, documents: pd.DataFrame) -> go.Figure:
-    """Mean tone paragraph by paragraph through each article: where a story turns dark."""
+def paragraph_arc(sentences: pd.DataFrame, documents: pd.DataFrame, limit: int = 12) -> go.Figure:
+    """Mean tone paragraph by paragraph through each article (the `limit` longest)."""
     if sentences.empty:
         return empty_figure()
-    data = _sentences_with_source(sentences, documents)
+    data = _sentences_with_source(longest_articles(sentences, limit), documents)
     arc = (
         data.groupby(["doc_id", "source", "title", "paragraph"], as_index=False)
         .agg(compound=("compound", "mean"), sentences=("text", "size"), first=("text", "first"))

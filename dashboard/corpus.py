@@ -8,6 +8,7 @@ content, so a rerun or a colleague opening the bundled seeds never recomputes th
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from analysis import Analysis, Corpus, Document, analyze, load_corpus, load_uplo
 from analysis.nlp import load_pipeline
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+# A host can replace the bundled seeds with its own corpus (paths separated like PATH).
+CORPUS_ENV = "PARALLAX_CORPUS"
 BUNDLED = "seeds"
 UPLOAD_PREFIX = "upload-"
 
@@ -29,36 +32,44 @@ class LoadedCorpus:
     label: str
     documents: tuple[Document, ...]
     errors: tuple[tuple[str, str], ...]
-
-    @property
-    def content_key(self) -> str:
-        digest = hashlib.sha256()
-        for document in self.documents:
-            digest.update(document.fingerprint().encode())
-        return digest.hexdigest()
+    content_key: str  # digest of every document: the analysis cache key
 
 
 def _loaded(corpus_id: str, label: str, corpus: Corpus) -> LoadedCorpus:
+    digest = hashlib.sha256()
+    for document in corpus.documents:
+        digest.update(document.fingerprint().encode())
     return LoadedCorpus(
         corpus_id=corpus_id,
         label=label,
         documents=tuple(corpus.documents),
         errors=tuple((str(path), reason) for path, reason in corpus.errors),
+        content_key=digest.hexdigest(),
     )
 
 
-@st.cache_data(show_spinner=False)
-def _bundled_corpus() -> Corpus:
-    return load_corpus([SEEDS_DIR])
+def bundled_paths() -> tuple[str, ...]:
+    configured = os.environ.get(CORPUS_ENV, "").strip()
+    if configured:
+        return tuple(p for p in configured.split(os.pathsep) if p)
+    return (str(SEEDS_DIR),)
+
+
+@st.cache_resource(show_spinner="Reading the bundled corpus…")
+def _bundled(paths: tuple[str, ...]) -> LoadedCorpus:
+    # A resource, not data: the LoadedCorpus is immutable, so every session can share one copy.
+    corpus = load_corpus(list(paths))
+    name = "Bundled seeds" if paths == (str(SEEDS_DIR),) else "Server corpus"
+    return _loaded(BUNDLED, f"{name} ({len(corpus.documents)} articles)", corpus)
 
 
 def bundled() -> LoadedCorpus:
-    """The seeds shipped with Parallax: the default, and the only corpus a link can share."""
-    return _loaded(BUNDLED, "Bundled seeds (2 articles)", _bundled_corpus())
+    """The corpus the server ships (the seeds unless PARALLAX_CORPUS names another): the
+    default, and the only corpus a link can share."""
+    return _bundled(bundled_paths())
 
 
-def uploaded(files: list) -> LoadedCorpus:
-    """The visitor's uploads (Streamlit UploadedFile objects), read in memory."""
+def _read_uploads(files: list) -> LoadedCorpus:
     corpus = load_uploads([(file.name, file.getvalue()) for file in files])
     digest = hashlib.sha256()
     for file in files:
@@ -66,6 +77,23 @@ def uploaded(files: list) -> LoadedCorpus:
         digest.update(hashlib.sha256(file.getvalue()).digest())
     count = len(corpus.documents)
     return _loaded(UPLOAD_PREFIX + digest.hexdigest()[:12], f"Your upload ({count} articles)", corpus)
+
+
+_UPLOADED_KEY = "_parallax_uploaded"
+
+
+def uploaded(files: list) -> LoadedCorpus:
+    """The visitor's uploads (Streamlit UploadedFile objects), read in memory once per upload.
+
+    The parsed corpus is kept in this visitor's session state, keyed by the uploader's file ids,
+    so reruns do not parse the files again and no other session can ever see it.
+    """
+    key = tuple((file.file_id, file.name, file.size) for file in files)
+    remembered = st.session_state.get(_UPLOADED_KEY)
+    if remembered is None or remembered[0] != key:
+        remembered = (key, _read_uploads(files))
+        st.session_state[_UPLOADED_KEY] = remembered
+    return remembered[1]
 
 
 @st.cache_resource(show_spinner="Loading the language pipeline…")

@@ -22,7 +22,7 @@ DATES_KEY = "filter_dates"
 CORPUS_CHOICE_KEY = "corpus_choice"
 UPLOADS_KEY = "uploads"
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv", "jsonl", "json", "zip"]
-CHOICE_BUNDLED = "Bundled seeds"
+CHOICE_BUNDLED = "Bundled corpus"
 CHOICE_UPLOAD = "My articles"
 
 LABEL_NAMES = {

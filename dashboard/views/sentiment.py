@@ -35,6 +35,9 @@ def render(ctx: PageContext) -> None:
     by_article.plotly_chart(charts.sentiment_by_article(result.sentences, result.documents),
                             key="sentiment_articles")
     st.plotly_chart(charts.paragraph_arc(result.sentences, result.documents), key="sentiment_arc")
+    if result.documents["doc_id"].nunique() > 12:
+        st.caption(f"Per-article charts show the longest of {len(result.documents)} articles; "
+                   "filter by source, entity or date to see others.")
 
     st.subheader("Sentences ranked by sentiment")
     order = st.segmented_control("Order", list(ORDERS), default=list(ORDERS)[0], key="sentiment_order",

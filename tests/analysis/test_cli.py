@@ -1,0 +1,35 @@
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.cli import main
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def test_cli_writes_every_table_as_csv(tmp_path, capsys):
+    assert main([str(SEEDS), "--out", str(tmp_path)]) == 0
+    for name in ("documents", "sentences", "mentions", "entities", "casualties", "events", "incidents"):
+        assert (tmp_path / f"{name}.csv").exists(), name
+    documents = pd.read_csv(tmp_path / "documents.csv")
+    assert len(documents) == 2
+    assert "2 articles analysed" in capsys.readouterr().out
+
+
+def test_cli_filters_and_json(tmp_path):
+    assert main([str(SEEDS), "--out", str(tmp_path), "--format", "json", "--source", "Republic World"]) == 0
+    documents = pd.read_json(tmp_path / "documents.json")
+    assert list(documents["source"]) == ["Republic World"]
+
+
+def test_cli_parquet(tmp_path):
+    assert main([str(SEEDS), "--out", str(tmp_path), "--format", "parquet"]) == 0
+    assert len(pd.read_parquet(tmp_path / "sentences.parquet")) > 20
+
+
+def test_cli_reports_unreadable_files_and_fails_without_articles(tmp_path, capsys):
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    assert main([str(bad), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "empty.txt" in err

@@ -1,0 +1,70 @@
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from dashboard import charts
+
+
+def _sentences() -> tuple[pd.DataFrame, pd.DataFrame]:
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "source": ["Wire <b>", "Daily"], "title": ["Title A", "B"]})
+    sentences = pd.DataFrame({
+        "doc_id": ["a", "a", "a", "b"], "sent_id": [0, 1, 2, 0], "paragraph": [0, 0, 1, 0],
+        "text": ["Good <script>x</script>", "bad", "neutral", "awful"],
+        "compound": [0.6, -0.4, 0.0, -0.8], "date": [date(2021, 7, 13)] * 4,
+    })
+    return sentences, documents
+
+
+def test_top_entities_orders_by_mentions_and_colours_by_type():
+    entities = pd.DataFrame({"entity": ["A", "B", "C"], "label": ["GPE", "ORG", "GPE"],
+                             "mentions": [3, 9, 1], "documents": [1, 2, 1], "sources": [1, 2, 1]})
+    fig = charts.top_entities(entities, limit=2)
+    assert isinstance(fig, go.Figure)
+    shown = [y for trace in fig.data for y in trace.y]
+    assert sorted(shown) == ["A", "B"]  # C is cut by the limit
+    assert {trace.name for trace in fig.data} == {"GPE", "ORG"}
+    assert list(fig.layout.yaxis.categoryarray) == ["A", "B"]  # the largest at the top
+
+
+def test_sentiment_by_source_shows_every_sentence_escaped():
+    sentences, documents = _sentences()
+    fig = charts.sentiment_by_source(sentences, documents)
+    xs = sorted(x for trace in fig.data for x in trace.x)
+    assert xs == [-0.8, -0.4, 0.0, 0.6]
+    names = {trace.name for trace in fig.data}
+    assert "Wire &lt;b&gt;" in names
+    hovers = [str(v) for trace in fig.data for v in trace.customdata.ravel()]
+    assert any("&lt;script&gt;" in h for h in hovers)
+    assert not any("<script>" in h for h in hovers)
+
+
+def test_sentiment_by_article_has_one_violin_per_article():
+    sentences, documents = _sentences()
+    fig = charts.sentiment_by_article(sentences, documents)
+    assert all(trace.type == "violin" for trace in fig.data)
+    assert len({y for trace in fig.data for y in trace.y}) == 2
+
+
+def test_paragraph_arc_averages_each_paragraph():
+    sentences, documents = _sentences()
+    fig = charts.paragraph_arc(sentences, documents)
+    by_article = {trace.name: list(zip(trace.x, trace.y)) for trace in fig.data}
+    article_a = next(v for k, v in by_article.items() if k.startswith("Wire"))
+    assert [x for x, _ in article_a] == [1, 2]
+    assert [y for _, y in article_a] == pytest.approx([0.1, 0.0])
+
+
+def test_empty_inputs_give_a_message_not_an_error():
+    empty_s = pd.DataFrame(columns=["doc_id", "sent_id", "paragraph", "text", "compound", "date"])
+    empty_d = pd.DataFrame(columns=["doc_id", "source", "title"])
+    for fig in (charts.sentiment_by_source(empty_s, empty_d), charts.sentiment_by_article(empty_s, empty_d),
+                charts.paragraph_arc(empty_s, empty_d),
+                charts.top_entities(pd.DataFrame(columns=["entity", "label", "mentions"]))):
+        assert fig.layout.annotations, "an empty chart must say why it is empty"
+        assert fig.layout.annotations[0].text.startswith(("Nothing", "No "))
+
+
+def test_source_colours_are_stable():
+    assert charts.source_colors(["b", "a"]) == charts.source_colors(["a", "b", "a"])
