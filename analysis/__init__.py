@@ -16,7 +16,7 @@ _EXPORTS = {
     "LoadError": "analysis.document",
     "Filters": "analysis.filters",
     "apply": "analysis.filters",
-    "analyze": "analysis.analyze",
+    "analyze": "analysis.engine",
     "load_corpus": "analysis.loading",
     "load_uploads": "analysis.loading",
 }

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.analyze import analyze
+from analysis.engine import analyze
 from analysis.filters import Filters, apply
 from analysis.loading import load_corpus
 from analysis.result import Analysis

@@ -140,9 +140,12 @@ def paragraph_arc(sentences: pd.DataFrame, documents: pd.DataFrame, limit: int =
     arc["article"] = arc["source"].map(safe) + ": " + arc["title"].map(_short)
     arc["opening"] = arc["first"].map(lambda t: _wrap(_short(t, 160)))
     arc["paragraph"] = arc["paragraph"] + 1
+    colours = source_colors(arc["source"])
     fig = px.line(
-        arc, x="paragraph", y="compound", color="article", markers=True,
-        hover_data={"opening": True, "sentences": True, "article": False, "compound": ":.2f"},
+        arc, x="paragraph", y="compound", color="article", markers=True, line_dash="source",
+        color_discrete_map={a: colours[s] for a, s in zip(arc["article"], arc["source"])},
+        hover_data={"opening": True, "sentences": True, "article": False, "source": False,
+                    "compound": ":.2f"},
         labels={"paragraph": "Paragraph", "compound": "Mean sentiment", "article": ""},
         title="Sentiment paragraph by paragraph",
     )

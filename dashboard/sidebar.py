@@ -10,8 +10,9 @@ from datetime import date
 
 import streamlit as st
 
-from analysis import Analysis, Filters
+from analysis import Analysis, Filters, LoadError
 from analysis.filters import FilterChoices
+from analysis.loading import is_note
 from dashboard import corpus as corpora
 from dashboard import url_state
 
@@ -59,13 +60,15 @@ def choose_corpus() -> corpora.LoadedCorpus:
 
 
 def show_load_errors(corpus: corpora.LoadedCorpus) -> None:
-    if corpus.errors:
-        with st.sidebar.expander(f"{len(corpus.errors)} file(s) could not be read", expanded=True):
-            # A table renders names and reasons as plain text: nothing in a file name can inject markup.
-            st.dataframe(
-                [{"file": path, "reason": reason} for path, reason in corpus.errors],
-                hide_index=True,
-            )
+    """Files that could not be read, and notes on articles that loaded without a bad value."""
+    notes = [(path, reason) for path, reason in corpus.errors if is_note(LoadError(path, reason))]
+    failures = [error for error in corpus.errors if error not in notes]
+    for title, rows, expanded in ((f"{len(failures)} file(s) could not be read", failures, True),
+                                  (f"{len(notes)} value(s) ignored", notes, False)):
+        if rows:
+            with st.sidebar.expander(title, expanded=expanded, icon=":material/warning:"):
+                # A table renders names and reasons as plain text: a file name cannot inject markup.
+                st.dataframe([{"file": path, "reason": reason} for path, reason in rows], hide_index=True)
 
 
 def _seed_widgets(choices: FilterChoices) -> None:

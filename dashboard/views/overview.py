@@ -9,12 +9,17 @@ from dashboard import charts
 from dashboard.context import PageContext, current
 
 
-def date_span(documents: pd.DataFrame, sentences: pd.DataFrame) -> str:
-    dates = pd.to_datetime(pd.concat([documents["published"], sentences["date"]]), errors="coerce").dropna()
-    if dates.empty:
+def date_span(dates: pd.Series) -> str:
+    """A compact span such as "13 Jul 2021", "7–13 Jul 2021" or "May 2021 – Jul 2021"."""
+    stamps = pd.to_datetime(dates, errors="coerce").dropna()
+    if stamps.empty:
         return "—"
-    first, last = dates.min(), dates.max()
-    return f"{first:%d %b %Y}" if first == last else f"{first:%b %Y} – {last:%b %Y}" if first.year != last.year or first.month != last.month else f"{first:%d}–{last:%d %b %Y}"
+    first, last = stamps.min(), stamps.max()
+    if first == last:
+        return f"{first:%-d %b %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first:%-d}–{last:%-d %b %Y}"
+    return f"{first:%b %Y} – {last:%b %Y}"
 
 
 def articles_table(documents: pd.DataFrame) -> pd.DataFrame:
@@ -36,27 +41,28 @@ def render(ctx: PageContext) -> None:
     result = ctx.filtered
     st.title("Overview")
     st.caption(f"{ctx.corpus.label} · pipeline: {ctx.full.pipeline}")
-    columns = st.columns(6)
     incidents = len(result.incidents) if not result.incidents.empty else len(result.casualties)
     kpis = [
         ("Articles", f"{len(result.documents)}", None),
         ("Sources", f"{result.documents['source'].nunique()}", None),
         ("Sentences", f"{len(result.sentences):,}", None),
-        ("Entities", f"{len(result.entities):,}", None),
+        ("Entities", f"{len(result.entities):,}", "distinct people, places and organisations"),
         ("Casualty figures", f"{len(result.casualties)}",
-         f"reported figures, grouped into {incidents} incident(s)"),
-        ("Date span", date_span(result.documents, result.sentences), "from publication and event dates"),
+         f"figures as reported, grouped into {incidents} incident(s)"),
+        ("Published", date_span(result.documents["published"]),
+         f"events reported: {date_span(result.events['date'])}"),
     ]
-    for column, (label, value, help_text) in zip(columns, kpis):
-        column.metric(label, value, help=help_text)
+    for row in (kpis[:3], kpis[3:]):
+        for column, (label, value, help_text) in zip(st.columns(3, border=True), row):
+            column.metric(label, value, help=help_text)
 
     st.subheader("Articles")
     st.dataframe(
         articles_table(result.documents),
         hide_index=True,
         column_config={
-            "Mean sentiment": st.column_config.ProgressColumn(
-                "Mean sentiment", min_value=-1.0, max_value=1.0, format="%.2f",
+            "Mean sentiment": st.column_config.NumberColumn(
+                "Mean sentiment", format="%+.2f",
                 help="Mean VADER compound of the article's sentences (−1 negative … +1 positive)"),
             "Link": st.column_config.LinkColumn("Link", display_text="open"),
             "Words": st.column_config.NumberColumn("Words", format="%d"),
