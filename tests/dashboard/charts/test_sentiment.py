@@ -1,7 +1,6 @@
 from datetime import date
 
 import pandas as pd
-import plotly.graph_objects as go
 import pytest
 
 from dashboard import charts
@@ -15,17 +14,6 @@ def _sentences() -> tuple[pd.DataFrame, pd.DataFrame]:
         "compound": [0.6, -0.4, 0.0, -0.8], "date": [date(2021, 7, 13)] * 4,
     })
     return sentences, documents
-
-
-def test_top_entities_orders_by_mentions_and_colours_by_type():
-    entities = pd.DataFrame({"entity": ["A", "B", "C"], "label": ["GPE", "ORG", "GPE"],
-                             "mentions": [3, 9, 1], "documents": [1, 2, 1], "sources": [1, 2, 1]})
-    fig = charts.top_entities(entities, limit=2)
-    assert isinstance(fig, go.Figure)
-    shown = [y for trace in fig.data for y in trace.y]
-    assert sorted(shown) == ["A", "B"]  # C is cut by the limit
-    assert {trace.name for trace in fig.data} == {"GPE", "ORG"}
-    assert list(fig.layout.yaxis.categoryarray) == ["A", "B"]  # the largest at the top
 
 
 def test_sentiment_by_source_shows_every_sentence_escaped():
@@ -60,11 +48,6 @@ def test_empty_inputs_give_a_message_not_an_error():
     empty_s = pd.DataFrame(columns=["doc_id", "sent_id", "paragraph", "text", "compound", "date"])
     empty_d = pd.DataFrame(columns=["doc_id", "source", "title"])
     for fig in (charts.sentiment_by_source(empty_s, empty_d), charts.sentiment_by_article(empty_s, empty_d),
-                charts.paragraph_arc(empty_s, empty_d),
-                charts.top_entities(pd.DataFrame(columns=["entity", "label", "mentions"]))):
+                charts.paragraph_arc(empty_s, empty_d)):
         assert fig.layout.annotations, "an empty chart must say why it is empty"
         assert fig.layout.annotations[0].text.startswith(("Nothing", "No "))
-
-
-def test_source_colours_are_stable():
-    assert charts.source_colors(["b", "a"]) == charts.source_colors(["a", "b", "a"])
