@@ -16,7 +16,7 @@ import pandas as pd
 
 from analysis.casualties import extract_casualties, group_incidents
 from analysis.document import Document
-from analysis.entities import EntityCorrections, build_entity_tables
+from analysis.entities import EntityCorrections, apply_corrections, build_entity_tables, summarise_entities
 from analysis.nlp import find_mentions, load_pipeline, pipeline_description
 from analysis.result import Analysis
 from analysis.schema import CASUALTIES, DOCUMENTS, EVENTS, MENTIONS, SENTENCES
@@ -174,3 +174,16 @@ def _date_sentences_by_events(sentences: pd.DataFrame, events: pd.DataFrame) -> 
     keys = pd.MultiIndex.from_frame(sentences[["doc_id", "sent_id"]])
     own = pd.Series(keys.map(event_date.to_dict().get), index=sentences.index)
     sentences["date"] = own.where(own.notna(), sentences["date"])
+
+
+def with_corrections(result: Analysis, corrections: EntityCorrections | None) -> Analysis:
+    """`result` with an analyst's entity merges and splits applied to the mentions and entities.
+
+    Cheap next to `analyze`: only the entity tables are restated, so a correction made in the
+    dashboard does not re-run the NLP.
+    """
+    if not corrections:
+        return result
+    mentions = apply_corrections(result.mentions, corrections)
+    return result.replace(mentions=mentions,
+                          entities=summarise_entities(mentions, result.sentences, result.documents))

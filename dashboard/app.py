@@ -33,11 +33,12 @@ def main() -> None:
     if not corpus.documents:
         st.error("None of the files could be read: see the list in the sidebar.")
         st.stop()
-    full = analysis_of(corpus)
+    corrections = url_state.corrections()
+    full = analysis_of(corpus, corrections)
     filters = sidebar.choose_filters(full)
     sidebar.show_pipeline(full)
-    url_state.write(filters, corpus.corpus_id)
-    context.publish(context.PageContext(corpus, full, apply(full, filters), filters))
+    url_state.write(filters, corpus.corpus_id, corrections)
+    context.publish(context.PageContext(corpus, full, apply(full, filters), filters, corrections))
     page.run()
 
 

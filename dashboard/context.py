@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from analysis import Analysis, Filters
+from analysis.entities import EntityCorrections
 from dashboard.corpus import LoadedCorpus
 
 _CONTEXT_KEY = "_parallax_context"
@@ -22,6 +23,7 @@ class PageContext:
     full: Analysis
     filtered: Analysis
     filters: Filters
+    corrections: EntityCorrections
 
 
 def publish(context: PageContext) -> None:

@@ -15,6 +15,8 @@ from pathlib import Path
 import streamlit as st
 
 from analysis import Analysis, Corpus, Document, analyze, load_corpus, load_uploads
+from analysis.engine import with_corrections
+from analysis.entities import EntityCorrections
 from analysis.nlp import load_pipeline
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
@@ -108,7 +110,15 @@ def _analysis(content_key: str, _documents: tuple[Document, ...]) -> Analysis:
     return analyze(_documents, nlp=nlp_pipeline())
 
 
-def analysis_of(corpus: LoadedCorpus) -> Analysis:
-    """The corpus's analysis, computed once per distinct content."""
+@st.cache_data(show_spinner=False, max_entries=16)
+def _corrected(content_key: str, fixes: str, _documents: tuple[Document, ...]) -> Analysis:
+    return with_corrections(_analysis(content_key, _documents), EntityCorrections.from_query_value(fixes))
+
+
+def analysis_of(corpus: LoadedCorpus, corrections: EntityCorrections | None = None) -> Analysis:
+    """The corpus's analysis with the analyst's entity corrections, computed once per distinct
+    content (and once per distinct set of corrections)."""
     with st.spinner(f"Analysing {len(corpus.documents)} articles…"):
+        if corrections:
+            return _corrected(corpus.content_key, corrections.to_query_value(), corpus.documents)
         return _analysis(corpus.content_key, corpus.documents)

@@ -10,8 +10,12 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import Filters
+from analysis.entities import EntityCorrections
 
 CORPUS_PARAM = "corpus"
+CORRECTIONS_PARAM = "fix"
+# The analyst's entity merges/splits for this session; the Entities page edits it.
+CORRECTIONS_KEY = "entity_corrections"
 _SEEDED_KEY = "_parallax_url_seeded"
 
 
@@ -28,14 +32,24 @@ def initial_filters() -> Filters | None:
     return Filters.from_query_params(query_dict())
 
 
+def corrections() -> EntityCorrections:
+    """The session's entity corrections, seeded from the URL the first time."""
+    if CORRECTIONS_KEY not in st.session_state:
+        values = st.query_params.get_all(CORRECTIONS_PARAM)
+        st.session_state[CORRECTIONS_KEY] = EntityCorrections.from_query_value(values[0] if values else None)
+    return st.session_state[CORRECTIONS_KEY]
+
+
 def requested_corpus() -> str | None:
     values = st.query_params.get_all(CORPUS_PARAM)
     return values[0] if values else None
 
 
-def write(filters: Filters, corpus_id: str) -> None:
+def write(filters: Filters, corpus_id: str, fixes: EntityCorrections) -> None:
     """Rewrite the URL from the filters; only when it differs, to avoid a needless rerun."""
     wanted = filters.to_query_params()
     wanted[CORPUS_PARAM] = [corpus_id]
+    if fixes:
+        wanted[CORRECTIONS_PARAM] = [fixes.to_query_value()]
     if query_dict() != wanted:
         st.query_params.from_dict(wanted)
