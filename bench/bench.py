@@ -127,6 +127,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--reruns", type=int, default=5)
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # figures appear as they are measured
 
     documents = build_corpus(args.articles)
     texts = [d.text for d in documents]
