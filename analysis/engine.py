@@ -9,7 +9,7 @@ filter acts on, and the incidents that group one event's casualty reports across
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, is_dataclass
 from datetime import date
 
 import pandas as pd
@@ -35,6 +35,14 @@ def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
         if column not in frame.columns:
             frame[column] = pd.Series(dtype="object")
     return frame[columns + [c for c in frame.columns if c not in columns]]
+
+
+def _row(record) -> dict:
+    """A dataclass record as a flat dict; `vars` is a shallow copy, far cheaper than `asdict`."""
+    try:
+        return dict(vars(record))
+    except TypeError:  # a dataclass with __slots__
+        return asdict(record) if is_dataclass(record) else dict(record)
 
 
 def _word_count(text: str) -> int:
@@ -121,9 +129,9 @@ def analyze(
     event_rows: list[dict] = []
     for i, (doc, sentences, (anchor, _)) in enumerate(zip(documents, splits, anchors)):
         for figure in extract_casualties(doc.text, sentences, places_by_doc.get(doc.doc_id, ())):
-            casualty_rows.append({"doc_id": doc.doc_id, **asdict(figure)})
+            casualty_rows.append({"doc_id": doc.doc_id, **_row(figure)})
         for event in extract_events(doc.text, sentences, anchor):
-            event_rows.append({"doc_id": doc.doc_id, **asdict(event)})
+            event_rows.append({"doc_id": doc.doc_id, **_row(event)})
         if i % 50 == 0:
             report(i, "figures and dates")
 
@@ -165,14 +173,22 @@ def _places_by_document(mentions: pd.DataFrame) -> dict[str, list[tuple[int, int
     return grouped
 
 
+GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
 def _date_sentences_by_events(sentences: pd.DataFrame, events: pd.DataFrame) -> None:
-    """A sentence is about its first dated event; otherwise it keeps its article's date."""
+    """A sentence is about its most precise dated event (the first among equals): in "the
+    militia, active since 2014, attacked on Sunday" the sentence is about Sunday. A sentence
+    with no dated event keeps its article's date."""
     if events.empty or sentences.empty:
         return
-    dated = events.dropna(subset=["date"]).drop_duplicates(["doc_id", "sent_id"], keep="first")
-    event_date = dated.set_index(["doc_id", "sent_id"])["date"]
-    keys = pd.MultiIndex.from_frame(sentences[["doc_id", "sent_id"]])
-    own = pd.Series(keys.map(event_date.to_dict().get), index=sentences.index)
+    dated = events.dropna(subset=["date"]).assign(
+        _rank=lambda e: e["granularity"].map(GRANULARITY_RANK).fillna(len(GRANULARITY_RANK)))
+    dated = dated.sort_values(["doc_id", "sent_id", "_rank", "start"], kind="stable")
+    dated = dated.drop_duplicates(["doc_id", "sent_id"], keep="first")
+    event_date = dict(zip(zip(dated["doc_id"], dated["sent_id"]), dated["date"]))
+    own = pd.Series([event_date.get(key) for key in zip(sentences["doc_id"], sentences["sent_id"])],
+                    index=sentences.index, dtype=object)
     sentences["date"] = own.where(own.notna(), sentences["date"])
 
 

@@ -1,0 +1,57 @@
+"""`extract_events`: temporal expressions of an article, normalised against its anchor date."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from analysis.segmentation import Sentence
+from analysis.timeline.finders import find_mentions
+from analysis.timeline.model import Period, TemporalEvent
+from analysis.timeline.resolve import needs_anchor, resolve
+from analysis.timeline.tense import direction_at
+
+
+def extract_events(text: str, sentences: Sequence[Sentence], anchor: date | None) -> list[TemporalEvent]:
+    """Dated events of `text`, one per temporal expression, in text order.
+
+    `anchor` is the publication date (or its estimate). With `anchor` None, expressions that
+    need it ("on Tuesday", "July 7", "last year") are skipped, so every returned event has a
+    real `date`; only expressions fixed by the text itself (a year, an ISO date, 9/11) remain.
+    Durations ("20 years", "the last 24 hours", "over the last few months") and vague periods
+    ("in the coming weeks", "recently") are not dated events and are never returned.
+    """
+    events: list[TemporalEvent] = []
+    reference: Period | None = None  # the last period mentioned, for "the next day"
+    for sentence in sentences:
+        body = sentence.text
+        for mention in find_mentions(body):
+            try:
+                if needs_anchor(mention):
+                    if anchor is None:
+                        continue
+                    direction = direction_at(body, mention.start, mention.end, mention.default)
+                    period = resolve(mention, anchor, direction, reference)
+                else:
+                    period = resolve(mention, anchor or date.min, "nearest")
+            except (OverflowError, ValueError):  # arithmetic past year 1 or 9999
+                continue
+            if period is None:
+                continue
+            reference = period
+            start = sentence.start + mention.start
+            end = sentence.start + mention.end
+            events.append(
+                TemporalEvent(
+                    sent_id=sentence.sent_id,
+                    start=start,
+                    end=end,
+                    expression=text[start:end],
+                    date=period.start,
+                    date_end=period.end,
+                    granularity=period.granularity,
+                    relative=needs_anchor(mention),
+                    text=body,
+                )
+            )
+    return events

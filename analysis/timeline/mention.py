@@ -1,0 +1,47 @@
+"""A temporal expression as found in a sentence, before it is resolved against an anchor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from analysis.timeline.model import Period
+from analysis.timeline.periods import Direction
+
+Kind = Literal[
+    "absolute",  # the period is fixed by the text alone (has a year, or is a named date)
+    "month_day",  # "July 7", "7 July": day without a year
+    "month",  # "in May", "last December"
+    "season",  # "this summer", "last winter"
+    "quarter",  # "the third quarter"
+    "weekday",  # "on Tuesday", "last Tuesday", "Monday evening"
+    "weekend",  # "over the weekend"
+    "shift",  # today, yesterday, last week, next month, this year, two days ago
+    "anaphor",  # the next day, two days later, that year: relative to the last date mentioned
+]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Span (sentence offsets) and what the words say; `resolve` turns it into a Period.
+
+    `mod` is "last", "next", "this" or "" (bare), or "year" for a month or day whose year is
+    given relative to the anchor's by `offset` ("8 October last year"); `default` is the direction used when the
+    sentence has no tense cue.
+    """
+
+    start: int
+    end: int
+    kind: Kind
+    period: Period | None = None
+    month: int = 0
+    day: int = 0
+    day_end: int = 0
+    weekday: int = -1
+    unit: str = ""
+    offset: int = 0
+    mod: str = ""
+    season: str = ""
+    quarter: int = 0
+    default: Direction = "nearest"
+    named: bool = False  # a named date (9/11): a memory, not news of the day

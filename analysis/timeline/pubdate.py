@@ -1,0 +1,87 @@
+"""Estimating the publication date of an article that has none.
+
+Reasoning, in order:
+
+1. An article is written after the events it reports. Every calendar date it states in a past or
+   tenseless clause (explicit: "7 July 2021", "in May 2021"; year-less: "On June 10", "in May")
+   is a lower bound; the latest of them, `floor`, is the earliest possible publication date.
+   Dates in future clauses ("talks will be held on 3 August") are upper bounds instead.
+2. Year-less dates take their year from a provisional anchor: the median of the corpus's known
+   publication dates (articles in one corpus cover one story, so they cluster in time), else
+   the end of the latest year the article itself states. As the provisional anchor is rough,
+   a year-less date takes whichever year puts it nearer. Without either they are unusable.
+3. When `floor` is a day or a month, the estimate is the earliest known corpus publication date
+   on or after it within `window_days` (the article most likely belongs to that burst of
+   coverage), else `floor` itself (news reports events within days). When `floor` is only a
+   year ("in 2014"), it says little about recency: the median corpus date not before it is used,
+   else `floor`. Without any stated date, the corpus median is the best guess; with nothing at
+   all, None.
+4. The estimate never exceeds the earliest future-clause date (minus a day), nor falls below
+   `floor`.
+
+Relative expressions ("on Tuesday", "a month ago") cannot help: they need the very date sought.
+Named dates (9/11) are anchors of memory, not news of the day: they are ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from statistics import median_low
+
+from analysis.segmentation import Sentence
+from analysis.timeline.finders import find_mentions
+from analysis.timeline.resolve import resolve
+from analysis.timeline.tense import direction_at
+
+_USABLE = frozenset({"absolute", "month_day", "month"})
+
+
+def estimate_publication_date(
+    text: str,
+    sentences: Sequence[Sentence],
+    corpus_dates: Sequence[date],
+    window_days: int = 45,
+) -> date | None:
+    """Best estimate of when `text` was published (see the module docstring for the reasoning).
+
+    `corpus_dates` are the known publication dates of the other articles in the corpus.
+    """
+    known = sorted(d for d in corpus_dates if d is not None)
+    mentions = [(s.text, m) for s in sentences for m in find_mentions(s.text) if m.kind in _USABLE and not m.named]
+    provisional = median_low(known) if known else None
+    if provisional is None:
+        years = [m.period.end for _, m in mentions if m.kind == "absolute" and m.period is not None]
+        provisional = date(max(years).year, 12, 31) if years else None
+    if provisional is None:
+        return None
+
+    lower: list[tuple[date, str]] = []
+    upper: list[date] = []
+    for body, mention in mentions:
+        tense = direction_at(body, mention.start, mention.end, "past")
+        # The provisional anchor is only roughly right: a year-less date takes the nearer year.
+        period = resolve(mention, provisional, "future" if tense == "future" else "nearest")
+        if period is None:
+            continue
+        if tense == "future":
+            upper.append(period.start)
+        else:
+            lower.append((period.start, period.granularity))
+
+    floor, grain = max(lower) if lower else (None, "")
+    if floor is None:
+        if not known:
+            return None
+        estimate = provisional
+    elif grain == "year":
+        # "in 2014" only says "not before 2014": the corpus is the better guide when it agrees.
+        consistent = [d for d in known if d >= floor]
+        estimate = median_low(consistent) if consistent else floor
+    else:
+        later = [d for d in known if floor <= d <= floor + timedelta(days=window_days)]
+        estimate = later[0] if later else floor
+    ceiling = min((d for d in upper if floor is None or d > floor), default=None)
+    if ceiling is not None and estimate >= ceiling:
+        estimate = max(ceiling - timedelta(days=1), floor or ceiling - timedelta(days=1))
+    return estimate

@@ -1,0 +1,104 @@
+"""Resolution: a found `Mention`, the anchor date and the sentence's tense give a `Period`.
+
+Rules (anchor = the article's publication date):
+- weekdays: bare or "this" follow the tense (past: the latest such day on or before the anchor;
+  future: the next on or after); "last"/"next" exclude the anchor's own day.
+- month-days, months, seasons, quarters without a year: the occurrence containing the anchor,
+  else past or future by tense; without a tense cue, the nearer one.
+- "last"/"next" month or season names: strictly before/after the anchor's own one; "8 October
+  last year", "March this year": the named year relative to the anchor's.
+- today, yesterday, last week, next month, this year, two days ago: calendar shifts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from analysis.timeline import periods as cal
+from analysis.timeline.mention import Mention
+from analysis.timeline.model import Period
+from analysis.timeline.periods import Direction
+
+
+def needs_anchor(mention: Mention) -> bool:
+    return mention.kind != "absolute"
+
+
+def resolve(mention: Mention, anchor: date, direction: Direction, reference: Period | None = None) -> Period | None:
+    """The period `mention` means when written on `anchor` in a clause of tense `direction`.
+
+    `reference` is the last period the article mentioned before this one; anaphors ("the next
+    day", "two weeks later", "that year") count from it, or from the anchor when there is none
+    (or when a day-grained anaphor follows a coarser reference).
+    """
+    kind = mention.kind
+    if kind == "anaphor":
+        base = anchor
+        if reference is not None and (mention.unit != "day" or reference.granularity == "day"):
+            base = reference.start
+        return cal.shift(base, mention.unit, mention.offset)
+    if kind == "absolute":
+        return mention.period
+    if kind == "shift":
+        return _shift(mention, anchor)
+    if kind == "weekday":
+        if mention.mod in {"last", "next"}:
+            return cal.day(cal.weekday(anchor, mention.weekday, "past" if mention.mod == "last" else "future", strict=True))
+        return cal.day(cal.weekday(anchor, mention.weekday, direction))
+    if kind == "weekend":
+        if mention.mod == "last":
+            return cal.weekend_of(anchor - timedelta(days=7) if anchor.weekday() >= 5 else anchor, "past")
+        if mention.mod == "next":
+            return cal.weekend_of(anchor + timedelta(days=7) if anchor.weekday() >= 5 else anchor, "future")
+        return cal.weekend_of(anchor, direction)
+    if kind == "month_day" and mention.mod == "year":  # "8 October last year"
+        start = _date_or_none(anchor.year + mention.offset, mention.month, mention.day)
+        return None if start is None else Period(start, start + timedelta(days=mention.day_end - mention.day), "day")
+    if kind == "month" and mention.mod == "year":  # "in March this year"
+        return cal.month(anchor.year + mention.offset, mention.month)
+    if kind == "month_day":
+        first = cal.day_without_year(anchor, mention.month, mention.day, direction)
+        if first is None:
+            return None
+        return Period(first.start, first.start + timedelta(days=mention.day_end - mention.day), "day")
+    if kind == "month":
+        return _named_unit(anchor, mention.mod, direction, lambda y: cal.month(y, mention.month))
+    if kind == "season":
+        return _named_unit(anchor, mention.mod, direction, lambda y: cal.season(y, mention.season))
+    if kind == "quarter":
+        return _named_unit(anchor, mention.mod, direction, lambda y: cal.quarter(y, mention.quarter))
+    raise ValueError(kind)
+
+
+def _named_unit(anchor: date, mod: str, direction: Direction, make: Callable[[int], Period | None]) -> Period | None:
+    """A yearly period named with last/next/this or bare ("last May", "this summer")."""
+    if mod == "this":
+        # "this May": the one of the anchor's year (for winter: the one around the anchor).
+        this = cal.recurring(anchor, make, direction)
+        own = make(anchor.year)
+        return this if this is not None and this.start <= anchor <= this.end else own
+    if mod in {"last", "next"}:
+        candidates = [make(y) for y in range(anchor.year - 2, anchor.year + 3)]
+        if mod == "last":
+            past = [p for p in candidates if p is not None and p.end < anchor]
+            return past[-1] if past else None
+        future = [p for p in candidates if p is not None and p.start > anchor]
+        return future[0] if future else None
+    return cal.recurring(anchor, make, direction)
+
+
+def _shift(mention: Mention, anchor: date) -> Period:
+    unit = mention.unit
+    if unit == "quarter" and mention.quarter:  # "the third quarter of last year"
+        return cal.quarter(anchor.year + mention.offset, mention.quarter)
+    if unit == "half":
+        return cal.months(anchor.year + mention.offset, mention.quarter, 6)
+    return cal.shift(anchor, unit, mention.offset)
+
+
+def _date_or_none(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None

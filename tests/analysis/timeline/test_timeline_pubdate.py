@@ -1,0 +1,49 @@
+"""Publication-date estimation for articles without a date."""
+
+from datetime import date
+from pathlib import Path
+
+from analysis.segmentation import split_sentences
+from analysis.timeline import estimate_publication_date
+
+SEEDS = Path(__file__).resolve().parents[3] / "seeds"
+
+
+def _estimate(text: str, corpus: list[date]) -> date | None:
+    return estimate_publication_date(text, split_sentences(text), corpus)
+
+
+def test_seed_003_lands_in_july_2021() -> None:
+    text = (SEEDS / "003_7126b1dd18ba6691.txt").read_text(encoding="utf-8")
+    estimate = _estimate(text, [date(2021, 7, 13)])  # article 000's publication date
+    assert estimate is not None
+    assert date(2021, 7, 1) <= estimate <= date(2021, 7, 31)
+    assert estimate >= date(2021, 6, 10)  # after "On June 10", the latest date it reports
+
+
+def test_no_evidence_gives_none() -> None:
+    text = (SEEDS / "003_7126b1dd18ba6691.txt").read_text(encoding="utf-8")
+    assert _estimate(text, []) is None  # year-less dates and 9/11 alone cannot date it
+
+
+def test_explicit_dates_bound_the_estimate() -> None:
+    text = "Fighting resumed on 3 March 2022. Talks will be held on 20 March 2022."
+    assert _estimate(text, []) == date(2022, 3, 3)
+    # A corpus date inside the window is preferred, but not past the future-tense talks.
+    assert _estimate(text, [date(2022, 3, 8)]) == date(2022, 3, 8)
+    assert _estimate(text, [date(2022, 3, 25)]) == date(2022, 3, 19)
+
+
+def test_year_less_dates_take_the_corpus_year() -> None:
+    text = "Rebels entered the city on June 2. The governor fled in May."
+    assert _estimate(text, [date(2019, 6, 5), date(2019, 6, 20)]) == date(2019, 6, 5)
+
+
+def test_without_dates_falls_back_to_corpus_median() -> None:
+    assert _estimate("The fighting continues.", [date(2020, 1, 1), date(2020, 1, 5), date(2020, 3, 1)]) == date(2020, 1, 5)
+
+
+def test_a_bare_year_defers_to_the_corpus() -> None:
+    text = "Russia annexed Crimea in 2014. The fighting continues."
+    assert _estimate(text, [date(2021, 7, 13), date(2021, 7, 20), date(2021, 8, 2)]) == date(2021, 7, 20)
+    assert _estimate(text, []) == date(2014, 1, 1)
