@@ -11,6 +11,7 @@ import streamlit as st
 
 from analysis import Filters
 from analysis.entities import EntityCorrections
+from analysis.filters import FILTER_PARAMS
 
 CORPUS_PARAM = "corpus"
 CORRECTIONS_PARAM = "fix"
@@ -46,10 +47,15 @@ def requested_corpus() -> str | None:
 
 
 def write(filters: Filters, corpus_id: str, fixes: EntityCorrections) -> None:
-    """Rewrite the URL from the filters; only when it differs, to avoid a needless rerun."""
-    wanted = filters.to_query_params()
+    """Rewrite the router's part of the URL (filters, corpus, corrections) from the session;
+    parameters a page owns (e.g. the Compare page's selection) are kept as they are. Only
+    writes when something differs, to avoid a needless rerun."""
+    current = query_dict()
+    router_owned = set(FILTER_PARAMS) | {CORPUS_PARAM, CORRECTIONS_PARAM}
+    wanted = {key: values for key, values in current.items() if key not in router_owned}
+    wanted.update(filters.to_query_params())
     wanted[CORPUS_PARAM] = [corpus_id]
     if fixes:
         wanted[CORRECTIONS_PARAM] = [fixes.to_query_value()]
-    if query_dict() != wanted:
+    if current != wanted:
         st.query_params.from_dict(wanted)

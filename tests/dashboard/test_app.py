@@ -81,3 +81,20 @@ def test_an_uploaded_corpus_link_falls_back_to_the_seeds():
     at = run({"corpus": "upload-0123456789ab"})
     assert any("uploaded" in i.value for i in at.sidebar.info)
     assert metric(at, "Articles") == "2"
+
+
+def test_page_owned_params_survive_the_router():
+    at = run({"cmp": ["a", "b"], "source": "Republic World"})
+    assert at.query_params.get("cmp") in (["a", "b"],)
+    assert at.query_params.get("source") in ("Republic World", ["Republic World"])
+
+
+def test_entity_corrections_travel_in_the_link():
+    from analysis.entities import EntityCorrections
+
+    fix = EntityCorrections().merge("Ankara", "Turkey").to_query_value()
+    at = run({"fix": fix})
+    options = multiselect(at, "filter_entities").options
+    assert not any(o.startswith("Ankara ·") for o in options)
+    assert any(o.startswith("Turkey ·") for o in options)
+    assert at.query_params.get("fix") in (fix, [fix])
