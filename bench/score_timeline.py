@@ -9,10 +9,17 @@ matching is one to one. Prints precision, recall and F1, plus span-only figures,
     python bench/score_timeline.py tests/data/timeline/dev.jsonl [--errors]
     python bench/score_timeline.py tests/data/timeline/*.jsonl --speed 3000
 
---timeml DIR scores TimeML (.tml, TempEval-3 style) files instead: DATE timexes of the TEXT
-element against the document creation time, relaxed span match, value compared as TimeML
-strings (our `TemporalEvent.timex`), so PRESENT_REF, seasons (1998-SU) or quarters (1998-Q3)
-count as misses.
+--timeml DIR scores TimeML (.tml) files instead, TempEval-3 style: the gold is the DATE timexes
+of the TEXT element, the anchor the document creation time (DCT); `extract_events` runs with
+`include_references=True` so "now" (PRESENT_REF) and "recently" (PAST_REF) take part. Value F1
+follows TempEval-3's attribute F1: a system timex matches a gold one when their spans overlap
+(relaxed match, one to one); its value is right when our `TemporalEvent.timex` equals the gold
+value as a string; P = right values / system timexes, R = right values / gold timexes (so a
+missed or spurious expression costs as much as a wrong value). Span P/R are the relaxed-match
+figures. A system expression overlapping only a gold TIME, DURATION or SET timex is left out of
+both counts (we produce DATE values only; "6 a.m. Tuesday" is not ours to value). Files in
+TempEval-3 layout (<DCT>, <TEXT>) and in TimeBank 1.2 layout (the DCT is the TIMEX3 with
+functionInDocument="CREATION_TIME", no TEXT element) are both read.
 
 --speed N also times `extract_events` on a synthetic corpus of N articles (the seeds and the
 dev sentences shuffled into articles, each with its own anchor) and prints sentences/s.
@@ -103,14 +110,25 @@ _ATTR = re.compile(r'(\w+)="([^"]*)"')
 _TAG = re.compile(r"<[^>]+>")
 
 
+_CREATION = re.compile(r"<TIMEX3\b[^>]*functionInDocument=\"(?:CREATION|PUBLICATION)_TIME\"[^>]*>.*?</TIMEX3>", re.DOTALL)
+_WRAP = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)")
+_LINKS = re.compile(r"<(?:MAKEINSTANCE|TLINK|SLINK|ALINK)\b[^>]*/>")
+
+
 def read_timeml(path: Path) -> tuple[date, str, list[tuple[int, int, str, str]]]:
     """DCT, plain text of the TEXT element, and its timexes as (start, end, type, value)."""
     raw = path.read_text(encoding="utf-8")
-    dct_match = re.search(r"<DCT>(.*?)</DCT>", raw, re.S)
-    dct_attrs = dict(_ATTR.findall(_TIMEX.search(dct_match.group(1)).group(1))) if dct_match else {}
+    dct_match = re.search(r"<DCT>(.*?)</DCT>", raw, re.S) or _CREATION.search(raw)
+    if dct_match is None:
+        raise ValueError(f"{path}: no document creation time")
+    dct_attrs = dict(_ATTR.findall(_TIMEX.search(dct_match.group(0)).group(1)))
     dct = date.fromisoformat(dct_attrs.get("value", "")[:10])
     body = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
-    marked = body.group(1) if body else raw
+    if body:
+        marked = body.group(1)
+    else:  # TimeBank 1.2: the whole TimeML element, less the DCT and the link records
+        root = re.search(r"<TimeML\b[^>]*>(.*)</TimeML>", raw, re.DOTALL)
+        marked = _LINKS.sub("", _CREATION.sub("", root.group(1) if root else raw, count=1))
     text_parts: list[str] = []
     timexes: list[tuple[int, int, str, str]] = []
     pos = 0
@@ -126,7 +144,9 @@ def read_timeml(path: Path) -> tuple[date, str, list[tuple[int, int, str, str]]]
         length += len(inner)
         pos = m.end()
     text_parts.append(html.unescape(_TAG.sub("", marked[pos:])))
-    return dct, "".join(text_parts), timexes
+    # Hard-wrapped wire copy (TimeBank's APW files): a single line break inside a paragraph is
+    # a space, as in the web articles Parallax reads. Same length, so the offsets hold.
+    return dct, _WRAP.sub(" ", "".join(text_parts)), timexes
 
 
 def score_timeml(directory: Path, errors: list[str] | None = None) -> Score:
@@ -137,7 +157,7 @@ def score_timeml(directory: Path, errors: list[str] | None = None) -> Score:
         gold = [(s, e, v) for s, e, t, v in timexes if t == "DATE"]
         others = [(s, e) for s, e, t, _ in timexes if t != "DATE"]
         events = [
-            ev for ev in extract_events(text, split_sentences(text), dct)
+            ev for ev in extract_events(text, split_sentences(text), dct, include_references=True)
             # an expression the gold calls TIME/DURATION/SET is not counted against us
             if not any(_overlaps((ev.start, ev.end), o) for o in others) or any(_overlaps((ev.start, ev.end), g[:2]) for g in gold)
         ]
@@ -200,8 +220,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.timeml:
         errors_t: list[str] | None = [] if args.errors else None
         s = score_timeml(args.timeml, errors_t)
+        span_p = s.span_tp / s.predicted if s.predicted else 1.0
+        span_r = s.span_tp / s.gold if s.gold else 1.0
         print(f"{args.timeml} (TimeML DATE values): P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} "
-              f"(tp={s.tp} predicted={s.predicted} gold={s.gold}; span matches={s.span_tp})")
+              f"(tp={s.tp} predicted={s.predicted} gold={s.gold}; relaxed span P={span_p:.3f} R={span_r:.3f})")
         for e in errors_t or []:
             print("  " + e)
     for path in args.paths:

@@ -5,7 +5,7 @@
 """
 
 from analysis.timeline.extract import extract_events
-from analysis.timeline.model import TemporalEvent
+from analysis.timeline.model import ReferenceEvent, TemporalEvent
 from analysis.timeline.pubdate import estimate_publication_date
 
-__all__ = ["TemporalEvent", "estimate_publication_date", "extract_events"]
+__all__ = ["ReferenceEvent", "TemporalEvent", "estimate_publication_date", "extract_events"]

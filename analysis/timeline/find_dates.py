@@ -8,10 +8,24 @@ import re
 from collections.abc import Iterator
 
 from analysis.timeline import periods as cal
-from analysis.timeline.lexicon import AMBIGUOUS_MONTHS, DAY_RE, MONTH_CONTEXT, MONTH_RE, QUANTITY_BEFORE, WEEKDAY_RE, YEAR_RE
+from analysis.timeline.lexicon import (
+    AMBIGUOUS_MONTHS,
+    DAY_RE,
+    MONTH_CONTEXT,
+    MONTH_RE,
+    QUANTITY_BEFORE,
+    WEEKDAY_RE,
+    YEAR_RE,
+)
 from analysis.timeline.mention import Mention
 from analysis.timeline.model import Period
-from analysis.timeline.words import day_number, month_number, safe_date, word_after, word_before
+from analysis.timeline.words import (
+    day_number,
+    month_number,
+    safe_date,
+    word_after,
+    word_before,
+)
 
 # --- numeric dates ---------------------------------------------------------------------------
 

@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from analysis.timeline.lexicon import NAMED_WEEKDAY_AFTER, NAMED_WEEKDAY_BEFORE, NUMBER_RE, WEEKDAY_RE, WEEKDAYS
+from analysis.timeline.lexicon import (
+    NAMED_WEEKDAY_AFTER,
+    NAMED_WEEKDAY_BEFORE,
+    NUMBER_RE,
+    WEEKDAY_RE,
+    WEEKDAYS,
+)
 from analysis.timeline.mention import Mention
 from analysis.timeline.words import number, word_after, word_before
 
@@ -36,6 +42,10 @@ _UNIT = re.compile(
 )
 _AGO = re.compile(
     rf"(?<!\w)(?i:(?P<n>{NUMBER_RE})\s+(?P<unit>day|week|fortnight|month|year|decade)s?\s+ago)\b"
+)
+# "will be redeemed in five years", "talks resume in two weeks": future only (see `in_units`).
+_IN_UNITS = re.compile(
+    rf"(?<!\w)(?i:in\s+(?:about\s+|another\s+|around\s+|roughly\s+)?(?P<n>{NUMBER_RE})\s+(?P<unit>day|week|month|year)s?)(?!\s+or\s)(?:['’](?:s)?(?:\s+time)?)?(?![\w-])"
 )
 _YEAR_END = re.compile(r"(?i:\byear[-\s]end\b)")
 _ANAPHOR = re.compile(
@@ -66,8 +76,8 @@ def weekday(text: str) -> Iterator[Mention]:
 def day_words(text: str) -> Iterator[Mention]:
     for m in _DAY_WORDS.finditer(text):
         word = " ".join(m.group("w").lower().split())
-        if word == "today" and word_before(text, m.start()) in {"USA", "Today"}:
-            continue  # the newspaper, Russia Today
+        if m.group(0).startswith("Today") and text[: m.start()].rstrip()[-1:].isalnum():
+            continue  # capitalised mid-sentence: a title (USA Today, Russia Today, "VOA Today")
         yield Mention(m.start(), m.end(), "shift", unit="day", offset=_DAY_OFFSETS[word])
 
 
@@ -76,8 +86,9 @@ def units(text: str) -> Iterator[Mention]:
         mod = " ".join(m.group("mod").lower().split())
         edge = (m.group("edge") or "").lower()
         unit = m.group("unit").lower()
-        if mod == "the" and not edge.startswith("the"):
-            continue  # "the week" alone is anaphoric, "the end of the week" is this week
+        fiscal = bool(re.match(r"(?i)\S+\s+(?:fiscal|calendar)", m.group(0)[len(m.group("edge") or ""):]))
+        if mod == "the" and not edge.startswith("the") and not (fiscal and unit == "year"):
+            continue  # "the week" alone is anaphoric; "the end of the week", "the fiscal year" are current
         if unit == "weekend":
             yield Mention(m.start(), m.end(), "weekend", mod={"this past": "last"}.get(mod, mod if mod != "the" else ""), default="past")
             continue
@@ -97,6 +108,30 @@ def ago(text: str) -> Iterator[Mention]:
         yield Mention(m.start(), m.end(), "shift", unit=unit, offset=-n)
 
 
+def in_units(text: str) -> Iterator[Mention]:
+    """"in five years": a date counted forward from the anchor, but only in a future clause
+    (`extract_events` drops it otherwise: "the worst in five years" is a duration)."""
+    for m in _IN_UNITS.finditer(text):
+        window = _WORDS.findall(text[max(0, m.start() - 60) : m.start()].lower())[-5:]
+        if any(w in _DURATION_BEFORE or (w.endswith("est") and len(w) > 5 and w not in _NOT_SUPERLATIVE) for w in window):
+            continue  # "the first election in 12 years", "the deadliest attack in a decade"
+        yield Mention(m.start(), m.end(), "shift", unit=m.group("unit").lower(), offset=number(m.group("n")), mod="in", default="past")
+
+
+_WORDS = re.compile(r"[a-z]+")
+# -est words that are not superlatives ("the harvest will start in two weeks").
+_NOT_SUPERLATIVE = frozenset(
+    """harvest interest protest request forest contest conquest manifest arrest suggest invest
+    inquest digest attest detest modest honest earnest behest""".split()
+)
+# Words before "in N years" that make it a span to date, not a date: "the first time in five
+# years", "the highest in a decade".
+_DURATION_BEFORE = frozenset(
+    """time first highest lowest worst best biggest largest most least fewest strongest weakest
+    record once twice only never ever""".split()
+)
+
+
 def anaphor(text: str) -> Iterator[Mention]:
     for m in _ANAPHOR.finditer(text):
         if m.group("unit"):
@@ -106,6 +141,8 @@ def anaphor(text: str) -> Iterator[Mention]:
             n = number(m.group("n"))
             offset = n if m.group("dir").lower() == "later" else -n
             unit = m.group("unit2").lower()
+            yield Mention(m.start(), m.end(), "anaphor", unit=unit, offset=offset, mod="count")
+            continue
         yield Mention(m.start(), m.end(), "anaphor", unit=unit, offset=offset)
 
 

@@ -9,7 +9,14 @@ import re
 from collections.abc import Iterator
 
 from analysis.timeline import periods as cal
-from analysis.timeline.lexicon import MONTHS, ORDINALS, QUANTITY_BEFORE, QUANTITY_NOUNS, YEAR_CONTEXT, YEAR_RE
+from analysis.timeline.lexicon import (
+    MONTHS,
+    ORDINALS,
+    QUANTITY_BEFORE,
+    QUANTITY_NOUNS,
+    YEAR_CONTEXT,
+    YEAR_RE,
+)
 from analysis.timeline.mention import Mention
 from analysis.timeline.words import word_after, word_before
 
@@ -21,7 +28,7 @@ _YEAR_SPAN = re.compile(
 )
 _YEAR = re.compile(
     rf"(?<!\w)(?i:(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?"
-    rf"(?<![\w$£€#.,/:-])(?P<y>{YEAR_RE})(?![\w%/:-]|[.,]\d|\s+\d|\s*(?:%|percent|per\b))"
+    rf"(?:(?<=(?i:mid)-)|(?<=(?i:early)-)|(?<=(?i:late)-)|(?<![\w$£€#.,/:-]))(?P<y>{YEAR_RE})(?![\w%/:-]|[.,]\d|\s+\d|\s*(?:%|percent|per\b))"
 )
 _DECADE = re.compile(r"(?<![\w$£€#.,'])(?P<c>1[6-9]|20)(?P<d>\d)0s\b|(?<=\s)['’](?P<d2>\d)0s\b")
 
@@ -67,6 +74,40 @@ def year(text: str) -> Iterator[Mention]:
         if _is_year(text, m):
             start = m.start() if m.group("mod") else m.start("y")
             yield Mention(start, m.end(), "absolute", cal.year(int(m.group("y"))))
+
+
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_UNITS_RE = "|".join(_UNITS)
+# Years as broadcast transcripts spell them: "nineteen ninety-one", "two thousand and three".
+_SPOKEN_YEAR = re.compile(
+    rf"(?<!\w)(?i:(?P<c>nineteen|twenty)[\s-]+(?:(?P<tens>{'|'.join(_TENS)})(?:[\s-]+(?P<u>{_UNITS_RE}))?"
+    rf"|(?P<teen>{'|'.join(_TEENS)})|oh[\s-]+(?P<ou>{_UNITS_RE}))"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:(?P<tu>{_UNITS_RE})|(?P<tteen>{'|'.join(_TEENS)})))?)(?![\w-])"
+)
+
+
+def spoken_year(text: str) -> Iterator[Mention]:
+    """A spelt-out year, only after a word that introduces years ("in nineteen ninety-one")."""
+    for m in _SPOKEN_YEAR.finditer(text):
+        if word_before(text, m.start()).lower() not in YEAR_CONTEXT:
+            continue
+        after = word_after(text, m.end())
+        if after.lower() in QUANTITY_NOUNS or (after[:1].islower() and after.endswith("s") and not after.endswith("ss")):
+            continue  # "in two thousand cases"
+        if m.group("c"):
+            base = 1900 if m.group("c").lower() == "nineteen" else 2000
+            if m.group("tens"):
+                value = base + _TENS[m.group("tens").lower()] + (_UNITS[m.group("u").lower()] if m.group("u") else 0)
+            elif m.group("teen"):
+                value = base + _TEENS[m.group("teen").lower()]
+            else:
+                value = base + _UNITS[m.group("ou").lower()]
+        else:
+            value = 2000 + (_UNITS[m.group("tu").lower()] if m.group("tu") else _TEENS[m.group("tteen").lower()] if m.group("tteen") else 0)
+        yield Mention(m.start(), m.end(), "absolute", cal.year(value))
 
 
 def decade(text: str) -> Iterator[Mention]:

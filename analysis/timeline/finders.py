@@ -12,9 +12,31 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from analysis.timeline.find_dates import iso, month_alone, month_day, month_year, numeric
-from analysis.timeline.find_relative import ago, anaphor, day_words, units, weekday, weekend
-from analysis.timeline.find_years import decade, quarter, season, year, year_span
+from analysis.timeline.find_dates import (
+    iso,
+    month_alone,
+    month_day,
+    month_year,
+    numeric,
+)
+from analysis.timeline.find_references import references
+from analysis.timeline.find_relative import (
+    ago,
+    anaphor,
+    day_words,
+    in_units,
+    units,
+    weekday,
+    weekend,
+)
+from analysis.timeline.find_years import (
+    decade,
+    quarter,
+    season,
+    spoken_year,
+    year,
+    year_span,
+)
 from analysis.timeline.mention import Mention
 from analysis.timeline.named import find_holidays, find_named
 
@@ -31,8 +53,11 @@ FINDERS: tuple[tuple[tuple[str, ...], tuple[Callable[[str], Iterator[Mention]], 
     (("yesterday", "today", "tonight", "tomorrow", "night", "morning", "afternoon", "evening"), (day_words,)),
     (("week", "month", "quarter", "year"), (units,)),
     ((" ago",), (ago,)),
+    (("in ",), (in_units,)),
     (("later", "earlier", "next ", "following", "previous", "preceding", "same ", "that "), (anaphor,)),
     (("weekend",), (weekend,)),
+    (("nineteen", "two thousand"), (spoken_year,)),
+    (("now", "current", "present", "moment", "these days", "recent", "lately", "formerly", "previous", "past", "ago", "future", "coming"), (references,)),
 )
 _HAS_DIGIT = re.compile(r"\d")
 

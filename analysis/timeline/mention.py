@@ -18,6 +18,7 @@ Kind = Literal[
     "weekend",  # "over the weekend"
     "shift",  # today, yesterday, last week, next month, this year, two days ago
     "anaphor",  # the next day, two days later, that year: relative to the last date mentioned
+    "reference",  # now, recently, in the future: `mod` is PRESENT_REF, PAST_REF or FUTURE_REF
 ]
 
 
@@ -26,8 +27,10 @@ class Mention:
     """Span (sentence offsets) and what the words say; `resolve` turns it into a Period.
 
     `mod` is "last", "next", "this" or "" (bare), or "year" for a month or day whose year is
-    given relative to the anchor's by `offset` ("8 October last year"); `default` is the direction used when the
-    sentence has no tense cue.
+    given relative to the anchor's by `offset` ("8 October last year"); "in" for a count forward
+    from the anchor that holds only in a future clause ("in five years"); "count" for a counted
+    anaphor ("a year earlier"); PRESENT_REF/PAST_REF/FUTURE_REF for a reference. `default` is
+    the direction used when the sentence has no tense cue.
     """
 
     start: int

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -43,13 +44,15 @@ class TemporalEvent:
     @property
     def timex(self) -> str:
         """TimeML-style value for benchmarks and export: 2021-07-13, 2021-W28, 2021-W27-WE,
-        2021-07, 2021-SU (season), 2021-Q3, 2021-H1, 2021, 199 (decade).
+        2021-07, 2021-SU (season), 2021-Q3, 2021-H1, 2021, 199 (decade); a day named with its
+        part ("Monday morning", "last night") takes TimeML's suffix: 2021-07-12TMO, 2021-07-12TNI.
 
         Other multi-unit spans ("1996 to 2001") report their first unit.
         """
         start, end = self.date, self.date_end
         if self.granularity == "day":
-            return start.isoformat()
+            part = _PART_OF_DAY.search(self.expression) if start == end else None
+            return start.isoformat() + (f"T{_PARTS[part.group(0).lower()]}" if part else "")
         if self.granularity == "week":
             year, week, _ = start.isocalendar()
             weekend = start.weekday() == 5 and (end - start).days == 1
@@ -69,3 +72,20 @@ class TemporalEvent:
 
 
 _SEASONS = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
+_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI"}
+_PART_OF_DAY = re.compile(r"\b(?:morning|afternoon|evening|night|tonight|overnight)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ReferenceEvent(TemporalEvent):
+    """A reference to the present, past or future ("now", "recently", "in the future"), which
+    TimeML values PRESENT_REF, PAST_REF or FUTURE_REF. Not a dated event: `extract_events`
+    returns these only with `include_references=True` (benchmarks, export); `date`/`date_end`
+    hold the anchor so the record stays well formed, `granularity` is "day".
+    """
+
+    reference: str = "PRESENT_REF"
+
+    @property
+    def timex(self) -> str:
+        return self.reference

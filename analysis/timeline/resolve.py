@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from analysis.timeline import periods as cal
 from analysis.timeline.mention import Mention
 from analysis.timeline.model import Period
@@ -37,6 +39,10 @@ def resolve(mention: Mention, anchor: date, direction: Direction, reference: Per
         base = anchor
         if reference is not None and (mention.unit != "day" or reference.granularity == "day"):
             base = reference.start
+            if mention.mod == "count" and mention.unit == "year" and _months(reference) > 1:
+                # "the third quarter ... from a year earlier": the same quarter, N years off. (After
+                # a single month, "a year earlier" is read as the year, as the wire dev sets label it.)
+                return _years_off(reference, mention.offset)
         return cal.shift(base, mention.unit, mention.offset)
     if kind == "absolute":
         return mention.period
@@ -102,3 +108,17 @@ def _date_or_none(y: int, m: int, d: int) -> date | None:
         return date(y, m, d)
     except ValueError:
         return None
+
+
+def _years_off(period: Period, years: int) -> Period:
+    """`period` moved by whole years (29 February lands on the 28th)."""
+    return Period(
+        period.start + relativedelta(years=years), period.end + relativedelta(years=years), period.granularity
+    )
+
+
+def _months(period: Period) -> int:
+    """Calendar months a month-grained period spans (3 for a quarter or season); 0 otherwise."""
+    if period.granularity != "month":
+        return 0
+    return (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1

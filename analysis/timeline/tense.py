@@ -24,7 +24,7 @@ _MODAL_FILLERS = frozenset({"not", "be", "also", "soon", "then", "only", "have",
 _FUTURE_WORDS = frozenset(
     """scheduled slated upcoming forthcoming planning deadline target timetable
     faces face hosts begins starts opens expires resumes
-    go goes meets travels arrives ends closes convenes gathers""".split()
+    go goes meet meets travels arrives ends closes convenes gathers""".split()
 )
 # word -> the next word that makes it a future phrase ("expected to", "ahead of").
 _FUTURE_BEFORE = {
@@ -36,7 +36,8 @@ _PAST_WORDS = frozenset(
     """was were had did ago since earlier said told met went took came left fought held began
     begun made gave saw found struck shot fled won lost sent brought flew led rose fell spoke
     wrote broke stood ran seized overran swept blew threw hit kept paid put drove chose became
-    got heard knew thought sought caught bought fed felt meant
+    got heard knew thought sought caught bought fed felt meant laid sold built spent lent dug
+    drew grew stole hid froze sank tore swore forgot began overtook withdrew undertook
     says say tells warns claims confirms announces reports denies accuses urges vows insists
     """.split()
 )

@@ -41,5 +41,18 @@ def test_timeml_reader_and_value_scoring() -> None:
     assert str(dct) == "2013-03-26"
     assert [text[s:e] for s, e, _, _ in timexes][:2] == ["Monday", "February"]
     score = scorer.score_timeml(sample)
-    # Every DATE but PRESENT_REF ("now") is representable and right; the TIME is not held against us.
-    assert (score.tp, score.gold, score.predicted) == (5, 6, 5)
+    # Every DATE of both samples is right, "now" as PRESENT_REF included; the TIME is not held
+    # against us.
+    assert (score.tp, score.gold, score.predicted) == (9, 9, 9)
+
+
+def test_timeml_reader_timebank12_layout() -> None:
+    """TimeBank 1.2 files have no DCT or TEXT element and hard-wrapped lines."""
+    scorer = _scorer()
+    path = ROOT / "tests" / "data" / "timeline" / "timeml" / "timebank12_sample.tml"
+    dct, text, timexes = scorer.read_timeml(path)
+    assert str(dct) == "2014-06-05"
+    assert "06/05/14" not in text and "TLINK" not in text and "fire & blame" in text
+    assert [(text[s:e], v) for s, e, _, v in timexes] == [
+        ("Tuesday", "2014-06-03"), ("now", "PRESENT_REF"), ("next  week", "2014-W24"),
+    ]

@@ -132,3 +132,39 @@ def test_day_ranges_across_months() -> None:
     assert [(e.expression, e.date.isoformat(), e.date_end.isoformat()) for e in events] == [
         ("Nov. 30-Dec. 2", "2021-11-30", "2021-12-02"), ("9-10 November", "2021-11-09", "2021-11-10"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("published", "sentence", "expression", "timex"),
+    [
+        ("2019-06-04", "The militia split apart in mid-2017 after its leader died.", "mid-2017", "2017"),
+        ("1999-05-12", "The rebels were first driven out in nineteen ninety-two.", "nineteen ninety-two", "1992"),
+        ("2021-03-01", "Engineers will reopen the dam in two weeks, the ministry said.", "in two weeks", "2021-W11"),
+        ("2021-03-01", "The bonds would be repaid in five years.", "in five years", "2026"),
+        ("2021-03-01", "The harvest will start in three days.", "in three days", "2021-03-04"),
+        ("2021-08-10", "Exports fell in the second quarter, compared with a year earlier.", "a year earlier", "2020-Q2"),
+        ("2021-03-03", "Shelling resumed on Monday morning.", "Monday morning", "2021-03-01TMO"),
+        ("2021-03-03", "Air raid sirens sounded across the city last night.", "last night", "2021-03-02TNI"),
+        ("2021-03-03", "The ministry expects lower revenue for the fiscal year.", "the fiscal year", "2021"),
+    ],
+)
+def test_timex_values_of_newer_rules(published: str, sentence: str, expression: str, timex: str) -> None:
+    events = _events(sentence, date.fromisoformat(published))
+    match = next(e for e in events if e.expression == expression)
+    assert match.timex == timex
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was the heaviest rainfall in five years.",  # a duration, not a date
+        "The largest rally in 20 years will be held on the square.",
+        "Grain prices rose in two years of drought.",
+        "The ceasefire could hold in a year or two.",  # vague
+        "He spoke to Morning Star Today about the siege.",  # a title, not the day
+        "The flight number was MH-1700.",
+        "Nineteen twenty people were evacuated.",
+    ],
+)
+def test_not_dated_by_newer_rules(sentence: str) -> None:
+    assert _events(sentence, date(2021, 3, 3)) == []
