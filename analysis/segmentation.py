@@ -24,7 +24,11 @@ _TERMINAL = re.compile(r"[.!?…]+[\"'”’)\]]*")
 # A period glued to the next sentence by a scraper: "in Kabul.According to ..."
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-_LINE_END = re.compile(r"[.!?…:;]+[\"'”’)\]]*$")
+_LINE_END = re.compile(r"[.!?…:]+[\"'”’)\]]*$")
+# A wrapped line that stops mid-phrase: after a comma, a hyphen, an open bracket or a small word.
+_MID_PHRASE = re.compile(r"(?:[,;(\-–—/&]|\b(?:a|an|the|of|to|in|on|at|for|and|or|but|by|with|from|as|that|"
+                         r"which|who|said|says|its|their|his|her|was|were|is|are|has|have|had|will|would)"
+                         r")$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -53,14 +57,22 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
         for i, line in enumerate(lines):
             stripped = line.group(0).rstrip()
             last = i == len(lines) - 1
-            ends_sentence = bool(_LINE_END.search(stripped))
-            # A short line without final punctuation in a block of longer lines is a heading.
-            heading_like = len(stripped) < 0.6 * widest
-            if last or ends_sentence or heading_like:
+            following = "" if last else lines[i + 1].group(0).lstrip()
+            if last or _LINE_END.search(stripped) or _is_heading(stripped, following, widest):
                 spans.append((para_start, base + line.start() + len(stripped)))
                 if not last:
                     para_start = base + lines[i + 1].start()
     return [_strip_span(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _is_heading(line: str, following: str, widest: int) -> bool:
+    """A short line that reads as a title: it starts with a capital or digit, does not stop
+    mid-phrase, and the next line starts a new sentence. Soft-wrapped copy fails one of these."""
+    if len(line) >= 0.6 * widest or not line[:1].isupper() and not line[:1].isdigit():
+        return False
+    if _MID_PHRASE.search(line):
+        return False
+    return bool(following) and (following[:1].isupper() or following[:1] in "\"“‘'(")
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:

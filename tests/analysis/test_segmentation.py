@@ -58,3 +58,16 @@ def test_quotes_close_before_the_break():
 def test_empty_and_blank_text():
     assert split_sentences("") == []
     assert split_sentences(" \n\n \t") == []
+
+
+def test_hard_wrapped_wire_copy_with_a_short_line_stays_whole():
+    text = ('"We will not leave the\n'
+            'city," the commander told reporters on Monday, adding that reinforcements had\n'
+            'arrived from the north.')
+    assert len(split_sentences(text)) == 1
+
+
+def test_wrapped_line_ending_in_a_small_word_is_not_a_heading():
+    text = ("Officials said the convoy was hit near the\n"
+            "Border crossing at Rafah late on Sunday, according to witnesses at the scene there.")
+    assert len(split_sentences(text)) == 1
