@@ -45,6 +45,13 @@ def _row(record) -> dict:
         return asdict(record) if is_dataclass(record) else dict(record)
 
 
+def _integer_columns(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """Counts as nullable integers: 30, not 30.0, and missing stays missing (not NaN floats)."""
+    for column in columns:
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
+    return frame
+
+
 def _word_count(text: str) -> int:
     return len(text.split())
 
@@ -137,7 +144,7 @@ def analyze(
 
     events_table = _frame(event_rows, EVENTS)
     _date_sentences_by_events(sentences_table, events_table)
-    casualties_table = _frame(casualty_rows, CASUALTIES)
+    casualties_table = _integer_columns(_frame(casualty_rows, CASUALTIES), ("value", "low", "high"))
     incidents_table, casualties_table = group_incidents(casualties_table, documents_table, sentences_table)
     report(total, "done")
     return Analysis(

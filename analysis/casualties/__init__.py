@@ -1,0 +1,12 @@
+"""Casualty figures as reported (who said how many were killed, injured, missing, displaced or
+detained, where and when) and the incidents that group one event's reports across sources."""
+
+from analysis.casualties.deathcount import death_count
+from analysis.casualties.extract import extract_casualties
+from analysis.casualties.figure import CasualtyFigure, figures_to_rows
+from analysis.casualties.incidents import assign_incidents, group_incidents
+
+__all__ = [
+    "CasualtyFigure", "assign_incidents", "death_count", "extract_casualties", "figures_to_rows",
+    "group_incidents",
+]

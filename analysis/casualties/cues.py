@@ -1,0 +1,139 @@
+"""Words that say what happened to the people counted: the category cues.
+
+Two positions matter in wire copy. After the count ("eight people were killed", "18 dead",
+"30 sustained injuries") the cue is a participle, adjective or noun; before it ("killing
+eight people", "the death toll rose to 62", "the abduction of 12") it is a verb or a noun with
+"of". Verbs that also take things as objects (captured, seized, held) only count when the
+object is a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+KILLED, INJURED, MISSING, DISPLACED, DETAINED = "killed", "injured", "missing", "displaced", "detained"
+
+# Cue words right after the counted people (and any auxiliaries).
+AFTER: dict[str, str] = {
+    **dict.fromkeys(
+        "killed dead died die slain murdered executed massacred slaughtered perished beheaded "
+        "assassinated lynched drowned martyred deaths fatalities bodies corpses killings "
+        "neutralised neutralized eliminated".split(),
+        KILLED),
+    **dict.fromkeys("injured wounded hurt maimed injuries hospitalised hospitalized".split(), INJURED),
+    **dict.fromkeys("missing disappeared".split(), MISSING),
+    **dict.fromkeys(
+        "displaced fled flee fleeing uprooted homeless refugees evacuated evacuees idps "
+        "asylum-seekers".split(), DISPLACED),
+    **dict.fromkeys(
+        "arrested detained abducted kidnapped imprisoned jailed hostages detainees prisoners".split(),
+        DETAINED),
+}
+# Cue words that need a following word to settle their meaning.
+AFTER_NEEDS_NEXT: dict[str, dict[str, str]] = {
+    "shot": {"dead": KILLED, "and": KILLED},  # "and" resolved by the word after it
+    "gunned": {"down": KILLED},
+    "burnt": {"alive": KILLED},
+    "burned": {"alive": KILLED},
+    "buried": {"alive": KILLED},
+    "lost": {"their": KILLED, "his": KILLED, "her": KILLED},
+    "sustained": {"injuries": INJURED, "wounds": INJURED, "serious": INJURED, "severe": INJURED,
+                  "minor": INJURED, "gunshot": INJURED, "critical": INJURED, "burn": INJURED},
+    "suffered": {"injuries": INJURED, "wounds": INJURED, "serious": INJURED, "severe": INJURED,
+                 "minor": INJURED, "gunshot": INJURED, "critical": INJURED, "burns": INJURED},
+    "treated": {"for": INJURED},
+    "remain": {"missing": MISSING, "unaccounted": MISSING},
+    "succumbed": {"to": KILLED},
+    "succumb": {"to": KILLED},
+    "remained": {"missing": MISSING},
+    "went": {"missing": MISSING},
+    "gone": {"missing": MISSING},
+    "unaccounted": {"for": MISSING},
+    "forced": {"from": DISPLACED, "to": DISPLACED, "out": DISPLACED},
+    "driven": {"from": DISPLACED, "out": DISPLACED},
+    "sought": {"refuge": DISPLACED, "shelter": DISPLACED, "safety": DISPLACED},
+    "taken": {"hostage": DETAINED, "captive": DETAINED, "prisoner": DETAINED, "into": DETAINED},
+    "held": {"hostage": DETAINED, "captive": DETAINED, "prisoner": DETAINED, "in": DETAINED,
+             "as": DETAINED},
+    "rounded": {"up": DETAINED},
+    "captured": {},  # person check in extract
+    "seized": {},
+    "escaped": {"the": DISPLACED, "to": DISPLACED, "into": DISPLACED, "across": DISPLACED,
+                "from": DISPLACED},
+}
+# Verbs of movement that mean displacement only in a sentence about refugees or flight.
+MOVEMENT = frozenset("crossing entering arriving crossed entered arrived streaming pouring".split())
+REFUGEE_CONTEXT = re.compile(r"refugee|exodus|fled|flee|asylum|displac|sought refuge", re.IGNORECASE)
+# "burned to death", "stabbed to death": any verb followed by "to death".
+TO_DEATH = ("to", "death")
+
+# Cue words right before the count ("killing eight", "wounding 17").
+BEFORE: dict[str, str] = {
+    **dict.fromkeys(
+        "killing killed kill kills executing executed massacring massacred slaughtering "
+        "slaughtered beheading beheaded murdering murdered assassinating assassinated "
+        "neutralised neutralized neutralising neutralizing eliminated eliminating".split(),
+        KILLED),
+    **dict.fromkeys(
+        "wounding wounded injuring injured hurting hurt maiming maimed".split(), INJURED),
+    **dict.fromkeys("displacing displaced uprooting uprooted evacuating evacuated".split(), DISPLACED),
+    **dict.fromkeys(
+        "arresting arrested detaining detained abducting abducted kidnapping kidnapped".split(),
+        DETAINED),
+}
+# Verbs before the count that also take things as objects: only with a person noun.
+BEFORE_PERSON_ONLY: dict[str, str] = dict.fromkeys(
+    "captured capturing seized seizing held holding took taking taken".split(), DETAINED)
+# Nouns with "of" before the count: "the deaths of 12", "the abduction of 30 girls".
+NOUN_OF: dict[str, str] = {
+    **dict.fromkeys("deaths death killing killings lives bodies massacre murder murders executions "
+                    "remains".split(), KILLED),
+    **dict.fromkeys("wounding injuring".split(), INJURED),
+    **dict.fromkeys("disappearance disappearances".split(), MISSING),
+    **dict.fromkeys("displacement exodus evacuation flight".split(), DISPLACED),
+    **dict.fromkeys("arrest arrests detention abduction abductions kidnapping kidnappings "
+                    "capture".split(), DETAINED),
+}
+# Heads of a toll phrase: "the death toll rose to 62", "put the number of dead at 31".
+TOLL_HEADS: dict[str, str] = {"toll": KILLED}
+NUMBER_OF: dict[str, str] = {
+    **dict.fromkeys("dead deaths killed fatalities victims bodies".split(), KILLED),
+    **dict.fromkeys("injured wounded injuries".split(), INJURED),
+    **dict.fromkeys("missing".split(), MISSING),
+    **dict.fromkeys("displaced refugees evacuees".split(), DISPLACED),
+    **dict.fromkeys("detainees arrested detained hostages abducted kidnapped arrests".split(), DETAINED),
+}
+# Words allowed between a toll head and its number.
+TOLL_LINKS = frozenset(
+    """rose risen rises rising climbed climbs climbing reached reaches stood stands stand jumped
+    increased hit topped passed surpassed exceeded soared mounted grew is was has had have now at
+    to of further been revised raised lowered put the official latest overall total confirmed
+    reported officially sharply then provisional initial had since stood currently stands more
+    than least over nearly almost about around some up an estimated from""".split()
+)
+
+AUXILIARIES = frozenset(
+    """were was have has had been being are is be reportedly also all later allegedly believed
+    thought feared confirmed said reported to initially still now subsequently apparently
+    either both may might could would will likely presumed officially each eventually
+    who remain remained remains found""".split()
+)
+PASSIVE_AUX = frozenset("were was been being are is be".split())
+
+
+def _cue_words() -> frozenset[str]:
+    words = set(AFTER) | set(AFTER_NEEDS_NEXT) | set(BEFORE) | set(BEFORE_PERSON_ONLY) | set(NOUN_OF)
+    words |= set(NUMBER_OF) | set(TOLL_HEADS) | MOVEMENT
+    words |= {"custody", "detention", "captivity", "lives", "death", "refugee", "refugees", "exodus", "wounds",
+              "asylum", "displacement", "fleeing", "among"}
+    return frozenset(words)
+
+
+CUE_WORDS = _cue_words()
+_WORD = re.compile(r"[a-z]+")
+
+
+def has_cue(text: str) -> bool:
+    """Cheap prefilter: a sentence without any cue word holds no casualty figure, so the
+    extractor skips it after one regex pass and a set lookup."""
+    return not CUE_WORDS.isdisjoint(_WORD.findall(text.lower()))

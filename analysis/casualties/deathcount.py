@@ -1,0 +1,100 @@
+"""One number per attack report: how many people died.
+
+A report often carries several killed figures: a first toll and a later one ("three people
+were killed ... by evening the toll had risen to seven"), separate victim groups in one
+sentence ("six soldiers were killed while five attackers died"), subsets ("including four
+children"), rival claims ("the army said it killed 20 militants, while the ministry said 32
+Palestinians were killed"), additions ("two assailants were also killed", "another victim died
+in hospital"), breakdowns ("three men died at the scene, while three other people died of their
+wounds"). The count follows the report in order: each sentence's non-subset killed figures (per
+claim) are added up and replace the count so far when larger; a sentence holding only
+additions ("also", "another", "more") adds to it; a cumulative toll replaces it when larger.
+Attackers who die are dead too ("killing himself and 11 others" is 12), unless the report
+already counts them ("15 people, including the bomber").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from analysis.casualties.extract import extract_casualties
+from analysis.casualties.figure import CasualtyFigure
+from analysis.segmentation import Sentence, split_sentences
+
+_PERP = r"(?:suicide\s+)?(?:bomber|attacker|assailant|gunman|perpetrator|shooter)"
+# The attacker dies alongside the counted victims, or on his own.
+_PERPETRATOR_DIED = re.compile(
+    r"\b(?:killing|killed|kills)\s+(?:himself|herself|the\s+" + _PERP + r")\b"
+    r"|\bthe\s+" + _PERP + r"\s+and\s+(?:\w+\s+){1,3}(?:other\s+)?(?:people|others|persons|civilians)\b[^.]*\b(?:killed|died|dead)\b"
+    r"|\b(?:the|a)\s+" + _PERP + r"\s+(?:was|had\s+been)\s+(?:also\s+)?(?:killed|shot\s+dead|shot\s+and\s+killed)\b"
+    r"|\b(?:the|a)\s+" + _PERP + r"\s+(?:also\s+)?died\b",
+    re.IGNORECASE,
+)
+_ATTACKERS = re.compile(r"\b(?:militants?|insurgents?|attackers?|assailants?|gunm[ae]n|bombers?|"
+                        r"jihadists?|terrorists?|perpetrators?|rebels?)\b", re.IGNORECASE)
+_PERPETRATOR_COUNTED = re.compile(r"\b(?:including|among\s+them|among\s+the\s+dead\s+(?:was|were))\s+(?:the|a)\s+" + _PERP,
+                                  re.IGNORECASE)
+_NONE_KILLED = re.compile(
+    r"\b(?:no(?:body| one|-one)\s+(?:was|were|has been|had been)\s+(?:killed|hurt|injured)"
+    r"|no\s+(?:deaths|fatalities|casualties|immediate reports of casualties)|without casualties)\b",
+    re.IGNORECASE,
+)
+
+
+def _stated(figure: CasualtyFigure) -> int:
+    return figure.value if figure.value is not None else figure.low
+
+
+def best_death_toll(figures: Sequence[CasualtyFigure],
+                    sentences: Sequence[Sentence] = ()) -> int | None:
+    """The best single death toll of a short report, or None when no one is said to be killed.
+
+    With `sentences`, attackers reported dead without a number ("the assailant was also
+    killed") count as one each sentence.
+    """
+    base: dict[tuple[int, int], int] = defaultdict(int)   # figures of a sentence (and claim)
+    extra: dict[tuple[int, int], int] = defaultdict(int)  # ... that add to earlier ones
+    tolls: dict[int, list[int]] = defaultdict(list)
+    victims_seen: set[int] = set()  # sentences with killed victims who are not attackers
+    for figure in figures:
+        if figure.category != "killed" or figure.part_of:
+            continue
+        if figure.toll:
+            tolls[figure.sent_id].append(_stated(figure))
+            continue
+        attackers = bool(figure.victims and _ATTACKERS.search(figure.victims))
+        # Attackers killed in a later sentence add to the victims already counted.
+        adds = figure.additional or (attackers and any(s < figure.sent_id for s in victims_seen))
+        if not attackers:
+            victims_seen.add(figure.sent_id)
+        key = (figure.sent_id, figure.claim)
+        (extra if adds else base)[key] += _stated(figure)
+    counted_perpetrator = any(_PERPETRATOR_COUNTED.search(s.text) for s in sentences)
+    for sentence in sentences:
+        if not counted_perpetrator and _PERPETRATOR_DIED.search(sentence.text):
+            keys = [k for k in set(base) | set(extra) if k[0] == sentence.sent_id]
+            extra[min(keys, default=(sentence.sent_id, 0))] += 1
+    best: int | None = None
+    for sent_id in sorted({k[0] for k in set(base) | set(extra)} | set(tolls)):
+        for key in sorted(k for k in set(base) | set(extra) if k[0] == sent_id):
+            total = base[key] + extra[key]
+            if best is None:
+                best = total
+            elif base[key] == 0:
+                best += extra[key]  # "two assailants were also killed"
+            elif total != best:  # a sentence that only restates the count changes nothing
+                best = max(best, total)
+        for toll in tolls.get(sent_id, ()):
+            best = max(best or 0, toll)
+    return best
+
+
+def death_count(text: str) -> int | None:
+    """The single best death toll a short report gives, 0 when it says nobody died, else None."""
+    sentences = split_sentences(text)
+    best = best_death_toll(extract_casualties(text, sentences), sentences)
+    if best is None and _NONE_KILLED.search(text):
+        return 0
+    return best

@@ -1,0 +1,97 @@
+"""Find casualty figures in article text.
+
+Each number in a sentence that passes a cheap cue-word prefilter is tied to a category by the
+words around it, in this order: a toll phrase before it ("the death toll rose to 62"), a verb
+before it ("killing eight people"), a participle or noun after it and its noun phrase ("eight
+people were killed", "18 dead"); numbers left over inherit a category through coordination
+("killing three soldiers and two civilians", "five soldiers and three civilians were killed").
+Subsets ("including three children") are kept but marked `part_of`, and corrections ("two, not
+20 as initially reported") keep the figure they replace in `corrected_from`. A paragraph about
+refugees or flight lets movement verbs count as displacement ("3,000 Rohingya arrived").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from analysis.casualties.attribution import find_attribution, is_pronoun
+from analysis.casualties.cues import REFUGEE_CONTEXT, has_cue
+from analysis.casualties.figure import CasualtyFigure
+from analysis.casualties.location import cue_place, nearest_place
+from analysis.casualties.period import find_period
+from analysis.casualties.sentence import read_sentence
+from analysis.segmentation import Sentence
+
+
+def extract_casualties(text: str, sentences: Sequence[Sentence],
+                       places: Sequence[tuple[int, int, str]] = ()) -> list[CasualtyFigure]:
+    """Every casualty figure in `text`, with its sentence, span, bounds and context.
+
+    `sentences` come from analysis.segmentation.split_sentences(text); `places` are
+    (start, end, canonical name) spans of place mentions found by the NER, used to pick the
+    nearest place. Without them, textual cues ("in the province of X") stand in.
+    """
+    figures: list[CasualtyFigure] = []
+    refugee_paragraphs: dict[int, bool] = {}
+    for position, sentence in enumerate(sentences):
+        if not has_cue(sentence.text):
+            continue
+        if sentence.paragraph not in refugee_paragraphs:
+            refugee_paragraphs[sentence.paragraph] = any(
+                REFUGEE_CONTEXT.search(s.text) for s in sentences if s.paragraph == sentence.paragraph)
+        found = read_sentence(sentence.text, sentence.start, refugee_paragraphs[sentence.paragraph])
+        if not found:
+            continue
+        attribution = _attribution(sentences, position)
+        period = find_period(sentence.text)
+        for f in found:
+            q = f.quantity
+            figures.append(CasualtyFigure(
+                sent_id=sentence.sent_id, start=q.start, end=q.end, category=f.category or "",
+                value=q.value, qualifier=q.qualifier, low=q.low, high=q.high, victims=f.victims,
+                location=_location(text, sentences, position, places, q.start, q.end),
+                attribution=attribution, evidence=sentence.text, text=text[q.start:q.end],
+                period=period, part_of=f.part_of, corrected_from=f.corrected_from,
+                group=sentence.sent_id * 1000 + f.group if f.group >= 0 else -1, toll=f.toll, claim=f.claim,
+                additional=f.additional,
+            ))
+    return figures
+
+
+def _attribution(sentences: Sequence[Sentence], position: int) -> str | None:
+    """The sentence's source; a pronoun ("he added") takes the paragraph's last named source."""
+    source = find_attribution(sentences[position].text)
+    if source is None or is_pronoun(source):
+        paragraph = sentences[position].paragraph
+        for back in range(position - 1, -1, -1):
+            if sentences[back].paragraph != paragraph:
+                break
+            earlier = find_attribution(sentences[back].text)
+            if earlier and not is_pronoun(earlier):
+                return earlier
+    return source
+
+
+def _location(text: str, sentences: Sequence[Sentence], position: int,
+              places: Sequence[tuple[int, int, str]], start: int, end: int) -> str | None:
+    sentence = sentences[position]
+    if places:
+        found = nearest_place(places, start, end, sentence.start, sentence.end)
+        if found:
+            return found
+    cued = cue_place(sentence.text, start - sentence.start)
+    if cued:
+        return cued
+    # Else the paragraph so far, nearest sentence first.
+    for back in range(position - 1, -1, -1):
+        earlier = sentences[back]
+        if earlier.paragraph != sentence.paragraph:
+            break
+        if places:
+            found = nearest_place(places, start, end, earlier.start, earlier.end)
+            if found:
+                return found
+        cued = cue_place(earlier.text)
+        if cued:
+            return cued
+    return None

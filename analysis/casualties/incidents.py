@@ -1,0 +1,294 @@
+"""Incidents: one event's casualty reports grouped across sources, so that nothing is counted
+twice.
+
+Two steps. First each article's figures become *reports*: the figures of one category, place
+and date in one article are that article's account of one incident, and its figure is the
+article's best total (the largest toll it gives, adding up coordinated groups of one sentence:
+"killing three soldiers and two civilians" is five). Then reports from different articles join
+one incident when category, place, date window and numbers agree. Subsets ("including three
+children") are linked to their incident but never add to it.
+
+Per incident (ACLED's practice): `conservative` is the lowest figure among the credible
+reports (those stating a number; vague floors only when no report states one); `low`/`high`
+span all reports; `disagree` is set when sources give different numbers. Totals are per
+incident, never a sum of reports. `high` is the largest figure any report gives (its upper
+bound when it states one), `first_reported_by` the source published first.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+INCIDENT_COLUMNS = [
+    "incident_id", "category", "location", "date", "sources", "n_sources", "reports",
+    "conservative", "low", "high", "first_reported_by", "first_reported", "disagree", "summary",
+]
+WINDOW_DAYS = 2  # reports of one incident are dated within this many days of each other
+MAX_RATIO = 4.0  # and their figures within this factor (tolls rise, but not tenfold)
+
+
+@dataclass
+class _Report:
+    """One article's account of one incident: its rows and its best figure."""
+
+    doc_id: str
+    source: str
+    published: date | None
+    category: str
+    location: str | None
+    day: date | None
+    cumulative: bool
+    rows: list = field(default_factory=list)
+    low: int = 0
+    high: int | None = None
+    stated: bool = True
+    wording: str = ""
+
+
+@dataclass
+class _Incident:
+    reports: list[_Report] = field(default_factory=list)
+
+
+def _as_date(value) -> date | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return pd.Timestamp(value).date()
+    except (ValueError, TypeError):
+        return None
+
+
+def _norm_place(value) -> str | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or not str(value).strip():
+        return None
+    return str(value).strip()
+
+
+def _place_key(place: str | None) -> str | None:
+    return place.casefold() if place else None
+
+
+def _places_match(a: str | None, b: str | None) -> bool:
+    """Same place, or one name the other plus words ("Kandahar" and "Kandahar province"),
+    compared word by word so "Town1" never matches "Town10"."""
+    if a is None or b is None:
+        return a is None and b is None
+    wa, wb = a.casefold().split(), b.casefold().split()
+    if len(wa) > len(wb):
+        wa, wb = wb, wa
+    return wa == wb or any(wb[i:i + len(wa)] == wa for i in range(len(wb) - len(wa) + 1))
+
+
+def _flag(row, name: str) -> bool:
+    value = row.get(name, False)
+    return bool(value) if value is not None and not (isinstance(value, float) and math.isnan(value)) else False
+
+
+def _int_or_none(value) -> int | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return int(value)
+
+
+def _best(rows: list[tuple[object, dict]]) -> tuple[int, int | None, bool, str]:
+    """An article's figure for one incident: max of per-sentence sums and cumulative tolls."""
+    per_sentence: dict[tuple[int, int], list[dict]] = {}
+    candidates: list[tuple[int, int | None, bool, str]] = []
+    for _, row in rows:
+        if _flag(row, "toll"):
+            candidates.append(_one(row))
+        else:
+            # Rival claims in one sentence ("the army said 20, the ministry said 32") never add.
+            claim = _int_or_none(row.get("claim")) or 0
+            per_sentence.setdefault((int(row["sent_id"]), claim), []).append(row)
+    for group in per_sentence.values():
+        parts = [_one(r) for r in group]
+        low = sum(p[0] for p in parts)
+        high = sum(p[1] for p in parts) if all(p[1] is not None for p in parts) else None
+        stated = all(p[2] for p in parts)
+        candidates.append((low, high, stated, " + ".join(p[3] for p in parts)))
+    return max(candidates, key=lambda c: (c[0], c[1] or 0))
+
+
+def _one(row: dict) -> tuple[int, int | None, bool, str]:
+    low = _int_or_none(row.get("low")) or 0
+    high = _int_or_none(row.get("high"))
+    stated = _int_or_none(row.get("value")) is not None
+    text = row.get("text") or row.get("evidence") or ""
+    return low, high, stated, str(text)
+
+
+def _compatible(report: _Report, incident: _Incident) -> bool:
+    for other in incident.reports:
+        if other.doc_id == report.doc_id or other.category != report.category:
+            return False
+        if other.cumulative != report.cumulative or not _places_match(other.location, report.location):
+            return False
+        if other.day is not None and report.day is not None:
+            if abs((other.day - report.day).days) > WINDOW_DAYS:
+                return False
+        elif report.location is None:
+            return False  # neither place nor date to go on: keep it apart
+        lo, hi = sorted((max(other.low, 1), max(report.low, 1)))
+        if other.stated and report.stated and hi / lo > MAX_RATIO:
+            return False
+    return True
+
+
+def _rows(frame: pd.DataFrame) -> list[tuple[object, dict]]:
+    """(index label, row dict) pairs, much faster than iterrows on large tables."""
+    return list(zip(frame.index, frame.to_dict("records")))
+
+
+def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
+                   sentences: pd.DataFrame) -> list[_Report]:
+    meta: dict[str, tuple[str, date | None]] = {}
+    if not documents.empty:
+        for row in documents.to_dict("records"):
+            meta[row["doc_id"]] = (str(row.get("source", row["doc_id"])), _as_date(row.get("published")))
+    sentence_day: dict[tuple, date | None] = {}
+    if not sentences.empty and "date" in sentences:
+        for doc_id, sent_id, day in sentences[["doc_id", "sent_id", "date"]].itertuples(index=False):
+            sentence_day[(doc_id, int(sent_id))] = _as_date(day)
+    reports: dict[tuple, _Report] = {}
+    for index, row in records:
+        if _flag(row, "part_of"):
+            continue
+        doc_id = row["doc_id"]
+        source, published = meta.get(doc_id, (str(doc_id), None))
+        day = sentence_day.get((doc_id, int(row["sent_id"]))) or published
+        location = _norm_place(row.get("location"))
+        cumulative = isinstance(row.get("period"), str) and bool(row.get("period"))
+        key = (doc_id, row["category"], _place_key(location), day, cumulative)
+        report = reports.get(key)
+        if report is None:
+            report = reports[key] = _Report(doc_id, source, published, row["category"], location, day, cumulative)
+        report.rows.append((index, row))
+    for report in reports.values():
+        report.low, report.high, report.stated, report.wording = _best(report.rows)
+    return sorted(reports.values(), key=lambda r: (r.day or date.max, r.published or date.max, r.doc_id))
+
+
+def _cluster(records: list[tuple[object, dict]], documents: pd.DataFrame,
+             sentences: pd.DataFrame) -> list[_Incident]:
+    """Greedy grouping in date order. Incidents are bucketed by category, kind and place so a
+    report is only compared with the few incidents it could belong to."""
+    incidents: list[_Incident] = []
+    buckets: dict[tuple, list[_Incident]] = {}
+    matching: dict[str, set[str]] = {}  # place key -> the place keys it matches
+    for report in _build_reports(records, documents, sentences):
+        kind = (report.category, report.cumulative)
+        place = _place_key(report.location)
+        if place is not None and place not in matching:
+            matching[place] = {place} | {other for other in matching if _places_match(other, place)}
+            for other in matching[place]:
+                matching[other].add(place)
+        keys = sorted(matching[place]) if place is not None else [None]
+        home = None
+        for key in keys:
+            for incident in reversed(buckets.get(kind + (key,), [])):
+                first = incident.reports[0].day
+                if report.day is not None and first is not None and (report.day - first).days > WINDOW_DAYS:
+                    break  # date order: this and every older incident began outside the window
+                if _compatible(report, incident):
+                    home = incident
+                    break
+            if home is not None:
+                break
+        if home is None:
+            home = _Incident()
+            incidents.append(home)
+            buckets.setdefault(kind + (place,), []).append(home)
+        home.reports.append(report)
+    return incidents
+
+
+def _incident_row(incident_id: str, incident: _Incident) -> dict:
+    reports = incident.reports
+    credible = [r for r in reports if r.stated] or reports
+    first = min(reports, key=lambda r: (r.published or date.max, r.day or date.max))
+    highs = [r.high if r.high is not None else r.low for r in reports]
+    days = [r.day for r in reports if r.day is not None]
+    location = next((r.location for r in reports if r.location), None)
+    return {
+        "incident_id": incident_id,
+        "category": reports[0].category,
+        "location": location,
+        "date": min(days) if days else None,
+        "sources": "; ".join(sorted({r.source for r in reports})),
+        "n_sources": len({r.source for r in reports}),
+        "reports": len(reports),
+        "conservative": min(r.low for r in credible),
+        "low": min(r.low for r in reports),
+        "high": max(highs),
+        "first_reported_by": first.source,
+        "first_reported": first.published,
+        "disagree": len({r.low for r in reports}) > 1,
+        "summary": " | ".join(f"{r.source}: {r.wording}" for r in reports),
+    }
+
+
+def assign_incidents(casualties: pd.DataFrame, documents: pd.DataFrame,
+                     sentences: pd.DataFrame) -> pd.Series:
+    """The incident_id of every casualty row (aligned on `casualties.index`); a subset row gets
+    the incident of its article's figure of the same sentence and category, else None."""
+    ids, _ = _run(casualties, documents, sentences)
+    return ids
+
+
+def _run(casualties: pd.DataFrame, documents: pd.DataFrame,
+         sentences: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame]:
+    if casualties.empty:
+        return pd.Series([None] * len(casualties), index=casualties.index, dtype="object"), \
+            pd.DataFrame(columns=INCIDENT_COLUMNS)
+    records = _rows(casualties)
+    assigned: dict[object, str] = {}
+    rows = []
+    for number, incident in enumerate(_cluster(records, documents, sentences), start=1):
+        incident_id = f"I{number:04d}"
+        rows.append(_incident_row(incident_id, incident))
+        for report in incident.reports:
+            for index, _ in report.rows:
+                assigned[index] = incident_id
+    # Subsets join the incident of the whole figure they belong to.
+    whole = {(r["doc_id"], r["sent_id"], r["category"]): assigned[i] for i, r in records if i in assigned}
+    whole_doc = {(r["doc_id"], r["category"]): assigned[i] for i, r in records if i in assigned}
+    ids = [assigned.get(i) or whole.get((r["doc_id"], r["sent_id"], r["category"]),
+                                        whole_doc.get((r["doc_id"], r["category"])))
+           for i, r in records]
+    return pd.Series(ids, index=casualties.index, dtype="object"), pd.DataFrame(rows, columns=INCIDENT_COLUMNS)
+
+
+def group_incidents(casualties: pd.DataFrame, documents: pd.DataFrame,
+                    sentences: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Group casualty figures into incidents.
+
+    `casualties` holds every figure with its `doc_id` (the extractor's columns); `documents`
+    has doc_id, source, published; `sentences` has doc_id, sent_id, date (the date a sentence
+    is about). Returns `(incidents, casualties)`: the incidents table (INCIDENT_COLUMNS, one row
+    per incident) and a copy of `casualties` with an `incident_id` column linking each figure
+    (each source's report) to its incident.
+    """
+    ids, incidents = _run(casualties, documents, sentences)
+    linked = casualties.copy()
+    linked["incident_id"] = ids
+    return incidents, linked

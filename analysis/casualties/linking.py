@@ -1,0 +1,118 @@
+"""Linking the numbers of one sentence to each other.
+
+Numbers without a cue of their own share one with a coordinated neighbour ("killing three
+soldiers and two civilians", "five soldiers and three civilians were killed", "three were
+killed in Kharkiv and two in Donetsk"); subsets take their whole figure's category; figures
+that add to an earlier one ("another 6", "two more") are marked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from analysis.casualties.reading import Found
+from analysis.casualties.tokens import Token
+from analysis.casualties.victims import is_person_phrase, victims_text
+
+_COORD = frozenset({"and", ",", "as", "well", "plus", "while", "with", "his", "her", "their", "its"})
+_ADDITIONAL_BEFORE = frozenset({"another", "further", "additional"})
+_ADDITIONAL_AFTER = frozenset({"more", "other", "others"})
+_PREPOSITIONS = frozenset("in on at from by for with since within into during after before over".split())
+_ALONG = frozenset({("along", "with"), ("together", "with"), ("as", "well", "as"), ("plus",)})
+_GAP_FOLLOW = frozenset({"in", "near", "at", "on", "outside", "across", ".", ",", ";"})
+
+
+def is_additional(tokens: Sequence[Token], f: Found) -> bool:
+    """"another 6", "two more", "12 others", "were also killed": a figure on top of one
+    already given, not a competing count of the same dead."""
+    q = f.quantity
+    before = {t.low for t in tokens[max(q.first - 2, 0):q.first + 1]}
+    after = {t.low for t in tokens[q.last:min(q.last + 2, len(tokens))]}
+    cue = f.group if f.how == "after" and 0 <= f.group < len(tokens) else -1
+    also = cue > 0 and "also" in {t.low for t in tokens[f.np_end:cue]}
+    return bool(before & _ADDITIONAL_BEFORE or after & _ADDITIONAL_AFTER or also)
+
+
+def resolve_generic(found: list[Found]) -> None:
+    """"... while rights groups put the figure at 23": the category of the nearest figure."""
+    for index, f in enumerate(found):
+        if f.how == "toll" and f.category is None:
+            others = [(abs(index - i), o.category) for i, o in enumerate(found)
+                      if o.category and not o.dropped and o is not f]
+            if others:
+                f.category = min(others)[1]
+
+
+def between(tokens: Sequence[Token], a: int, b: int) -> set[str]:
+    return {t.low for t in tokens[a:b]}
+
+
+def coordinate(found: list[Found], tokens: Sequence[Token], text: str, offset: int) -> None:
+    """Numbers without a cue of their own share one with a coordinated neighbour."""
+    for index in range(1, len(found)):  # "killing three soldiers and two civilians"
+        f, prev = found[index], found[index - 1]
+        if f.category or f.dropped or prev.category is None or prev.how not in ("before", "inherited", "toll", "subset"):
+            continue
+        gap = between(tokens, prev.np_end, f.quantity.first)
+        if gap and gap <= _COORD and "and" in gap | {","} and f.quantity.first - prev.np_end <= 3:
+            f.category, f.how, f.group = prev.category, "inherited", prev.group
+            f.part_of = f.part_of or prev.part_of
+            f.victims = victims_text(tokens, f.quantity.last, f.np_end, text, offset)
+    for index in range(1, len(found)):  # "three were arrested along with 47 other suspects"
+        f, prev = found[index], found[index - 1]
+        if f.category or f.dropped or prev.category is None or prev.how != "after":
+            continue
+        gap = tuple(t.low for t in tokens[prev.group + 1:f.quantity.first])
+        if gap in _ALONG:
+            f.category, f.how, f.group = prev.category, "inherited", prev.group
+    for index in range(1, len(found)):  # "three were killed in Kharkiv and two in Donetsk"
+        f, prev = found[index], found[index - 1]
+        if f.category or f.dropped or prev.category is None or prev.how not in ("after", "before", "inherited"):
+            continue
+        before = tokens[f.quantity.first - 1].low
+        after = tokens[f.np_end].low if f.np_end < len(tokens) else "."
+        # "... and two in Donetsk"; "12 killed in Gaza, 5 in the West Bank"
+        if (before == "and" and after in _GAP_FOLLOW) or (before == "," and after in ("in", "near", "at")):
+            f.category, f.how, f.group = prev.category, "inherited", prev.group
+            f.victims = victims_text(tokens, f.quantity.last, f.np_end, text, offset)
+    whole: Found | None = None
+    for index in range(1, len(found)):  # "of the seven slain, five were police and two civilians"
+        f, prev = found[index], found[index - 1]
+        p_first = prev.quantity.first
+        if prev.category and p_first >= 2 and tokens[p_first - 1].low == "the" and tokens[p_first - 2].low == "of" \
+                and (p_first == 2 or tokens[p_first - 3].low in (",", ";", ":")) \
+                and "," in between(tokens, prev.quantity.last, f.quantity.first):
+            whole = prev
+        elif whole is None or prev.how != "subset" or "and" not in between(tokens, prev.quantity.last, f.quantity.first):
+            whole = None
+        if whole is not None and f.how == "" and not f.part_of:
+            f.category, f.part_of, f.how, f.group = whole.category, True, "subset", whole.group
+    for index in range(len(found) - 2, -1, -1):  # "five soldiers and three civilians were killed"
+        f, nxt = found[index], found[index + 1]
+        if f.category or f.dropped or nxt.category is None or nxt.how not in ("after", "inherited"):
+            continue
+        gap = between(tokens, f.np_end, nxt.quantity.first)
+        # A bare comma joins only noun phrases ("three soldiers, two policemen and ..."), so
+        # "since Oct. 7, 1,200 people were killed" does not make 7 a figure.
+        listed = "and" in gap or "plus" in gap or (
+            f.np_end > f.quantity.last and nxt.np_end > nxt.quantity.last
+            and is_person_phrase(tokens, f.quantity.last, f.np_end))
+        # "in one camp alone, 2,500 people arrived": a number after a preposition is no subject.
+        governed = f.quantity.first > 0 and tokens[f.quantity.first - 1].low in _PREPOSITIONS
+        if gap and gap <= _COORD and nxt.quantity.first - f.np_end <= 3 and listed and not governed:
+            f.category, f.how, f.group = nxt.category, "inherited", nxt.group
+            f.victims = victims_text(tokens, f.quantity.last, f.np_end, text, offset)
+
+
+def resolve_subsets(found: list[Found]) -> None:
+    """A subset takes its parent's category (the nearest whole figure before it)."""
+    for index, f in enumerate(found):
+        if not f.part_of:
+            continue
+        parent = next((p for p in reversed(found[:index]) if p.category and not p.part_of and not p.dropped), None)
+        if parent is None:
+            continue  # a share of a total given elsewhere ("two women were among the dead")
+        if f.category is None or f.how == "subset" or f.category == parent.category:
+            f.category, f.group = parent.category, parent.group
+        else:
+            f.part_of = False

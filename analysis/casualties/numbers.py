@@ -1,0 +1,244 @@
+"""Quantities as wire copy states them: digits, number words, vague amounts and qualifiers.
+
+A quantity keeps the number as stated (`value`) apart from the bounds used when adding figures
+up (`low`, `high`), because analysts need both: "more than 30" is quoted as 30 but counts as at
+least 31. Vague amounts take ACLED's conservative floors (tens 10, dozens 12, scores 20, hundreds
+100, thousands 1000) and have no stated value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from analysis.casualties.tokens import Token
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_SHORT_SCALES = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "k": 1000}
+# Plural amounts with no stated number, and their conservative floors.
+VAGUE = {
+    "tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
+    "millions": 1_000_000,
+}
+# "several hundred", "a few thousand": a vague multiplier on a scale word.
+FEW = {"several": 3, "few": 2, "couple": 2}
+
+# Qualifier phrases before a number, longest first so "more than" wins over "more".
+_PREFIXES: tuple[tuple[tuple[str, ...], str], ...] = tuple(sorted(
+    [
+        (("at", "least"), "at_least"), (("not", "less", "than"), "at_least"),
+        (("no", "fewer", "than"), "at_least"), (("no", "less", "than"), "at_least"),
+        (("a", "minimum", "of"), "at_least"), (("at", "a", "minimum"), "at_least"),
+        (("more", "than"), "more_than"), (("over",), "more_than"), (("upwards", "of"), "more_than"),
+        (("in", "excess", "of"), "more_than"), (("well", "over"), "more_than"),
+        (("well", "above"), "more_than"), (("above",), "more_than"), (("beyond",), "more_than"),
+        (("about",), "about"), (("around",), "about"), (("some",), "about"),
+        (("nearly",), "about"), (("almost",), "about"), (("an", "estimated"), "about"),
+        (("estimated",), "about"), (("approximately",), "about"), (("roughly",), "about"),
+        (("close", "to"), "about"), (("as", "many", "as"), "about"), (("approx",), "about"),
+        (("just", "under"), "about"), (("just", "over"), "more_than"), (("circa",), "about"),
+        (("up", "to"), "up_to"), (("fewer", "than"), "up_to"), (("less", "than"), "up_to"),
+        (("under",), "up_to"), (("at", "most"), "up_to"), (("no", "more", "than"), "up_to"),
+    ],
+    key=lambda item: -len(item[0]),
+))
+_PREFIX_BY_FIRST: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
+for _words, _name in _PREFIXES:
+    _PREFIX_BY_FIRST[_words[0]] = _PREFIX_BY_FIRST.get(_words[0], ()) + ((_words, _name),)
+# Words that can open a quantity; anything else is rejected at once (most tokens are).
+_OPENERS = frozenset(UNITS) | frozenset(TENS) | frozenset(VAGUE) | frozenset(FEW) | frozenset(
+    _PREFIX_BY_FIRST) | {"a", "an", "half", "between"}
+_RANGE_JOINERS = frozenset({"to", "-", "–", "—", "or"})
+# "1,200", "2 843" (thin or plain space), "2,70,000" (Indian lakh grouping), "1.5"
+_DIGITS = re.compile(r"\d+(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+(?:\.\d+)?")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A parsed amount: token span [first, last), character span, and its bounds."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    value: int | None
+    qualifier: str
+    low: int
+    high: int | None
+
+
+def _digits_value(text: str) -> float | None:
+    if not _DIGITS.fullmatch(text):
+        return None
+    if not text.replace(".", "").isdigit():
+        return float("".join(ch for ch in text if ch.isdigit()))
+    return float(text)
+
+
+def _number_at(tokens: Sequence[Token], i: int) -> tuple[int, int, bool] | None:
+    """Parse a bare number starting at token i: (value, index after it, is_vague_floor).
+
+    Handles "1,200", "1.5 million", "thirty-two", "one hundred and twenty", "a dozen",
+    "half a dozen", "two million"; vague plurals ("dozens", "tens of thousands", "several
+    hundred") come back with their floor and is_vague True.
+    """
+    n = len(tokens)
+    if i >= n:
+        return None
+    word = tokens[i].low
+    digits = _digits_value(tokens[i].text)
+    if digits is not None:
+        j = i + 1
+        if j < n and tokens[j].low in SCALES and tokens[j].low != "hundred":
+            return round(digits * SCALES[tokens[j].low]), j + 1, False
+        if j < n and tokens[j].low in _SHORT_SCALES and tokens[j].start == tokens[i].end:
+            return round(digits * _SHORT_SCALES[tokens[j].low]), j + 1, False  # "1.2m", "3bn"
+        if digits != int(digits):
+            return None  # a bare decimal ("2.5") is a measurement, not a head count
+        return int(digits), j, False
+    if word in VAGUE:
+        value, j = VAGUE[word], i + 1
+        # "tens of thousands", "hundreds of thousands"
+        if j + 1 < n and tokens[j].low == "of" and tokens[j + 1].low in VAGUE:
+            value, j = value * VAGUE[tokens[j + 1].low], j + 2
+        return value, j, True
+    if word in FEW or (word == "a" and i + 1 < n and tokens[i + 1].low in ("few", "couple")):
+        j = i + 1 if word in FEW else i + 2
+        factor = FEW[tokens[j - 1].low]
+        if j < n and tokens[j].low == "of" and tokens[j - 1].low == "couple":
+            j += 1
+        if j < n and tokens[j].low in SCALES:
+            return factor * SCALES[tokens[j].low], j + 1, True
+        if j < n and tokens[j].low in ("dozen", "dozens"):
+            return factor * 12, j + 1, True
+        return None  # "several people": no number at all
+    if word == "half" and i + 2 < n and tokens[i + 1].low == "a" and tokens[i + 2].low == "dozen":
+        return 6, i + 3, False
+    if word in ("a", "an") and i + 1 < n and tokens[i + 1].low in ("dozen", "hundred", "thousand", "million"):
+        word_value = 12 if tokens[i + 1].low == "dozen" else SCALES[tokens[i + 1].low]
+        i += 1
+        total, j = word_value, i + 1
+        if tokens[i].low == "dozen":
+            return 12, j, False
+        return _continue_words(tokens, j, total, 0)
+    if word == "dozen":
+        return None
+    return _words_value(tokens, i)
+
+
+def _split_hyphen(word: str) -> list[str]:
+    return word.replace("’", "-").split("-")
+
+
+def _words_value(tokens: Sequence[Token], i: int) -> tuple[int, int, bool] | None:
+    """Number words: "eight", "Fifteen", "thirty-two", "two hundred and fifty", "two million"."""
+    parts = _split_hyphen(tokens[i].low)
+    if not all(p in UNITS or p in TENS for p in parts) or len(parts) > 2:
+        return None
+    value = sum(UNITS.get(p, 0) + TENS.get(p, 0) for p in parts)
+    return _continue_words(tokens, i + 1, 0, value)
+
+
+def _continue_words(tokens: Sequence[Token], j: int, total: int, current: int) -> tuple[int, int, bool]:
+    n = len(tokens)
+    while j < n:
+        word = tokens[j].low
+        parts = _split_hyphen(word)
+        if word == "dozen" and (current or total) and current < 100:
+            current *= 12  # "two dozen"
+            j += 1
+            break
+        if word in SCALES:
+            if word == "hundred":
+                current = max(current, 1) * 100
+            else:
+                total += max(current, 1) * SCALES[word]
+                current = 0
+            j += 1
+        elif word == "and" and j + 1 < n and (current or total) and _is_small_word(tokens[j + 1].low) \
+                and (current % 100 == 0 or total) and current < 1000:
+            j += 1
+        elif all(p in UNITS or p in TENS for p in parts) and len(parts) <= 2:
+            add = sum(UNITS.get(p, 0) + TENS.get(p, 0) for p in parts)
+            if current % 100 == 0 and current and add < 100:
+                current += add
+            elif current % 10 == 0 and current % 100 >= 20 and 0 < add < 10:
+                current += add  # "twenty one"
+            elif total and not current:
+                current = add
+            else:
+                break
+            j += 1
+        else:
+            break
+    return total + current, j, False
+
+
+def _is_small_word(word: str) -> bool:
+    parts = _split_hyphen(word)
+    return all(p in UNITS or p in TENS for p in parts) and len(parts) <= 2
+
+
+def parse_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
+    """The quantity starting at token i (qualifier included), or None if none starts there."""
+    n = len(tokens)
+    first = tokens[i].low
+    if not first[:1].isdigit() and first not in _OPENERS and first.split("-")[0] not in _OPENERS:
+        return None
+    qualifier = "exact"
+    j = i
+    for words, name in _PREFIX_BY_FIRST.get(first, ()):
+        k = len(words)
+        if i + k <= n and all(tokens[i + m].low == words[m] for m in range(k)):
+            qualifier, j = name, i + k
+            break
+    ranged = False
+    if j < n and tokens[j].low == "between":
+        ranged, j = True, j + 1
+    parsed = _number_at(tokens, j)
+    if parsed is None:
+        return None
+    value, after, vague = parsed
+    low, high = value, None
+    stated: int | None = None if vague else value
+    end = after
+    # A second number makes a range: "between 10 and 15", "10 to 15", "10-15", "10 or 12".
+    # "rose from 45 to 62" is a change, not a range.
+    joiners = _RANGE_JOINERS - {"to"} if i > 0 and tokens[i - 1].low == "from" else _RANGE_JOINERS
+    if after < n and (tokens[after].low in joiners or (ranged and tokens[after].low == "and")):
+        second = _number_at(tokens, after + 1)
+        if second is not None and second[0] > value and not (second[2] and not vague):
+            high, end = second[0], second[1]
+            qualifier = "range"
+            if vague:
+                stated = None
+        elif ranged:
+            return None
+    elif ranged:
+        return None
+    if qualifier != "range":
+        if vague:
+            qualifier = "vague" if qualifier == "exact" else qualifier
+            high = None
+        elif qualifier == "exact":
+            high = value
+        elif qualifier == "more_than":
+            low = value + 1
+        elif qualifier == "up_to":
+            # Only an upper bound is stated: the conservative floor is a single casualty.
+            low, high = min(1, value), value
+    # "some 40 or so", "a dozen or so"
+    if end + 1 < n and tokens[end].low == "or" and tokens[end + 1].low == "so" and qualifier == "exact":
+        qualifier, high, end = "about", None, end + 2
+    return Quantity(i, end, tokens[i].start, tokens[end - 1].end, stated, qualifier, low, high)

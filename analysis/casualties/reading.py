@@ -1,0 +1,274 @@
+"""Reading the words around one number: which cue ties it to a category.
+
+A cue can sit before the number ("killing eight", "the deaths of 12", "the death toll rose to
+62") or after it and its noun phrase ("eight people were killed", "18 dead", "30 sustained
+injuries"). Each reader returns the category and the index of its cue word, or None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from analysis.casualties.cues import (
+    AFTER,
+    AFTER_NEEDS_NEXT,
+    AUXILIARIES,
+    BEFORE,
+    BEFORE_PERSON_ONLY,
+    DETAINED,
+    DISPLACED,
+    INJURED,
+    KILLED,
+    MOVEMENT,
+    NOUN_OF,
+    NUMBER_OF,
+    PASSIVE_AUX,
+    TOLL_LINKS,
+)
+from analysis.casualties.numbers import Quantity, parse_quantity
+from analysis.casualties.tokens import Token
+from analysis.casualties.victims import PERSON_PLURAL, is_person_phrase
+
+NP_STOPS = frozenset(AFTER) | frozenset(AFTER_NEEDS_NEXT) | MOVEMENT | AUXILIARIES | {
+    "lives", "hostage", "captive", "prisoner"}
+_DETERMINERS = frozenset("the his her their its all another a an further additional".split())
+_COLLECTIVES = frozenset({"family", "total", "group", "crowd", "number"})
+_OBJECT_START = frozenset("the a an his her their its him them themselves himself at".split())
+_NOT_AFTER_LIVES = frozenset({"saved", "saving", "save", "saves"})
+_ADVERB = re.compile(r"[a-z]{3,}ly$")  # "seriously injured", "reportedly killed"
+_MODALS = frozenset({"could", "might", "may", "would", "will", "can", "should"})
+_CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "(", ")", "—", "–", "while", "but", "whereas"})
+_RELEASE = frozenset(
+    "released releasing freed freeing rescued rescuing exchanged exchanging swapped returned "
+    "repatriated handed".split())
+_ASIDE_OPENERS = frozenset(
+    "including among most mostly many mainly all both some several almost nearly majority the a "
+    "an one two three ages aged according who mainly".split())
+_HELD_NOUNS = frozenset({"hostages", "detainees", "prisoners", "captives"})
+_CARRIED = frozenset({"brought", "taken", "admitted", "rushed", "hospitalised", "hospitalized", "treated"})
+_WOUNDS = frozenset({"injuries", "wounds", "burns", "gunshot", "shrapnel", "bullet", "serious", "severe", "minor"})
+_RISE = frozenset(
+    "rose risen rises climbed climbs reached reach stood stand stands jumped increased hit "
+    "topped passed surpassed exceeded soared mounted grew now have has had".split())
+GENERIC_HEADS = frozenset({"number", "numbers", "tally", "count", "total", "figure", "figures"})
+
+
+@dataclass
+class Found:
+    """A quantity tied to a category while a sentence is being read.
+
+    `how` records which reader tied it (before, after, toll, subset, inherited, single), `np_end`
+    the token after its noun phrase, `group` the index of the cue it shares with coordinated
+    numbers, `dropped` a number ruled out late (a corrected figure, a share of another).
+    """
+
+    quantity: Quantity
+    category: str | None = None
+    how: str = ""  # before | after | toll | subset | inherited
+    np_end: int = 0
+    victims: str | None = None
+    part_of: bool = False
+    corrected_from: int | None = None
+    group: int = -1
+    dropped: bool = False
+    toll: bool = False
+    claim: int = 0
+    additional: bool = False
+
+
+def before_cue(tokens: Sequence[Token], q: Quantity, np_end: int) -> tuple[str, int] | None:
+    """A verb or "noun of" right before the quantity: (category, cue index)."""
+    k = q.first - 1
+    while k >= 0 and tokens[k].low in _DETERMINERS:
+        k -= 1
+    # "killing himself and 11 others"
+    if k >= 1 and tokens[k].low == "and" and tokens[k - 1].low in ("himself", "herself", "themselves"):
+        k -= 2
+    # "killed a family of five", "killed a total of 23 people"
+    if k >= 2 and tokens[k].low == "of" and tokens[k - 1].low in _COLLECTIVES and tokens[k - 2].low in ("a", "an", "the"):
+        k -= 3
+    if k < 0:
+        return None
+    word = tokens[k].low
+    if word in BEFORE:
+        return BEFORE[word], k
+    if word == "dead" and k > 0 and tokens[k - 1].low == "shot":
+        return KILLED, k
+    if word == "down" and k > 0 and tokens[k - 1].low == "gunned":
+        return KILLED, k
+    if word == "up" and k > 0 and tokens[k - 1].low == "rounded" and is_person_phrase(tokens, q.last, np_end):
+        return DETAINED, k
+    if word in BEFORE_PERSON_ONLY:
+        after = tokens[np_end].low if np_end < len(tokens) else ""
+        if word in ("took", "taking", "taken", "held", "holding"):
+            if after in ("hostage", "captive", "prisoner", "hostages"):
+                return DETAINED, k
+            return None
+        if q.last < np_end and is_person_phrase(tokens, q.last, np_end):
+            return DETAINED, k
+        return None
+    if word in ("forcing", "forced", "driving", "drove", "prompting", "causing", "sending") and np_end + 1 < len(tokens):
+        nxt, nxt2 = tokens[np_end].low, tokens[np_end + 1].low
+        if (nxt == "to" and nxt2 in ("flee", "leave", "evacuate", "abandon", "seek")) or nxt in ("from", "out", "fleeing"):
+            return DISPLACED, k
+    if word == "of" and k > 0:
+        noun = tokens[k - 1].low
+        if noun in NOUN_OF:
+            if noun == "lives" and k > 1 and tokens[k - 2].low in _NOT_AFTER_LIVES:
+                return None
+            return NOUN_OF[noun], k
+    return None
+
+
+def toll_cue(tokens: Sequence[Token], q: Quantity) -> tuple[str | None, int, bool] | None:
+    """A toll phrase before the quantity: (category, head index, is an earlier value).
+
+    "the death toll (from Sunday's attack) rose to 62", "put the number of dead at 31". A
+    generic head ("put the figure at 23") comes back with category None: it takes the
+    category of the sentence's other figures.
+    """
+    k = q.first - 1
+    if k < 0 or tokens[k].low not in TOLL_LINKS:
+        return None
+    earlier = tokens[k].low == "from"
+    steps = 0
+    while k >= 0 and steps < 16:
+        word = tokens[k].low
+        if word in _CLAUSE_BREAKS or (steps and word[:1].isdigit() and tokens[k - 1].low != "from"):
+            return None
+        if word == "toll":
+            prev = tokens[k - 1].low if k > 0 else ""
+            return (INJURED if prev in ("injury", "injuries") else KILLED), k, earlier
+        if word in ("fatalities", "deaths") and k + 1 < len(tokens) and tokens[k + 1].low in _RISE:
+            return KILLED, k, earlier
+        if word in NUMBER_OF and steps == 1 and k > 0 and tokens[k - 1].low == "and" and tokens[k + 1].low in ("to", "at"):
+            return NUMBER_OF[word], k, earlier  # "... deaths to 23,084 and injuries to 58,926"
+        if word in NUMBER_OF:
+            for m in range(k - 1, max(k - 4, -1), -1):
+                if tokens[m].low == "of" and m > 0 and tokens[m - 1].low in GENERIC_HEADS:
+                    return NUMBER_OF[word], m - 1, earlier
+        if word in GENERIC_HEADS and k > 0 and tokens[k - 1].low in ("the", "this", "that") \
+                and (k + 1 >= len(tokens) or tokens[k + 1].low != "of"):
+            return None, k, earlier
+        k -= 1
+        steps += 1
+    return None
+
+
+def after_cue(tokens: Sequence[Token], j: int, refugee: bool = False) -> tuple[str, int, bool] | None:
+    """A cue at or after token j, past auxiliaries: (category, cue index, saw passive aux)."""
+    n = len(tokens)
+    passive = False
+    steps = 0
+    fatally = False
+    while j < n and (tokens[j].low in AUXILIARIES or _ADVERB.match(tokens[j].low)) and steps < 6:
+        if tokens[j].low in _MODALS and j + 1 < n and tokens[j + 1].low != "have":
+            return None  # "thousands could die": a fear, not a figure ("may have died" is one)
+        passive = passive or tokens[j].low in PASSIVE_AUX
+        fatally = fatally or tokens[j].low == "fatally"
+        j += 1
+        steps += 1
+    if fatally and j < n and tokens[j].low in ("wounded", "injured", "shot", "stabbed", "hurt"):
+        return KILLED, j, passive  # "fatally wounded"
+    if j >= n:
+        return None
+    word = tokens[j].low
+    nxt = tokens[j + 1].low if j + 1 < n else ""
+    if passive and word not in AFTER and word not in AFTER_NEEDS_NEXT:
+        # "were trapped and remain missing", "were hit by gunfire and killed"
+        for m in range(j + 1, min(j + 5, n - 1)):
+            if not tokens[m].text[:1].isalpha():
+                break
+            if tokens[m].low == "and" and (tokens[m + 1].low in AFTER or tokens[m + 1].low in AUXILIARIES):
+                return after_cue(tokens, m + 1, refugee)
+    if word == "to" and nxt == "death":  # "slashing 19 people to death"
+        return KILLED, j + 1, passive
+    if word == "in" and nxt in ("custody", "detention", "captivity"):
+        return DETAINED, j + 1, True
+    if word == "among" and nxt in ("those", "the"):
+        # "were among the dead", "were among the 11 people killed"
+        for m in range(j + 2, min(j + 6, n)):
+            if tokens[m].low in AFTER:
+                return AFTER[tokens[m].low], m, True
+            if not (tokens[m].text[:1].isalnum()):
+                break
+        return None
+    if word in AFTER:
+        if nxt in ("or", "and") and j + 2 < n and tokens[j + 2].low in AFTER and AFTER[tokens[j + 2].low] != AFTER[word]:
+            return None  # "killed or wounded", "killed and injured": not one category
+        return AFTER[word], j, passive
+    if word == "lives":
+        return KILLED, j, passive
+    if word in AFTER_NEEDS_NEXT:
+        options = AFTER_NEEDS_NEXT[word]
+        if word == "shot" and nxt == "and" and j + 2 < n:
+            follow = tokens[j + 2].low
+            return (AFTER[follow], j, passive) if follow in AFTER else None
+        if nxt in options:
+            if word == "escaped" and nxt == "the" and j + 2 < n and tokens[j + 2].low in ("police", "guards", "prison", "jail"):
+                return None
+            return options[nxt], j, passive
+        if word in ("captured", "seized") and passive:
+            return DETAINED, j, passive
+        if word == "shot" and passive and not (nxt == "to" and j + 2 < n and tokens[j + 2].low == "death"):
+            return INJURED, j, passive
+    if word in _CARRIED:  # "31 were brought to hospital with injuries"
+        for m in range(j + 1, min(j + 8, n - 1)):
+            if tokens[m].low == "with" and tokens[m + 1].low in _WOUNDS:
+                return INJURED, m + 1, passive
+            if not tokens[m].text[:1].isalnum():
+                break
+    if nxt == "to" and j + 2 < n and tokens[j + 2].low == "death" and tokens[j].text.isalpha():
+        return KILLED, j, passive
+    if word in MOVEMENT and refugee:  # "scores of individuals entering Turkey" amid an exodus
+        return DISPLACED, j, passive
+    if word == "come" and nxt in ("across", "over") and refugee:
+        return DISPLACED, j, passive
+    if word == "held" and passive and nxt not in _OBJECT_START:
+        return DETAINED, j, passive  # "one person is still being held"
+    return None
+
+
+def released(tokens: Sequence[Token], first: int, cue: int) -> bool:
+    """True when the people counted are being freed ("rescued 50 hostages", "the 12 hostages
+    were released"): a release is not a new detention."""
+    lo = max(first - 3, 0)
+    # After a noun ("hostages were released") the release is theirs; after a participle ("the
+    # five men arrested were later released") the arrest still happened.
+    hi = min(cue + 6, len(tokens)) if tokens[cue].low in _HELD_NOUNS else cue
+    return any(t.low in _RELEASE for t in tokens[lo:hi])
+
+
+def skip_aside(tokens: Sequence[Token], j: int) -> int:
+    """Skip ", including three children," or ", most of them civilians," after a noun phrase."""
+    n = len(tokens)
+    if j + 1 < n and tokens[j].low in (",", "(", "—", "–") and tokens[j + 1].low in _ASIDE_OPENERS:
+        closers = [m for m in range(j + 1, min(j + 14, n)) if tokens[m].low in (",", ")", "—", "–")]
+        # The aside ends at the comma the verb follows ("three girls, aged 6, 8 and 11, were").
+        for m in closers:
+            if m + 1 < n and (tokens[m + 1].low in AUXILIARIES or tokens[m + 1].low in AFTER):
+                return m + 1
+        if closers:
+            return closers[0] + 1
+    if j < n and tokens[j].low in ("including", "mostly", "mainly", "among"):
+        # "eight civilians including children were killed"
+        m = j + 1
+        while m < n and m - j <= 5 and tokens[m].text[:1].isalpha() and tokens[m].low not in AUXILIARIES \
+                and tokens[m].low not in AFTER:
+            m += 1
+        if m < n and (tokens[m].low in AUXILIARIES or tokens[m].low in AFTER):
+            return m
+    return j
+
+
+def is_active(tokens: Sequence[Token], cue: int, has_subject: bool) -> bool:
+    """True when the cue verb takes an object ("3 gunmen killed 5"): the count is the killer.
+    Right after the number with no noun between, it is an adjective ("35 wounded people")."""
+    if cue + 1 >= len(tokens):
+        return False
+    nxt = tokens[cue + 1]
+    if nxt.low in _OBJECT_START or (has_subject and nxt.low in PERSON_PLURAL):
+        return True
+    return parse_quantity(tokens, cue + 1) is not None

@@ -1,0 +1,39 @@
+"""Word tokens with character offsets.
+
+The extractor reasons over a handful of words around each number, so a light regex tokenizer
+is enough and costs far less than a full NLP pipeline. Offsets index the text they came from.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# Names with digits ("MH17") and compounds led by digits ("25-year-old", "2,000-strong") are one
+# token each, so they are never read as head counts.
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"  # abbreviations: "U.S.", "U.N."
+    r"|\d+(?:[.,]\d+)*(?:-[^\W\d_]+)+"  # "25-year-old", "2,000-strong"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])"  # "2 843": space-grouped thousands
+    r"|\d+(?:[.,]\d+)*"  # "1,200", "1.5", "2,70,000"
+    r"|[^\W\d_]+\d[^\W_]*"  # "MH17"
+    r"|[^\W\d_]+(?:[-'’][^\W_]+)*"  # words, "thirty-two", "Kandahar's"
+    r"|\S"
+)
+
+
+class Token(NamedTuple):
+    """One token: its text, lower-cased text and character span."""
+
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Tokens of `text`; `offset` is added to spans so they index the enclosing document."""
+    return [
+        Token(m.group(0), m.group(0).lower(), m.start() + offset, m.end() + offset)
+        for m in _TOKEN.finditer(text)
+    ]

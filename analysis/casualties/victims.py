@@ -1,0 +1,134 @@
+"""Who was counted: the noun phrase after a number ("eight people", "Hundreds of families",
+"members of the security forces"), and the words that end such a phrase or rule it out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from analysis.casualties.numbers import FEW, TENS, UNITS, VAGUE
+from analysis.casualties.tokens import Token
+
+NUMBER_OPENERS = frozenset(UNITS) | frozenset(TENS) | frozenset(VAGUE) | frozenset(FEW) | {
+    "a", "an", "dozen", "hundred", "thousand", "more", "over", "about", "around", "nearly", "some",
+    "several", "at", "up", "between", "another"}
+
+# A number followed by one of these is a measurement, a date or money, never a head count.
+UNIT_WORDS = frozenset(
+    """year years yr yrs month months week weeks day days hour hours hrs minute minutes min mins
+    second seconds decade decades century centuries km kms kilometre kilometres kilometer
+    kilometers mile miles metre metres meter meters m ft feet foot inch inches mm cm kg kilogram
+    kilograms kilogrammes tonne tonnes ton tons pound pounds lb lbs percent per pct % dollars
+    dollar usd euros euro eur pounds sterling yuan rupees naira shillings hryvnias roubles rubles
+    times am pm a.m p.m gmt utc o'clock bc ad votes vote seats seat points point acres hectares
+    square sq degrees mw gw litres liters barrels bpd calibre caliber mph knots storeys floors
+    per-cent billion""".split()
+)
+MONTHS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+# Words that end the counted noun phrase.
+NP_STOP = frozenset(
+    """in on at after before during since from to by with near across into onto over for as
+    against amid among amongst between through throughout under along outside inside around
+    and or but while when where whereas who whom whose which that than if because though
+    although so yet this these those it its he she they we i you his her their our my your
+    is are was were be been being have has had do does did will would can could may might
+    must shall should not no never also all said says say told reported according added
+    per via like including despite toward towards without within upon about some every
+    each last next""".split()
+)
+# Singular heads that make "a policeman was killed" a count of one.
+PERSON_SINGULAR = frozenset(
+    """person man woman child boy girl baby infant toddler teenager teen youth civilian soldier
+    policeman policewoman officer trooper guard serviceman servicewoman sailor airman marine
+    paratrooper commander general colonel major captain lieutenant sergeant private militant
+    fighter insurgent rebel jihadist gunman attacker bomber assailant suspect journalist
+    reporter photographer cameraman worker farmer villager resident worshipper pilgrim passenger
+    driver migrant refugee protester demonstrator student teacher doctor nurse medic paramedic
+    patient volunteer official employee contractor member leader chief elder cleric imam priest
+    mother father son daughter brother sister wife husband grandmother grandfather shepherd
+    herder fisherman trader shopkeeper vendor pedestrian bystander motorist tourist hostage
+    prisoner detainee inmate victim casualty national citizen foreigner"""
+    .split()
+)
+PERSON_PLURAL = frozenset(
+    """people persons men women children boys girls babies infants toddlers teenagers teens
+    youths civilians soldiers policemen policewomen police officers troopers guards servicemen
+    sailors airmen marines paratroopers troops commanders militants fighters insurgents rebels
+    jihadists gunmen attackers bombers assailants suspects journalists reporters workers farmers
+    villagers residents worshippers pilgrims passengers drivers migrants refugees protesters
+    demonstrators students teachers doctors nurses medics paramedics patients volunteers
+    officials employees contractors members leaders elders clerics families individuals
+    others hostages prisoners detainees inmates personnel shepherds herders fishermen traders
+    miners pupils schoolchildren schoolgirls schoolboys minors adults relatives victims
+    bystanders pedestrians tourists activists opponents critics dissidents combatants recruits
+    conscripts servicemembers staff crew crewmembers peacekeepers mourners guests shoppers
+    commuters settlers residents locals"""
+    .split()
+)
+# Armed people: moving troops are no refugees.
+COMBATANTS = frozenset(
+    """soldiers troops fighters militants insurgents rebels gunmen forces militiamen police
+    policemen officers jihadists mercenaries paratroopers marines servicemen""".split()
+)
+# Things verbs like "captured" or "killed" may also take: never victims.
+NON_PERSON = frozenset(
+    """towns town villages village cities city districts district checkpoints checkpoint
+    positions position bases base posts post vehicles vehicle tanks tank trucks weapons rifles
+    guns rockets missiles drones shells mortars bombs buildings homes houses schools hospitals
+    roads bridges hectares acres kilometres miles km square aircraft planes jets helicopters
+    boats ships vessels cattle cows goats sheep camels livestock animals dogs tonnes tons
+    documents phones computers cars motorcycles bikes ammunition rounds explosives
+    territories areas regions provinces""".split()
+)
+_OF_FOLLOWERS = frozenset({"the", "them", "whom", "which", "his", "her", "their", "its", "our"})
+_VAGUE_VICTIMS = frozenset({"others", "more", "other", "of", "them", "whom", "people's"})
+
+
+def noun_phrase_end(tokens: Sequence[Token], i: int, limit: int = 6, stops: frozenset[str] = frozenset()) -> int:
+    """Index after the noun phrase that starts at token i (i itself if there is none).
+
+    Allows "of the/of them" inside ("members of the security forces", "three of them") and
+    hyphenated modifiers; stops at prepositions, conjunctions, verbs we know, punctuation.
+    """
+    j = i
+    n = len(tokens)
+    while j < n and j - i < limit:
+        tok = tokens[j]
+        low = tok.low
+        if low == "of" and j + 1 < n and (tokens[j + 1].low in _OF_FOLLOWERS or tokens[j + 1].text[:1].isupper()):
+            j += 2  # "members of the security forces", "three of them"
+            continue
+        if low == "and" and j > i and j + 1 < n and _plain_word(tokens[j + 1].text, stops):
+            j += 1  # "students and pupils"
+            continue
+        if low in NP_STOP or low in stops or not tok.text[:1].isalpha():
+            break
+        j += 1
+    return j
+
+
+def _plain_word(word: str, stops: frozenset[str]) -> bool:
+    low = word.lower()
+    return word[:1].isalpha() and low not in NP_STOP and low not in stops and low not in NUMBER_OPENERS
+
+
+def victims_text(tokens: Sequence[Token], i: int, j: int, text: str, offset: int) -> str | None:
+    """The counted people as written ("people", "Palestinian civilians"), without fillers."""
+    words = [t for t in tokens[i:j] if t.low not in ("the", "a", "an")]
+    while words and words[0].low in ("of", "them", "whom", "his", "her", "their", "its", "our"):
+        words = words[1:]
+    if not words or all(w.low in _VAGUE_VICTIMS for w in words):
+        return None
+    return text[words[0].start - offset: words[-1].end - offset]
+
+
+def is_person_phrase(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """True when the phrase tokens[i:j] names people (or is empty: "arrested 12")."""
+    if i == j:
+        return True
+    lows = [t.low for t in tokens[i:j]]
+    if any(w in NON_PERSON for w in lows):
+        return False
+    return any(w in PERSON_PLURAL or w in PERSON_SINGULAR for w in lows) or tokens[j - 1].text[:1].isupper()

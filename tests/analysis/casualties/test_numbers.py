@@ -1,0 +1,67 @@
+"""Quantities as wire copy writes them."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analysis.casualties.numbers import parse_quantity
+from analysis.casualties.tokens import tokenize
+
+
+def parse(text):
+    return parse_quantity(tokenize(text), 0)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("eight", 8), ("Fifteen", 15), ("thirty-two", 32), ("one hundred", 100), ("a hundred", 100),
+    ("two hundred and fifty-three", 253), ("a dozen", 12), ("half a dozen", 6), ("two dozen", 24),
+    ("1,200", 1200), ("two million", 2_000_000), ("1.5 million", 1_500_000), ("62", 62),
+    ("twenty one", 21),
+])
+def test_numbers(text, value):
+    q = parse(text)
+    assert q.value == value and q.qualifier == "exact" and q.low == q.high == value
+
+
+@pytest.mark.parametrize("text, qualifier, value, low, high", [
+    ("more than 30", "more_than", 30, 31, None),
+    ("over 100", "more_than", 100, 101, None),
+    ("at least 11", "at_least", 11, 11, None),
+    ("about 300", "about", 300, 300, None),
+    ("some 1,200", "about", 1200, 1200, None),
+    ("nearly 100", "about", 100, 100, None),
+    ("an estimated 400,000", "about", 400_000, 400_000, None),
+    ("up to 40", "up_to", 40, 1, 40),
+    ("between 20 and 30", "range", 20, 20, 30),
+    ("10 to 15", "range", 10, 10, 15),
+])
+def test_qualifiers(text, qualifier, value, low, high):
+    q = parse(text)
+    assert (q.qualifier, q.value, q.low, q.high) == (qualifier, value, low, high)
+
+
+@pytest.mark.parametrize("text, low", [
+    ("tens", 10), ("dozens", 12), ("scores", 20), ("hundreds", 100), ("thousands", 1000),
+    ("tens of thousands", 10_000), ("hundreds of thousands", 100_000), ("several hundred", 300),
+])
+def test_vague_amounts_take_conservative_floors(text, low):
+    q = parse(text)
+    assert q.value is None and q.qualifier == "vague" and q.low == low and q.high is None
+
+
+@pytest.mark.parametrize("text", ["several", "some", "people", "the"])
+def test_words_that_are_not_numbers(text):
+    assert parse(text) is None
+
+
+@given(st.integers(min_value=0, max_value=10_000_000))
+def test_digits_with_separators_round_trip(n):
+    assert parse(f"{n:,}").value == n
+    assert parse(str(n)).value == n
+
+
+@pytest.mark.parametrize("text, value", [
+    ("2 843", 2843), ("2,70,000", 270_000), ("1.2m", 1_200_000), ("3bn", 3_000_000_000),
+])
+def test_other_digit_groupings(text, value):
+    assert parse(text).value == value

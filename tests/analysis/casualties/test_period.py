@@ -1,0 +1,15 @@
+"""The period a figure covers."""
+
+import pytest
+
+from analysis.casualties.period import find_period
+
+
+@pytest.mark.parametrize("sentence, period", [
+    ("Battles killed eight people in the last 24 hours.", "in the last 24 hours"),
+    ("Some 34,000 have been killed since October 7.", "since October 7"),
+    ("Scores cross the border every day.", "every day"),
+    ("Eight people were killed on Monday.", None),
+])
+def test_period(sentence, period):
+    assert find_period(sentence) == period
