@@ -24,6 +24,10 @@ SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 CORPUS_ENV = "PARALLAX_CORPUS"
 BUNDLED = "seeds"
 UPLOAD_PREFIX = "upload-"
+# The most words analysed at once for the page (a few minutes of work); larger corpora are cut to
+# their newest articles with a message, and the full run is left to `python -m analysis`.
+MAX_WORDS_ENV = "PARALLAX_MAX_WORDS"
+DEFAULT_MAX_WORDS = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -35,18 +39,52 @@ class LoadedCorpus:
     documents: tuple[Document, ...]
     errors: tuple[tuple[str, str], ...]
     content_key: str  # digest of every document: the analysis cache key
+    words: int
+    notice: str | None = None  # why the corpus was cut, when it was
+
+
+def max_words() -> int:
+    try:
+        return max(1, int(os.environ.get(MAX_WORDS_ENV, DEFAULT_MAX_WORDS)))
+    except ValueError:
+        return DEFAULT_MAX_WORDS
+
+
+def within_budget(documents: list[Document], budget: int) -> tuple[list[Document], str | None]:
+    """The newest articles that fit in `budget` words (undated ones last), in their original
+    order, and a message saying what was left out; everything when it all fits."""
+    sizes = [len(d.text.split()) for d in documents]
+    if sum(sizes) <= budget:
+        return documents, None
+    dated_first = sorted((i for i in range(len(documents)) if documents[i].published),
+                         key=lambda i: documents[i].published, reverse=True)
+    newest_first = dated_first + [i for i in range(len(documents)) if not documents[i].published]
+    kept, used = set(), 0
+    for i in newest_first:
+        if used + sizes[i] > budget:
+            continue
+        kept.add(i)
+        used += sizes[i]
+    chosen = [d for i, d in enumerate(documents) if i in kept]
+    notice = (f"This corpus has {sum(sizes):,} words; the dashboard analyses at most {budget:,} at once, "
+              f"so it shows the newest {len(chosen):,} of {len(documents):,} articles. "
+              "Run `python -m analysis` on the full corpus for every table.")
+    return chosen, notice
 
 
 def _loaded(corpus_id: str, label: str, corpus: Corpus) -> LoadedCorpus:
+    documents, notice = within_budget(list(corpus.documents), max_words())
     digest = hashlib.sha256()
-    for document in corpus.documents:
+    for document in documents:
         digest.update(document.fingerprint().encode())
     return LoadedCorpus(
         corpus_id=corpus_id,
         label=label,
-        documents=tuple(corpus.documents),
+        documents=tuple(documents),
         errors=tuple((str(path), reason) for path, reason in corpus.errors),
         content_key=digest.hexdigest(),
+        words=sum(len(d.text.split()) for d in documents),
+        notice=notice,
     )
 
 
@@ -118,7 +156,8 @@ def _corrected(content_key: str, fixes: str, _documents: tuple[Document, ...]) -
 def analysis_of(corpus: LoadedCorpus, corrections: EntityCorrections | None = None) -> Analysis:
     """The corpus's analysis with the analyst's entity corrections, computed once per distinct
     content (and once per distinct set of corrections)."""
-    with st.spinner(f"Analysing {len(corpus.documents)} articles…"):
+    # The spinner only appears when the work takes a moment, i.e. on a cache miss.
+    with st.spinner(f"Analysing {len(corpus.documents):,} articles ({corpus.words:,} words)…", show_time=True):
         if corrections:
             return _corrected(corpus.content_key, corrections.to_query_value(), corpus.documents)
         return _analysis(corpus.content_key, corpus.documents)

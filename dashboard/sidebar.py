@@ -61,6 +61,8 @@ def choose_corpus() -> corpora.LoadedCorpus:
 
 def show_load_errors(corpus: corpora.LoadedCorpus) -> None:
     """Files that could not be read, and notes on articles that loaded without a bad value."""
+    if corpus.notice:
+        st.sidebar.warning(corpus.notice, icon=":material/content_cut:")
     notes = [(path, reason) for path, reason in corpus.errors if is_note(LoadError(path, reason))]
     failures = [error for error in corpus.errors if error not in notes]
     for title, rows, expanded in ((f"{len(failures)} file(s) could not be read", failures, True),
