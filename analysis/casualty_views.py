@@ -1,0 +1,470 @@
+"""The casualty tables reshaped for reading: figures with their evidence, each source's report of
+each incident, the incident ledger and totals that never count the same deaths twice.
+
+Pure pandas, no Streamlit, so the Casualties page and its CSV exports are testable and scriptable.
+
+The one rule everything here keeps: a total is a sum over *incidents* of each incident's
+conservative figure (ACLED's "most conservative credible report"). Reports of one incident by
+several sources are never added, and a subset ("including eight children") never adds to the
+figure it belongs to.
+
+When the sidebar filters keep only some of an incident's reports (one source, say), that
+incident is restated from the reports that are left, with the same rule the incident grouping
+uses: the figure an article gives for an incident is the largest of its per-sentence sums
+(coordinated figures of one sentence add up, "killing three soldiers and two civilians" is 5)
+and its cumulative tolls; the conservative figure is the lowest stated figure among the reports.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Iterable
+from datetime import date
+from urllib.parse import urlparse
+
+import pandas as pd
+
+from analysis.schema import CASUALTY_CATEGORIES
+
+REPORT_COLUMNS = [
+    "incident_id", "doc_id", "source", "title", "url", "published", "date", "category", "low", "high",
+    "stated", "wording", "evidence",
+]
+INCIDENT_VIEW_COLUMNS = [
+    "incident_id", "category", "location", "date", "sources", "n_sources", "reports", "conservative",
+    "low", "high", "first_reported_by", "first_reported", "disagree", "restated",
+]
+TOTAL_COLUMNS = ["category", "incidents", "conservative", "low", "high", "reports", "sources"]
+FIGURE_COLUMNS = [
+    "incident_id", "category", "figure", "qualifier", "value", "low", "high", "counted", "victims",
+    "location", "attribution", "period", "corrected_from", "date", "source", "title", "url",
+    "published", "doc_id", "sent_id", "evidence", "span_start", "span_end",
+]
+
+
+# --- small coercions -------------------------------------------------------------------------
+
+def _missing(value) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _text(value) -> str:
+    return "" if _missing(value) else str(value)
+
+
+def _flag_series(frame: pd.DataFrame, column: str) -> pd.Series:
+    if column not in frame.columns:
+        return pd.Series(False, index=frame.index)
+    return frame[column].map(lambda v: False if _missing(v) else bool(v)).astype(bool)
+
+
+def _day(value):
+    """A datetime.date, or None for anything missing or unparsable."""
+    if _missing(value):
+        return None
+    try:
+        return pd.Timestamp(value).date()
+    except (TypeError, ValueError):
+        return None
+
+
+def _ordered_categories(categories: Iterable[str]) -> list[str]:
+    present = set(categories)
+    known = [c for c in CASUALTY_CATEGORIES if c in present]
+    return known + sorted(present - set(known))
+
+
+# --- evidence --------------------------------------------------------------------------------
+
+def evidence_span(evidence: str, start: int, end: int, sentence_start: int | None,
+                  written: str = "") -> tuple[int, int] | None:
+    """Where the figure sits inside its evidence sentence.
+
+    `start`/`end` index the article, so the span is shifted by the sentence's own start; if that
+    does not land on the figure as written (an evidence sentence trimmed differently), the
+    written figure is looked up in the sentence instead. None when neither finds it.
+    """
+    evidence = _text(evidence)
+    written = _text(written)
+    if not evidence:
+        return None
+    if not _missing(sentence_start) and not _missing(start) and not _missing(end):
+        lo, hi = int(start) - int(sentence_start), int(end) - int(sentence_start)
+        if 0 <= lo < hi <= len(evidence) and (not written or evidence[lo:hi] == written):
+            return lo, hi
+    if written:
+        found = evidence.find(written)
+        if found < 0:
+            found = evidence.casefold().find(written.casefold())
+        if found >= 0:
+            return found, found + len(written)
+    return None
+
+
+def highlight_evidence(evidence: str, span: tuple[int, int] | None) -> str:
+    """The sentence as HTML: every piece escaped, the figure wrapped in <mark>."""
+    evidence = _text(evidence)
+    if span is None:
+        return html.escape(evidence)
+    lo, hi = span
+    return (html.escape(evidence[:lo]) + "<mark>" + html.escape(evidence[lo:hi]) + "</mark>"
+            + html.escape(evidence[hi:]))
+
+
+def safe_link(url) -> str | None:
+    """The URL if it is an http(s) address (anything else, e.g. javascript:, is dropped)."""
+    url = _text(url).strip()
+    return url if urlparse(url).scheme in ("http", "https") else None
+
+
+# --- figures ---------------------------------------------------------------------------------
+
+def _with_context(casualties: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Casualty rows with their sentence's start and date and their article's metadata."""
+    data = casualties.copy()
+    if "incident_id" not in data.columns:
+        data["incident_id"] = None
+    sent = sentences[["doc_id", "sent_id", "start", "date"]].rename(
+        columns={"start": "sentence_start", "date": "sentence_date"})
+    data = data.merge(sent, on=["doc_id", "sent_id"], how="left")
+    docs = documents[[c for c in ("doc_id", "source", "title", "url", "published") if c in documents.columns]]
+    data = data.merge(docs, on="doc_id", how="left")
+    data["source"] = data["source"].where(data["source"].notna(), data["doc_id"]).astype(str)
+    data["event_date"] = [_day(s) or _day(p) for s, p in zip(data["sentence_date"], data["published"])]
+    return data
+
+
+def figures_table(casualties: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """One row per reported figure, as written, with where it sits in its evidence sentence.
+
+    `counted` is False for a subset of another figure: it is shown, never added. `date` is the
+    date the figure's sentence is about (its event date, else the article's publication date).
+    """
+    if casualties.empty:
+        return pd.DataFrame(columns=FIGURE_COLUMNS)
+    data = _with_context(casualties, sentences, documents)
+    written = data["text"] if "text" in data.columns else pd.Series("", index=data.index)
+    spans = [
+        evidence_span(ev, s, e, ss, w)
+        for ev, s, e, ss, w in zip(data["evidence"], data["start"], data["end"], data["sentence_start"], written)
+    ]
+    figure = [
+        _text(w) or (_text(ev)[sp[0]:sp[1]] if sp else "") for w, ev, sp in zip(written, data["evidence"], spans)
+    ]
+    out = pd.DataFrame({
+        "incident_id": data["incident_id"],
+        "category": data["category"],
+        "figure": figure,
+        "qualifier": data["qualifier"],
+        "value": pd.to_numeric(data["value"], errors="coerce").astype("Int64"),
+        "low": pd.to_numeric(data["low"], errors="coerce").astype("Int64"),
+        "high": pd.to_numeric(data["high"], errors="coerce").astype("Int64"),
+        "counted": ~_flag_series(data, "part_of"),
+        "victims": data["victims"],
+        "location": data["location"],
+        "attribution": data["attribution"],
+        "period": data["period"] if "period" in data.columns else None,
+        "corrected_from": (pd.to_numeric(data["corrected_from"], errors="coerce").astype("Int64")
+                           if "corrected_from" in data.columns else pd.NA),
+        "date": data["event_date"],
+        "source": data["source"],
+        "title": data.get("title"),
+        "url": data.get("url"),
+        "published": data["published"].map(_day) if "published" in data.columns else None,
+        "doc_id": data["doc_id"],
+        "sent_id": data["sent_id"],
+        "evidence": data["evidence"],
+        "span_start": pd.array([sp[0] if sp else None for sp in spans], dtype="Int64"),
+        "span_end": pd.array([sp[1] if sp else None for sp in spans], dtype="Int64"),
+    })
+    out["_order"] = out["category"].map({c: i for i, c in enumerate(CASUALTY_CATEGORIES)})
+    out = out.sort_values(["_order", "incident_id", "published", "source", "sent_id"], na_position="last",
+                          kind="stable")
+    return out.drop(columns="_order").reset_index(drop=True)[FIGURE_COLUMNS]
+
+
+def figure_html(row) -> str:
+    """A figures-table row's evidence as escaped HTML with the figure marked."""
+    span = None if _missing(row["span_start"]) else (int(row["span_start"]), int(row["span_end"]))
+    return highlight_evidence(row["evidence"], span)
+
+
+# --- reports: one article's account of one incident ----------------------------------------
+
+def source_reports(casualties: pd.DataFrame, documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """One row per (incident, article): the figure that article gives for the incident.
+
+    Subsets are left out. Non-cumulative figures of one sentence add up (they are coordinated
+    parts of one toll); a cumulative toll stands alone; the article's figure is the largest.
+    `stated` is False when the figure is only a vague floor ("dozens").
+    """
+    if casualties.empty or "incident_id" not in casualties.columns:
+        return pd.DataFrame(columns=REPORT_COLUMNS)
+    data = _with_context(casualties, sentences, documents)
+    data = data[~_flag_series(data, "part_of") & data["incident_id"].notna()].copy()
+    if data.empty:
+        return pd.DataFrame(columns=REPORT_COLUMNS)
+    data["low_n"] = pd.to_numeric(data["low"], errors="coerce").fillna(0).astype(int)
+    data["high_n"] = pd.to_numeric(data["high"], errors="coerce")
+    data["stated_n"] = pd.to_numeric(data["value"], errors="coerce").notna()
+    data["written"] = (data["text"] if "text" in data.columns else data["evidence"]).map(_text)
+    toll = _flag_series(data, "toll")
+    # A unit is what one article states as a whole: a toll on its own, or one sentence's figures.
+    data["unit"] = [f"t{i}" if t else f"s{s}" for i, t, s in zip(data.index, toll, data["sent_id"])]
+    data["open"] = data["high_n"].isna()
+    data["when"] = pd.to_datetime(data["event_date"], errors="coerce")
+    keys = ["incident_id", "doc_id", "unit"]
+    wordings: dict[tuple, list[str]] = {}  # a plain loop: a string join per group is slow in pandas
+    for key, written in zip(data[keys].itertuples(index=False, name=None), data["written"]):
+        wordings.setdefault(key, []).append(written)
+    units = data.groupby(keys, sort=False).agg(
+        low=("low_n", "sum"),
+        high=("high_n", "sum"),
+        open=("open", "any"),  # one open-ended part ("more than 30") leaves the sum open too
+        stated=("stated_n", "all"),
+        evidence=("evidence", "first"),
+        date=("when", "min"),
+        category=("category", "first"),
+        source=("source", "first"),
+        title=("title", "first"),
+        url=("url", "first"),
+        published=("published", "first"),
+    ).reset_index()
+    units["high"] = units["high"].where(~units["open"])
+    units["wording"] = [" + ".join(wordings[key]) for key in units[keys].itertuples(index=False, name=None)]
+    units["date"] = units["date"].map(_day)
+    units["_rank_high"] = units["high"].fillna(0)
+    units = units.sort_values(["low", "_rank_high"], ascending=False, kind="stable")
+    best = units.drop_duplicates(["incident_id", "doc_id"], keep="first")
+    best = best.assign(
+        low=best["low"].astype(int),
+        high=best["high"].astype("Int64"),
+        published=best["published"].map(_day),
+    )
+    best = best.sort_values(["incident_id", "published", "source", "doc_id"], na_position="last")
+    return best.reset_index(drop=True)[REPORT_COLUMNS]
+
+
+# --- incidents as seen through the filters ---------------------------------------------------
+
+def _restate(reports: pd.DataFrame) -> pd.DataFrame:
+    """Each incident's figures from the reports given, indexed by incident_id (vectorised: a
+    corpus of thousands of articles has thousands of incidents)."""
+    data = reports.assign(
+        _high=pd.to_numeric(reports["high"], errors="coerce").fillna(reports["low"]),
+        _bounds=[f"{int(lo)}/{'' if _missing(hi) else int(hi)}" for lo, hi in zip(reports["low"], reports["high"])],
+        _p=reports["published"].map(lambda d: _day(d) or date.max),
+        _d=reports["date"].map(lambda d: _day(d) or date.max),
+        _day=reports["date"].map(_day),
+    )
+    grouped = data.groupby("incident_id", sort=False)
+    lowest = grouped["low"].min()
+    stated = data[data["stated"].astype(bool)].groupby("incident_id")["low"].min()
+    first = data.sort_values(["_p", "_d", "doc_id"], kind="stable").groupby("incident_id", sort=False).first()
+    out = pd.DataFrame({
+        "category": grouped["category"].first(),
+        "date": grouped["_day"].min(),
+        "sources": grouped["source"].agg(lambda s: "; ".join(sorted(set(s)))),
+        "n_sources": grouped["source"].nunique(),
+        "reports": grouped.size(),
+        "conservative": stated.reindex(lowest.index).fillna(lowest),
+        "low": lowest,
+        "high": grouped["_high"].max(),
+        "first_reported_by": first["source"],
+        "first_reported": first["published"],
+        "disagree": grouped["_bounds"].nunique() > 1,
+    })
+    out["date"] = out["date"].map(lambda d: None if _missing(d) else d)
+    return out
+
+
+def incidents_view(incidents: pd.DataFrame, reports: pd.DataFrame,
+                   complete: Iterable[str] | None = None) -> pd.DataFrame:
+    """The incidents behind the shown reports, one row each (INCIDENT_VIEW_COLUMNS).
+
+    An incident in `complete` (all its reports survived the filters) keeps the incident table's
+    own figures; any other is restated from the reports left, and `restated` says so. With
+    `complete=None` every incident that has reports is taken as complete.
+    """
+    if reports.empty:
+        return pd.DataFrame(columns=INCIDENT_VIEW_COLUMNS)
+    out = _restate(reports)
+    out["location"] = None
+    out["restated"] = True
+    whole = set(reports["incident_id"]) if complete is None else set(complete)
+    if not incidents.empty:
+        table = incidents.drop_duplicates("incident_id").set_index("incident_id")
+        known = out.index.intersection(table.index)
+        out.loc[known, "category"] = table.loc[known, "category"]
+        out.loc[known, "location"] = table.loc[known, "location"]
+        kept = known.intersection(pd.Index(sorted(whole)))
+        columns = [c for c in INCIDENT_VIEW_COLUMNS
+                   if c in table.columns and c not in ("incident_id", "category", "location", "restated")]
+        for column in columns:
+            out[column] = out[column].astype(object)
+            out.loc[kept, column] = table.loc[kept, column].astype(object)
+        out.loc[kept, "restated"] = False
+    out = out.rename_axis("incident_id").reset_index()
+    out["date"] = out["date"].map(_day)
+    out["first_reported"] = out["first_reported"].map(_day)
+    for column in ("conservative", "low", "high", "n_sources", "reports"):
+        out[column] = pd.to_numeric(out[column], errors="coerce").astype("Int64")
+    out["disagree"] = out["disagree"].map(lambda v: False if _missing(v) else bool(v)).astype(bool)
+    out["restated"] = out["restated"].astype(bool)
+    out["location"] = out["location"].map(lambda v: None if _missing(v) else v)
+    out["_order"] = out["category"].map({c: i for i, c in enumerate(CASUALTY_CATEGORIES)})
+    out = out.sort_values(["_order", "conservative", "incident_id"], ascending=[True, False, True],
+                          na_position="last", kind="stable")
+    return out.drop(columns="_order").reset_index(drop=True)[INCIDENT_VIEW_COLUMNS]
+
+
+def complete_incidents(filtered: pd.DataFrame, full: pd.DataFrame) -> set[str]:
+    """Incidents of which the filters kept every counted figure (subsets aside), so the incident
+    table's own figures still describe what is shown."""
+    def figures(frame: pd.DataFrame) -> pd.Series:
+        if frame.empty or "incident_id" not in frame.columns:
+            return pd.Series(dtype=object)
+        counted = frame[~_flag_series(frame, "part_of") & frame["incident_id"].notna()]
+        keys = pd.Series(list(zip(counted["doc_id"], counted["sent_id"], counted["start"])), index=counted.index)
+        return keys.groupby(counted["incident_id"]).agg(frozenset)
+
+    kept, every = figures(filtered), figures(full)
+    return {i for i, rows in kept.items() if every.get(i) == rows}
+
+
+# --- totals ----------------------------------------------------------------------------------
+
+def category_totals(incidents: pd.DataFrame) -> pd.DataFrame:
+    """Per category: the sum over incidents of each one's conservative figure, and the range
+    (sum of lows, sum of highs). Reports of one incident are never added together."""
+    if incidents.empty:
+        return pd.DataFrame(columns=TOTAL_COLUMNS)
+    data = incidents.assign(
+        conservative=pd.to_numeric(incidents["conservative"], errors="coerce").fillna(0).astype(int),
+        low=pd.to_numeric(incidents["low"], errors="coerce").fillna(0).astype(int),
+        high=pd.to_numeric(incidents["high"], errors="coerce").fillna(0).astype(int),
+        reports=pd.to_numeric(incidents["reports"], errors="coerce").fillna(0).astype(int),
+    )
+    rows = []
+    for category in _ordered_categories(data["category"].dropna()):
+        part = data[data["category"] == category]
+        sources = {s.strip() for cell in part["sources"].map(_text) for s in cell.split(";") if s.strip()}
+        rows.append({
+            "category": category,
+            "incidents": len(part),
+            "conservative": int(part["conservative"].sum()),
+            "low": int(part["low"].sum()),
+            "high": int(part["high"].sum()),
+            "reports": int(part["reports"].sum()),
+            "sources": len(sources),
+        })
+    return pd.DataFrame(rows, columns=TOTAL_COLUMNS)
+
+
+def source_totals(reports: pd.DataFrame) -> pd.DataFrame:
+    """What each source reports, per category: its figure for each incident it covers (its
+    latest article's, when it ran several on one incident), summed over those incidents."""
+    columns = ["source", "category", "total", "incidents"]
+    if reports.empty:
+        return pd.DataFrame(columns=columns)
+    latest = (reports.assign(_p=reports["published"].map(lambda d: d or pd.Timestamp.min.date()))
+              .sort_values(["_p", "low"], kind="stable")
+              .drop_duplicates(["source", "incident_id"], keep="last"))
+    out = (latest.groupby(["source", "category"], as_index=False)
+           .agg(total=("low", "sum"), incidents=("incident_id", "nunique")))
+    out["total"] = out["total"].astype(int)
+    return out.sort_values(["source", "category"], ignore_index=True)[columns]
+
+
+def totals_over_time(incidents: pd.DataFrame) -> pd.DataFrame:
+    """Per event date and category: incidents and the sum of their conservative figures."""
+    columns = ["date", "category", "conservative", "incidents", "incident_ids"]
+    dated = incidents.assign(date=incidents["date"].map(_day)) if not incidents.empty else incidents
+    if dated.empty or dated["date"].isna().all():
+        return pd.DataFrame(columns=columns)
+    dated = dated[dated["date"].notna()]
+    out = (dated.groupby(["date", "category"], as_index=False)
+           .agg(conservative=("conservative", "sum"), incidents=("incident_id", "size"),
+                incident_ids=("incident_id", lambda ids: "; ".join(ids))))
+    out["conservative"] = out["conservative"].astype(int)
+    return out.sort_values(["date", "category"], ignore_index=True)[columns]
+
+
+# --- the ledger ------------------------------------------------------------------------------
+
+def report_cell(low: int, high, wording: str) -> str:
+    """A source's figure for a ledger cell: the count used, then the wording when it differs
+    ("11 (at least 11)", "14 (Fourteen)", "19")."""
+    count = format_range(low, high)
+    wording = _text(wording).strip()
+    return count if not wording or wording == count else f"{count} ({wording})"
+
+
+def format_range(low, high) -> str:
+    if _missing(low):
+        return ""
+    if _missing(high) or int(high) == int(low):
+        return f"{int(low):,}"
+    return f"{int(low):,}–{int(high):,}"
+
+
+def ledger_sources(reports: pd.DataFrame) -> list[str]:
+    """Sources ordered by how many incidents they report (most first), then by name."""
+    if reports.empty:
+        return []
+    counts = reports.groupby("source")["incident_id"].nunique()
+    return sorted(counts.index, key=lambda s: (-counts[s], s))
+
+
+def incident_ledger(incidents: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
+    """One row per incident, each source's figure and wording side by side in a column of its
+    own (several articles of one source, oldest first, joined by " → "), then the range, the
+    conservative figure, who reported first and whether the sources disagree."""
+    sources = ledger_sources(reports)
+    fixed = ["incident", "category", "location", "date"]
+    tail = ["range", "conservative", "n_sources", "first_reported_by", "first_reported", "disagree"]
+    if incidents.empty:
+        return pd.DataFrame(columns=fixed + sources + tail)
+    # Reports come oldest first within an incident (source_reports sorts them); a plain loop,
+    # since iterating pandas groups is slow with thousands of incidents.
+    parts: dict[tuple[str, str], list[str]] = {}
+    for incident_id, source, low, high, wording in zip(
+            reports["incident_id"], reports["source"], reports["low"], reports["high"], reports["wording"]):
+        parts.setdefault((incident_id, source), []).append(report_cell(low, high, wording))
+    cells = {key: " → ".join(values) for key, values in parts.items()}
+    rows = []
+    for row in incidents.itertuples(index=False):
+        entry = {
+            "incident": row.incident_id, "category": row.category,
+            "location": _text(row.location), "date": _day(row.date),
+        }
+        for source in sources:
+            entry[source] = cells.get((row.incident_id, source), "")
+        entry.update({
+            "range": format_range(row.low, row.high),
+            "conservative": row.conservative,
+            "n_sources": row.n_sources,
+            "first_reported_by": row.first_reported_by,
+            "first_reported": _day(row.first_reported),
+            "disagree": bool(row.disagree),
+        })
+        rows.append(entry)
+    return pd.DataFrame(rows, columns=fixed + sources + tail)
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """A table as CSV for a download: list cells joined with "; "."""
+    joined = frame.copy()
+    for column in joined.columns:
+        if joined[column].map(lambda v: isinstance(v, (list, tuple, set, frozenset))).any():
+            joined[column] = joined[column].map(
+                lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple, set, frozenset)) else v)
+    return joined.to_csv(index=False)

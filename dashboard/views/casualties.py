@@ -1,0 +1,261 @@
+"""Casualties: the human cost as reported, who said it, and totals that never count one incident
+twice (each incident once, at its most conservative credible figure)."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from analysis import casualty_views as cv
+from analysis.schema import CASUALTY_CATEGORIES
+from dashboard import sidebar
+from dashboard.charts.casualties import figures_by_source, selected_dates, totals_by_category, totals_over_time
+from dashboard.context import PageContext, current
+
+MAX_HTML_ROWS = 300  # the highlighted figures table; the CSV holds every row
+MAX_SIDE_BY_SIDE = 4  # sources per row in the incident comparison
+MAX_SHADED_ROWS = 500  # past this many ledger rows, the flag column alone marks disagreements
+TIME_CHART_KEY = "casualties_over_time"
+CATEGORY_KEY = "casualties_category"
+INCIDENT_KEY = "casualties_incident"
+ALL = "All"
+
+TOTALS_NOTE = (
+    "**How the totals are computed.** Each incident counts once, at its *conservative* figure: the "
+    "lowest number a source states for it (ACLED's most conservative credible report; a vague "
+    "word such as “dozens” counts as its floor, 12, only when no source gives a number). Totals add "
+    "incidents, never several sources' reports of the same incident, and a subset (“including "
+    "eight children”) is never added to the figure it belongs to. The range adds each incident's "
+    "lowest and highest report."
+)
+
+FIGURES_CSS = """
+<style>
+.px-figures {max-height: 620px; overflow: auto; border: 1px solid rgba(128,128,128,.3); border-radius: 6px;}
+.px-figures table {border-collapse: collapse; width: 100%; font-size: 0.86rem;}
+.px-figures th {position: sticky; top: 0; background: var(--background-color, #fafafa); text-align: left;
+  padding: 6px 8px; border-bottom: 1px solid rgba(128,128,128,.4); z-index: 1; white-space: nowrap;}
+.px-figures td {padding: 6px 8px; border-bottom: 1px solid rgba(128,128,128,.15); vertical-align: top;}
+.px-figures td.ev {width: 42%; line-height: 1.5;}
+.px-figures td.fig {width: 13%;} .px-figures td.src {width: 22%;}
+.px-figures mark {background: #ffe08a; color: inherit; padding: 0 2px; border-radius: 3px; font-weight: 600;}
+.px-figures .sub {color: #888; font-size: 0.8rem;}
+.px-figures .cat {font-weight: 600; white-space: nowrap;}
+</style>
+"""
+
+
+def _text(value) -> str:
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+
+
+def _esc(value) -> str:
+    return html.escape(_text(value))
+
+
+def _day(value) -> str:
+    stamp = pd.to_datetime(value, errors="coerce")
+    return "" if pd.isna(stamp) else f"{stamp:%-d %b %Y}"
+
+
+def _line(label: str, value) -> str:
+    return f"<div><span class='sub'>{label}</span> {_esc(value)}</div>" if _text(value) else ""
+
+
+def figures_html(figures: pd.DataFrame) -> str:
+    """The figures as an HTML table: every piece of text escaped, the figure marked in its sentence."""
+    head = ("<tr><th>Figure</th><th>Evidence</th><th>Victims, place, period</th><th>Attribution</th>"
+            "<th>Source and article</th></tr>")
+    rows = []
+    for _, row in figures.iterrows():
+        qualifier = _esc(row["qualifier"]).replace("_", " ")
+        if row["counted"]:
+            counts = f"{qualifier} · counts as {html.escape(cv.format_range(row['low'], row['high']))}"
+        else:
+            counts = f"{qualifier} · part of a larger figure, not added"
+        figure = (f"<div class='cat'>{_esc(row['category'])}</div><div>{_esc(row['figure'])}</div>"
+                  f"<div class='sub'>{counts}</div>")
+        if _text(row["corrected_from"]):
+            figure += f"<div class='sub'>corrected from {_esc(row['corrected_from'])}</div>"
+        link = cv.safe_link(row["url"])
+        title = _esc(row["title"]) or "article"
+        article = f"<a href='{html.escape(link, quote=True)}' target='_blank'>{title}</a>" if link else title
+        details = _line("victims:", row["victims"]) + _line("where:", row["location"]) + _line("period:", row["period"])
+        source = (f"<div class='cat'>{_esc(row['source'])}</div><div>{article}</div>"
+                  + _line("event date:", _day(row["date"])) + _line("incident:", row["incident_id"]))
+        rows.append(
+            f"<tr><td class='fig'>{figure}</td><td class='ev'>{cv.figure_html(row)}</td><td>{details}</td>"
+            f"<td>{_esc(row['attribution'])}</td><td class='src'>{source}</td></tr>"
+        )
+    return f"{FIGURES_CSS}<div class='px-figures'><table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></div>"
+
+
+def _pick_dates(ctx: PageContext) -> None:
+    """Callback of the over-time chart: the picked event dates become the sidebar date filter."""
+    state = st.session_state.get(TIME_CHART_KEY)
+    picked = selected_dates(state.get("selection") if state else None)
+    dates = pd.to_datetime(ctx.full.sentences["date"], errors="coerce").dropna()
+    if picked is None or dates.empty:
+        return
+    first, last = dates.min().date(), dates.max().date()
+    start, end = max(picked[0], first), min(picked[1], last)
+    if start <= end:
+        st.session_state[sidebar.DATES_KEY] = (start, end)
+
+
+def _headline(totals: pd.DataFrame, incidents: pd.DataFrame) -> None:
+    columns = st.columns(max(len(totals), 1), border=True)
+    for column, row in zip(columns, totals.itertuples(index=False)):
+        column.metric(
+            row.category.capitalize(), f"{row.conservative:,}",
+            help=f"Sum over {row.incidents} incident(s) of each one's conservative figure.",
+        )
+        spread = "" if row.low == row.high else f"range {row.low:,}–{row.high:,} · "
+        column.caption(f"{spread}{row.incidents} incident(s) · {row.reports} report(s) · "
+                       f"{row.sources} source(s)")
+    disagreeing = int(incidents["disagree"].sum())
+    note = TOTALS_NOTE
+    if disagreeing:
+        note += f" Sources disagree on **{disagreeing}** incident(s): see the ledger below."
+    restated = int(incidents["restated"].sum())
+    if restated:
+        note += (f" The filters keep only some reports of {restated} incident(s): those are restated "
+                 "from the reports shown.")
+    st.markdown(note)
+
+
+def _ledger(incidents: pd.DataFrame, reports: pd.DataFrame) -> None:
+    st.subheader("Incident ledger")
+    st.caption("One row per incident; each source's figure (the count used, then its wording) in a "
+               "column of its own. Rows where the sources disagree are shaded and flagged.")
+    ledger = cv.incident_ledger(incidents, reports)
+    shown = ledger.assign(disagree=ledger["disagree"].map(lambda d: "⚠ differ" if d else ""))
+    sources = cv.ledger_sources(reports)
+
+    def shade(row: pd.Series) -> list[str]:
+        colour = "background-color: rgba(255, 196, 0, 0.18)" if row["disagree"] else ""
+        return [colour] * len(row)
+
+    config = {
+        "incident": st.column_config.TextColumn("Incident", width="small"),
+        "category": st.column_config.TextColumn("Category", width="small"),
+        "location": st.column_config.TextColumn("Location"),
+        "date": st.column_config.DateColumn("Event date", format="D MMM YYYY"),
+        "range": st.column_config.TextColumn("Range", help="Lowest to highest figure across the sources"),
+        "conservative": st.column_config.NumberColumn(
+            "Conservative", format="localized", help="The lowest figure a source states: what the totals add"),
+        "n_sources": st.column_config.NumberColumn("Sources", format="%d"),
+        "first_reported_by": st.column_config.TextColumn("First reported by"),
+        "first_reported": st.column_config.DateColumn("First reported", format="D MMM YYYY"),
+        "disagree": st.column_config.TextColumn("Disagreement"),
+    }
+    for source in sources:
+        config[source] = st.column_config.TextColumn(source, help=f"What {source} reports", width=140)
+    order = ["incident", "category", "location", "date", "disagree", "conservative", "range", *sources,
+             "n_sources", "first_reported_by", "first_reported"]
+    # Shading is per cell work for the browser; past a few hundred incidents the flag column says it.
+    styled = shown.style.apply(shade, axis=1) if len(shown) <= MAX_SHADED_ROWS else shown
+    st.dataframe(styled, hide_index=True, column_config=config,
+                 column_order=order, key="casualties_ledger")
+    st.download_button("Download incidents (CSV)", cv.csv_text(ledger), file_name="incidents.csv",
+                       mime="text/csv", icon=":material/download:", key="casualties_incidents_csv")
+
+
+def _side_by_side(incidents: pd.DataFrame, figures: pd.DataFrame) -> None:
+    """One incident's reports next to each other, each with its sentence and the figure marked."""
+    st.subheader("Compare the sources of one incident")
+    labels = {
+        row.incident_id: (f"{row.incident_id} · {row.category}"
+                          f"{' in ' + _text(row.location) if _text(row.location) else ''}"
+                          f"{' · ' + _day(row.date) if _day(row.date) else ''} · "
+                          f"{row.n_sources} source(s){' · ⚠ sources differ' if row.disagree else ''}")
+        for row in incidents.itertuples(index=False)
+    }
+    order = list(incidents.sort_values(["disagree", "n_sources"], ascending=False, kind="stable")["incident_id"])
+    chosen = st.selectbox("Incident", order, format_func=labels.get, key=INCIDENT_KEY)
+    if chosen is None:
+        return
+    incident = incidents[incidents["incident_id"] == chosen].iloc[0]
+    first = f" · first reported by {incident['first_reported_by']}"
+    if _day(incident["first_reported"]):
+        first += f" on {_day(incident['first_reported'])}"
+    st.caption(f"Range {cv.format_range(incident['low'], incident['high'])} · conservative "
+               f"{cv.format_range(incident['conservative'], None)} (what the totals count){first}")
+    rows = figures[figures["incident_id"] == chosen].sort_values(["published", "source", "doc_id", "sent_id"],
+                                                                 na_position="last", kind="stable")
+    articles = [group for _, group in rows.groupby("doc_id", sort=False)]
+    for start in range(0, len(articles), MAX_SIDE_BY_SIDE):
+        chunk = articles[start:start + MAX_SIDE_BY_SIDE]
+        for column, group in zip(st.columns(MAX_SIDE_BY_SIDE), chunk):
+            column.container(border=True).html(_article_card(group))
+
+
+def _article_card(group: pd.DataFrame) -> str:
+    """One article's account of an incident: source, article, and each figure in its sentence."""
+    head = group.iloc[0]
+    link = cv.safe_link(head["url"])
+    title = _esc(head["title"]) or "article"
+    lines = [f"<b>{_esc(head['source'])}</b>",
+             f"<a href='{html.escape(link, quote=True)}' target='_blank'>{title}</a>" if link else title]
+    if _day(head["published"]):
+        lines.append(f"<span style='color:#888'>published {html.escape(_day(head['published']))}</span>")
+    quotes = []
+    for _, row in group.iterrows():
+        counts = (f"counts as {html.escape(cv.format_range(row['low'], row['high']))}" if row["counted"]
+                  else "a subset of another figure, not added")
+        who = f" — {_esc(row['attribution'])}" if _text(row["attribution"]) else ""
+        quotes.append(f"<blockquote style='margin:6px 0'>{cv.figure_html(row)}"
+                      f"<br><small>{counts}{who}</small></blockquote>")
+    return ("<div style='font-size:0.9rem; line-height:1.45'>" + "<br>".join(lines) + "".join(quotes) + "</div>"
+            "<style>mark{background:#ffe08a;font-weight:600;padding:0 2px;border-radius:3px}</style>")
+
+
+def _figures(figures: pd.DataFrame) -> None:
+    st.subheader("Figures as reported")
+    st.caption("Every figure with the sentence it comes from (the figure marked), as the article "
+               "words it. A subset is shown but never added.")
+    categories = [c for c in CASUALTY_CATEGORIES if c in set(figures["category"])]
+    picked = st.segmented_control("Category", [ALL, *categories], default=ALL, key=CATEGORY_KEY,
+                                  label_visibility="collapsed")
+    shown = figures if picked in (None, ALL) else figures[figures["category"] == picked]
+    st.html(figures_html(shown.head(MAX_HTML_ROWS)))
+    if len(shown) > MAX_HTML_ROWS:
+        st.caption(f"Showing the first {MAX_HTML_ROWS} of {len(shown):,} figures; the CSV holds them all.")
+    export = figures.drop(columns=["span_start", "span_end"])
+    st.download_button("Download figures (CSV)", cv.csv_text(export), file_name="casualty_figures.csv",
+                       mime="text/csv", icon=":material/download:", key="casualties_figures_csv")
+
+
+def render(ctx: PageContext) -> None:
+    result = ctx.filtered
+    st.title("Casualties")
+    st.caption("The human cost exactly as reported, who said it, and where the sources disagree.")
+    if result.casualties.empty:
+        st.info("No casualty figures in the articles these filters keep.")
+        return
+    figures = cv.figures_table(result.casualties, result.sentences, result.documents)
+    reports = cv.source_reports(result.casualties, result.documents, result.sentences)
+    incidents = cv.incidents_view(ctx.full.incidents, reports,
+                                  cv.complete_incidents(result.casualties, ctx.full.casualties))
+    totals = cv.category_totals(incidents)
+    if incidents.empty:  # figures not grouped into incidents: show them, add nothing up
+        st.warning("These figures are not grouped into incidents, so no totals are given.")
+        _figures(figures)
+        return
+
+    _headline(totals, incidents)
+    left, right = st.columns(2)
+    left.plotly_chart(totals_by_category(totals), key="casualties_by_category")
+    right.plotly_chart(figures_by_source(cv.source_totals(reports)), key="casualties_by_source")
+    st.plotly_chart(totals_over_time(cv.totals_over_time(incidents)), key=TIME_CHART_KEY,
+                    on_select=lambda: _pick_dates(ctx), selection_mode=("points", "box"))
+    st.caption("Click a bar or drag across dates to set the sidebar's date range to those event dates.")
+
+    _ledger(incidents, reports)
+    _side_by_side(incidents, figures)
+    _figures(figures)
+
+
+render(current())

@@ -1,0 +1,316 @@
+"""The casualty views: evidence spans, each source's report, incidents through the filters, and
+totals that add incidents, never several reports of one incident."""
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from analysis import Document, analyze
+from analysis import casualty_views as cv
+from analysis.casualties import group_incidents
+
+DOCS = pd.DataFrame({
+    "doc_id": ["a", "b", "c", "d"],
+    "source": ["Wire", "Daily <News>", "Radio", "Wire"],
+    "title": ["A", "B", "C", "D"],
+    "url": ["https://x.org/a", "javascript:alert(1)", None, "https://x.org/d"],
+    "published": [date(2023, 3, 10), date(2023, 3, 10), date(2023, 3, 11), date(2023, 3, 12)],
+})
+SENTENCES = pd.DataFrame({
+    "doc_id": ["a", "a", "b", "c", "d"],
+    "sent_id": [0, 1, 0, 0, 0],
+    "start": [0, 50, 0, 0, 0],
+    "date": [date(2023, 3, 9), date(2023, 3, 10), date(2023, 3, 9), date(2023, 3, 9), date(2023, 3, 9)],
+})
+
+
+def _row(doc_id, sent_id, category, value, low, high=None, *, start=0, end=2, qualifier="exact",
+         evidence="", text="", incident="I1", part_of=False, toll=False, period=None):
+    return {
+        "doc_id": doc_id, "sent_id": sent_id, "start": start, "end": end, "category": category,
+        "value": value, "qualifier": qualifier, "low": low, "high": high, "victims": "people",
+        "location": "Town", "attribution": "officials", "evidence": evidence, "text": text,
+        "period": period, "part_of": part_of, "corrected_from": None, "toll": toll,
+        "incident_id": incident,
+    }
+
+
+def _casualties(*rows) -> pd.DataFrame:
+    return pd.DataFrame(list(rows))
+
+
+# --- evidence ---------------------------------------------------------------------------------
+
+def test_span_is_shifted_by_the_sentence_start():
+    evidence = "Gunmen killed 11 people."
+    assert cv.evidence_span(evidence, 114, 116, 100, "11") == (14, 16)
+
+
+def test_span_falls_back_to_the_written_figure_when_offsets_do_not_land_on_it():
+    evidence = "Fourteen people were killed."
+    assert cv.evidence_span(evidence, 5, 13, 0, "Fourteen") == (0, 8)
+    assert cv.evidence_span(evidence, None, None, None, "fourteen") == (0, 8)
+    assert cv.evidence_span(evidence, None, None, None, "nine") is None
+
+
+def test_highlight_escapes_every_piece_and_marks_the_figure():
+    evidence = "<b>Rebels</b> killed 5 & wounded <i>3</i>"
+    span = (evidence.index("5"), evidence.index("5") + 1)
+    marked = cv.highlight_evidence(evidence, span)
+    assert marked == "&lt;b&gt;Rebels&lt;/b&gt; killed <mark>5</mark> &amp; wounded &lt;i&gt;3&lt;/i&gt;"
+    assert cv.highlight_evidence("<script>", None) == "&lt;script&gt;"
+
+
+def test_only_http_links_are_kept():
+    assert cv.safe_link("https://x.org/a") == "https://x.org/a"
+    assert cv.safe_link("javascript:alert(1)") is None
+    assert cv.safe_link(None) is None
+
+
+# --- figures ----------------------------------------------------------------------------------
+
+def test_figures_table_keeps_every_figure_and_marks_subsets_as_not_counted():
+    evidence = "At least 30 were wounded, including eight children."
+    casualties = _casualties(
+        _row("b", 0, "injured", 30, 30, start=0, end=11, qualifier="at_least", evidence=evidence, text="At least 30"),
+        _row("b", 0, "injured", 8, 8, 8, start=36, end=41, evidence=evidence, text="eight", part_of=True),
+    )
+    table = cv.figures_table(casualties, SENTENCES, DOCS)
+    assert list(table.columns) == cv.FIGURE_COLUMNS
+    assert table["counted"].tolist() == [True, False]
+    assert table["figure"].tolist() == ["At least 30", "eight"]
+    spans = list(zip(table["span_start"], table["span_end"]))
+    assert [evidence[s:e] for s, e in spans] == ["At least 30", "eight"]
+    assert table["date"].tolist() == [date(2023, 3, 9)] * 2  # the sentence's event date
+    assert table["source"].tolist() == ["Daily <News>"] * 2
+    assert "<mark>eight</mark>" in cv.figure_html(table.iloc[1])
+
+
+def test_figures_table_of_nothing_has_its_columns():
+    assert list(cv.figures_table(pd.DataFrame(), SENTENCES, DOCS).columns) == cv.FIGURE_COLUMNS
+
+
+# --- reports ----------------------------------------------------------------------------------
+
+def test_a_report_adds_coordinated_figures_of_one_sentence_and_keeps_the_largest():
+    casualties = _casualties(
+        _row("a", 0, "killed", 3, 3, 3, text="three"),
+        _row("a", 0, "killed", 2, 2, 2, text="two"),      # "three soldiers and two civilians"
+        _row("a", 1, "killed", 4, 4, 4, text="four"),      # a smaller figure later on
+        _row("a", 1, "killed", 1, 1, 1, text="one", part_of=True),
+    )
+    reports = cv.source_reports(casualties, DOCS, SENTENCES)
+    assert len(reports) == 1
+    report = reports.iloc[0]
+    assert (report["low"], report["high"], report["wording"]) == (5, 5, "three + two")
+
+
+def test_a_cumulative_toll_stands_alone():
+    casualties = _casualties(
+        _row("a", 0, "killed", 19, 19, 19, text="19", toll=True),
+        _row("a", 0, "killed", 4, 4, 4, text="four"),
+    )
+    report = cv.source_reports(casualties, DOCS, SENTENCES).iloc[0]
+    assert report["low"] == 19 and report["wording"] == "19"
+
+
+def test_a_vague_only_report_is_not_stated():
+    casualties = _casualties(_row("c", 0, "injured", None, 12, qualifier="vague", text="Dozens"))
+    report = cv.source_reports(casualties, DOCS, SENTENCES).iloc[0]
+    assert not report["stated"] and report["low"] == 12
+
+
+# --- one incident, three sources --------------------------------------------------------------
+
+def _one_attack() -> tuple[pd.DataFrame, pd.DataFrame]:
+    casualties = _casualties(
+        _row("a", 0, "killed", 11, 11, qualifier="at_least", text="at least 11"),
+        _row("b", 0, "killed", 14, 14, 14, text="Fourteen"),
+        _row("c", 0, "killed", 19, 19, 19, text="19"),
+        _row("c", 0, "injured", None, 12, qualifier="vague", text="Dozens", incident="I2"),
+        _row("d", 0, "killed", 5, 5, 5, text="Five", incident="I3"),
+    )
+    incidents = pd.DataFrame([
+        {"incident_id": "I1", "category": "killed", "location": "Town", "date": date(2023, 3, 9),
+         "sources": "Daily <News>; Radio; Wire", "n_sources": 3, "reports": 3, "conservative": 11,
+         "low": 11, "high": 19, "first_reported_by": "Wire", "first_reported": date(2023, 3, 10),
+         "disagree": True, "summary": ""},
+        {"incident_id": "I2", "category": "injured", "location": "Town", "date": date(2023, 3, 9),
+         "sources": "Radio", "n_sources": 1, "reports": 1, "conservative": 12, "low": 12, "high": 12,
+         "first_reported_by": "Radio", "first_reported": date(2023, 3, 11), "disagree": False, "summary": ""},
+        {"incident_id": "I3", "category": "killed", "location": "Town", "date": date(2023, 3, 9),
+         "sources": "Wire", "n_sources": 1, "reports": 1, "conservative": 5, "low": 5, "high": 5,
+         "first_reported_by": "Wire", "first_reported": date(2023, 3, 12), "disagree": False, "summary": ""},
+    ])
+    return casualties, incidents
+
+
+def test_totals_add_incidents_never_the_reports_of_one_incident():
+    casualties, incidents = _one_attack()
+    view = cv.incidents_view(incidents, cv.source_reports(casualties, DOCS, SENTENCES))
+    totals = cv.category_totals(view).set_index("category")
+    killed = totals.loc["killed"]
+    assert killed["conservative"] == 11 + 5  # not 11 + 14 + 19 + 5
+    assert (killed["low"], killed["high"]) == (16, 24)
+    assert (killed["incidents"], killed["reports"], killed["sources"]) == (2, 4, 3)
+    assert list(totals.index) == ["killed", "injured"]  # the schema's order
+
+
+def test_restating_from_all_reports_agrees_with_the_incident_table():
+    casualties, incidents = _one_attack()
+    reports = cv.source_reports(casualties, DOCS, SENTENCES)
+    kept = cv.incidents_view(incidents, reports).set_index("incident_id")
+    restated = cv.incidents_view(incidents, reports, complete=[]).set_index("incident_id")
+    assert restated["restated"].all() and not kept["restated"].any()
+    columns = ["conservative", "low", "high", "n_sources", "first_reported_by", "disagree"]
+    pd.testing.assert_frame_equal(restated[columns], kept[columns], check_dtype=False)
+
+
+def test_an_incident_cut_by_the_filters_is_restated_from_what_is_left():
+    casualties, incidents = _one_attack()
+    filtered = casualties[casualties["doc_id"] != "a"]  # the source with the lowest figure is filtered out
+    complete = cv.complete_incidents(filtered, casualties)
+    assert complete == {"I2", "I3"}
+    view = cv.incidents_view(incidents, cv.source_reports(filtered, DOCS, SENTENCES), complete)
+    attack = view.set_index("incident_id").loc["I1"]
+    assert (attack["conservative"], attack["low"], attack["high"]) == (14, 14, 19)
+    assert attack["first_reported_by"] == "Daily <News>" and attack["restated"]
+    only_daily = casualties[casualties["doc_id"] == "b"]
+    view = cv.incidents_view(incidents, cv.source_reports(only_daily, DOCS, SENTENCES),
+                             cv.complete_incidents(only_daily, casualties))
+    assert view["incident_id"].tolist() == ["I1"]  # the others have no report left
+    assert view.loc[0, "conservative"] == 14 and not view.loc[0, "disagree"]
+
+
+def test_an_incident_is_complete_only_while_every_one_of_its_figures_is_shown():
+    casualties = _casualties(
+        _row("a", 0, "killed", 4, 4, 4, text="four"),
+        _row("a", 1, "killed", 9, 9, 9, text="nine"),  # the article's larger figure, another sentence
+        _row("a", 1, "killed", 2, 2, 2, text="two", part_of=True),
+    )
+    assert cv.complete_incidents(casualties, casualties) == {"I1"}
+    assert cv.complete_incidents(casualties[casualties["part_of"]].iloc[0:0], casualties) == set()
+    first_sentence = casualties[casualties["sent_id"] == 0]
+    assert cv.complete_incidents(first_sentence, casualties) == set()
+    assert cv.complete_incidents(casualties.drop(index=2), casualties) == {"I1"}  # subsets aside
+
+
+def test_a_vague_floor_counts_only_when_no_source_gives_a_number():
+    casualties = _casualties(
+        _row("a", 0, "injured", None, 12, qualifier="vague", text="dozens"),
+        _row("b", 0, "injured", 30, 30, qualifier="at_least", text="at least 30"),
+    )
+    view = cv.incidents_view(pd.DataFrame(), cv.source_reports(casualties, DOCS, SENTENCES))
+    row = view.iloc[0]
+    assert (row["conservative"], row["low"], row["high"], row["disagree"]) == (30, 12, 30, True)
+
+
+def test_the_ledger_puts_each_source_side_by_side():
+    casualties, incidents = _one_attack()
+    reports = cv.source_reports(casualties, DOCS, SENTENCES)
+    ledger = cv.incident_ledger(cv.incidents_view(incidents, reports), reports).set_index("incident")
+    assert cv.ledger_sources(reports) == ["Radio", "Wire", "Daily <News>"]  # most incidents first
+    attack = ledger.loc["I1"]
+    assert (attack["Wire"], attack["Daily <News>"], attack["Radio"]) == ("11 (at least 11)", "14 (Fourteen)", "19")
+    assert (attack["range"], attack["conservative"], attack["disagree"]) == ("11–19", 11, True)
+    assert ledger.loc["I3", "Radio"] == "" and not ledger.loc["I3", "disagree"]
+
+
+def test_a_source_with_several_articles_on_one_incident_shows_them_in_order():
+    casualties = _casualties(
+        _row("a", 0, "killed", 11, 11, 11, text="11"),
+        _row("d", 0, "killed", 15, 15, 15, text="15"),  # Wire again, two days later
+    )
+    reports = cv.source_reports(casualties, DOCS, SENTENCES)
+    ledger = cv.incident_ledger(cv.incidents_view(pd.DataFrame(), reports), reports)
+    assert ledger.loc[0, "Wire"] == "11 → 15"
+    by_source = cv.source_totals(reports)
+    assert by_source.to_dict("records") == [{"source": "Wire", "category": "killed", "total": 15, "incidents": 1}]
+
+
+def test_source_totals_sum_one_figure_per_incident():
+    casualties, _ = _one_attack()
+    totals = cv.source_totals(cv.source_reports(casualties, DOCS, SENTENCES))
+    wire = totals[(totals["source"] == "Wire") & (totals["category"] == "killed")].iloc[0]
+    assert (wire["total"], wire["incidents"]) == (16, 2)
+
+
+def test_totals_over_time_group_incidents_by_date_and_category():
+    casualties, incidents = _one_attack()
+    view = cv.incidents_view(incidents, cv.source_reports(casualties, DOCS, SENTENCES))
+    over = cv.totals_over_time(view)
+    killed = over[over["category"] == "killed"].iloc[0]
+    assert (killed["date"], killed["conservative"], killed["incidents"]) == (date(2023, 3, 9), 16, 2)
+    assert set(killed["incident_ids"].split("; ")) == {"I1", "I3"}
+
+
+def test_formats():
+    assert cv.report_cell(2001, None, "More than 2,000") == "2,001 (More than 2,000)"
+    assert cv.report_cell(10, 15, "between 10 and 15") == "10–15 (between 10 and 15)"
+    assert cv.report_cell(19, 19, "19") == "19"
+    assert cv.format_range(3, None) == "3" and cv.format_range(None, None) == ""
+
+
+def test_csv_joins_lists():
+    text = cv.csv_text(pd.DataFrame({"sources": [["Wire", "Radio"]], "n": [2]}))
+    assert text.splitlines() == ["sources,n", "Wire; Radio,2"]
+
+
+def test_empty_inputs_give_empty_tables():
+    empty = pd.DataFrame()
+    assert cv.source_reports(empty, DOCS, SENTENCES).empty
+    assert cv.incidents_view(empty, cv.source_reports(empty, DOCS, SENTENCES)).empty
+    assert cv.category_totals(pd.DataFrame(columns=cv.INCIDENT_VIEW_COLUMNS)).empty
+    assert cv.incident_ledger(pd.DataFrame(columns=cv.INCIDENT_VIEW_COLUMNS), empty).empty
+
+
+# --- on a real analysis -----------------------------------------------------------------------
+
+ARTICLES = [
+    ("Wire", ("Gunmen opened fire on a crowded market in Maiduguri on Thursday, killing at least 11 people, "
+              "a local official said.")),
+    ("Daily", "Fourteen people were killed when gunmen stormed a market in Maiduguri on Thursday, police said."),
+    ("Radio", ("At least 12 people were killed on Thursday when armed men attacked a market in Maiduguri, "
+               "the army said.")),
+]
+
+
+@pytest.fixture(scope="module")
+def attack():
+    documents = [Document(f"d{i}", f"Attack {i}", source, date(2023, 3, 10), "", text)
+                 for i, (source, text) in enumerate(ARTICLES)]
+    return analyze(documents)
+
+
+def test_on_a_real_analysis_one_attack_counts_once(attack):
+    reports = cv.source_reports(attack.casualties, attack.documents, attack.sentences)
+    killed_reports = reports[reports["category"] == "killed"]
+    assert sorted(killed_reports["low"]) == [11, 12, 14]
+    view = cv.incidents_view(attack.incidents, reports)
+    killed = cv.category_totals(view).set_index("category").loc["killed"]
+    assert killed["conservative"] < killed_reports["low"].sum()
+    if killed["incidents"] == 1:  # grouped as one incident, as the reports agree on place and day
+        assert (killed["conservative"], killed["low"], killed["high"]) == (11, 11, 14)
+
+
+def test_on_a_real_analysis_the_restatement_matches_the_grouping(attack):
+    reports = cv.source_reports(attack.casualties, attack.documents, attack.sentences)
+    kept = cv.incidents_view(attack.incidents, reports).set_index("incident_id").sort_index()
+    restated = cv.incidents_view(attack.incidents, reports, complete=[]).set_index("incident_id").sort_index()
+    columns = ["conservative", "low", "high", "n_sources", "first_reported_by", "disagree"]
+    pd.testing.assert_frame_equal(restated[columns], kept[columns], check_dtype=False)
+
+
+def test_on_a_real_analysis_every_figure_is_marked_in_its_sentence(attack):
+    table = cv.figures_table(attack.casualties, attack.sentences, attack.documents)
+    assert not table.empty and table["span_start"].notna().all()
+    for row in table.itertuples():
+        assert row.evidence[row.span_start:row.span_end] == row.figure
+
+
+def test_regrouping_links_every_counted_figure_to_an_incident(attack):
+    incidents, linked = group_incidents(attack.casualties.drop(columns="incident_id"), attack.documents,
+                                        attack.sentences)
+    assert linked["incident_id"].notna().all()
+    assert set(linked["incident_id"]) == set(incidents["incident_id"])

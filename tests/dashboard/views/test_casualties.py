@@ -1,0 +1,112 @@
+"""The Casualties page through AppTest: the seeds, deep links with filters, and a corpus where
+several outlets report one attack with different death tolls."""
+
+import csv
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[3] / "dashboard" / "app.py")
+PAGE = "views/casualties.py"
+TIMEOUT = 120
+
+ATTACK = [
+    ("Reuters", "2023-03-10", "https://example.org/reuters",
+     ("Gunmen opened fire on a crowded market in Maiduguri on Thursday, killing at least 11 people, "
+      "a local official said.")),
+    ("Associated Press", "2023-03-10", "https://example.org/ap",
+     "Fourteen people were killed when gunmen stormed a market in Maiduguri on Thursday, police said."),
+    ("Al <Jazeera>", "2023-03-10", "https://example.org/aj",
+     ("At least 12 people were killed on Thursday when armed men attacked a market in Maiduguri, "
+      "the army said.")),
+]
+
+
+def run(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if query:
+        at.query_params.update(query)
+    at.run()
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def html_bodies(at: AppTest) -> list[str]:
+    return [element.proto.body for element in at.get("html")]
+
+
+def test_the_seeds_show_per_incident_totals_ledger_and_evidence():
+    at = run()
+    assert at.title[0].value == "Casualties"
+    shown = metrics(at)
+    assert shown["Killed"] == "8"
+    assert "Injured" in shown and "Displaced" in shown
+    assert any("How the totals are computed" in m.value for m in at.markdown)
+    ledger = at.dataframe[0].value
+    assert "Republic World" in ledger.columns and {"conservative", "range", "disagree"} <= set(ledger.columns)
+    assert (ledger["category"] == "killed").sum() >= 1
+    figures = next(body for body in html_bodies(at) if "px-figures" in body)
+    assert "<mark>eight</mark>" in figures
+    assert len(at.get("plotly_chart")) == 3
+    assert len(at.get("download_button")) == 2
+
+
+def test_a_deep_link_filtering_to_a_source_without_figures_says_so():
+    at = run({"source": "Continental Defence"})
+    assert not at.metric
+    assert any("No casualty figures" in i.value for i in at.info)
+
+
+def test_a_deep_link_keeps_its_filters_on_this_page():
+    at = run({"source": "Republic World", "from": "2021-07-13", "to": "2021-07-13"})
+    assert metrics(at)["Killed"] == "8"
+    assert at.query_params.get("source") in ("Republic World", ["Republic World"])
+
+
+def test_an_entity_filter_keeps_the_figures_of_sentences_naming_it():
+    everything = run().dataframe[0].value
+    at = run({"entity": "Kandahar"})
+    assert metrics(at)["Killed"] == "8"
+    assert len(at.dataframe[0].value) < len(everything)
+
+
+@pytest.fixture
+def attack_corpus(tmp_path, monkeypatch):
+    path = tmp_path / "attack.csv"
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["source", "published", "url", "title", "text"])
+        for source, published, url, text in ATTACK:
+            writer.writerow([source, published, url, f"{source} on the market attack", text])
+    monkeypatch.setenv("PARALLAX_CORPUS", str(path))
+    return path
+
+
+def test_several_outlets_on_one_attack_count_once_and_disagree(attack_corpus):
+    at = run()
+    killed = int(metrics(at)["Killed"].replace(",", ""))
+    assert 11 <= killed < 11 + 14 + 12  # never the sum of the three reports
+    ledger = at.dataframe[0].value
+    attack = ledger[ledger["category"] == "killed"]
+    assert {"Reuters", "Associated Press", "Al <Jazeera>"} <= set(ledger.columns)
+    if len(attack) == 1:  # grouped as one incident: the ledger flags the disagreement
+        row = attack.iloc[0]
+        assert killed == 11 and row["conservative"] == 11 and row["range"] == "11–14"
+        assert row["disagree"] == "⚠ differ"
+        assert row["Associated Press"] == "14 (Fourteen)"
+    side_by_side = "".join(html_bodies(at))
+    assert "Al &lt;Jazeera&gt;" in side_by_side and "Al <Jazeera>" not in side_by_side
+
+
+def test_choosing_one_outlet_restates_the_incident_from_its_report(attack_corpus):
+    at = run({"source": "Associated Press"})
+    assert metrics(at)["Killed"] == "14"
+    ledger = at.dataframe[0].value
+    assert "Reuters" not in ledger.columns
