@@ -23,6 +23,7 @@ SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 # A host can replace the bundled seeds with its own corpus (paths separated like PATH).
 CORPUS_ENV = "PARALLAX_CORPUS"
 BUNDLED = "seeds"
+SERVER = "server"  # the corpus named by PARALLAX_CORPUS: links made on that server reopen it
 UPLOAD_PREFIX = "upload-"
 # The most words analysed at once for the page (a few minutes of work); larger corpora are cut to
 # their newest articles with a message, and the full run is left to `python -m analysis`.
@@ -99,8 +100,9 @@ def bundled_paths() -> tuple[str, ...]:
 def _bundled(paths: tuple[str, ...]) -> LoadedCorpus:
     # A resource, not data: the LoadedCorpus is immutable, so every session can share one copy.
     corpus = load_corpus(list(paths))
-    name = "Bundled seeds" if paths == (str(SEEDS_DIR),) else "Server corpus"
-    return _loaded(BUNDLED, f"{name} ({len(corpus.documents)} articles)", corpus)
+    seeds = paths == (str(SEEDS_DIR),)
+    name = "Bundled seeds" if seeds else "Server corpus"
+    return _loaded(BUNDLED if seeds else SERVER, f"{name} ({len(corpus.documents)} articles)", corpus)
 
 
 def bundled() -> LoadedCorpus:

@@ -1,0 +1,90 @@
+"""The Timeline page through Streamlit's AppTest on the bundled seeds, deep links included."""
+
+from datetime import date
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[3] / "dashboard" / "app.py")
+PAGE = "views/timeline.py"
+TIMEOUT = 120  # the first run loads the language pipeline and analyses the seeds
+
+
+def run(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if query:
+        at.query_params.update(query)
+    at.run()
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def evidence(at: AppTest) -> str:
+    return " ".join(h.proto.body for h in at.get("html"))
+
+
+def date_slider(at: AppTest):
+    return next(s for s in at.select_slider if s.key.startswith("timeline_range"))
+
+
+def param(at: AppTest, key: str):
+    value = at.query_params.get(key)
+    return value[0] if isinstance(value, list) else value
+
+
+def test_the_page_shows_the_seeds_timeline():
+    at = run()
+    assert at.title[0].value == "Timeline"
+    assert at.get("plotly_chart")
+    page = evidence(at)
+    # Relative expressions resolved against the publication date, highlighted in their sentence.
+    assert "<mark>Tuesday</mark>" in page and "13 Jul 2021" in page
+    assert "<mark>9/11</mark>" in page and "11 Sep 2001" in page
+    captions = " ".join(c.value for c in at.caption)
+    # 9/11 sits twenty years before the story: the chart opens on the story and says so.
+    assert "outside it" in captions and "11 Sep 2001" in captions
+    assert "estimated" in captions  # one seed article has no publication date
+    table = at.dataframe[0].value
+    assert {"Date", "Expression", "Reading", "Sentence", "Source"} <= set(table.columns)
+    assert "9/11" in set(table["Expression"])
+    assert at.get("download_button")
+
+
+def test_deep_link_with_a_date_range_narrows_the_timeline():
+    at = run({"from": "2021-07-01", "to": "2021-07-31", "source": "Republic World"})
+    table = at.dataframe[0].value
+    assert not table.empty
+    assert table["Date"].between("2021-07-01", "2021-07-31").all()
+    assert set(table["Source"]) == {"Republic World"}
+    assert "9/11" not in evidence(at)
+    assert date_slider(at).value == (date(2021, 7, 7), date(2021, 7, 13))
+    assert not next(b for b in at.button if b.key == "timeline_clear").disabled
+
+
+def test_the_date_slider_sets_the_shared_filter_and_the_url():
+    at = run()
+    date_slider(at).set_range(date(2021, 6, 1), date(2021, 7, 13)).run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert param(at, "from") == "2021-06-01"
+    assert param(at, "to") == "2021-07-13"
+    assert next(w for w in at.sidebar.date_input if w.key == "filter_dates").value == (
+        date(2021, 6, 1), date(2021, 7, 13))
+    assert "9/11" not in set(at.dataframe[0].value["Expression"])
+    next(b for b in at.button if b.key == "timeline_clear").click().run()
+    assert param(at, "from") is None
+    assert "9/11" in set(at.dataframe[0].value["Expression"])
+
+
+def test_show_all_dates_toggle_drops_the_focus_note():
+    at = run()
+    at.toggle(key="timeline_show_all").set_value(True).run()
+    assert not at.exception
+    assert not any("outside it" in c.value for c in at.caption)
+
+
+def test_a_range_without_events_says_so_instead_of_failing():
+    at = run({"from": "2021-07-20", "to": "2021-08-20"})
+    assert any("No dated expressions" in i.value for i in at.info)
+    assert not at.dataframe
