@@ -9,10 +9,11 @@ several sources are never added, and a subset ("including eight children") never
 figure it belongs to.
 
 When the sidebar filters keep only some of an incident's reports (one source, say), that
-incident is restated from the reports that are left, with the same rule the incident grouping
-uses: the figure an article gives for an incident is the largest of its per-sentence sums
-(coordinated figures of one sentence add up, "killing three soldiers and two civilians" is 5)
-and its cumulative tolls; the conservative figure is the lowest stated figure among the reports.
+incident is restated from the reports that are left. Each report's figure comes from
+analysis.casualties.article_figure, the one rule the incident grouping uses too (coordinated
+figures of one sentence add up, rival claims never do, a cumulative toll stands alone), and
+the incident's figures from analysis.casualties.incident_figures (the conservative figure is
+the lowest stated figure among the reports).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
+from analysis.casualties import article_figure, incident_figures
 from analysis.schema import CASUALTY_CATEGORIES
 
 REPORT_COLUMNS = [
@@ -200,87 +202,76 @@ def figure_html(row) -> str:
 # --- reports: one article's account of one incident ----------------------------------------
 
 def source_reports(casualties: pd.DataFrame, documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """One row per (incident, article): the figure that article gives for the incident.
+    """One row per (incident, article): the figure that article gives for the incident, by the
+    rule the incident grouping uses (analysis.casualties.article_figure: parts of one sentence
+    add up, rival claims never do, a cumulative toll stands alone, the largest wins).
 
-    Subsets are left out. Non-cumulative figures of one sentence add up (they are coordinated
-    parts of one toll); a cumulative toll stands alone; the article's figure is the largest.
-    `stated` is False when the figure is only a vague floor ("dozens").
+    Subsets are left out. `stated` is False when the figure is only a vague floor ("dozens");
+    `evidence` is the first sentence of the figure, `date` its earliest event date.
     """
     if casualties.empty or "incident_id" not in casualties.columns:
         return pd.DataFrame(columns=REPORT_COLUMNS)
     data = _with_context(casualties, sentences, documents)
-    data = data[~_flag_series(data, "part_of") & data["incident_id"].notna()].copy()
+    data = data[~_flag_series(data, "part_of") & data["incident_id"].notna()]
     if data.empty:
         return pd.DataFrame(columns=REPORT_COLUMNS)
-    data["low_n"] = pd.to_numeric(data["low"], errors="coerce").fillna(0).astype(int)
-    data["high_n"] = pd.to_numeric(data["high"], errors="coerce")
-    data["stated_n"] = pd.to_numeric(data["value"], errors="coerce").notna()
-    data["written"] = (data["text"] if "text" in data.columns else data["evidence"]).map(_text)
-    toll = _flag_series(data, "toll")
-    # A unit is what one article states as a whole: a toll on its own, or one sentence's figures.
-    data["unit"] = [f"t{i}" if t else f"s{s}" for i, t, s in zip(data.index, toll, data["sent_id"])]
-    data["open"] = data["high_n"].isna()
-    data["when"] = pd.to_datetime(data["event_date"], errors="coerce")
-    keys = ["incident_id", "doc_id", "unit"]
-    wordings: dict[tuple, list[str]] = {}  # a plain loop: a string join per group is slow in pandas
-    for key, written in zip(data[keys].itertuples(index=False, name=None), data["written"]):
-        wordings.setdefault(key, []).append(written)
-    units = data.groupby(keys, sort=False).agg(
-        low=("low_n", "sum"),
-        high=("high_n", "sum"),
-        open=("open", "any"),  # one open-ended part ("more than 30") leaves the sum open too
-        stated=("stated_n", "all"),
-        evidence=("evidence", "first"),
-        date=("when", "min"),
-        category=("category", "first"),
-        source=("source", "first"),
-        title=("title", "first"),
-        url=("url", "first"),
-        published=("published", "first"),
-    ).reset_index()
-    units["high"] = units["high"].where(~units["open"])
-    units["wording"] = [" + ".join(wordings[key]) for key in units[keys].itertuples(index=False, name=None)]
-    units["date"] = units["date"].map(_day)
-    units["_rank_high"] = units["high"].fillna(0)
-    units = units.sort_values(["low", "_rank_high"], ascending=False, kind="stable")
-    best = units.drop_duplicates(["incident_id", "doc_id"], keep="first")
-    best = best.assign(
-        low=best["low"].astype(int),
-        high=best["high"].astype("Int64"),
-        published=best["published"].map(_day),
-    )
-    best = best.sort_values(["incident_id", "published", "source", "doc_id"], na_position="last")
+    # A plain loop over record dicts: iterating pandas groups is slow with thousands of incidents.
+    grouped: dict[tuple, list[dict]] = {}
+    for row in data.to_dict("records"):
+        grouped.setdefault((row["incident_id"], row["doc_id"]), []).append(row)
+    out = []
+    for (incident_id, doc_id), rows in grouped.items():
+        figure = article_figure(rows)
+        chosen = [rows[i] for i in figure.rows]
+        days = [d for d in (_day(r["event_date"]) for r in chosen) if d is not None]
+        first = chosen[0]
+        out.append({
+            "incident_id": incident_id, "doc_id": doc_id, "source": first["source"],
+            "title": first.get("title"), "url": first.get("url"), "published": _day(first.get("published")),
+            "date": min(days) if days else None, "category": first["category"],
+            "low": figure.low, "high": figure.high, "stated": figure.stated, "wording": figure.wording,
+            "evidence": first["evidence"],
+        })
+    best = pd.DataFrame(out, columns=REPORT_COLUMNS)
+    best["low"] = best["low"].astype(int)
+    best["high"] = pd.array(best["high"].tolist(), dtype="Int64")
+    best["stated"] = best["stated"].astype(bool)
+    best = best.sort_values(["incident_id", "published", "source", "doc_id"], na_position="last", kind="stable")
     return best.reset_index(drop=True)[REPORT_COLUMNS]
 
 
 # --- incidents as seen through the filters ---------------------------------------------------
 
 def _restate(reports: pd.DataFrame) -> pd.DataFrame:
-    """Each incident's figures from the reports given, indexed by incident_id (vectorised: a
-    corpus of thousands of articles has thousands of incidents)."""
+    """Each incident's figures from the reports given, indexed by incident_id: the figures by
+    analysis.casualties.incident_figures, the rest grouped in pandas (a corpus of thousands of
+    articles has thousands of incidents)."""
     data = reports.assign(
-        _high=pd.to_numeric(reports["high"], errors="coerce").fillna(reports["low"]),
-        _bounds=[f"{int(lo)}/{'' if _missing(hi) else int(hi)}" for lo, hi in zip(reports["low"], reports["high"])],
         _p=reports["published"].map(lambda d: _day(d) or date.max),
         _d=reports["date"].map(lambda d: _day(d) or date.max),
         _day=reports["date"].map(_day),
     )
     grouped = data.groupby("incident_id", sort=False)
-    lowest = grouped["low"].min()
-    stated = data[data["stated"].astype(bool)].groupby("incident_id")["low"].min()
     first = data.sort_values(["_p", "_d", "doc_id"], kind="stable").groupby("incident_id", sort=False).first()
+    # The incident's figures by the grouping's own rule, in a plain loop (fast enough for
+    # thousands of incidents, and one rule for the table and the view).
+    parts: dict[str, list[tuple]] = {}
+    for incident_id, low, high, stated in zip(data["incident_id"], data["low"], data["high"], data["stated"]):
+        parts.setdefault(incident_id, []).append((low, high, stated))
+    figures = {incident_id: incident_figures(rows) for incident_id, rows in parts.items()}
+    index = grouped.size().index
     out = pd.DataFrame({
         "category": grouped["category"].first(),
         "date": grouped["_day"].min(),
         "sources": grouped["source"].agg(lambda s: "; ".join(sorted(set(s)))),
         "n_sources": grouped["source"].nunique(),
         "reports": grouped.size(),
-        "conservative": stated.reindex(lowest.index).fillna(lowest),
-        "low": lowest,
-        "high": grouped["_high"].max(),
+        "conservative": pd.Series([figures[i].conservative for i in index], index=index),
+        "low": pd.Series([figures[i].low for i in index], index=index),
+        "high": pd.Series([figures[i].high for i in index], index=index),
         "first_reported_by": first["source"],
         "first_reported": first["published"],
-        "disagree": grouped["_bounds"].nunique() > 1,
+        "disagree": pd.Series([figures[i].disagree for i in index], index=index),
     })
     out["date"] = out["date"].map(lambda d: None if _missing(d) else d)
     return out

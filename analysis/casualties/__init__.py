@@ -5,8 +5,14 @@ from analysis.casualties.deathcount import death_count
 from analysis.casualties.extract import extract_casualties
 from analysis.casualties.figure import CasualtyFigure, figures_to_rows
 from analysis.casualties.incidents import assign_incidents, group_incidents
+from analysis.casualties.reports import (
+    ArticleFigure,
+    IncidentFigures,
+    article_figure,
+    incident_figures,
+)
 
 __all__ = [
-    "CasualtyFigure", "assign_incidents", "death_count", "extract_casualties", "figures_to_rows",
-    "group_incidents",
+    "ArticleFigure", "CasualtyFigure", "IncidentFigures", "article_figure", "assign_incidents", "death_count", "extract_casualties", "figures_to_rows",
+    "group_incidents", "incident_figures",
 ]

@@ -52,10 +52,12 @@ AFTER_NEEDS_NEXT: dict[str, dict[str, str]] = {
     "forced": {"from": DISPLACED, "to": DISPLACED, "out": DISPLACED},
     "driven": {"from": DISPLACED, "out": DISPLACED},
     "sought": {"refuge": DISPLACED, "shelter": DISPLACED, "safety": DISPLACED},
-    "taken": {"hostage": DETAINED, "captive": DETAINED, "prisoner": DETAINED, "into": DETAINED},
+    "taken": {"shelter": DISPLACED, "refuge": DISPLACED, "hostage": DETAINED, "captive": DETAINED, "prisoner": DETAINED, "into": DETAINED},
     "held": {"hostage": DETAINED, "captive": DETAINED, "prisoner": DETAINED, "in": DETAINED,
              "as": DETAINED},
     "rounded": {"up": DETAINED},
+    "took": {"shelter": DISPLACED, "refuge": DISPLACED},
+    "sheltering": {"in": DISPLACED, "at": DISPLACED, "inside": DISPLACED},
     "captured": {},  # person check in extract
     "seized": {},
     "escaped": {"the": DISPLACED, "to": DISPLACED, "into": DISPLACED, "across": DISPLACED,
@@ -63,6 +65,9 @@ AFTER_NEEDS_NEXT: dict[str, dict[str, str]] = {
 }
 # Verbs of movement that mean displacement only in a sentence about refugees or flight.
 MOVEMENT = frozenset("crossing entering arriving crossed entered arrived streaming pouring".split())
+# Crossing a border means flight even without refugee context ("Thousands of Rohingya have
+# crossed into Bangladesh"), for people who are neither armed nor travelling.
+CROSSING = frozenset({"crossed", "crossing", "cross"})
 REFUGEE_CONTEXT = re.compile(r"refugee|exodus|fled|flee|asylum|displac|sought refuge", re.IGNORECASE)
 # "burned to death", "stabbed to death": any verb followed by "to death".
 TO_DEATH = ("to", "death")
@@ -84,6 +89,9 @@ BEFORE: dict[str, str] = {
 # Verbs before the count that also take things as objects: only with a person noun.
 BEFORE_PERSON_ONLY: dict[str, str] = dict.fromkeys(
     "captured capturing seized seizing held holding took taking taken".split(), DETAINED)
+# Verbs before the count that displace when a flight phrase follows ("drove 12,000 from their
+# homes", "forcing 3,000 people to flee").
+DISPLACING_VERBS = frozenset("forcing forced driving drove prompting causing sending".split())
 # Nouns with "of" before the count: "the deaths of 12", "the abduction of 30 girls".
 NOUN_OF: dict[str, str] = {
     **dict.fromkeys("deaths death killing killings lives bodies massacre murder murders executions "
@@ -123,7 +131,7 @@ PASSIVE_AUX = frozenset("were was been being are is be".split())
 
 def _cue_words() -> frozenset[str]:
     words = set(AFTER) | set(AFTER_NEEDS_NEXT) | set(BEFORE) | set(BEFORE_PERSON_ONLY) | set(NOUN_OF)
-    words |= set(NUMBER_OF) | set(TOLL_HEADS) | MOVEMENT
+    words |= set(NUMBER_OF) | set(TOLL_HEADS) | MOVEMENT | DISPLACING_VERBS
     words |= {"custody", "detention", "captivity", "lives", "death", "refugee", "refugees", "exodus", "wounds",
               "asylum", "displacement", "fleeing", "among"}
     return frozenset(words)

@@ -14,13 +14,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from analysis.casualties.attribution import find_attribution, is_pronoun
+from analysis.casualties.attribution import (
+    find_attribution,
+    is_pronoun,
+    resolve_pronoun,
+)
 from analysis.casualties.cues import REFUGEE_CONTEXT, has_cue
 from analysis.casualties.figure import CasualtyFigure
 from analysis.casualties.location import cue_place, nearest_place
 from analysis.casualties.period import find_period
 from analysis.casualties.sentence import read_sentence
 from analysis.segmentation import Sentence
+
+PRONOUN_PARAGRAPHS = 2  # how many paragraphs back a pronoun's source may be named
 
 
 def extract_casualties(text: str, sentences: Sequence[Sentence],
@@ -59,24 +65,36 @@ def extract_casualties(text: str, sentences: Sequence[Sentence],
 
 
 def _attribution(sentences: Sequence[Sentence], position: int) -> str | None:
-    """The sentence's source; a pronoun ("he added") takes the paragraph's last named source."""
+    """The sentence's source. None takes the paragraph's last source; a pronoun ("he added")
+    the nearest source it can stand for, in its paragraph, then up to
+    PRONOUN_PARAGRAPHS earlier paragraphs (wire copy often puts "he said" under the name)."""
     source = find_attribution(sentences[position].text)
-    if source is None or is_pronoun(source):
-        paragraph = sentences[position].paragraph
-        for back in range(position - 1, -1, -1):
-            if sentences[back].paragraph != paragraph:
+    if source is not None and not is_pronoun(source):
+        return source
+    paragraph = sentences[position].paragraph
+    earlier: list[list[str]] = []
+    for back in range(position - 1, -1, -1):
+        sentence = sentences[back]
+        if sentence.paragraph != paragraph:
+            if source is None or len(earlier) > PRONOUN_PARAGRAPHS:
                 break
-            earlier = find_attribution(sentences[back].text)
-            if earlier and not is_pronoun(earlier):
-                return earlier
-    return source
+            paragraph = sentence.paragraph
+            earlier.append([])
+        if not earlier:
+            earlier.append([])
+        found = find_attribution(sentence.text)
+        if found and not is_pronoun(found):
+            if source is None:
+                return found
+            earlier[-1].append(found)
+    return resolve_pronoun(source, earlier) if source is not None else None
 
 
 def _location(text: str, sentences: Sequence[Sentence], position: int,
               places: Sequence[tuple[int, int, str]], start: int, end: int) -> str | None:
     sentence = sentences[position]
     if places:
-        found = nearest_place(places, start, end, sentence.start, sentence.end)
+        found = nearest_place(places, start, end, sentence.start, sentence.end, text)
         if found:
             return found
     cued = cue_place(sentence.text, start - sentence.start)
@@ -88,7 +106,7 @@ def _location(text: str, sentences: Sequence[Sentence], position: int,
         if earlier.paragraph != sentence.paragraph:
             break
         if places:
-            found = nearest_place(places, start, end, earlier.start, earlier.end)
+            found = nearest_place(places, start, end, earlier.start, earlier.end, text)
             if found:
                 return found
         cued = cue_place(earlier.text)

@@ -1,18 +1,22 @@
 """Incidents: one event's casualty reports grouped across sources, so that nothing is counted
 twice.
 
-Two steps. First each article's figures become *reports*: the figures of one category, place
-and date in one article are that article's account of one incident, and its figure is the
-article's best total (the largest toll it gives, adding up coordinated groups of one sentence:
-"killing three soldiers and two civilians" is five). Then reports from different articles join
-one incident when category, place, date window and numbers agree. Subsets ("including three
-children") are linked to their incident but never add to it.
+Two steps. First each article's figures become *reports*: the figures of one category and
+place in one article, about days within the window, are that article's account of one
+incident, and its figure is analysis.casualties.article_figure (the largest toll it gives,
+adding up coordinated parts of one sentence, never rival claims). A figure whose sentence and
+paragraph name no place takes its article's (the lead names the town; "Another 25 people were
+wounded" three paragraphs down is the same scene). Then reports from different articles join
+one incident when category, place, date window and numbers agree; a country or province joins
+a town it may hold when both are dated ("northeast Nigeria" and "Gwoza"). Candidates are
+blocked by category, kind, place and date window, so grouping stays far from quadratic.
+Subsets ("including three children") are linked to their incident but never add to it.
 
-Per incident (ACLED's practice): `conservative` is the lowest figure among the credible
-reports (those stating a number; vague floors only when no report states one); `low`/`high`
-span all reports; `disagree` is set when sources give different numbers. Totals are per
-incident, never a sum of reports. `high` is the largest figure any report gives (its upper
-bound when it states one), `first_reported_by` the source published first.
+Per incident (ACLED's practice, analysis.casualties.reports.incident_figures): `conservative`
+is the lowest figure among the credible reports (those stating a number; vague floors only
+when no report states one); `low`/`high` span all reports; `disagree` is set when sources give
+different numbers. Totals are per incident, never a sum of reports. `first_reported_by` is the
+source published first.
 """
 
 from __future__ import annotations
@@ -22,6 +26,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
+
+from analysis.casualties.location import LOCALITY, countries_of, place_rank
+from analysis.casualties.reports import article_figure, incident_figures
 
 INCIDENT_COLUMNS = [
     "incident_id", "category", "location", "date", "sources", "n_sources", "reports",
@@ -93,56 +100,42 @@ def _places_match(a: str | None, b: str | None) -> bool:
     return wa == wb or any(wb[i:i + len(wa)] == wa for i in range(len(wb) - len(wa) + 1))
 
 
+def _contains(coarse: str, fine: str) -> bool:
+    """Whether `coarse` (a country or province) may hold `fine`: it is less specific, and the
+    countries they lie in agree where both are known ("Nigeria" holds "Borno" and, for all
+    this module can tell, the town "Gwoza"; it never holds "Kandahar")."""
+    if place_rank(coarse) >= place_rank(fine):
+        return False
+    inner = countries_of(fine)
+    return not inner or bool(inner & countries_of(coarse))
+
+
+def _places_nest(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and (_contains(a, b) or _contains(b, a))
+
+
 def _flag(row, name: str) -> bool:
     value = row.get(name, False)
     return bool(value) if value is not None and not (isinstance(value, float) and math.isnan(value)) else False
 
 
-def _int_or_none(value) -> int | None:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    return int(value)
-
-
 def _best(rows: list[tuple[object, dict]]) -> tuple[int, int | None, bool, str]:
-    """An article's figure for one incident: max of per-sentence sums and cumulative tolls."""
-    per_sentence: dict[tuple[int, int], list[dict]] = {}
-    candidates: list[tuple[int, int | None, bool, str]] = []
-    for _, row in rows:
-        if _flag(row, "toll"):
-            candidates.append(_one(row))
-        else:
-            # Rival claims in one sentence ("the army said 20, the ministry said 32") never add.
-            claim = _int_or_none(row.get("claim")) or 0
-            per_sentence.setdefault((int(row["sent_id"]), claim), []).append(row)
-    for group in per_sentence.values():
-        parts = [_one(r) for r in group]
-        low = sum(p[0] for p in parts)
-        high = sum(p[1] for p in parts) if all(p[1] is not None for p in parts) else None
-        stated = all(p[2] for p in parts)
-        candidates.append((low, high, stated, " + ".join(p[3] for p in parts)))
-    return max(candidates, key=lambda c: (c[0], c[1] or 0))
-
-
-def _one(row: dict) -> tuple[int, int | None, bool, str]:
-    low = _int_or_none(row.get("low")) or 0
-    high = _int_or_none(row.get("high"))
-    stated = _int_or_none(row.get("value")) is not None
-    text = row.get("text") or row.get("evidence") or ""
-    return low, high, stated, str(text)
+    """An article's figure for one incident (see analysis.casualties.reports)."""
+    figure = article_figure(row for _, row in rows)
+    return figure.low, figure.high, figure.stated, figure.wording
 
 
 def _compatible(report: _Report, incident: _Incident) -> bool:
     for other in incident.reports:
         if other.doc_id == report.doc_id or other.category != report.category:
             return False
-        if other.cumulative != report.cumulative or not _places_match(other.location, report.location):
+        if other.cumulative != report.cumulative:
             return False
+        if not _places_match(other.location, report.location):
+            # A country or province and a place inside it, if both are dated: one source
+            # names the town, another only "northeast Nigeria".
+            if not (_places_nest(other.location, report.location) and other.day and report.day):
+                return False
         if other.day is not None and report.day is not None:
             if abs((other.day - report.day).days) > WINDOW_DAYS:
                 return False
@@ -169,23 +162,52 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
     if not sentences.empty and "date" in sentences:
         for doc_id, sent_id, day in sentences[["doc_id", "sent_id", "date"]].itertuples(index=False):
             sentence_day[(doc_id, int(sent_id))] = _as_date(day)
-    reports: dict[tuple, _Report] = {}
+    places = _article_places(records)
+    reports: dict[tuple, list[_Report]] = {}
     for index, row in records:
         if _flag(row, "part_of"):
             continue
         doc_id = row["doc_id"]
         source, published = meta.get(doc_id, (str(doc_id), None))
         day = sentence_day.get((doc_id, int(row["sent_id"]))) or published
-        location = _norm_place(row.get("location"))
+        location = places.get(index)
         cumulative = isinstance(row.get("period"), str) and bool(row.get("period"))
-        key = (doc_id, row["category"], _place_key(location), day, cumulative)
-        report = reports.get(key)
+        key = (doc_id, row["category"], _place_key(location), cumulative)
+        # One article's figures of one category and place are one report, unless their
+        # sentences are about days further apart than the window (two attacks on one town).
+        same = reports.setdefault(key, [])
+        report = next((r for r in same if r.day is None or day is None or abs((r.day - day).days) <= WINDOW_DAYS),
+                      None)
         if report is None:
-            report = reports[key] = _Report(doc_id, source, published, row["category"], location, day, cumulative)
+            report = _Report(doc_id, source, published, row["category"], location, day, cumulative)
+            same.append(report)
+        elif day is not None and (report.day is None or day < report.day):
+            report.day = day
         report.rows.append((index, row))
-    for report in reports.values():
+    built = [report for same in reports.values() for report in same]
+    for report in built:
         report.low, report.high, report.stated, report.wording = _best(report.rows)
-    return sorted(reports.values(), key=lambda r: (r.day or date.max, r.published or date.max, r.doc_id))
+    return sorted(built, key=lambda r: (r.day or date.max, r.published or date.max, r.doc_id))
+
+
+def _article_places(records: list[tuple[object, dict]]) -> dict[object, str | None]:
+    """Each figure's place; a figure whose sentence and paragraph name none takes the place of
+    its article's nearest figure that has one, earlier first ("Another 25 people were
+    wounded, police said" under a lead naming the town): an article reports one scene
+    unless it names another."""
+    by_doc: dict[object, list[tuple[int, object, str | None]]] = {}
+    for index, row in records:
+        by_doc.setdefault(row["doc_id"], []).append((int(row["sent_id"]), index, _norm_place(row.get("location"))))
+    places: dict[object, str | None] = {}
+    for rows in by_doc.values():
+        rows.sort(key=lambda r: r[0])
+        located = [(sent_id, place) for sent_id, _, place in rows if place]
+        for sent_id, index, place in rows:
+            if place is None and located:
+                earlier = [p for s, p in located if s <= sent_id]
+                place = earlier[-1] if earlier else located[0][1]
+            places[index] = place
+    return places
 
 
 def _cluster(records: list[tuple[object, dict]], documents: pd.DataFrame,
@@ -194,6 +216,8 @@ def _cluster(records: list[tuple[object, dict]], documents: pd.DataFrame,
     report is only compared with the few incidents it could belong to."""
     incidents: list[_Incident] = []
     buckets: dict[tuple, list[_Incident]] = {}
+    by_kind: dict[tuple, list[_Incident]] = {}  # every incident, by category and kind
+    coarse_by_kind: dict[tuple, list[_Incident]] = {}  # those with a country or province report
     matching: dict[str, set[str]] = {}  # place key -> the place keys it matches
     for report in _build_reports(records, documents, sentences):
         kind = (report.category, report.cumulative)
@@ -205,30 +229,46 @@ def _cluster(records: list[tuple[object, dict]], documents: pd.DataFrame,
         keys = sorted(matching[place]) if place is not None else [None]
         home = None
         for key in keys:
-            for incident in reversed(buckets.get(kind + (key,), [])):
-                first = incident.reports[0].day
-                if report.day is not None and first is not None and (report.day - first).days > WINDOW_DAYS:
-                    break  # date order: this and every older incident began outside the window
-                if _compatible(report, incident):
-                    home = incident
-                    break
+            home = _first_compatible(report, reversed(buckets.get(kind + (key,), [])))
             if home is not None:
                 break
+        if home is None and place is not None and report.day is not None:
+            # A country or province may name the place of an incident a town names elsewhere:
+            # a coarse report looks at every incident of its kind in the window, a town's at
+            # those that hold a coarse report.
+            coarse = place_rank(report.location) < LOCALITY
+            home = _first_compatible(report, reversed((by_kind if coarse else coarse_by_kind).get(kind, [])))
         if home is None:
             home = _Incident()
             incidents.append(home)
             buckets.setdefault(kind + (place,), []).append(home)
+            by_kind.setdefault(kind, []).append(home)
+        if place is not None and place_rank(report.location) < LOCALITY and not any(
+                place_rank(r.location) < LOCALITY for r in home.reports if r.location):
+            coarse_by_kind.setdefault(kind, []).append(home)
         home.reports.append(report)
     return incidents
 
 
+def _first_compatible(report: _Report, candidates) -> _Incident | None:
+    """The first incident among `candidates` (newest first) the report fits, looking no
+    further back than the date window."""
+    for incident in candidates:
+        first = incident.reports[0].day
+        if report.day is not None and first is not None and (report.day - first).days > WINDOW_DAYS:
+            return None  # date order: this and every older incident began outside the window
+        if _compatible(report, incident):
+            return incident
+    return None
+
+
 def _incident_row(incident_id: str, incident: _Incident) -> dict:
     reports = incident.reports
-    credible = [r for r in reports if r.stated] or reports
+    figures = incident_figures((r.low, r.high, r.stated) for r in reports)
     first = min(reports, key=lambda r: (r.published or date.max, r.day or date.max))
-    highs = [r.high if r.high is not None else r.low for r in reports]
     days = [r.day for r in reports if r.day is not None]
-    location = next((r.location for r in reports if r.location), None)
+    # The most specific place any source names (the town rather than the country).
+    location = max((r.location for r in reports if r.location), key=place_rank, default=None)
     return {
         "incident_id": incident_id,
         "category": reports[0].category,
@@ -237,12 +277,12 @@ def _incident_row(incident_id: str, incident: _Incident) -> dict:
         "sources": "; ".join(sorted({r.source for r in reports})),
         "n_sources": len({r.source for r in reports}),
         "reports": len(reports),
-        "conservative": min(r.low for r in credible),
-        "low": min(r.low for r in reports),
-        "high": max(highs),
+        "conservative": figures.conservative,
+        "low": figures.low,
+        "high": figures.high,
         "first_reported_by": first.source,
         "first_reported": first.published,
-        "disagree": len({r.low for r in reports}) > 1,
+        "disagree": figures.disagree,
         "summary": " | ".join(f"{r.source}: {r.wording}" for r in reports),
     }
 

@@ -17,8 +17,10 @@ from analysis.casualties.cues import (
     AUXILIARIES,
     BEFORE,
     BEFORE_PERSON_ONLY,
+    CROSSING,
     DETAINED,
     DISPLACED,
+    DISPLACING_VERBS,
     INJURED,
     KILLED,
     MOVEMENT,
@@ -109,7 +111,7 @@ def before_cue(tokens: Sequence[Token], q: Quantity, np_end: int) -> tuple[str, 
         if q.last < np_end and is_person_phrase(tokens, q.last, np_end):
             return DETAINED, k
         return None
-    if word in ("forcing", "forced", "driving", "drove", "prompting", "causing", "sending") and np_end + 1 < len(tokens):
+    if word in DISPLACING_VERBS and np_end + 1 < len(tokens):
         nxt, nxt2 = tokens[np_end].low, tokens[np_end + 1].low
         if (nxt == "to" and nxt2 in ("flee", "leave", "evacuate", "abandon", "seek")) or nxt in ("from", "out", "fleeing"):
             return DISPLACED, k
@@ -222,6 +224,8 @@ def after_cue(tokens: Sequence[Token], j: int, refugee: bool = False) -> tuple[s
                 break
     if nxt == "to" and j + 2 < n and tokens[j + 2].low == "death" and tokens[j].text.isalpha():
         return KILLED, j, passive
+    if word in CROSSING and _to_border(tokens, j + 1):  # "have crossed into Bangladesh"
+        return DISPLACED, j, passive
     if word in MOVEMENT and refugee:  # "scores of individuals entering Turkey" amid an exodus
         return DISPLACED, j, passive
     if word == "come" and nxt in ("across", "over") and refugee:
@@ -229,6 +233,16 @@ def after_cue(tokens: Sequence[Token], j: int, refugee: bool = False) -> tuple[s
     if word == "held" and passive and nxt not in _OBJECT_START:
         return DETAINED, j, passive  # "one person is still being held"
     return None
+
+
+def _to_border(tokens: Sequence[Token], k: int) -> bool:
+    """"into <place>", "the border", "over/across the border" right after a crossing verb."""
+    if k >= len(tokens):
+        return False
+    if tokens[k].low == "into":
+        return True
+    return tokens[k].low in ("the", "a", "over", "across") and any(
+        t.low in ("border", "frontier") for t in tokens[k + 1:k + 3])
 
 
 def released(tokens: Sequence[Token], first: int, cue: int) -> bool:

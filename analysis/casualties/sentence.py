@@ -11,7 +11,9 @@ from analysis.casualties.cues import (
     AFTER,
     AUXILIARIES,
     BEFORE,
+    CROSSING,
     DETAINED,
+    DISPLACED,
     INJURED,
     KILLED,
     MISSING,
@@ -45,6 +47,7 @@ from analysis.casualties.victims import (
     MONTHS,
     NON_PERSON,
     PERSON_PLURAL,
+    TRAVELLERS,
     UNIT_WORDS,
     is_person_phrase,
     noun_phrase_end,
@@ -57,7 +60,8 @@ _SUBSET_AMONG = frozenset("dead killed injured wounded victims casualties missin
 _SUBSET_CATEGORY = {"dead": KILLED, "killed": KILLED, "victims": KILLED, "casualties": KILLED,
                     "injured": INJURED, "wounded": INJURED, "missing": MISSING,
                     "detained": DETAINED, "arrested": DETAINED}
-_NEEDS_PEOPLE = frozenset({"held", "crossed", "crossing", "entered", "entering", "arrived", "arriving"})
+_SHELTER = frozenset({"took", "taken", "sheltering"})
+_NEEDS_PEOPLE = frozenset({"held", "took", "taken", "sheltering", "cross", "crossed", "crossing", "entered", "entering", "arrived", "arriving"})
 _INCLUDING_VERBS = frozenset({"included", "include", "includes", "were", "are", "was", "is"})
 _GROUP_FILLERS = frozenset({"who", "which", ",", "the", "those", "also", "reportedly", "were", "are"})
 _DIED = frozenset({"died", "perished", "drowned"})
@@ -204,9 +208,11 @@ def _read_sentence(tokens: list[Token], text: str, offset: int, refugee: bool) -
                 continue
             if tokens[cue].low in _NEEDS_PEOPLE and not is_person_phrase(tokens, q.last, f.np_end):
                 continue  # "two meetings were held", "200 trucks crossed"
-            if tokens[cue].low in MOVEMENT | {"come"} and any(
-                    t.low in COMBATANTS for t in tokens[q.last:f.np_end]):
-                continue  # troops entering a town are not refugees
+            subject = {t.low for t in tokens[q.last:f.np_end]}
+            if (tokens[cue].low in MOVEMENT | {"come"} or category == DISPLACED) and subject & COMBATANTS:
+                continue  # troops entering a town or taking cover are not refugees
+            if tokens[cue].low in CROSSING | _SHELTER and not refugee and subject & TRAVELLERS:
+                continue  # tourists crossing a border, delegates sheltering in a hotel
             if category == DETAINED and released(tokens, q.first, cue):
                 continue
             f.category, f.how, f.group = category, f.how or "after", cue

@@ -72,6 +72,13 @@ COMBATANTS = frozenset(
     """soldiers troops fighters militants insurgents rebels gunmen forces militiamen police
     policemen officers jihadists mercenaries paratroopers marines servicemen""".split()
 )
+# People who cross borders or take shelter without being displaced.
+TRAVELLERS = frozenset(
+    """tourists tourist commuters commuter pilgrims pilgrim delegates delegate passengers
+    passenger visitors visitor fans fan athletes athlete workers worker traders trader shoppers
+    migrants migrant truckers drivers driver lorries students journalists reporters
+    diplomats officials lawmakers legislators members inspectors monitors volunteers""".split()
+)
 # Things verbs like "captured" or "killed" may also take: never victims.
 NON_PERSON = frozenset(
     """towns town villages village cities city districts district checkpoints checkpoint
@@ -82,6 +89,14 @@ NON_PERSON = frozenset(
     documents phones computers cars motorcycles bikes ammunition rounds explosives
     territories areas regions provinces""".split()
 )
+# Verbs that open a second clause after "and"/"or" ("killing 11 people and wounding 25",
+# "killed three and left 20 injured"): the counted phrase ends before the conjunction.
+CLAUSE_VERBS = frozenset(
+    """left leaving leave sent sending forced forcing drove driving prompted prompting caused
+    causing injured injuring wounded wounding killed killing hurt hurting maimed maiming
+    abducted abducting kidnapped kidnapping arrested arresting detained detaining displaced
+    displacing destroyed destroying burned burning torched torching set setting took taking
+    seized seizing looted looting fled fleeing""".split())
 _OF_FOLLOWERS = frozenset({"the", "them", "whom", "which", "his", "her", "their", "its", "our"})
 _VAGUE_VICTIMS = frozenset({"others", "more", "other", "of", "them", "whom", "people's"})
 
@@ -110,8 +125,11 @@ def noun_phrase_end(tokens: Sequence[Token], i: int, limit: int = 6, stops: froz
 
 
 def _plain_word(word: str, stops: frozenset[str]) -> bool:
+    """A word that can continue a coordinated noun phrase: not a stop, number or verb (a
+    gerund or a clause verb after "and" opens a new clause, not a second noun)."""
     low = word.lower()
-    return word[:1].isalpha() and low not in NP_STOP and low not in stops and low not in NUMBER_OPENERS
+    return word[:1].isalpha() and low not in NP_STOP and low not in stops and low not in NUMBER_OPENERS \
+        and low not in CLAUSE_VERBS and not (low.endswith("ing") and len(low) > 5)
 
 
 def victims_text(tokens: Sequence[Token], i: int, j: int, text: str, offset: int) -> str | None:

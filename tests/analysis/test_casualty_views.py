@@ -2,6 +2,7 @@
 totals that add incidents, never several reports of one incident."""
 
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from analysis import Document, analyze
 from analysis import casualty_views as cv
 from analysis.casualties import group_incidents
+from analysis.loading import load_corpus
 
 DOCS = pd.DataFrame({
     "doc_id": ["a", "b", "c", "d"],
@@ -314,3 +316,36 @@ def test_regrouping_links_every_counted_figure_to_an_incident(attack):
                                         attack.sentences)
     assert linked["incident_id"].notna().all()
     assert set(linked["incident_id"]) == set(incidents["incident_id"])
+
+
+def test_rival_claims_in_one_sentence_are_never_added_in_a_report():
+    text = ("The army said it killed 20 militants in Khan Younis on Monday, while the health ministry "
+            "said 32 people were killed.")
+    analysis = analyze([Document("r", "Raid", "Wire", date(2024, 5, 6), "", text)])
+    killed = analysis.casualties[analysis.casualties["category"] == "killed"]
+    assert sorted(killed["low"]) == [20, 32] and sorted(killed["claim"]) == [0, 1]
+    reports = cv.source_reports(analysis.casualties, analysis.documents, analysis.sentences)
+    report = reports[reports["category"] == "killed"].iloc[0]
+    assert (report["low"], report["wording"]) == (32, "32")
+    incident = analysis.incidents.set_index("incident_id").loc[report["incident_id"]]
+    assert incident["conservative"] == report["low"]  # the grouping and the view agree
+
+
+def test_reports_and_incidents_use_the_same_article_figure(attack):
+    reports = cv.source_reports(attack.casualties, attack.documents, attack.sentences)
+    single = attack.incidents[attack.incidents["reports"] == 1].set_index("incident_id")
+    for row in reports[reports["incident_id"].isin(single.index)].itertuples():
+        assert row.low == single.loc[row.incident_id, "low"]
+
+
+def test_on_a_multi_source_corpus_the_view_restates_what_the_grouping_found():
+    corpus = load_corpus([Path(__file__).resolve().parents[1] / "data" / "casualties" / "incidents.jsonl"])
+    analysis = analyze(corpus.documents)
+    reports = cv.source_reports(analysis.casualties, analysis.documents, analysis.sentences)
+    kept = cv.incidents_view(analysis.incidents, reports).set_index("incident_id").sort_index()
+    restated = cv.incidents_view(analysis.incidents, reports, complete=[]).set_index("incident_id").sort_index()
+    columns = ["conservative", "low", "high", "n_sources", "first_reported_by", "disagree"]
+    pd.testing.assert_frame_equal(restated[columns], kept[columns], check_dtype=False)
+    totals = cv.category_totals(kept.reset_index()).set_index("category")
+    assert totals.loc["killed", "conservative"] == 11 and totals.loc["killed", "incidents"] == 1
+    assert totals.loc["injured", "conservative"] == 22

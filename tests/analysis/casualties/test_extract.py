@@ -200,3 +200,43 @@ def test_never_crashes_and_spans_index_the_text(words):
         assert text[f.start:f.end] == f.text and f.text
         assert f.category in CASUALTY_CATEGORIES and f.qualifier in QUALIFIERS
         assert f.low >= 0 and (f.high is None or f.high >= f.low)
+
+
+def test_a_pronoun_source_resolves_across_paragraphs_and_is_never_bare():
+    text = ("Gunmen killed 12 people in the town of Gwoza on Friday, police spokesman Nahum Daso said.\n\n"
+            "Another 25 people were wounded, he said.")
+    assert [f.attribution for f in figures(text)] == ["police spokesman Nahum Daso"] * 2
+    text = ("The toll from Friday's attack rose to 14, a health official said.\n\n"
+            "Twenty-two people are still being treated for gunshot wounds, he added.")
+    assert [f.attribution for f in figures(text)] == ["health official", "health official"]
+    assert figures("Twenty people were killed, he said.")[0].attribution is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thousands of Rohingya have crossed into Bangladesh since the army began its operation.", [("displaced", 1000)]),
+    ("Hundreds of civilians crossed the border into Chad overnight.", [("displaced", 100)]),
+    ("An estimated 10,000 Sudanese have crossed into South Sudan this week.", [("displaced", 10000)]),
+    ("More than 2,000 people fled their homes after the clashes.", [("displaced", 2000)]),
+    ("The fighting forced 40,000 from their homes in the past week.", [("displaced", 40000)]),
+    ("Some 15,000 people were displaced by the fighting, the UN said.", [("displaced", 15000)]),
+    ("About 3,000 villagers sought refuge in a nearby monastery.", [("displaced", 3000)]),
+    ("Around 5,000 people took shelter in camps near the border.", [("displaced", 5000)]),
+    ("More than 1,000 families have taken refuge in schools.", [("displaced", 1000)]),
+])
+def test_displacement_without_refugee_context(text, expected):
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Some 3,000 troops crossed into Ukraine from Belarus.",
+    "Hundreds of fighters crossed the border into Syria.",
+    "About 2,000 tourists crossed into Canada over the weekend.",
+    "Thousands of commuters crossed the bridge every morning.",
+    "200 trucks crossed into Gaza on Sunday carrying aid.",
+    "About 500 soldiers took shelter in the bunker during the shelling.",
+    "Five members of parliament crossed the floor to join the opposition.",
+    "More than 300 pilgrims arrived in Mecca on Sunday.",
+    "The 20 delegates took refuge in their hotel during the storm.",
+])
+def test_movement_that_is_not_displacement(text):
+    assert pairs(text) == []

@@ -2,7 +2,15 @@
 
 import pytest
 
-from analysis.casualties.location import cue_place, nearest_place
+from analysis.casualties.location import (
+    COUNTRY,
+    LOCALITY,
+    SUBDIVISION,
+    countries_of,
+    cue_place,
+    nearest_place,
+    place_rank,
+)
 
 
 @pytest.mark.parametrize("sentence, place", [
@@ -26,3 +34,32 @@ def test_cue_place_prefers_the_place_nearest_the_figure():
     sentence = "Shelling in Kharkiv killed two; in the town of Izium five died."
     assert cue_place(sentence, near=sentence.index("five")) == "Izium"
     assert cue_place(sentence, near=sentence.index("two")) == "Kharkiv"
+
+
+def _spans(text, *names):
+    return [(text.index(n), text.index(n) + len(n), n) for n in names]
+
+
+@pytest.mark.parametrize("text, names, figure, place", [
+    ("Gunmen attacked a market in the town of Gwoza in northeast Nigeria on Friday, killing 11 people.",
+     ("Gwoza", "Nigeria"), "11", "Gwoza"),
+    ("Jihadists stormed a market in Gwoza in Nigeria's Borno state on Friday, killing 11 people.",
+     ("Gwoza", "Nigeria", "Borno"), "11", "Gwoza"),
+    # a place in the attribution clause does not qualify the scene
+    ("Israeli strikes killed 20 people in Gaza, the health ministry in Ramallah said.",
+     ("Gaza", "Ramallah"), "20", "Gaza"),
+    # two towns are two places: the nearest stays
+    ("Shelling killed 3 in Kherson and 5 in Mykolaiv, Ukraine said.", ("Kherson", "Mykolaiv", "Ukraine"), "5",
+     "Mykolaiv"),
+])
+def test_a_coarse_place_gives_way_to_the_place_it_qualifies(text, names, figure, place):
+    at = text.index(figure)
+    assert nearest_place(_spans(text, *names), at, at + len(figure), 0, len(text), text) == place
+
+
+def test_place_specificity_from_iso_3166():
+    assert place_rank("Nigeria") == COUNTRY and place_rank("Russia") == COUNTRY
+    assert place_rank("Borno") == SUBDIVISION and place_rank("Borno State") == SUBDIVISION
+    assert place_rank("Kandahar") == SUBDIVISION  # "Kandahār" in ISO 3166-2
+    assert place_rank("Gwoza") == LOCALITY
+    assert countries_of("Borno") == {"NG"} and countries_of("Gwoza") == frozenset()

@@ -22,3 +22,15 @@ def test_person_check():
     assert not is_person_phrase(tokens, 1, 2)
     assert is_person_phrase(tokens, 4, 5)
     assert is_person_phrase(tokens, 1, 1)  # "arrested 12": no phrase, no objection
+
+
+def test_the_phrase_stops_at_a_coordinated_clause():
+    tokens = tokenize("killing at least 11 people and wounding 25")
+    assert victims_text(tokens, 4, noun_phrase_end(tokens, 4), "killing at least 11 people and wounding 25", 0) \
+        == "people"
+    text = "killing 3 civilians and destroying 20 homes"
+    tokens = tokenize(text)
+    assert victims_text(tokens, 2, noun_phrase_end(tokens, 2), text, 0) == "civilians"
+    text = "abducted 300 students and teachers from the school"
+    tokens = tokenize(text)
+    assert victims_text(tokens, 2, noun_phrase_end(tokens, 2), text, 0) == "students and teachers"

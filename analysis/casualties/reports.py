@@ -1,0 +1,117 @@
+"""One article's figure for one incident, and one incident's figures from its reports: the
+rules the incident grouping and every view share.
+
+An article can give several figures for one incident: a cumulative toll ("the death toll rose to
+62"), coordinated parts of one toll in one sentence ("killing three soldiers and two
+civilians" is five), rival claims in one sentence ("the army said 20, the ministry said 32"),
+and restatements in later sentences. Parts of one sentence and one claim add up; rival claims
+are alternatives and never add; a toll stands alone; the article's figure is the largest of
+these units (by its floor, then its upper bound).
+
+Across the articles of one incident (ACLED's practice): the conservative figure is the lowest
+credible one (a stated number; vague floors only when no report states one), the range spans
+every report, and sources disagree when their floors differ or the upper bounds they state do.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class ArticleFigure:
+    """The figure an article gives for an incident.
+
+    `low`/`high` bound it (`high` None when open-ended: "more than 30", "dozens"); `stated`
+    is False when it rests on a vague floor only; `wording` is the figure as written (parts
+    joined by " + "); `rows` are the positions (in the input order) of the figures it is made
+    of, so callers can reach their evidence and dates.
+    """
+
+    low: int
+    high: int | None
+    stated: bool
+    wording: str
+    rows: tuple[int, ...]
+
+
+def _missing(value) -> bool:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _int(value) -> int | None:
+    return None if _missing(value) else int(value)
+
+
+def _flag(value) -> bool:
+    return False if _missing(value) else bool(value)
+
+
+def _written(row: Mapping) -> str:
+    for key in ("text", "evidence"):
+        value = row.get(key)
+        if not _missing(value) and str(value):
+            return str(value)
+    return ""
+
+
+def article_figure(rows: Iterable[Mapping]) -> ArticleFigure | None:
+    """The article's figure from its casualty rows for one incident (subsets left out by the
+    caller). Rows need `sent_id`, `low`, `high`, `value`, and may have `toll`, `claim`,
+    `text`/`evidence`. None when there are no rows."""
+    units: dict[tuple, list[int]] = {}
+    parts: list[tuple[int, int | None, bool, str]] = []
+    for position, row in enumerate(rows):
+        low = _int(row.get("low")) or 0
+        parts.append((low, _int(row.get("high")), _int(row.get("value")) is not None,
+                      _written(row)))
+        if _flag(row.get("toll")):
+            key: tuple = ("toll", position)
+        else:
+            key = ("sentence", _int(row.get("sent_id")), _int(row.get("claim")) or 0)
+        units.setdefault(key, []).append(position)
+    best: ArticleFigure | None = None
+    for members in units.values():
+        chosen = [parts[p] for p in members]
+        low = sum(p[0] for p in chosen)
+        highs = [p[1] for p in chosen]
+        high = sum(highs) if all(h is not None for h in highs) else None
+        candidate = ArticleFigure(low, high, all(p[2] for p in chosen), " + ".join(p[3] for p in chosen),
+                                  tuple(members))
+        if best is None or (candidate.low, candidate.high or 0) > (best.low, best.high or 0):
+            best = candidate
+    return best
+
+
+@dataclass(frozen=True)
+class IncidentFigures:
+    """One incident's figures from its reports: `conservative` (the lowest credible report),
+    `low`/`high` (the span of all reports; `high` a report's upper bound, else its floor) and
+    whether the sources `disagree`."""
+
+    conservative: int
+    low: int
+    high: int
+    disagree: bool
+
+
+def incident_figures(reports: Iterable[tuple[int, int | None, bool]]) -> IncidentFigures:
+    """From each report's (low, high, stated): the incident's figures. Needs one report."""
+    reports = [(int(low), None if _missing(high) else int(high), bool(stated)) for low, high, stated in reports]
+    credible = [r for r in reports if r[2]] or reports
+    stated_highs = {r[1] for r in reports if r[1] is not None}
+    return IncidentFigures(
+        conservative=min(r[0] for r in credible),
+        low=min(r[0] for r in reports),
+        high=max(r[1] if r[1] is not None else r[0] for r in reports),
+        disagree=len({r[0] for r in reports}) > 1 or len(stated_highs) > 1,
+    )

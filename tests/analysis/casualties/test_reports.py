@@ -1,0 +1,64 @@
+"""One article's figure for one incident: the rule shared by the grouping and the views."""
+
+from analysis.casualties import (
+    article_figure,
+    extract_casualties,
+    figures_to_rows,
+    incident_figures,
+)
+from analysis.segmentation import split_sentences
+
+
+def rows(text):
+    return figures_to_rows(extract_casualties(text, split_sentences(text)))
+
+
+def test_coordinated_parts_of_one_sentence_add_up():
+    figure = article_figure(rows("A bomb in Kirkuk killed three soldiers and two civilians."))
+    assert (figure.low, figure.high, figure.stated) == (5, 5, True)
+    assert figure.wording == "three + two" and figure.rows == (0, 1)
+
+
+def test_rival_claims_in_one_sentence_are_alternatives_never_added():
+    text = ("The army said it killed 20 militants in the raid, while the health ministry said 32 "
+            "people were killed.")
+    found = rows(text)
+    assert [r["claim"] for r in found] == [0, 1]
+    figure = article_figure(found)
+    assert (figure.low, figure.wording) == (32, "32")
+
+
+def test_a_cumulative_toll_stands_alone_and_the_largest_unit_wins():
+    text = "Gunmen killed 8 people on Friday. The death toll rose to 14 on Saturday, officials said."
+    figure = article_figure(rows(text))
+    assert figure.low == 14 and figure.wording == "14"
+
+
+def test_open_ended_parts_leave_the_sum_open_and_vague_floors_are_not_stated():
+    figure = article_figure(rows("Dozens of civilians and more than 30 soldiers were killed."))
+    assert figure.high is None
+    assert figure.stated is False
+
+
+def test_no_rows():
+    assert article_figure([]) is None
+
+
+def test_incident_figures_take_the_lowest_credible_report_and_span_all():
+    # "dozens" (a vague floor of 12, not stated), "at least 20" (open), "25"
+    figures = incident_figures([(12, None, False), (20, None, True), (25, 25, True)])
+    assert (figures.conservative, figures.low, figures.high, figures.disagree) == (20, 12, 25, True)
+    only_vague = incident_figures([(100, None, False)])
+    assert (only_vague.conservative, only_vague.high, only_vague.disagree) == (100, 100, False)
+
+
+def test_sources_disagree_on_floors_or_on_stated_upper_bounds():
+    assert not incident_figures([(11, None, True), (11, 11, True)]).disagree  # "at least 11" and "11"
+    assert incident_figures([(10, 20, True), (10, 10, True)]).disagree  # "10 to 20" and "10"
+    assert incident_figures([(11, 11, True), (12, 12, True)]).disagree
+
+
+def test_rows_read_back_from_a_table_with_missing_cells():
+    figure = article_figure([{"sent_id": 0, "low": 8, "high": float("nan"), "value": 8, "text": float("nan"),
+                              "evidence": "Eight died.", "toll": None, "claim": float("nan")}])
+    assert (figure.low, figure.high, figure.wording) == (8, None, "Eight died.")
