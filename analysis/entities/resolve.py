@@ -1,0 +1,330 @@
+"""Canonical entities: one name per real-world referent across the corpus.
+
+Mentions are grouped in steps, each one conservative:
+1. same key (case, diacritics, apostrophes, "the", possessive, titles, dots, doubled letters,
+   a plural nationality, a place's administrative word): Erdoğan = Erdogan, U.S. = US,
+   al-Shabab = al-Shabaab, Afghans = Afghan, Sagaing Region = Sagaing;
+2. a country's variants go to its short name (US, U.S., USA, United States -> United States),
+   and the armed groups' known spellings to one name (lexicon.ORG_ALIASES: ISIL = Islamic State);
+3. the same words in another order are one person (Tayyip Recep Erdogan = Recep Tayyip Erdogan);
+4. an acronym joins the name it abbreviates: the name it follows in parentheses ("Rapid Support
+   Forces (RSF)") or, failing that, the one corpus name whose initials it is (UN = United Nations);
+5. a part of exactly one longer organisation name joins it (SITE = SITE Intelligence Group);
+6. full names of people or places that differ by a transliteration join (Zabiullah =
+   Zabihullah Mujahid, Khan Yunis = Khan Younis);
+7. part of a person's name (Kirby, President Erdogan, Tayyip Erdogan) joins the one full name
+   that contains it, preferring a full name from the same article; a single word read as a
+   place or organisation joins a person only when that person is named in the same article.
+
+The canonical name of a group is its most complete well-formed surface form: for people the
+form with most words, then the most frequent, then the one with diacritics (the correct
+spelling usually keeps them: "Recep Tayyip Erdoğan"); for countries the short country name; for
+everything else the most frequent form, then the longest.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from analysis.entities.normalise import (
+    clean_surface,
+    facility_key,
+    has_diacritics,
+    initials,
+    key_of,
+    looks_like_acronym,
+    name_tokens,
+    place_key,
+)
+from analysis.nlp.lexicon import DEMONYMS, ORG_ALIASES, ORG_SUFFIXES
+from analysis.nlp.gazetteers import build_gazetteer, canonical_country
+
+# Known spellings of one organisation (lexicon.ORG_ALIASES), by form and by key.
+_ORG_ALIASES_BY_KEY: dict[str, str] = {
+    **{form: canonical for form, canonical in ORG_ALIASES.items()},
+    **{key_of(form): canonical for form, canonical in ORG_ALIASES.items() if not looks_like_acronym(form)},
+    **{key_of(canonical): canonical for canonical in set(ORG_ALIASES.values())},
+}
+
+_ORG_SUFFIX_WORDS = frozenset(word.lower() for word in ORG_SUFFIXES)
+
+LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART", "LANGUAGE")
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    """What resolution needs to know about one mention (offsets are optional: they let an
+    acronym in parentheses right after a name join it, "Rapid Support Forces (RSF)")."""
+
+    doc_id: str
+    text: str
+    label: str
+    start: int = -1
+    end: int = -1
+
+
+def _group_key(clean: str, label: str) -> str:
+    country = canonical_country(clean) or canonical_country(clean.replace(".", ""))
+    if country and label in ("GPE", "LOC", "ORG", "NORP"):
+        return "country:" + key_of(country)
+    if clean in _ORG_ALIASES_BY_KEY or key_of(clean) in _ORG_ALIASES_BY_KEY:
+        return "org:" + key_of(_ORG_ALIASES_BY_KEY.get(clean) or _ORG_ALIASES_BY_KEY[key_of(clean)])
+    if label == "NORP" and clean.endswith("s") and clean[:-1] in DEMONYMS:
+        clean = clean[:-1]  # "Afghans" and "Afghan" name one group
+    key = key_of(clean)
+    if label in ("GPE", "LOC"):
+        key = place_key(key)
+        country = _countries_by_key().get(key)
+        return "country:" + key_of(country) if country else key  # "Benin Republic" = Benin
+    if label == "FAC":
+        return "fac:" + facility_key(key)  # "Eid Gah Mosque" = "Eid Gah"
+    if label == "PERSON" or (" " in key and label not in ("ORG", "FAC", "LOC", "GPE", "NORP")):
+        return "person:" + " ".join(sorted(name_tokens(key)))
+    return key
+
+
+@lru_cache(maxsize=1)
+def _countries_by_key() -> dict[str, str]:
+    return {key_of(name): canonical for name, canonical in build_gazetteer().countries.items()}
+
+
+def majority_label(labels: Sequence[str]) -> str:
+    """Most frequent label; ties go to the more specific reading (PERSON before ORG ...)."""
+    counts = Counter(labels)
+    order = {label: i for i, label in enumerate(LABEL_PRIORITY)}
+    return min(counts, key=lambda label: (-counts[label], order.get(label, len(order)), label))
+
+
+def resolve(mentions: Sequence[MentionRef]) -> list[str]:
+    """The canonical entity name of every mention, in order (module docstring: the steps)."""
+    # A corpus repeats its names: work once per distinct (text, label).
+    surface: dict[tuple[str, str], tuple[str, str]] = {}
+    for m in mentions:
+        if (m.text, m.label) not in surface:
+            clean = clean_surface(m.text, m.label) or m.text.strip()
+            surface[(m.text, m.label)] = (clean, _group_key(clean, m.label))
+    cleans = [surface[(m.text, m.label)][0] for m in mentions]
+    keys = [surface[(m.text, m.label)][1] for m in mentions]
+
+    # Facts about each key group.
+    labels_of: dict[str, list[str]] = defaultdict(list)
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for key, m in zip(keys, mentions):
+        labels_of[key].append(m.label)
+        docs_of[key].add(m.doc_id)
+    label_of = {key: majority_label(labels) for key, labels in labels_of.items()}
+
+    target = {key: key for key in labels_of}
+    _merge_defined_acronyms(target, mentions, cleans, keys)
+    _merge_acronyms(target, label_of, cleans, keys)
+    _merge_org_parts(target, label_of)
+    _merge_spelling_variants(target, label_of, Counter(keys))
+    target = {key: _root(target, key) for key in target}
+    root_docs: dict[str, set[str]] = defaultdict(set)
+    for key, root in target.items():
+        root_docs[root] |= docs_of[key]
+    docs_of = root_docs
+    people = {
+        key for key, label in label_of.items()
+        if label == "PERSON" and target[key] == key and " " in key.split(":", 1)[-1]
+    }
+    person_words = {key: set(key.split(":", 1)[-1].split()) for key in people}
+
+    final_keys: list[str] = []
+    parts: dict[tuple[str, str, str], str] = {}
+    for key, m in zip(keys, mentions):
+        key = target[key]
+        if (key, m.doc_id, m.label) not in parts:
+            parts[(key, m.doc_id, m.label)] = _person_for_part(key, m, label_of, person_words, docs_of) or key
+        final_keys.append(parts[(key, m.doc_id, m.label)])
+
+    return _canonical_names(final_keys, cleans, mentions)
+
+
+def _merge_acronyms(target: dict[str, str], label_of: dict[str, str], cleans, keys) -> None:
+    """An acronym group joins the group of the name it abbreviates, when there is one."""
+    expansions: dict[str, list[str]] = defaultdict(list)
+    for key in target:
+        if key.startswith(("person:", "country:")):
+            continue
+        abbreviation = initials(key.split(":", 1)[-1])
+        if abbreviation:
+            expansions[abbreviation].append(key)
+    if not expansions:
+        return
+    acronym_keys = {k for k, c in zip(keys, cleans) if looks_like_acronym(c)}
+    for key in acronym_keys:
+        bare = key.replace(" ", "")
+        options = expansions.get(bare, [])
+        if len(options) == 1 and options[0] != key:
+            target[key] = options[0]
+
+
+def _root(target: dict[str, str], key: str) -> str:
+    seen = {key}
+    while target[key] != key and target[key] not in seen:
+        key = target[key]
+        seen.add(key)
+    return key
+
+
+def _merge_defined_acronyms(target, mentions: Sequence[MentionRef], cleans, keys) -> None:
+    """ "Rapid Support Forces (RSF)": an acronym right after a longer name of the same
+    article names the same thing, everywhere in the corpus."""
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        if m.start >= 0:
+            by_doc[m.doc_id].append(i)
+    for indices in by_doc.values():
+        indices.sort(key=lambda i: mentions[i].start)
+        for previous, current in zip(indices, indices[1:]):
+            gap = mentions[current].start - mentions[previous].end
+            if (
+                0 < gap <= 2 and looks_like_acronym(cleans[current]) and " " in cleans[previous]
+                and _letters_fit(cleans[current], keys[previous])
+            ):
+                acronym, name = keys[current], keys[previous]
+                if target[acronym] == acronym and not name.startswith(("person:", "country:")):
+                    target[acronym] = name
+
+
+def _letters_fit(acronym: str, name_key: str) -> bool:
+    """The acronym's letters are initials of the name's words, in any order (PNH for Haitian
+    National Police, in French order), so "Nasser Hospital, AFP footage" is no definition."""
+    firsts = {word[0] for word in name_key.split(":", 1)[-1].split() if word}
+    letters = {ch.lower() for ch in acronym if ch.isalpha()}
+    return bool(letters) and letters <= firsts
+
+
+def _merge_org_parts(target: dict[str, str], label_of: dict[str, str]) -> None:
+    """ "SITE" and "SITE Intelligence Group"; "Intelligence Group" and "SITE Intelligence
+    Group": a part of exactly one longer organisation name joins it."""
+    orgs = {key: key.split(":", 1)[-1].split() for key, label in label_of.items() if label == "ORG"}
+    for key, words in orgs.items():
+        if target[key] != key:
+            continue
+        longer = []
+        for other, other_words in orgs.items():
+            if len(other_words) <= len(words):
+                continue
+            acronym = len(words) == 1 and looks_like_acronym(key.split(":", 1)[-1].upper())
+            if other_words[: len(words)] == words and (acronym or all(w in _ORG_SUFFIX_WORDS for w in other_words[len(words):])):
+                longer.append(other)
+            elif len(words) >= 2 and other_words[-len(words):] == words:
+                longer.append(other)
+        if len(longer) == 1:
+            target[key] = longer[0]
+
+
+def _merge_spelling_variants(target: dict[str, str], label_of: dict[str, str], sizes: Counter) -> None:
+    """Two full names of people that differ only by a transliteration (Zabihullah/Zabiullah
+    Mujahid) are one person: same number of words, one word identical, the others alike."""
+    names = [
+        k for k, label in label_of.items()
+        if " " in k.split(":", 1)[-1] and (
+            (label == "PERSON" and k.startswith("person:")) or (label in ("GPE", "LOC") and ":" not in k)
+        )
+    ]
+    by_word: dict[str, list[str]] = defaultdict(list)
+    for key in names:
+        for word in key.split(":", 1)[-1].split():
+            by_word[word].append(key)
+    for key in sorted(names, key=lambda k: -sizes[k]):
+        if target[key] != key:
+            continue
+        words = key.split(":", 1)[-1].split()
+        place = label_of[key] in ("GPE", "LOC")
+        for word in words:
+            for other in by_word[word]:
+                if other == key or target[other] != other or (label_of[other] in ("GPE", "LOC")) != place:
+                    continue
+                other_words = other.split(":", 1)[-1].split()
+                if len(other_words) == len(words) and _alike(words, other_words, loose=place):
+                    target[other] = key
+
+
+def _alike(a: list[str], b: list[str], loose: bool = False) -> bool:
+    """Names sharing a word whose other words are spelling variants of each other. Places
+    may differ more (Khan Younis/Khan Yunis, Debre Berhan/Debre Birhan) as long as their
+    consonants agree; people need close spellings (Hassan and Hussein stay apart)."""
+    rest_a = sorted(set(a) - set(b))
+    rest_b = sorted(set(b) - set(a))
+    if len(rest_a) != len(rest_b) or not rest_a or len(rest_a) == len(a):
+        return False
+    for x, y in zip(rest_a, rest_b):
+        if len(x) < 4 or len(y) < 4:
+            return False
+        ratio = SequenceMatcher(None, x, y).ratio()
+        if not (ratio >= 0.8 or (loose and ratio >= 0.7 and _consonants(x) == _consonants(y))):
+            return False
+    return True
+
+
+def _consonants(word: str) -> str:
+    return word[0] + "".join(ch for ch in word[1:] if ch not in "aeiouyw")
+
+
+def _person_for_part(key, mention, label_of, person_words, docs_of) -> str | None:
+    """The full-name group a partial name belongs to, or None."""
+    if key.startswith("country:") or key in person_words:
+        return None
+    words = set(key.split(":", 1)[-1].split())
+    if not words:
+        return None
+    candidates = [p for p, full in person_words.items() if words < full]
+    if not candidates:
+        return None
+    same_doc = [p for p in candidates if mention.doc_id in docs_of[p]]
+    if mention.label != "PERSON":
+        # A place or organisation reading yields only to a one-word part of a person's name
+        # given in full in the same article (Austin after Lloyd Austin).
+        if len(words) != 1:
+            return None
+        return same_doc[0] if len(same_doc) == 1 else None
+    if len(same_doc) == 1:
+        return same_doc[0]
+    if not same_doc and len(candidates) == 1:
+        return candidates[0]
+    return None
+
+
+def _canonical_names(final_keys: list[str], cleans: list[str], mentions: Sequence[MentionRef]) -> list[str]:
+    forms: dict[str, Counter] = defaultdict(Counter)
+    for key, clean in zip(final_keys, cleans):
+        forms[key][clean] += 1
+    names: dict[str, str] = {}
+    for key, counter in forms.items():
+        if key.startswith("country:"):
+            names[key] = _countries_by_key().get(key[len("country:"):]) or _best(counter, person=False)
+            continue
+        if key.startswith("org:"):
+            # The press's most used form, unless the group holds the reference spelling.
+            reference = _ORG_ALIASES_BY_KEY.get(next(iter(counter)))
+            names[key] = reference if reference in counter else _best(counter, person=False)
+            continue
+        names[key] = _best(counter, person=key.startswith("person:"))
+    return [names[key] for key in final_keys]
+
+
+def _well_formed(form: str) -> bool:
+    """Capitalised, and not a shouted dateline word (KABUL) unless it is an acronym."""
+    if not form or not form[0].isupper():
+        return False
+    return not (form.isupper() and len(form) > 5 and " " not in form) or looks_like_acronym(form) and len(form) <= 6
+
+
+def _best(counter: Counter, person: bool) -> str:
+    """The canonical form among a group's cleaned surface forms (see the module docstring)."""
+
+    def score(form: str):
+        words = len(form.split())
+        common = (_well_formed(form), counter[form])
+        if person:
+            return (_well_formed(form), words, counter[form], has_diacritics(form), form)
+        return (*common, len(form), has_diacritics(form), form)
+
+    return max(counter, key=score)

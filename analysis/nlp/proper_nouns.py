@@ -1,0 +1,565 @@
+"""The offline pipeline's entity recogniser: gazetteer matches plus proper-noun heuristics.
+
+A spaCy SpanRuler finds every gazetteer name (case-sensitive) and puts it in
+`doc.spans[GAZETTEER_KEY]`. This component then reads the text the way a wire editor would:
+it finds runs of capitalised words, drops the ordinary words that are capitalised only because
+they start a sentence, a title-case headline or an all-capital line, peels titles off names
+("Turkish President Tayyip Recep Erdogan"), types each run by its head word (Ministry of ...,
+... Forces, ... Airport, ... River) or by its context ("X said", "spokesman X", "X, a member
+of ..."), and falls back on the gazetteer spans inside it. Unknown single capitalised words it
+cannot type are left out here and listed in `doc.user_data[UNRESOLVED_KEY]`, so that
+`find_mentions` can type them from the rest of the corpus (a surname seen in a full name).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, ORTH, SPACY
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from analysis.nlp.cues import read_context
+from analysis.nlp.data.common_words import COMMON_WORDS
+from analysis.nlp.layout import headline_tokens, sentence_starts
+from analysis.nlp.lexicon import (
+    CONNECTORS,
+    DEMONYM_PLURALS,
+    DEMONYMS,
+    EVENT_HEADS,
+    EVENT_SUFFIXES,
+    FAC_SUFFIXES,
+    GPE_SUFFIXES,
+    LOC_SUFFIXES,
+    NAME_PARTICLES,
+    NON_ENTITY_ACRONYMS,
+    NON_ENTITY_WORDS,
+    ORG_HEADS,
+    ORG_SUFFIXES,
+    PERSON_TITLES,
+    PLACE_PREFIXES,
+    SHIP_PREFIXES,
+    TITLE_MODIFIERS,
+)
+
+COMPONENT = "parallax_proper_nouns"
+GAZETTEER_KEY = "parallax_gazetteer"
+# Outputs besides doc.ents, for `find_mentions`: the entities as (start_char, end_char, label)
+# (reading doc.ents back would build a Span per entity and walk every token again), the ones
+# whose label is a guess without any cue ("Nyaung Kone" -> PERSON), which a cued reading of the
+# same name elsewhere in the corpus may override, and the single capitalised words left untyped.
+ENTITIES_KEY = "parallax_entities"
+GUESSED_KEY = "parallax_guessed"
+UNRESOLVED_KEY = "parallax_unresolved"
+_GUESS = "~"  # suffix of a guessed label inside the component
+
+_WIDE_CONNECTORS = frozenset({"and", "the", "for", "on"})
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,7}s?|(?:[A-Z]\.){2,4}|[A-Z]+-[A-Z0-9]+|[A-Z][0-9]{1,3})$")
+_APOSTROPHE_S = frozenset({"'s", "’s", "'", "’"})
+_ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "ar", "az"})
+# Labels an unknown name takes from the name it is coordinated with ("X and Y").
+_COORDINATED = frozenset({"PRODUCT", "GPE", "LOC", "FAC"})
+_NORP = DEMONYMS | DEMONYM_PLURALS
+_SPLITS = re.compile(r"[\s\-'’.&/]")
+
+# Token classes: other, capitalised word, acronym, connector inside a name.
+_OTHER, _CAP, _ACR, _CONN = 0, 1, 2, 3
+
+
+def is_multi_token(name: str) -> bool:
+    """True when spaCy's tokenizer may split `name` (so the phrase matcher must find it)."""
+    return bool(_SPLITS.search(name))
+
+
+def _found_covers(found: list[tuple[int, int, str]], i: int) -> bool:
+    """True when the last entity found covers token i."""
+    return bool(found) and found[-1][1] > i
+
+
+@lru_cache(maxsize=65536)
+def _token_class(text: str, space_before: bool, space_after: bool) -> int:
+    first = text[0]
+    if first.isupper():
+        if _INITIAL.match(text):
+            return _CAP
+        if _ACRONYM.match(text) or (text.isupper() and len(text) > 1):
+            return _ACR
+        if len(text) > 1 and not text.isupper() and text.lower() != text:
+            return _CAP
+        return _OTHER
+    if text in CONNECTORS:
+        return _CONN
+    if text == "-" and not space_before and not space_after:
+        return _CONN
+    return _OTHER
+
+
+class ProperNounRecognizer:
+    """Sets `doc.ents` from the gazetteer spans and the capitalised runs of the text."""
+
+    def __init__(self, gazetteer_labels: dict[str, str], countries: frozenset[str]):
+        self.gazetteer_labels = gazetteer_labels
+        self.countries = countries
+        # Places by lower-case name, for words in capitals (datelines: KABUL, PORT-AU-PRINCE).
+        self.places_lower = {
+            name.lower().replace("-", " "): label for name, label in gazetteer_labels.items() if label in ("GPE", "LOC")
+        }
+
+    # ----------------------------------------------------------------- the component
+    def __call__(self, doc: Doc) -> Doc:
+        # Token texts from one array call: creating Token objects would cost more than the rest.
+        rows = doc.to_array([ORTH, IDX, LENGTH, SPACY]).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        texts = [strings[row[0]] for row in rows]
+        n = len(texts)
+        classes = [_OTHER] * n
+        capitalised = []
+        for i, token in enumerate(texts):
+            if token[:1].isupper():
+                capitalised.append(i)
+                classes[i] = _token_class(token, False, False)
+            elif token in CONNECTORS:
+                classes[i] = _CONN
+            elif token == "-" and 0 < i and not rows[i - 1][3] and not rows[i][3]:
+                classes[i] = _CONN  # a hyphen inside a word: "al-Burhan"
+        starts = sentence_starts(texts, capitalised)
+        muted = headline_tokens(texts, classes)
+        gaz = self._gazetteer(doc, texts, capitalised, muted)
+        gaz_at = {}
+        for span in gaz:
+            for i in range(span[0], span[1]):
+                gaz_at[i] = span
+
+        found: list[tuple[int, int, str]] = []
+        unresolved: list[tuple[int, int, bool]] = []
+        # Only capitalised words and gazetteer names can start an entity.
+        candidates = sorted(set(capitalised).union(span[0] for span in gaz))
+        end = 0
+        for i in candidates:
+            if i < end:
+                continue
+            if classes[i] not in (_CAP, _ACR) or i in muted:
+                span = gaz_at.get(i)
+                if span is not None and span[0] == i:
+                    found.append(span)
+                    end = span[1]
+                continue
+            end = self._run_end(texts, classes, i, gaz_at)
+            if i >= 2 and texts[i - 1] == "-" and classes[i - 1] == _CONN and texts[i - 2] in _ARTICLES and not _found_covers(found, i - 2):
+                i -= 2  # "al-Fara": the article belongs to the name
+            self._classify_run(texts, classes, starts, gaz_at, i, end, found, unresolved)
+        offsets = rows  # rows[i][1] is the character offset of token i, rows[i][2] its length
+        chosen = self._choose(found)
+        self._set_entities(doc, chosen)
+        doc.user_data[ENTITIES_KEY] = [
+            (offsets[start][1], offsets[end - 1][1] + offsets[end - 1][2], label.rstrip(_GUESS))
+            for start, end, label in chosen
+        ]
+        doc.user_data[GUESSED_KEY] = [
+            (offsets[start][1], offsets[end - 1][1] + offsets[end - 1][2])
+            for start, end, label in chosen
+            if label.endswith(_GUESS)
+        ]
+        doc.user_data[UNRESOLVED_KEY] = [
+            (offsets[s][1], offsets[s][1] + offsets[s][2], initial) for s, _, initial in unresolved
+        ]
+        return doc
+
+    # ----------------------------------------------------------------- gazetteer
+    def _gazetteer(self, doc: Doc, texts: list[str], capitalised: list[int], muted: set[int]) -> list[tuple[int, int, str]]:
+        """Non-overlapping gazetteer matches, longest first; capital-letter place names (a
+        dateline's KABUL) are looked up in title case."""
+        spans = [(s.start, s.end, s.label_) for s in doc.spans.get(GAZETTEER_KEY, [])]
+        labels = self.gazetteer_labels
+        for i in capitalised:
+            text = texts[i]
+            label = labels.get(text)
+            if label is not None:
+                spans.append((i, i + 1, label))
+            elif len(text) > 3 and text.isupper() and text.isalpha() and i not in muted:
+                label = self.places_lower.get(text.lower().replace("-", " "))
+                if label is not None:
+                    spans.append((i, i + 1, label))
+        spans.extend(self._datelines(doc, texts, capitalised))
+        spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+        taken: set[int] = set()
+        kept = []
+        for start, end, label in spans:
+            if any(i in taken for i in range(start, end)):
+                continue
+            taken.update(range(start, end))
+            kept.append((start, end, label))
+        return kept
+
+    def _datelines(self, doc: Doc, texts: list[str], capitalised: list[int]) -> list[tuple[int, int, str]]:
+        """A place in capitals of several words opening a line: "ADDIS ABABA, Ethiopia"."""
+        spans = []
+        n = len(texts)
+        for i in capitalised:
+            if not (i == 0 or "\n" in texts[i - 1]) or not texts[i].isupper():
+                continue
+            j = i
+            while j < n and (texts[j].isupper() and texts[j].replace("-", "").replace("'", "").isalpha() or texts[j] == "-"):
+                j += 1
+            if j - i >= 2:
+                label = self.places_lower.get(doc[i:j].text.lower().replace("-", " ").replace("  ", " "))
+                if label is not None:
+                    spans.append((i, j, label))
+        return spans
+
+    @staticmethod
+    def _run_end(texts: list[str], classes: list[int], start: int, gaz_at: dict) -> int:
+        """End (exclusive) of the run of capitalised words starting at `start`."""
+        n = len(texts)
+        end = start + 1
+        wide = texts[start] in ORG_HEADS
+        i = start + 1
+        while i < n:
+            cls = classes[i]
+            if cls in (_CAP, _ACR):
+                end = i + 1
+                i += 1
+                continue
+            if (
+                texts[i] in _APOSTROPHE_S and i + 1 < n and classes[i + 1] == _CAP
+                and texts[i - 1].lower() in COMMON_WORDS and classes[i - 1] == _CAP
+                and texts[i - 1] not in GPE_SUFFIXES and texts[i - 1] not in ORG_SUFFIXES
+            ):
+                i += 1  # "People's Defence Force", "Kurdistan Workers' Party"
+                continue
+            if cls == _CONN or (texts[i] in _WIDE_CONNECTORS and wide):
+                # A connector only joins when a capitalised word follows (or "al-" + word).
+                j = i + 1
+                while j < n and (classes[j] == _CONN or (wide and texts[j] in _WIDE_CONNECTORS)):
+                    j += 1
+                if j < n and classes[j] in (_CAP, _ACR) and j - i <= 3:
+                    i = j
+                    continue
+            break
+        # A gazetteer span that starts inside the run may end after it ("Gulf of Aden").
+        last = gaz_at.get(end - 1)
+        if last and last[1] > end:
+            end = last[1]
+        return end
+
+    # ----------------------------------------------------------------- typing
+    def _classify_run(self, texts, classes, starts, gaz_at, a, b, found, unresolved) -> None:
+        # Ordinary words capitalised only because they open a sentence.
+        opened = False
+        while a < b and a in starts and classes[a] == _CAP and texts[a].lower() in COMMON_WORDS and a not in gaz_at:
+            # "In Kabul", "The Taliban", "Fighting continued": dropped. "Emergency Room, a
+            # volunteer group": a capitalised word follows, so the phrase may be a name.
+            following = a + 2 if a + 1 < b and texts[a + 1] in _APOSTROPHE_S else a + 1
+            if texts[a].lower() not in STOP_WORDS and following < b and classes[following] == _CAP and following not in gaz_at:
+                break
+            a = self._skip_connectors(classes, gaz_at, following if following > a + 1 else a + 1, b)
+            opened = True
+        while a < b and (texts[a] in NON_ENTITY_WORDS or (classes[a] == _ACR and texts[a] in NON_ENTITY_ACRONYMS and a not in gaz_at)):
+            a = self._skip_connectors(classes, gaz_at, a + 1, b)
+        while b > a and classes[b - 1] == _CONN:
+            b -= 1
+        if a >= b:
+            return
+        if opened:
+            starts = starts | {a}  # what follows a dropped opener still opens the sentence
+        whole = gaz_at.get(a)
+        if whole and whole[0] == a and whole[1] == b:
+            # A known name; only a town name right after a title is a person ("Gen. Hamid").
+            if (
+                whole[2] == "GPE" and b - a <= 2 and texts[a] not in self.countries
+                and self._after_title(texts, a) and read_context(texts, a, b).person_cue
+            ):
+                found.append((a, b, "PERSON"))
+            else:
+                found.append(whole)
+            return
+        context = read_context(texts, a, b)
+
+        if self._hyphenated_places(texts, classes, gaz_at, a, b, found):
+            return
+        head, tail = texts[a], texts[b - 1]
+        words = b - a
+        if head == "The" and a not in starts and words >= 2 and not (a + 1 in gaz_at and gaz_at[a + 1][1] == b):
+            found.append((a, b, "ORG"))  # "told The Irrawaddy": a title, mid-sentence
+            return
+        if words >= 2 and tail in GPE_SUFFIXES and a in gaz_at and gaz_at[a][2] == "GPE":
+            found.append((a, b, "GPE"))
+            return
+        if words >= 2 and tail in ORG_SUFFIXES:
+            lead = gaz_at.get(a)
+            if lead and lead[0] == a and b - lead[1] >= 2 and lead[1] - a == 1 and texts[a] in self.countries and texts[a].replace(".", "").isupper():
+                # "U.S. Central Command": the country, then the organisation.
+                found.append(lead)
+                found.append((lead[1], b, "ORG"))
+            else:
+                # "Turkish Defence Ministry", "Rapid Support Forces".
+                found.append((a, b, "ORG"))
+            return
+        if words >= 3 and head in ORG_HEADS and "of" in texts[a:b]:
+            found.append((a, b, "ORG"))
+            return
+        if words >= 2 and (head in EVENT_HEADS or tail in EVENT_SUFFIXES) and not context.person_cue:
+            found.append((a, b, "EVENT"))
+            return
+        if words >= 2 and tail in FAC_SUFFIXES:
+            found.append((a, b, "FAC"))
+            return
+        if words >= 2 and tail in LOC_SUFFIXES:
+            found.append((a, b, "LOC"))
+            return
+        if words >= 2 and tail in GPE_SUFFIXES and head[0].isupper():
+            found.append((a, b, "GPE"))
+            return
+
+        if context.ship_cue or (head in SHIP_PREFIXES and words >= 2):
+            found.append((a, b, "PRODUCT"))  # "the Captain Paris vessel", "USS Mason"
+            return
+        # Titles before a name: "Turkish President Tayyip Recep Erdogan", "Gen. Burhan".
+        split = self._title_split(texts, classes, gaz_at, a, b)
+        if split is not None:
+            for span in self._gaz_inside(gaz_at, a, split):
+                if span[2] != "GPE" or texts[span[0]] in self.countries or span[1] - span[0] > 1:
+                    found.append(span)
+            for i in range(a, split):
+                if classes[i] == _ACR and i not in gaz_at and texts[i] not in NON_ENTITY_ACRONYMS:
+                    found.append((i, i + 1, "ORG"))
+            if split < b:
+                self._classify_person(texts, classes, gaz_at, split, b, True, found)
+            return
+
+        inside = self._gaz_inside(gaz_at, a, b)
+        covered = sum(s[1] - s[0] for s in inside)
+        if inside and covered == sum(1 for i in range(a, b) if classes[i] != _CONN):
+            if context.person_cue and texts[a] in _ARTICLES and all(s[2] == "GPE" and texts[s[0]] not in self.countries for s in inside):
+                found.append((a, b, "PERSON"))  # "the al-Fara family" (Fara is also a town)
+                return
+            found.extend(inside)
+            return
+        if inside and context.place_cue and all(s[2] in ("GPE", "LOC") for s in inside):
+            found.append((a, b, "GPE"))  # "the Abu Shouk displacement camp"
+            return
+        if inside and (context.fac_cue or context.org_cue) and all(s[2] in ("GPE", "LOC", "PERSON") for s in inside):
+            found.append((a, b, "FAC" if context.fac_cue else "ORG"))  # "Kamal Adwan hospital"
+            return
+        if inside:
+            uncovered_caps = [i for i in range(a, b) if classes[i] == _CAP and i not in gaz_at]
+            if (
+                inside[-1][1] == b and inside[-1][2] in ("GPE", "LOC") and uncovered_caps
+                and uncovered_caps[-1] < inside[-1][0]
+                and all(texts[i].lower() in COMMON_WORDS and texts[i] not in PLACE_PREFIXES for i in uncovered_caps)
+                and not (a in starts and len(uncovered_caps) == 1 and uncovered_caps[0] == a)
+            ):
+                found.append((a, b, "ORG"))  # "Radio Free Asia", "Bank of England"
+                return
+            if (
+                inside[0][0] == a and inside[0][2] in ("GPE", "LOC") and uncovered_caps and uncovered_caps[0] > inside[0][1] - 1
+                and all(texts[i].lower() in COMMON_WORDS and texts[i] not in GPE_SUFFIXES for i in uncovered_caps)
+                and len(inside) == 1 and not context.place_cue
+            ):
+                found.append((a, b, "ORG"))  # "Myanmar Now", "Kabul Times"
+                return
+            city_only = all(s[2] == "GPE" and texts[s[0]] not in self.countries for s in inside)
+            name_words = sum(1 for i in range(a, b) if classes[i] != _CONN)
+            particle = any(texts[i].lower() in NAME_PARTICLES for i in range(a, b))
+            if city_only and context.location_cue and not context.person_cue and uncovered_caps:
+                found.append((a, b, "GPE"))  # "in Tel Al-Sultan"
+                return
+            if (
+                city_only and uncovered_caps and 2 <= name_words <= 5
+                and (context.person_cue or particle or not any(texts[i].lower() in COMMON_WORDS for i in uncovered_caps))
+                and not context.place_cue
+            ):
+                found.append((a, b, "PERSON" if context.person_cue else "PERSON" + _GUESS))  # "Lloyd Austin"
+                return
+
+            # Type the stretches between the gazetteer spans on their own.
+            cursor = a
+            for span in inside:
+                if span[0] > cursor:
+                    self._classify_rest(texts, classes, starts, gaz_at, cursor, span[0], found, unresolved)
+                found.append(span)
+                cursor = span[1]
+            if cursor < b:
+                self._classify_rest(texts, classes, starts, gaz_at, cursor, b, found, unresolved)
+            return
+        self._classify_unknown(texts, classes, starts, a, b, context, found, unresolved)
+
+    def _hyphenated_places(self, texts, classes, gaz_at, a, b, found) -> bool:
+        """ "the Nabatieh-Kfarjouz road", "Tyre-Naqura", "Pakistan-Afghanistan border": names
+        joined by bare hyphens, one of them a known place or nationality, are a pair of such
+        names, each typed like the known one. Returns True when it handled the run."""
+        parts = texts[a:b:2]
+        if b - a < 3 or (b - a) % 2 == 0 or any(t != "-" for t in texts[a + 1 : b : 2]):
+            return False
+        if any(classes[i] != _CAP for i in range(a, b, 2)):
+            return False
+        labels = [gaz_at[i][2] if i in gaz_at and gaz_at[i][1] - gaz_at[i][0] == 1 else None for i in range(a, b, 2)]
+        known = [label for label in labels if label in ("GPE", "LOC", "NORP")]
+        if not known or len(parts) > 3:
+            return False
+        for offset, label in zip(range(a, b, 2), labels):
+            found.append((offset, offset + 1, label or known[0]))
+        return True
+
+    def _classify_rest(self, texts, classes, starts, gaz_at, a, b, found, unresolved) -> None:
+        while a < b and (classes[a] == _CONN or texts[a] in ("-",)):
+            a += 1
+        while b > a and classes[b - 1] == _CONN:
+            b -= 1
+        if a < b:
+            self._classify_unknown(texts, classes, starts, a, b, read_context(texts, a, b), found, unresolved)
+
+    def _classify_unknown(self, texts, classes, starts, a, b, context, found, unresolved) -> None:
+        caps = [i for i in range(a, b) if classes[i] != _CONN]
+        words = len(caps)
+        if context.ship_cue or texts[a] in SHIP_PREFIXES and words >= 2:
+            found.append((a, b, "PRODUCT"))  # "the tanker Torm Thor", "USS Mason"
+            return
+        if a >= 2 and texts[a - 1] in ("and", "or") and found and found[-1][1] == a - 1:
+            label = found[-1][2]
+            if label in _COORDINATED and not (words == 1 and texts[a].lower() in COMMON_WORDS):
+                found.append((a, b, label))  # "in Djibo and Sollé", "the ships Star Nasia and Morning Tide"
+                return
+        if context.fac_cue:
+            found.append((a, b, "FAC"))
+            return
+        if context.place_cue and not any(classes[i] == _ACR for i in caps):
+            found.append((a, b, "GPE"))
+            return
+        if context.org_cue:
+            found.append((a, b, "ORG"))
+            return
+        if words == 1:
+            text = texts[a]
+            if classes[a] == _ACR:
+                if text not in NON_ENTITY_ACRONYMS and not (a in starts and text in ("I", "A")):
+                    found.append((a, b, "ORG"))
+                return
+            common = text.lower() in COMMON_WORDS
+            if common and (a in starts or text.lower() in TITLE_MODIFIERS):
+                return
+            if context.person_cue and not common:
+                found.append((a, b, "PERSON"))
+            elif context.location_cue and not common:
+                found.append((a, b, "GPE"))
+            else:
+                unresolved.append((a, b, a in starts))
+            return
+
+        has_particle = any(texts[i].lower() in NAME_PARTICLES for i in range(a, b))
+        has_initial = any(_INITIAL.match(texts[i]) for i in range(a, b))
+        common = sum(1 for i in caps if texts[i].lower() in COMMON_WORDS)
+        if all(classes[i] == _ACR for i in caps):
+            found.append((a, b, "ORG"))
+            return
+        if context.location_cue and not context.person_cue and not has_initial:
+            found.append((a, b, "GPE"))  # "in Tel Al-Sultan"
+            return
+        if context.person_cue or has_initial or (has_particle and words <= 5 and common < words):
+            found.append((a, b, "PERSON"))
+            return
+        if common == 0 and words <= 4:
+            found.append((a, b, "PERSON" + _GUESS))
+            return
+        if common < len(caps) or a not in starts:
+            # Capitalised ordinary words mid-sentence are a name: "the Emergency Lawyers".
+            found.append((a, b, "ORG" + _GUESS))
+
+    def _classify_person(self, texts, classes, gaz_at, a, b, cue, found) -> None:
+        """The name after a title: a person, unless the gazetteer knows it as a country,
+        an organisation or a group."""
+        span = gaz_at.get(a)
+        if span and span[0] == a and span[1] == b and (span[2] in ("ORG", "NORP") or texts[a] in self.countries):
+            found.append(span)
+            return
+        found.append((a, b, "PERSON"))
+
+    # ----------------------------------------------------------------- helpers
+    @staticmethod
+    def _skip_connectors(classes, gaz_at, a, b) -> int:
+        """First index from `a` that is not a connector, or where a gazetteer name starts
+        ("the al-Shabab group")."""
+        while a < b and classes[a] == _CONN and not (a in gaz_at and gaz_at[a][0] == a):
+            a += 1
+        return a
+
+    def _title_split(self, texts, classes, gaz_at, a, b) -> int | None:
+        """Index where the name starts after leading titles, or None when the run has none."""
+        i = a
+        titled = False
+        while i < b:
+            lower = texts[i].lower()
+            if lower in PERSON_TITLES and not (i + 1 < b and texts[i + 1] in ORG_SUFFIXES):
+                titled = True
+            elif lower in TITLE_MODIFIERS or classes[i] == _CONN or (classes[i] == _ACR and not titled):
+                pass  # "Defense", "of", "RNDDH" in "RNDDH Executive Director Pierre Esperance"
+            elif texts[i] in _NORP or (i in gaz_at and gaz_at[i][2] in ("GPE", "ORG") and not titled):
+                span = gaz_at.get(i)
+                if span and span[1] > i + 1:
+                    i = span[1]
+                    continue
+            else:
+                break
+            i += 1
+        if not titled:
+            return None
+        while i < b and classes[i] == _CONN:
+            i += 1
+        return i
+
+    @staticmethod
+    def _after_title(texts, a) -> bool:
+        return a > 0 and texts[a - 1].lower() in PERSON_TITLES
+
+    @staticmethod
+    def _gaz_inside(gaz_at, a, b) -> list[tuple[int, int, str]]:
+        spans = []
+        i = a
+        while i < b:
+            span = gaz_at.get(i)
+            if span and span[0] == i and span[1] <= b:
+                spans.append(span)
+                i = span[1]
+            else:
+                i += 1
+        return spans
+
+    @staticmethod
+    def _choose(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Non-overlapping entities, earliest first, the longest where two start together."""
+        chosen = []
+        last_end = 0
+        for start, end, label in sorted(set(found), key=lambda s: (s[0], -(s[1] - s[0]))):
+            if start >= last_end and end > start:
+                chosen.append((start, end, label))
+                last_end = end
+        return chosen
+
+    @staticmethod
+    def _set_entities(doc: Doc, chosen: list[tuple[int, int, str]]) -> None:
+        """Write the entities through one array (much faster than assigning `doc.ents`)."""
+        n = len(doc)
+        if not n:
+            return
+        values = numpy.zeros((n, 2), dtype="uint64")
+        values[:, 0] = 2  # O
+        strings = doc.vocab.strings
+        for start, end, label in chosen:
+            values[start, 0] = 3  # B
+            values[start + 1 : end, 0] = 1  # I
+            values[start:end, 1] = strings.add(label.rstrip(_GUESS))
+        doc.from_array([ENT_IOB, ENT_TYPE], values)
+
+
+@Language.factory(COMPONENT)
+def make_proper_noun_recognizer(nlp: Language, name: str) -> ProperNounRecognizer:
+    """spaCy factory: the component reads the gazetteer built for this process."""
+    from analysis.nlp.gazetteers import build_gazetteer
+
+    gazetteer = build_gazetteer()
+    countries = frozenset(n for n, label in gazetteer.labels.items() if label == "GPE" and n in gazetteer.countries)
+    return ProperNounRecognizer(gazetteer.labels, countries)

@@ -1,0 +1,36 @@
+from analysis.nlp.gazetteers import build_gazetteer, canonical_country, spelling_variants, strip_diacritics
+
+
+def test_strip_diacritics():
+    assert strip_diacritics("Erdoğan") == "Erdogan"
+    assert strip_diacritics("Kābul") == "Kabul"
+    assert strip_diacritics("Kyiv") == "Kyiv"
+
+
+def test_spelling_variants_cover_transliterations():
+    variants = spelling_variants("Laghmān")
+    assert {"Laghman", "Lagman"} <= variants
+    assert {"Al-Fashir", "El Fashir"} <= spelling_variants("Al Fashir")
+    assert "Mekele" in spelling_variants("Mek'ele")
+
+
+def test_gazetteer_labels_places_from_the_data_packages():
+    labels = build_gazetteer().labels
+    for place in ("Kabul", "Kandahar", "Lagman", "Kyiv", "Kiev", "Khartoum", "El Fasher", "Mogadishu", "Aleppo", "Mandalay"):
+        assert labels.get(place) == "GPE", place
+    for group in ("Afghan", "Ukrainians", "Palestinian", "Rohingya"):
+        assert labels.get(group) == "NORP", group
+    assert labels.get("NATO") == "ORG"
+
+
+def test_ordinary_words_are_not_places_but_countries_are():
+    labels = build_gazetteer().labels
+    for word in ("Police", "Reading", "Mobile", "Of", "Minister", "Said"):
+        assert word not in labels, word
+    assert labels["Turkey"] == "GPE"  # a country, although "turkey" is a common word
+
+
+def test_country_variants_share_a_canonical_name():
+    assert canonical_country("U.S.") == canonical_country("USA") == canonical_country("United States")
+    assert canonical_country("Russian Federation") == "Russia"
+    assert canonical_country("Kabul") is None

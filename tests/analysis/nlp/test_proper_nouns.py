@@ -1,0 +1,98 @@
+"""Behaviour of the offline recogniser on wire-style sentences (none taken from the seeds)."""
+
+
+def test_places_nationalities_and_organisations(ents):
+    found = ents("Ukrainian troops shelled Russian positions near Bakhmut, the Kremlin said, as NATO ministers met in Brussels.")
+    assert ("Ukrainian", "NORP") in found
+    assert ("Russian", "NORP") in found
+    assert ("Bakhmut", "GPE") in found
+    assert ("Kremlin", "ORG") in found
+    assert ("NATO", "ORG") in found
+    assert ("Brussels", "GPE") in found
+
+
+def test_dateline_in_capitals_is_a_place_not_an_organisation(ents):
+    found = ents("KYIV, Ukraine (AP) — Explosions rocked the capital overnight.")
+    assert found[:3] == [("KYIV", "GPE"), ("Ukraine", "GPE"), ("AP", "ORG")]
+    assert ents("ADDIS ABABA, Ethiopia — Talks resumed.")[0] == ("ADDIS ABABA", "GPE")
+    assert ents("KABUL - The ministry said nothing.") == [("KABUL", "GPE")]
+
+
+def test_titles_are_peeled_off_names(ents):
+    found = ents("Turkish President Tayyip Recep Erdogan met Defense Secretary Lloyd Austin.")
+    assert ("Turkish", "NORP") in found
+    assert ("Tayyip Recep Erdogan", "PERSON") in found
+    assert ("Lloyd Austin", "PERSON") in found  # Austin alone would be a city
+
+
+def test_people_from_context(ents):
+    assert ("John F. Kirby", "PERSON") in ents("The briefing was led by Pentagon spokesman John F. Kirby.")
+    assert ("Maryam Haidari", "PERSON") in ents("Maryam Haidari, a member of the provincial council, was unhurt.")
+    assert ("Abdel Fattah al-Burhan", "PERSON") in ents("The army is led by Gen. Abdel Fattah al-Burhan.")
+    assert ("Halane", "PERSON") in ents("The attack was foiled, Halane said.")
+
+
+def test_organisations_from_their_head_words(ents):
+    found = ents("The Ministry of Foreign Affairs summoned the envoy after the Rapid Support Forces and the Kachin Independence Army clashed.")
+    assert ("Ministry of Foreign Affairs", "ORG") in found
+    assert ("Rapid Support Forces", "ORG") in found
+    assert ("Kachin Independence Army", "ORG") in found
+    assert ("Emergency Room", "ORG") in ents("Emergency Room, a volunteer group, said 40 people died.")
+    assert ("Sonna", "ORG") in ents("according to the state-run Sonna news agency.")
+
+
+def test_places_from_context(ents):
+    assert ("Novohrodivka", "GPE") in ents("Troops captured the village of Novohrodivka on Monday.")
+    assert ("Abu Shouk", "GPE") in ents("Shells hit the Abu Shouk displacement camp.")
+    assert ("Hamid Karzai International Airport", "FAC") in ents("Flights left Hamid Karzai International Airport.")
+    assert ("Red Sea", "LOC") in ents("Ships in the Red Sea were attacked.")
+
+
+def test_sentence_initial_capitals_and_headlines_invent_nothing(ents):
+    assert ents("Fighting continued overnight. Hundreds of families fled.") == []
+    assert ents("Afghanistan will take a stance against the Turkish government") == [("Afghanistan", "GPE"), ("Turkish", "NORP")]
+    headline = "Rebels Seize Key Town As Army Retreats In The North\n\nThe army withdrew."
+    assert ents(headline) == []
+    assert ents("He said the war would go on. “We Will Fight,” he said.") == []
+
+
+def test_offsets_index_the_text(offline_nlp):
+    from analysis.nlp import find_mentions
+
+    text = "In Gaza City, Hamas fighters clashed with Israeli troops.\n\nKHAN YOUNIS - Residents fled."
+    for m in find_mentions(offline_nlp, [text])[0]:
+        assert text[m.start:m.end] == m.text
+
+
+def test_ships_are_products_not_people(ents):
+    found = ents("Missiles hit the tanker Torm Thor and the Captain Paris vessel, while the USS Mason shot one down.")
+    assert ("Torm Thor", "PRODUCT") in found
+    assert ("Captain Paris", "PRODUCT") in found
+    assert ("USS Mason", "PRODUCT") in found
+
+
+def test_coordination_carries_a_place_or_ship_label(ents):
+    assert ("Sollé", "GPE") in ents("Militants attacked camps in Djibo and Sollé on Sunday.")
+    assert ("Morning Tide", "PRODUCT") in ents("It fired at the ships Star Nasia and Morning Tide.")
+
+
+def test_defined_acronyms_and_titles_after_an_acronym(ents):
+    found = ents("RNDDH Executive Director Pierre Esperance said the Rapid Support Forces (RSF) had withdrawn.")
+    assert ("RNDDH", "ORG") in found and ("Pierre Esperance", "PERSON") in found
+    assert ("RSF", "ORG") in found
+
+
+def test_media_titles_and_common_word_names(ents):
+    assert ("The Irrawaddy", "ORG") in ents("“We fled at night,” he told The Irrawaddy on Thursday.")
+    assert ("Radio Free Asia", "ORG") in ents("He told Radio Free Asia that the village burned.")
+    assert ("Viv Ansanm", "ORG") in ents("The attack was led by the Viv Ansanm group.")
+
+
+def test_people_and_places_with_name_particles(ents):
+    assert ("Tel Al-Sultan", "GPE") in ents("The situation in Tel Al-Sultan remains very dangerous.")
+    assert ("al-Fara", "PERSON") in ents("Fourteen people died when the home of the al-Fara family was hit.")
+
+
+def test_hyphenated_place_pairs_are_two_places(ents):
+    found = ents("A drone hit a car on the Nabatieh-Kfarjouz road near the Pakistan-Afghanistan border.")
+    assert found == [("Nabatieh", "GPE"), ("Kfarjouz", "GPE"), ("Pakistan", "GPE"), ("Afghanistan", "GPE")]
