@@ -127,10 +127,13 @@ def recount_entities(entities: pd.DataFrame, mentions: pd.DataFrame, sentences: 
         .groupby("entity")["compound"].mean()
     )
     counts["compound"] = tone
+    # What is named where also narrows: the outlets and spellings of the mentions left.
+    counts["aliases"] = grouped["text"].agg(lambda texts: sorted(set(texts)))
+    counts["source_list"] = grouped["source"].agg(lambda sources: sorted(set(sources.dropna())))
     kept = entities[entities["entity"].isin(counts.index)].set_index("entity")
     kept = kept.drop(columns=[c for c in counts.columns if c in kept.columns]).join(counts, how="left")
     kept = kept.reset_index()
-    return kept[entities.columns].sort_values(["mentions", "entity"], ascending=[False, True],
+    return kept[list(entities.columns)].sort_values(["mentions", "entity"], ascending=[False, True],
                                               ignore_index=True)
 
 

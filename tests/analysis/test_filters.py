@@ -119,3 +119,11 @@ def test_choices_and_restrict(small):
         Filters(entities=("Kabul", "Mars"), sources=("Nope",), date_from=date(2020, 1, 1), date_to=date(2021, 6, 1)))
     assert restricted == Filters(entities=("Kabul",), date_to=date(2021, 6, 1))
     assert dropped == ["entity “Mars”", "source “Nope”"]
+
+
+def test_entity_sources_and_aliases_narrow_with_the_filter(small):
+    entities = small.entities.assign(source_list=[["Wire"], ["Daily", "Wire"]])
+    out = apply(small.replace(entities=entities), Filters(sources=("Daily",)))
+    row = out.entities.set_index("entity").loc["NATO"]
+    assert row["source_list"] == ["Daily"]
+    assert row["aliases"] == ["NATO"]
