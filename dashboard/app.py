@@ -19,6 +19,10 @@ def pages() -> list:
     return [
         st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview",
                 default=True),
+        st.Page("views/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
+        st.Page("views/entities.py", title="Entities", icon=":material/groups:", url_path="entities"),
+        st.Page("views/casualties.py", title="Casualties", icon=":material/personal_injury:", url_path="casualties"),
+        st.Page("views/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
         st.Page("views/sentiment.py", title="Sentiment", icon=":material/mood:", url_path="sentiment"),
     ]
 

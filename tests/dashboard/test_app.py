@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 TIMEOUT = 120  # the first run loads the language pipeline and analyses the seeds
-PAGES = ["views/overview.py", "views/sentiment.py"]
+PAGES = ["views/overview.py", "views/entities.py", "views/casualties.py", "views/timeline.py", "views/sentiment.py"]
 
 
 def run(query: dict | None = None, page: str | None = None) -> AppTest:

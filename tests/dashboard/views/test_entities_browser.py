@@ -1,0 +1,79 @@
+"""The Entities page in a real browser: a click on a chart point (a network node, a heatmap cell)
+filters the dashboard by that entity, through plotly's selection event, and lists its mentions."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+if CHROMIUM is None and os.environ.get("PARALLAX_REQUIRE_BROWSER"):
+    raise RuntimeError("PARALLAX_REQUIRE_BROWSER is set but no chromium is installed")
+if CHROMIUM is None:
+    pytest.skip("no chromium on this machine (apt-get install chromium)", allow_module_level=True)
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+LOAD_TIMEOUT_MS = 120_000
+HEATMAP, NETWORK = 1, 3  # chart order on the page
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, streamlit_server):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(streamlit_server + "/entities", wait_until="domcontentloaded")
+    page.wait_for_function("document.querySelectorAll(\"[data-testid='stPlotlyChart'] .main-svg\").length >= 4",
+                           timeout=LOAD_TIMEOUT_MS)
+    page.wait_for_function("!document.querySelector(\"[data-testid='stStatusWidget']\")", timeout=LOAD_TIMEOUT_MS)
+    yield page
+    context.close()
+
+
+def entities_in_url(page) -> list[str]:
+    return parse_qs(urlparse(page.url).query).get("entity", [])
+
+
+def wait_for_filter(page) -> list[str]:
+    page.wait_for_function("new URLSearchParams(location.search).has('entity')", timeout=LOAD_TIMEOUT_MS)
+    page.wait_for_selector("mark", timeout=LOAD_TIMEOUT_MS)  # the mentions in context are listed
+    return entities_in_url(page)
+
+
+def test_clicking_a_network_node_filters_by_its_entity(page):
+    chart = page.locator("[data-testid='stPlotlyChart']").nth(NETWORK)
+    chart.scroll_into_view_if_needed()
+    nodes = chart.locator("g.trace.scatter g.points path")
+    assert nodes.count() >= 10
+    nodes.first.click(force=True)
+    chosen = wait_for_filter(page)
+    assert len(chosen) == 1
+    marks = page.locator("mark").all_inner_texts()
+    assert marks and all(m.strip() for m in marks)
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_clicking_a_heatmap_cell_filters_by_its_row(page):
+    chart = page.locator("[data-testid='stPlotlyChart']").nth(HEATMAP)
+    chart.scroll_into_view_if_needed()
+    plot = chart.locator("rect.nsewdrag").first.bounding_box()
+    top_row = chart.locator(".js-plotly-plot").evaluate("g => g.data[1].customdata[0][0]")
+    # Off-centre in the first cell of the top row (the most mentioned entity).
+    page.mouse.click(plot["x"] + plot["width"] * 0.1, plot["y"] + 6)
+    assert wait_for_filter(page) == [top_row]
