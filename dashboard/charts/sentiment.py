@@ -25,11 +25,12 @@ def sentiment_by_source(sentences: pd.DataFrame, documents: pd.DataFrame) -> go.
     if sentences.empty:
         return empty_figure()
     data = _sentences_with_source(sentences, documents)
+    if len(data) > MAX_POINTS:
+        return _summary_boxes(data)
     data["sentence"] = data["text"].map(wrap)
     data["source"] = data["source"].map(safe)
     fig = px.box(
-        data, x="compound", y="source", color="source",
-        points="all" if len(data) <= MAX_POINTS else "outliers",
+        data, x="compound", y="source", color="source", points="all",
         color_discrete_map=source_colors(data["source"]),
         hover_data={"sentence": True, "source": False, "compound": ":.2f"},
         labels={"compound": "Sentence sentiment (VADER compound)", "source": ""},
@@ -39,6 +40,39 @@ def sentiment_by_source(sentences: pd.DataFrame, documents: pd.DataFrame) -> go.
     fig.update_xaxes(range=[-1.05, 1.05], zeroline=True, zerolinecolor="#999")
     fig.update_layout(showlegend=False)
     return layout(fig, height=max(260, 90 * data["source"].nunique() + 100))
+
+
+def box_statistics(values: pd.DataFrame, by: str, column: str) -> pd.DataFrame:
+    """Tukey box statistics per group: quartiles, mean, count and whiskers at the furthest
+    values within 1.5 IQR, as plotly would compute them from the raw points."""
+    grouped = values.groupby(by)[column]
+    stats = pd.DataFrame({"q1": grouped.quantile(0.25), "median": grouped.median(), "q3": grouped.quantile(0.75),
+                          "mean": grouped.mean(), "n": grouped.size()})
+    iqr = stats["q3"] - stats["q1"]
+    bounds = values[[by, column]].join((stats["q1"] - 1.5 * iqr).rename("low_limit"), on=by)
+    bounds = bounds.join((stats["q3"] + 1.5 * iqr).rename("high_limit"), on=by)
+    stats["lowerfence"] = bounds[bounds[column] >= bounds["low_limit"]].groupby(by)[column].min()
+    stats["upperfence"] = bounds[bounds[column] <= bounds["high_limit"]].groupby(by)[column].max()
+    return stats
+
+
+def _summary_boxes(data: pd.DataFrame) -> go.Figure:
+    """Boxes from precomputed statistics: with many sentences, sending every value to the
+    browser would make the page slow without making the distribution clearer."""
+    stats = box_statistics(data, "source", "compound")
+    colours = source_colors(stats.index)
+    fig = go.Figure()
+    for source, row in stats.iloc[::-1].iterrows():
+        name = safe(source)
+        fig.add_trace(go.Box(
+            y=[name], name=name, orientation="h", q1=[row["q1"]], median=[row["median"]], q3=[row["q3"]],
+            mean=[row["mean"]], lowerfence=[row["lowerfence"]], upperfence=[row["upperfence"]],
+            marker_color=colours[source], hoverinfo="x", showlegend=False,
+        ))
+    fig.update_layout(title=f"Sentence sentiment by source ({len(data):,} sentences)")
+    fig.update_xaxes(title="Sentence sentiment (VADER compound)", range=[-1.05, 1.05], zeroline=True,
+                     zerolinecolor="#999")
+    return layout(fig, height=max(260, 60 * len(stats) + 100))
 
 
 def sentiment_by_article(sentences: pd.DataFrame, documents: pd.DataFrame, limit: int = 20) -> go.Figure:

@@ -51,3 +51,24 @@ def test_empty_inputs_give_a_message_not_an_error():
                 charts.paragraph_arc(empty_s, empty_d)):
         assert fig.layout.annotations, "an empty chart must say why it is empty"
         assert fig.layout.annotations[0].text.startswith(("Nothing", "No "))
+
+
+def test_box_statistics_match_tukey():
+    values = pd.DataFrame({"g": ["a"] * 9, "v": [-1.0, 0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 1.0]})
+    stats = charts.sentiment.box_statistics(values, "g", "v").loc["a"]
+    assert (stats["q1"], stats["median"], stats["q3"]) == pytest.approx((0.1, 0.3, 0.5))
+    # 1.5 IQR = 0.6: the whiskers stop at the furthest values inside [-0.5, 1.1].
+    assert (stats["lowerfence"], stats["upperfence"]) == pytest.approx((0.0, 1.0))
+    assert stats["n"] == 9
+
+
+def test_many_sentences_are_summarised_not_sent_one_by_one():
+    n = charts.common.MAX_POINTS + 1
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "source": ["Wire", "Daily"], "title": ["A", "B"]})
+    sentences = pd.DataFrame({"doc_id": ["a", "b"] * n, "sent_id": range(2 * n), "paragraph": 0,
+                              "text": "x", "compound": [0.5, -0.5] * n})
+    fig = charts.sentiment_by_source(sentences, documents)
+    assert len(fig.data) == 2
+    assert all(trace.x is None and len(trace.median) == 1 for trace in fig.data)
+    medians = {trace.name: trace.median[0] for trace in fig.data}
+    assert medians == {"Wire": 0.5, "Daily": -0.5}
