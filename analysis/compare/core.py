@@ -1,0 +1,60 @@
+"""`compare`: a selection of sides in, a `Comparison` out. Runs on the selected articles only,
+so it costs the same on a corpus of two articles or of thousands."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from analysis.compare import (
+    conflicts,
+    coverage,
+    framing,
+    labels,
+    statements,
+    summary,
+    tone,
+)
+from analysis.compare.model import Comparison
+from analysis.compare.selection import Side
+from analysis.result import Analysis
+
+
+def compare(result: Analysis, sides: Sequence[Side], texts: Mapping[str, str],
+            prior: Mapping[str, float] | None = None) -> Comparison:
+    """Compare `sides` (see analysis.compare.selection.build_sides) within `result`.
+
+    `texts` maps doc_id to the article text (offsets in the tables index it); `prior` is the
+    corpus's word counts for the framing statistic (framing.term_counts), else the selection's.
+    """
+    sides = tuple(sides)
+    chosen = {d for side in sides for d in side.doc_ids}
+    sentences = result.sentences[result.sentences["doc_id"].isin(chosen)]
+    mentions = result.mentions[result.mentions["doc_id"].isin(chosen)]
+    alignment = statements.align_sides(sides, sentences)
+    sentence_rows = statements.sentence_table(sides, sentences, alignment)
+    statement_rows = statements.statement_table(sentence_rows, alignment)
+    quotes = coverage.quotes_table(sides, sentences, mentions)
+    figures = conflicts.figure_conflicts(sides, result.casualties, sentence_rows)
+    parts = {
+        "sides": sides,
+        "sentences": sentence_rows,
+        "statements": statement_rows,
+        "omissions": statements.omissions(sentence_rows),
+        "overlap": statements.pair_overlap(sentence_rows, len(sides)),
+        "coverage": coverage.coverage_table(sides, mentions),
+        "quotes": quotes,
+        "labels": labels.actor_labels(sides, texts, mentions),
+        "epithets": labels.epithets(sides, texts),
+        "framing": framing.distinctive_terms(sides, texts, prior),
+        "figures": figures,
+        "figure_spread": conflicts.figure_spread(figures),
+        "dates": conflicts.date_conflicts(sides, result.events, sentence_rows),
+        "tone": tone.side_tone(sides, sentence_rows),
+        "statement_tone": tone.statement_tone(statement_rows),
+    }
+    return Comparison(
+        sides=sides, sentences=parts["sentences"], statements=parts["statements"], omissions=parts["omissions"],
+        overlap=parts["overlap"], coverage=parts["coverage"], quotes=quotes, labels=parts["labels"],
+        epithets=parts["epithets"], framing=parts["framing"], figures=figures, dates=parts["dates"],
+        tone=parts["tone"], statement_tone=parts["statement_tone"], summary=summary.summarise(parts),
+    )

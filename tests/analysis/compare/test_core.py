@@ -1,0 +1,44 @@
+"""The whole comparison on the test corpus (four sides) and on the seeds (two)."""
+
+from analysis.compare import build_sides, compare
+from analysis.compare.statements import omissions
+
+KEYS = ["a:horn_wire", "a:mogadishu_monitor", "a:horn_tribune", "a:ea_observer"]
+
+
+def test_four_sides(dev_result, dev_texts):
+    comparison = compare(dev_result, build_sides(KEYS, dev_result.documents), dev_texts)
+    assert comparison.n_statements >= 5
+    lead = comparison.statements[comparison.statements["n_sides"] == 4]
+    assert set(lead["label"]) == {"Horn Wire", "Mogadishu Monitor", "Horn Tribune", "East Africa Observer"}
+    summary = " ".join(comparison.summary)
+    assert summary.startswith("The 4 sides share")
+    assert "Only Horn Tribune reports" in summary
+    assert "Fri 8 Mar 2024" in summary and "12 killed" in summary
+    assert "Khawarij" in summary or "Islamist insurgents" in summary
+    assert "Mogadishu Monitor is the most negative" in summary
+    only = comparison.omissions
+    assert only["text"].str.contains("I saw the smoke").any()
+    assert not only["text"].str.contains("Bakara market reopened").any()
+    assert (comparison.overlap["share"].between(0, 1)).all()
+
+
+def test_sources_as_sides_equal_articles_when_each_source_has_one(dev_result, dev_texts):
+    by_article = compare(dev_result, build_sides(KEYS, dev_result.documents), dev_texts)
+    by_source = compare(dev_result, build_sides(
+        ["s:Horn Wire", "s:Mogadishu Monitor", "s:Horn Tribune", "s:East Africa Observer"], dev_result.documents),
+        dev_texts)
+    assert by_article.n_statements == by_source.n_statements
+    assert len(omissions(by_article.sentences)) == len(omissions(by_source.sentences))
+
+
+def test_the_seeds(seeds_result, seeds_corpus):
+    texts = {d.doc_id: d.text for d in seeds_corpus}
+    keys = [f"a:{d}" for d in seeds_result.documents["doc_id"]]
+    comparison = compare(seeds_result, build_sides(keys, seeds_result.documents), texts)
+    assert len(comparison.sentences) == len(seeds_result.sentences)
+    assert comparison.summary[0].endswith(".")
+    named = comparison.coverage[comparison.coverage["named_by"] == "all"]["entity"]
+    assert {"Taliban", "Turkey"} <= set(named)
+    assert "terror group" in set(comparison.epithets["phrase"])  # Continental Defence's word
+    assert len(comparison.tone) == 2

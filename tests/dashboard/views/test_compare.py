@@ -1,0 +1,116 @@
+"""The Compare page through Streamlit's AppTest: the seeds, a four-article corpus, deep links."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[3]
+APP = str(ROOT / "dashboard" / "app.py")
+PAGE = "views/compare.py"
+TIMEOUT = 120  # the first run loads the language pipeline and analyses the corpus
+DEV = str(ROOT / "tests" / "data" / "compare" / "articles")
+
+
+def run(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if query:
+        at.query_params.update(query)
+    at.run()
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def picker(at: AppTest):
+    return next(w for w in at.multiselect if w.key == "compare_selection")
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def html(at: AppTest) -> str:
+    return " ".join(h.proto.body for h in at.get("html"))
+
+
+def cmp_param(at: AppTest) -> list[str]:
+    value = at.query_params.get("cmp")
+    return [value] if isinstance(value, str) else list(value or [])
+
+
+def test_the_seeds_compare_side_by_side():
+    at = run()
+    assert at.title[0].value == "Compare"
+    assert len(picker(at).value) == 2
+    assert metric(at, "Sides") == "2"
+    body = html(at)
+    assert "Republic World" in body or "Taliban" in body
+    assert "px-sent" in body and "px-ent" in body
+    assert "share" in body  # the plain-words summary
+    assert len(cmp_param(at)) == 2  # the selection is in the link
+
+
+def test_a_deep_link_opens_its_selection_in_source_mode():
+    at = run({"cmp": ["s:Continental Defence", "s:Republic World"]})
+    assert picker(at).value == ["s:Continental Defence", "s:Republic World"]
+    assert at.radio[0].value == "Sources"
+    assert cmp_param(at) == ["s:Continental Defence", "s:Republic World"]
+
+
+def test_a_link_naming_what_the_corpus_lacks_still_opens():
+    at = run({"cmp": ["a:no-such-article", "s:Republic World"]})
+    assert any("Left out" in w.value for w in at.warning)
+
+
+def test_picking_one_asks_for_another():
+    at = run()
+    first = picker(at).value[0]
+    picker(at).unselect(first).run()
+    assert any("at least two" in i.value for i in at.info)
+    assert len(cmp_param(at)) == 1
+
+
+def test_switching_to_sources_keeps_the_selection():
+    at = run()
+    at.radio[0].set_value("Sources").run()
+    assert sorted(picker(at).value) == ["s:Continental Defence", "s:Republic World"]
+
+
+@pytest.fixture
+def dev_corpus(monkeypatch):
+    monkeypatch.setenv("PARALLAX_CORPUS", DEV)
+
+
+def test_four_outlets_on_one_attack(dev_corpus):
+    at = run()
+    assert metric(at, "Sides") == "4"
+    assert int(metric(at, "Shared statements")) >= 5
+    assert int(metric(at, "Figure disagreements")) >= 1
+    assert metric(at, "Date disagreements") == "1"
+    body = html(at)
+    assert "Friday evening" in body and "px-fig" in body and "px-date" in body
+    assert "Fri 8 Mar 2024" in body
+
+
+def test_the_selection_survives_a_visit_to_another_page():
+    at = run({"cmp": ["s:Republic World", "s:Continental Defence"]})
+    at.switch_page("views/overview.py")
+    at.run()
+    at.switch_page(PAGE)
+    at.run()
+    assert picker(at).value == ["s:Republic World", "s:Continental Defence"]
+    assert cmp_param(at) == ["s:Republic World", "s:Continental Defence"]
+
+
+def test_the_selection_stays_in_the_link_on_other_pages():
+    """The router keeps page-owned parameters, so "cmp" survives the Overview and a page switch."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params.update({"cmp": ["s:Republic World", "s:Continental Defence"]})
+    at.run()
+    assert cmp_param(at) == ["s:Republic World", "s:Continental Defence"]  # kept on the Overview too
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception
+    assert picker(at).value == ["s:Republic World", "s:Continental Defence"]
