@@ -2,14 +2,11 @@
 several outlets report one attack with different death tolls."""
 
 import csv
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[3] / "dashboard" / "app.py")
 PAGE = "views/casualties.py"
-TIMEOUT = 120
 
 ATTACK = [
     ("Reuters", "2023-03-10", "https://example.org/reuters",
@@ -23,16 +20,6 @@ ATTACK = [
 ]
 
 
-def run(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    if query:
-        at.query_params.update(query)
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
-
 
 def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
@@ -42,7 +29,7 @@ def html_bodies(at: AppTest) -> list[str]:
     return [element.proto.body for element in at.get("html")]
 
 
-def test_the_seeds_show_per_incident_totals_ledger_and_evidence():
+def test_the_seeds_show_per_incident_totals_ledger_and_evidence(run):
     at = run()
     assert at.title[0].value == "Casualties"
     shown = metrics(at)
@@ -58,19 +45,19 @@ def test_the_seeds_show_per_incident_totals_ledger_and_evidence():
     assert len(at.get("download_button")) == 2
 
 
-def test_a_deep_link_filtering_to_a_source_without_figures_says_so():
+def test_a_deep_link_filtering_to_a_source_without_figures_says_so(run):
     at = run({"source": "Continental Defence"})
     assert not at.metric
     assert any("No casualty figures" in i.value for i in at.info)
 
 
-def test_a_deep_link_keeps_its_filters_on_this_page():
+def test_a_deep_link_keeps_its_filters_on_this_page(run):
     at = run({"source": "Republic World", "from": "2021-07-13", "to": "2021-07-13"})
     assert metrics(at)["Killed"] == "8"
     assert at.query_params.get("source") in ("Republic World", ["Republic World"])
 
 
-def test_an_entity_filter_keeps_the_figures_of_sentences_naming_it():
+def test_an_entity_filter_keeps_the_figures_of_sentences_naming_it(run):
     everything = run().dataframe[0].value
     at = run({"entity": "Kandahar"})
     assert metrics(at)["Killed"] == "8"
@@ -89,7 +76,7 @@ def attack_corpus(tmp_path, monkeypatch):
     return path
 
 
-def test_several_outlets_on_one_attack_count_once_and_disagree(attack_corpus):
+def test_several_outlets_on_one_attack_count_once_and_disagree(attack_corpus, run):
     at = run()
     killed = int(metrics(at)["Killed"].replace(",", ""))
     assert 11 <= killed < 11 + 14 + 12  # never the sum of the three reports
@@ -105,7 +92,7 @@ def test_several_outlets_on_one_attack_count_once_and_disagree(attack_corpus):
     assert "Al &lt;Jazeera&gt;" in side_by_side and "Al <Jazeera>" not in side_by_side
 
 
-def test_choosing_one_outlet_restates_the_incident_from_its_report(attack_corpus):
+def test_choosing_one_outlet_restates_the_incident_from_its_report(attack_corpus, run):
     at = run({"source": "Associated Press"})
     assert metrics(at)["Killed"] == "14"
     ledger = at.dataframe[0].value

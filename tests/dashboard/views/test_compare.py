@@ -12,16 +12,6 @@ TIMEOUT = 120  # the first run loads the language pipeline and analyses the corp
 DEV = str(ROOT / "tests" / "data" / "compare" / "articles")
 
 
-def run(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    if query:
-        at.query_params.update(query)
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
-
 
 def picker(at: AppTest):
     return next(w for w in at.multiselect if w.key == "compare_selection")
@@ -40,7 +30,7 @@ def cmp_param(at: AppTest) -> list[str]:
     return [value] if isinstance(value, str) else list(value or [])
 
 
-def test_the_seeds_compare_side_by_side():
+def test_the_seeds_compare_side_by_side(run):
     at = run()
     assert at.title[0].value == "Compare"
     assert len(picker(at).value) == 2
@@ -52,19 +42,19 @@ def test_the_seeds_compare_side_by_side():
     assert len(cmp_param(at)) == 2  # the selection is in the link
 
 
-def test_a_deep_link_opens_its_selection_in_source_mode():
+def test_a_deep_link_opens_its_selection_in_source_mode(run):
     at = run({"cmp": ["s:Continental Defence", "s:Republic World"]})
     assert picker(at).value == ["s:Continental Defence", "s:Republic World"]
     assert at.radio[0].value == "Sources"
     assert cmp_param(at) == ["s:Continental Defence", "s:Republic World"]
 
 
-def test_a_link_naming_what_the_corpus_lacks_still_opens():
+def test_a_link_naming_what_the_corpus_lacks_still_opens(run):
     at = run({"cmp": ["a:no-such-article", "s:Republic World"]})
     assert any("Left out" in w.value for w in at.warning)
 
 
-def test_picking_one_asks_for_another():
+def test_picking_one_asks_for_another(run):
     at = run()
     first = picker(at).value[0]
     picker(at).unselect(first).run()
@@ -72,7 +62,7 @@ def test_picking_one_asks_for_another():
     assert len(cmp_param(at)) == 1
 
 
-def test_switching_to_sources_keeps_the_selection():
+def test_switching_to_sources_keeps_the_selection(run):
     at = run()
     at.radio[0].set_value("Sources").run()
     assert sorted(picker(at).value) == ["s:Continental Defence", "s:Republic World"]
@@ -83,7 +73,7 @@ def dev_corpus(monkeypatch):
     monkeypatch.setenv("PARALLAX_CORPUS", DEV)
 
 
-def test_four_outlets_on_one_attack(dev_corpus):
+def test_four_outlets_on_one_attack(dev_corpus, run):
     at = run()
     assert metric(at, "Sides") == "4"
     assert int(metric(at, "Shared statements")) >= 5
@@ -94,7 +84,7 @@ def test_four_outlets_on_one_attack(dev_corpus):
     assert "Fri 8 Mar 2024" in body
 
 
-def test_the_selection_survives_a_visit_to_another_page():
+def test_the_selection_survives_a_visit_to_another_page(run):
     at = run({"cmp": ["s:Republic World", "s:Continental Defence"]})
     at.switch_page("views/overview.py")
     at.run()

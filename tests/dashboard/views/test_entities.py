@@ -2,16 +2,13 @@
 several outlets on one story (with markup in a source name and a title)."""
 
 import csv
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis.entities import EntityCorrections
 
-APP = str(Path(__file__).resolve().parents[3] / "dashboard" / "app.py")
 PAGE = "views/entities.py"
-TIMEOUT = 120
 
 STORY = [
     ("Kyiv <Herald>", "2024-05-25", "Glide bombs hit Kharkiv store & kill 12",
@@ -25,16 +22,6 @@ STORY = [
       "was not targeting civilians in Kharkov.")),
 ]
 
-
-def run(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    if query:
-        at.query_params.update(query)
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
 
 
 def html_bodies(at: AppTest) -> list[str]:
@@ -56,7 +43,7 @@ def fix_param(at: AppTest) -> str | None:
     return value[0] if isinstance(value, list) else value
 
 
-def test_the_seeds_show_every_section():
+def test_the_seeds_show_every_section(run):
     at = run()
     assert at.title[0].value == "Entities"
     assert len(at.get("plotly_chart")) == 4  # by type and source, heatmap, sentiment, network
@@ -67,7 +54,7 @@ def test_the_seeds_show_every_section():
     assert any("No corrections" in c.value for c in at.caption)
 
 
-def test_a_deep_link_to_an_entity_lists_its_mentions_highlighted():
+def test_a_deep_link_to_an_entity_lists_its_mentions_highlighted(run):
     at = run({"entity": "Taliban"})
     assert widget(at.sidebar, "multiselect", "filter_entities").value == ["Taliban"]
     kwic = next(body for body in html_bodies(at) if "px-kwic" in body)
@@ -80,7 +67,7 @@ def test_a_deep_link_to_an_entity_lists_its_mentions_highlighted():
     assert at.query_params.get("entity") in (None, [], "")
 
 
-def test_merge_then_undo_travels_in_the_url_and_applies_everywhere():
+def test_merge_then_undo_travels_in_the_url_and_applies_everywhere(run):
     at = run()
     before = sidebar_entities(at)
     target, alias = before[0], before[1]
@@ -101,7 +88,7 @@ def test_merge_then_undo_travels_in_the_url_and_applies_everywhere():
     assert sidebar_entities(at) == before
 
 
-def test_split_separates_surface_forms_and_reset_clears_it():
+def test_split_separates_surface_forms_and_reset_clears_it(run):
     at = run()
     split = widget(at, "selectbox", "entities_split")
     if not split.options:
@@ -116,7 +103,7 @@ def test_split_separates_surface_forms_and_reset_clears_it():
     assert not fix_param(at) and sidebar_entities(at) == before
 
 
-def test_a_shared_link_with_a_correction_shows_it():
+def test_a_shared_link_with_a_correction_shows_it(run):
     fixes = EntityCorrections().merge("Ankara", "Turkey")
     at = run({"fix": fixes.to_query_value()})
     assert "Ankara" not in sidebar_entities(at)
@@ -135,7 +122,7 @@ def story_corpus(tmp_path, monkeypatch):
     return path
 
 
-def test_several_outlets_with_markup_in_names_are_escaped(story_corpus):
+def test_several_outlets_with_markup_in_names_are_escaped(story_corpus, run):
     at = run({"entity": "Kharkiv"})
     assert widget(at.sidebar, "multiselect", "filter_entities").value == ["Kharkiv"]
     kwic = next(body for body in html_bodies(at) if "px-kwic" in body)

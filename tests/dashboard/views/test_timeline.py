@@ -1,24 +1,11 @@
 """The Timeline page through Streamlit's AppTest on the bundled seeds, deep links included."""
 
 from datetime import date
-from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[3] / "dashboard" / "app.py")
 PAGE = "views/timeline.py"
-TIMEOUT = 120  # the first run loads the language pipeline and analyses the seeds
 
-
-def run(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    if query:
-        at.query_params.update(query)
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
 
 
 def evidence(at: AppTest) -> str:
@@ -34,7 +21,7 @@ def param(at: AppTest, key: str):
     return value[0] if isinstance(value, list) else value
 
 
-def test_the_page_shows_the_seeds_timeline():
+def test_the_page_shows_the_seeds_timeline(run):
     at = run()
     assert at.title[0].value == "Timeline"
     assert at.get("plotly_chart")
@@ -52,7 +39,7 @@ def test_the_page_shows_the_seeds_timeline():
     assert at.get("download_button")
 
 
-def test_deep_link_with_a_date_range_narrows_the_timeline():
+def test_deep_link_with_a_date_range_narrows_the_timeline(run):
     at = run({"from": "2021-07-01", "to": "2021-07-31", "source": "Republic World"})
     table = at.dataframe[0].value
     assert not table.empty
@@ -63,7 +50,7 @@ def test_deep_link_with_a_date_range_narrows_the_timeline():
     assert not next(b for b in at.button if b.key == "timeline_clear").disabled
 
 
-def test_the_date_slider_sets_the_shared_filter_and_the_url():
+def test_the_date_slider_sets_the_shared_filter_and_the_url(run):
     at = run()
     date_slider(at).set_range(date(2021, 6, 1), date(2021, 7, 13)).run()
     assert not at.exception, [e.message for e in at.exception]
@@ -77,14 +64,14 @@ def test_the_date_slider_sets_the_shared_filter_and_the_url():
     assert "9/11" in set(at.dataframe[0].value["Expression"])
 
 
-def test_show_all_dates_toggle_drops_the_focus_note():
+def test_show_all_dates_toggle_drops_the_focus_note(run):
     at = run()
     at.toggle(key="timeline_show_all").set_value(True).run()
     assert not at.exception
     assert not any("outside it" in c.value for c in at.caption)
 
 
-def test_a_range_without_events_says_so_instead_of_failing():
+def test_a_range_without_events_says_so_instead_of_failing(run):
     at = run({"from": "2021-07-20", "to": "2021-08-20"})
     assert any("No dated expressions" in i.value for i in at.info)
     assert not at.dataframe
