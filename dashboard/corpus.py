@@ -19,7 +19,14 @@ from analysis.engine import with_corrections
 from analysis.entities import EntityCorrections
 from analysis.nlp import load_pipeline
 
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+def _seeds_dir() -> Path:
+    """The bundled seeds: beside the package in a checkout (editable install), else in the
+    folder the server was started from (a hosted app runs `streamlit run` from the repository)."""
+    beside_package = Path(__file__).resolve().parent.parent / "seeds"
+    return beside_package if beside_package.is_dir() else Path.cwd() / "seeds"
+
+
+SEEDS_DIR = _seeds_dir()
 # A host can replace the bundled seeds with its own corpus (paths separated like PATH).
 CORPUS_ENV = "PARALLAX_CORPUS"
 BUNDLED = "seeds"

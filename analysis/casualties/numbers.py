@@ -31,6 +31,8 @@ VAGUE = {
     "tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
     "millions": 1_000_000,
 }
+# More people than live on Earth is not a head count (and would not fit the tables' integers).
+MAX_COUNT = 10_000_000_000
 # "several hundred", "a few thousand": a vague multiplier on a scale word.
 FEW = {"several": 3, "few": 2, "couple": 2}
 
@@ -59,6 +61,9 @@ for _words, _name in _PREFIXES:
 # Words that can open a quantity; anything else is rejected at once (most tokens are).
 _OPENERS = frozenset(UNITS) | frozenset(TENS) | frozenset(VAGUE) | frozenset(FEW) | frozenset(
     _PREFIX_BY_FIRST) | {"a", "an", "half", "between"}
+# Public name for callers that scan many tokens: any token whose word is not a digit, nor in
+# QUANTITY_OPENERS, nor hyphenated onto one, cannot start a quantity (see parse_quantity).
+QUANTITY_OPENERS = _OPENERS
 _RANGE_JOINERS = frozenset({"to", "-", "–", "—", "or"})
 # "1,200", "2 843" (thin or plain space), "2,70,000" (Indian lakh grouping), "1.5"
 _DIGITS = re.compile(r"\d+(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+(?:\.\d+)?")
@@ -207,7 +212,7 @@ def parse_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
     if j < n and tokens[j].low == "between":
         ranged, j = True, j + 1
     parsed = _number_at(tokens, j)
-    if parsed is None:
+    if parsed is None or parsed[0] > MAX_COUNT:
         return None
     value, after, vague = parsed
     low, high = value, None
@@ -218,7 +223,7 @@ def parse_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
     joiners = _RANGE_JOINERS - {"to"} if i > 0 and tokens[i - 1].low == "from" else _RANGE_JOINERS
     if after < n and (tokens[after].low in joiners or (ranged and tokens[after].low == "and")):
         second = _number_at(tokens, after + 1)
-        if second is not None and second[0] > value and not (second[2] and not vague):
+        if second is not None and value < second[0] <= MAX_COUNT and not (second[2] and not vague):
             high, end = second[0], second[1]
             qualifier = "range"
             if vague:

@@ -61,7 +61,10 @@ def estimate_publication_date(
     for body, mention in mentions:
         tense = direction_at(body, mention.start, mention.end, "past")
         # The provisional anchor is only roughly right: a year-less date takes the nearer year.
-        period = resolve(mention, provisional, "future" if tense == "future" else "nearest")
+        try:
+            period = resolve(mention, provisional, "future" if tense == "future" else "nearest")
+        except (OverflowError, ValueError):  # arithmetic past year 1 or 9999 (absurd corpus dates)
+            continue
         if period is None:
             continue
         if tense == "future":
@@ -83,5 +86,8 @@ def estimate_publication_date(
         estimate = later[0] if later else floor
     ceiling = min((d for d in upper if floor is None or d > floor), default=None)
     if ceiling is not None and estimate >= ceiling:
-        estimate = max(ceiling - timedelta(days=1), floor or ceiling - timedelta(days=1))
+        try:
+            estimate = max(ceiling - timedelta(days=1), floor or ceiling - timedelta(days=1))
+        except OverflowError:  # a ceiling on 1 January of year 1
+            estimate = ceiling
     return estimate

@@ -47,3 +47,14 @@ def test_a_bare_year_defers_to_the_corpus() -> None:
     text = "Russia annexed Crimea in 2014. The fighting continues."
     assert _estimate(text, [date(2021, 7, 13), date(2021, 7, 20), date(2021, 8, 2)]) == date(2021, 7, 20)
     assert _estimate(text, []) == date(2014, 1, 1)
+
+
+def test_absurd_corpus_dates_give_an_estimate_or_none_not_an_error():
+    from datetime import date
+
+    from analysis.segmentation import split_sentences
+    from analysis.timeline import estimate_publication_date
+
+    text = "July 79/11/2001/2002"
+    estimate = estimate_publication_date(text, split_sentences(text), [date(2, 1, 1)])
+    assert estimate is None or isinstance(estimate, date)

@@ -3,51 +3,25 @@ filters the dashboard by that entity, through plotly's selection event, and list
 
 from __future__ import annotations
 
-import os
-import shutil
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-if CHROMIUM is None and os.environ.get("PARALLAX_REQUIRE_BROWSER"):
-    raise RuntimeError("PARALLAX_REQUIRE_BROWSER is set but no chromium is installed")
-if CHROMIUM is None:
-    pytest.skip("no chromium on this machine (apt-get install chromium)", allow_module_level=True)
-
-playwright = pytest.importorskip("playwright.sync_api")
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
 LOAD_TIMEOUT_MS = 120_000
 HEATMAP, NETWORK = 1, 3  # chart order on the page
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def page(browser, streamlit_server):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.goto(streamlit_server + "/entities", wait_until="domcontentloaded")
-    page.wait_for_function("document.querySelectorAll(\"[data-testid='stPlotlyChart'] .main-svg\").length >= 4",
-                           timeout=LOAD_TIMEOUT_MS)
-    page.wait_for_function("!document.querySelector(\"[data-testid='stStatusWidget']\")", timeout=LOAD_TIMEOUT_MS)
-    yield page
-    context.close()
+def page(new_page, seeds_server, ui):
+    new_page.goto(seeds_server + "/entities", wait_until="domcontentloaded")
+    ui.wait_for_charts(new_page, 4)
+    return new_page
 
 
 def entities_in_url(page) -> list[str]:
-    return parse_qs(urlparse(page.url).query).get("entity", [])
+    return parse_qs(urlparse(page.evaluate("location.href")).query).get("entity", [])
 
 
 def wait_for_filter(page) -> list[str]:

@@ -1,0 +1,271 @@
+"""Concurrent load on one dashboard server, printed as figures (a benchmark, not a timed test).
+
+Starts `streamlit run dashboard/app.py` on a free loopback port, then opens N sessions at once
+(one headless Chromium, one browser context per session: separate Streamlit sessions). Each
+session opens a deep link with filters, switches pages through the sidebar and opens more deep
+links (entity, source, date range, a Compare selection). A step counts as rendered when the page
+title is drawn, its charts have SVG and the app's status widget is idle.
+
+It prints the errors (exception or error boxes, page errors, timeouts: must be 0), p50 and p95
+of the time to render, and the server's peak resident memory (VmHWM from /proc, sampled VmRSS).
+Loopback only; bounded in sessions, rounds and total time; stops the server itself.
+
+Usage: python bench/load.py [--sessions 8] [--rounds 2] [--corpus PATH] [--budget-s 600]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+MAX_SESSIONS = 32
+STEP_TIMEOUT_MS = 120_000
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+ERRORS = "[data-testid='stException'], [data-testid='stAlertContentError']"
+
+
+@dataclass
+class Tally:
+    """What the sessions measured: render times in seconds and error descriptions."""
+
+    times: list[tuple[str, float]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def proc_status_kb(pid: int, key: str) -> int | None:
+    """A `kB` field of /proc/<pid>/status (VmRSS, VmHWM), or None once the process is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+class MemorySampler(threading.Thread):
+    """Samples the server's VmRSS every `interval` seconds until stopped."""
+
+    def __init__(self, pid: int, interval: float = 0.2) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.peak_kb = 0
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            rss = proc_status_kb(self.pid, "VmRSS")
+            if rss is not None:
+                self.peak_kb = max(self.peak_kb, rss)
+            self.stop.wait(self.interval)
+
+
+def corpus_choices(paths: list[str]) -> tuple[list[str], str | None, tuple[str, str] | None]:
+    """Two sources, the most mentioned entity and the publication-date span of the corpus, so
+    the deep links name filters that exist (the dashboard drops the ones that do not)."""
+    from analysis import analyze, load_corpus
+
+    documents = load_corpus(paths).documents[:200]  # enough to pick filters; bounded
+    sources = sorted({d.source for d in documents if d.source})[:2]
+    entities = analyze(documents).entities
+    entity = str(entities.sort_values("mentions", ascending=False)["entity"].iloc[0]) if len(entities) else None
+    dates = sorted(d.published for d in documents if d.published)
+    span = (dates[0].isoformat(), dates[-1].isoformat()) if len(dates) > 1 and dates[0] != dates[-1] else None
+    return sources, entity, span
+
+
+def link(path: str, **params) -> str:
+    query = urlencode([(k, v) for k, values in params.items() for v in (values if isinstance(values, list) else [values])])
+    return path + ("?" + query if query else "")
+
+
+def session_plan(sources: list[str], entity: str | None, span: tuple[str, str] | None) -> list[tuple[str, str]]:
+    """One session's steps: ("goto", deep link) or ("click", page title in the sidebar)."""
+    steps: list[tuple[str, str]] = []
+    steps.append(("goto", link("/sentiment", source=sources[:1])))
+    steps.append(("click", "Overview"))
+    steps.append(("click", "Timeline"))
+    steps.append(("goto", link("/casualties", **({"entity": entity} if entity else {}))))
+    steps.append(("click", "Entities"))
+    if span:
+        steps.append(("goto", link("/timeline", **{"from": span[0], "to": span[1]})))
+    if len(sources) >= 2:
+        steps.append(("goto", link("/compare", cmp=[f"s:{s}" for s in sources])))
+    steps.append(("click", "Sentiment"))
+    return steps
+
+
+async def rendered(page, title: str) -> None:
+    """Until the page's title is drawn, the script run is over and every chart has its SVG (a
+    page may have none: filters that leave nothing to plot show a message instead)."""
+    await page.wait_for_selector(f"[data-testid='stMain'] h1:has-text('{title}')", timeout=STEP_TIMEOUT_MS)
+    await page.wait_for_selector(IDLE, timeout=STEP_TIMEOUT_MS)
+    await page.wait_for_function(
+        "!document.querySelector(\"[data-testid='stStatusWidget']\") && "
+        "[...document.querySelectorAll(\"[data-testid='stPlotlyChart']\")].every(c => c.querySelector('.main-svg'))",
+        timeout=STEP_TIMEOUT_MS)
+
+
+TITLES = {"": "Overview", "overview": "Overview", "sentiment": "Sentiment", "timeline": "Timeline",
+          "casualties": "Casualties", "entities": "Entities", "compare": "Compare"}
+
+
+async def run_session(browser, base: str, number: int, steps: list[tuple[str, str]], rounds: int,
+                      tally: Tally) -> None:
+    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = await context.new_page()
+    page.on("pageerror", lambda error: tally.errors.append(f"session {number}: page error: {error}"))
+    try:
+        for _ in range(rounds):
+            for kind, target in steps:
+                title = TITLES[target.split("?")[0].strip("/")] if kind == "goto" else target
+                began = time.perf_counter()
+                try:
+                    if kind == "goto":
+                        await page.goto(base + target, wait_until="domcontentloaded")
+                    else:
+                        await page.locator("[data-testid='stSidebarNav'] a").filter(has_text=target).first.click()
+                    await rendered(page, title)
+                except Exception as error:  # noqa: BLE001 - every failure is a counted error
+                    tally.errors.append(f"session {number}: {kind} {target}: {type(error).__name__}: "
+                                        f"{str(error).splitlines()[0][:160]}")
+                    continue
+                elapsed = time.perf_counter() - began
+                boxes = await page.locator(ERRORS).all_inner_texts()
+                if boxes:
+                    tally.errors.append(f"session {number}: {kind} {target}: error box: {boxes[0][:160]}")
+                else:
+                    tally.times.append((f"{kind} {title}", elapsed))
+    finally:
+        await context.close()
+
+
+async def drive(base: str, sessions: int, rounds: int, steps: list[tuple[str, str]], budget_s: float) -> Tally:
+    from playwright.async_api import async_playwright
+
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    tally = Tally()
+    async with async_playwright() as p:
+        launch = {"executable_path": executable} if executable else {}
+        browser = await p.chromium.launch(headless=True, args=CHROMIUM_ARGS, **launch)
+        try:
+            work = asyncio.gather(*(run_session(browser, base, n, steps, rounds, tally) for n in range(sessions)))
+            try:
+                await asyncio.wait_for(work, timeout=budget_s)
+            except asyncio.TimeoutError:
+                tally.errors.append(f"the run did not finish within {budget_s:.0f} s")
+        finally:
+            await browser.close()
+    return tally
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if len(ordered) == 1:
+        return ordered[0]
+    return statistics.quantiles(ordered, n=100, method="inclusive")[int(q) - 1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=8, help=f"concurrent sessions (at most {MAX_SESSIONS})")
+    parser.add_argument("--rounds", type=int, default=2, help="times each session repeats its steps")
+    parser.add_argument("--corpus", action="append", help="corpus path(s) served instead of the seeds")
+    parser.add_argument("--budget-s", type=float, default=600, help="stop after this many seconds")
+    args = parser.parse_args(argv)
+    sessions = max(1, min(args.sessions, MAX_SESSIONS))
+    rounds = max(1, min(args.rounds, 10))
+    paths = args.corpus or [str(ROOT / "seeds")]
+
+    sources, entity, span = corpus_choices(paths)
+    steps = session_plan(sources, entity, span)
+    print(f"corpus: {', '.join(paths)} · filters: source={sources[:1]}, entity={entity}, dates={span}")
+    print(f"{sessions} concurrent sessions × {rounds} round(s) × {len(steps)} steps (deep links and page switches)")
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env.pop("PARALLAX_CORPUS", None)
+    if args.corpus:
+        env["PARALLAX_CORPUS"] = os.pathsep.join(paths)
+    log = Path(tempfile.mkdtemp(prefix="parallax-load-")) / "streamlit.log"
+    with open(log, "wb") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
+             "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+    sampler = MemorySampler(server.pid)
+    try:
+        deadline = time.monotonic() + 90
+        while not healthy(base):
+            if server.poll() is not None or time.monotonic() > deadline:
+                print(f"the server did not start; log: {log}")
+                return 2
+            time.sleep(0.3)
+        idle_kb = proc_status_kb(server.pid, "VmRSS") or 0
+        sampler.start()
+        began = time.perf_counter()
+        tally = asyncio.run(drive(base, sessions, rounds, steps, args.budget_s))
+        wall = time.perf_counter() - began
+        hwm_kb = proc_status_kb(server.pid, "VmHWM") or 0
+        alive = server.poll() is None
+    finally:
+        sampler.stop.set()
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+    times = [t for _, t in tally.times]
+    print(f"\nwall time: {wall:.1f} s · rendered steps: {len(times)} · errors: {len(tally.errors)}"
+          f" · server alive at the end: {alive}")
+    for error in tally.errors[:20]:
+        print(f"  error: {error}")
+    if times:
+        print(f"time to render: p50 {percentile(times, 50):.2f} s · p95 {percentile(times, 95):.2f} s · "
+              f"max {max(times):.2f} s")
+        by_step: dict[str, list[float]] = {}
+        for name, t in tally.times:
+            by_step.setdefault(name, []).append(t)
+        for name, values in sorted(by_step.items()):
+            print(f"  {name:<22} n={len(values):<3} p50 {statistics.median(values):.2f} s  max {max(values):.2f} s")
+    print(f"server memory: idle {idle_kb / 1024:.0f} MB · peak RSS sampled {sampler.peak_kb / 1024:.0f} MB · "
+          f"VmHWM {hwm_kb / 1024:.0f} MB")
+    return 0 if not tally.errors and times else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""Session isolation in a real browser: what one visitor uploads is never visible to another,
+not even to a visitor who opens the uploader's own link (which names the uploaded corpus)."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGES = ("/", "/entities", "/casualties", "/timeline", "/sentiment", "/compare")
+
+
+def _upload_csv(marker: str) -> bytes:
+    rows = [
+        f'"{marker} report on the Kharkiv shelling",{marker} Wire,2022-03-01,'
+        f'"At least 12 people were killed in Kharkiv on Tuesday, {marker} officials said."',
+        f'"Kharkiv toll rises, {marker} says",Other Wire,2022-03-02,'
+        f'"Officials said 14 people were killed in Kharkiv on Tuesday. {marker} confirmed it."',
+    ]
+    return ("title,source,published,text\n" + "\n".join(rows) + "\n").encode()
+
+
+def _choose_uploads(page, ui) -> None:
+    page.locator("[data-testid='stSidebar'] [data-testid='stRadio'] label").filter(has_text="My articles").click()
+    page.wait_for_selector("[data-testid='stSidebar'] [data-testid='stFileUploader']", timeout=ui.timeout_ms)
+    ui.wait_until_idle(page)
+
+
+def test_an_upload_is_seen_by_its_session_only(chromium, seeds_server, ui):
+    marker = "Qz" + uuid.uuid4().hex[:10]
+    first = chromium.new_context(viewport={"width": 1400, "height": 1000})
+    second = chromium.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        a = first.new_page()
+        a.goto(seeds_server + "/", wait_until="domcontentloaded")
+        ui.wait_for_page(a)
+        _choose_uploads(a, ui)
+        a.locator("[data-testid='stSidebar'] input[type='file']").set_input_files(
+            files=[{"name": "mine.csv", "mimeType": "text/csv", "buffer": _upload_csv(marker)}])
+        a.wait_for_selector("text=Your upload (2 articles)", timeout=ui.timeout_ms)
+        ui.wait_for_page(a)
+        assert ui.error_boxes(a) == []
+        assert marker in a.inner_text("body")
+        shared_link = a.url
+        assert "corpus=upload-" in shared_link
+
+        b = second.new_page()
+        for url in [shared_link, *(seeds_server + path for path in PAGES)]:
+            b.goto(url, wait_until="domcontentloaded")
+            ui.wait_for_page(b, charts=False)
+            assert ui.error_boxes(b) == []
+            assert marker not in b.content(), url
+        # The uploader's link tells the second visitor why it shows the seeds instead.
+        b.goto(shared_link, wait_until="domcontentloaded")
+        ui.wait_for_page(b, charts=False)
+        assert "someone's uploaded articles" in b.inner_text("body")
+        _choose_uploads(b, ui)
+        assert "No files yet" in b.inner_text("body")
+        assert marker not in b.content()
+
+        # The first visitor still has its upload after the second one came and went, on every page
+        # it switches to within its session (a reload would start a new, empty session).
+        a.locator("[data-testid='stSidebarNav'] a").filter(has_text="Sentiment").click()
+        a.wait_for_selector("[data-testid='stMain'] h1:has-text('Sentiment')", timeout=ui.timeout_ms)
+        ui.wait_for_page(a)
+        assert marker in a.inner_text("body")
+    finally:
+        first.close()
+        second.close()
