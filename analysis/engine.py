@@ -21,16 +21,16 @@ from analysis.nlp import find_mentions, load_pipeline, pipeline_description
 from analysis.result import Analysis
 from analysis.schema import CASUALTIES, DOCUMENTS, EVENTS, MENTIONS, SENTENCES
 from analysis.segmentation import Sentence, split_sentences
-from analysis.sentiment import score_sentence
+from analysis.sentiment import SentimentScores, score_sentence
 from analysis.timeline import estimate_publication_date, extract_events
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 Progress = Callable[[int, int, str], None]
 
 
-def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+def _frame(rows: list[dict] | pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """A DataFrame whose required columns come first, in DESIGN.md's order, extras after."""
-    frame = pd.DataFrame(rows)
+    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
     for column in columns:
         if column not in frame.columns:
             frame[column] = pd.Series(dtype="object")
@@ -92,18 +92,26 @@ def analyze(
     splits = [split_sentences(doc.text) for doc in documents]
     anchors = _anchor_dates(documents, splits)
 
-    sentence_rows: list[dict] = []
+    # The sentences table is built column by column: one dict per sentence costs more.
+    sentence_columns: dict[str, list] = {
+        name: [] for name in ("doc_id", "sent_id", "paragraph", "start", "end", "text", *SentimentScores._fields, "date")
+    }
+    score_columns = [sentence_columns[name] for name in SentimentScores._fields]
     document_rows: list[dict] = []
     for i, (doc, sentences, (anchor, estimated)) in enumerate(zip(documents, splits, anchors)):
         compounds = []
         for sentence in sentences:
             scores = score_sentence(sentence.text)
             compounds.append(scores.compound)
-            sentence_rows.append({
-                "doc_id": doc.doc_id, "sent_id": sentence.sent_id, "paragraph": sentence.paragraph,
-                "start": sentence.start, "end": sentence.end, "text": sentence.text,
-                **scores._asdict(), "date": anchor,
-            })
+            for column, value in zip(score_columns, scores):
+                column.append(value)
+        sentence_columns["doc_id"].extend([doc.doc_id] * len(sentences))
+        sentence_columns["sent_id"].extend(s.sent_id for s in sentences)
+        sentence_columns["paragraph"].extend(s.paragraph for s in sentences)
+        sentence_columns["start"].extend(s.start for s in sentences)
+        sentence_columns["end"].extend(s.end for s in sentences)
+        sentence_columns["text"].extend(s.text for s in sentences)
+        sentence_columns["date"].extend([anchor] * len(sentences))
         document_rows.append({
             "doc_id": doc.doc_id, "title": doc.title, "source": doc.source, "published": anchor,
             "published_estimated": estimated, "url": doc.url, "words": _word_count(doc.text),
@@ -113,19 +121,22 @@ def analyze(
         if i % 50 == 0:
             report(i, "sentiment")
 
-    sentences_table = _frame(sentence_rows, SENTENCES)
+    sentences_table = _frame(pd.DataFrame(sentence_columns) if sentence_columns["doc_id"] else [], SENTENCES)
     documents_table = _frame(document_rows, DOCUMENTS)
 
     report(0, "entities")
-    mention_rows: list[dict] = []
+    # Column by column, as for sentences: a dict per mention costs time and garbage collection.
+    mention_columns: dict[str, list] = {name: [] for name in ("doc_id", "sent_id", "start", "end", "text", "label")}
     for doc, sentences, found in zip(documents, splits, find_mentions(nlp, [d.text for d in documents])):
         sentence_of = _sentence_locator(sentences)
-        for mention in found:
-            mention_rows.append({
-                "doc_id": doc.doc_id, "sent_id": sentence_of(mention.start),
-                "start": mention.start, "end": mention.end, "text": mention.text, "label": mention.label,
-            })
-    raw_mentions = _frame(mention_rows, [c for c in MENTIONS if c != "entity"])
+        mention_columns["doc_id"].extend([doc.doc_id] * len(found))
+        mention_columns["sent_id"].extend(sentence_of(mention.start) for mention in found)
+        mention_columns["start"].extend(mention.start for mention in found)
+        mention_columns["end"].extend(mention.end for mention in found)
+        mention_columns["text"].extend(mention.text for mention in found)
+        mention_columns["label"].extend(mention.label for mention in found)
+    raw_mentions = _frame(pd.DataFrame(mention_columns) if mention_columns["doc_id"] else [],
+                          [c for c in MENTIONS if c != "entity"])
     mentions_table, entities_table = build_entity_tables(
         raw_mentions, sentences_table, documents_table, corrections=corrections
     )

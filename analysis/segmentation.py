@@ -20,6 +20,8 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
+_ABBREVIATION_WINDOW = 2 * max(len(a) for a in ABBREVIATIONS) + 2
+_WORD_BEFORE_PERIOD = re.compile(r"([\w.]+)[.]$")
 _TERMINAL = re.compile(r"[.!?…]+[\"'”’)\]]*")
 # A period glued to the next sentence by a scraper: "in Kabul.According to ..."
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
@@ -31,7 +33,7 @@ _MID_PHRASE = re.compile(r"(?:[,;(\-–—/&]|\b(?:a|an|the|of|to|in|on|at|for|a
                          r")$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: articles have many sentences; no dict per sentence
 class Sentence:
     """A sentence with its place in the article: paragraph index and character span."""
 
@@ -83,9 +85,12 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_abbreviation(chunk: str) -> bool:
-    """True when the word before a period is an abbreviation or an initial (John F. Kirby)."""
-    word = re.search(r"([\w.]+)[.]$", chunk)
+def _is_abbreviation(text: str, end: int) -> bool:
+    """True when the word before the period ending text[:end] is an abbreviation or an
+    initial (John F. Kirby)."""
+    # Only the end of text[:end] matters: searching the whole paragraph so far for each period
+    # made splitting quadratic. A word cut by the window is longer than any abbreviation.
+    word = _WORD_BEFORE_PERIOD.search(text, max(end - _ABBREVIATION_WINDOW, 0), end)
     if not word:
         return False
     token = word.group(1).lower()
@@ -97,12 +102,11 @@ def _is_abbreviation(chunk: str) -> bool:
 def _sentence_ends(paragraph: str) -> list[int]:
     ends: list[int] = []
     for match in _BOUNDARY.finditer(paragraph):
-        head = paragraph[: match.start() + 1]
-        if match.group(0).startswith(".") and _is_abbreviation(head):
+        if match.group(0).startswith(".") and _is_abbreviation(paragraph, match.start() + 1):
             continue
         ends.append(match.start() + len(match.group(0).rstrip()))
     for match in _GLUED.finditer(paragraph):
-        if not _is_abbreviation(paragraph[: match.start()]):
+        if not _is_abbreviation(paragraph, match.start()):
             ends.append(match.start())
     return sorted(set(ends))
 

@@ -68,7 +68,22 @@ MOVEMENT = frozenset("crossing entering arriving crossed entered arrived streami
 # Crossing a border means flight even without refugee context ("Thousands of Rohingya have
 # crossed into Bangladesh"), for people who are neither armed nor travelling.
 CROSSING = frozenset({"crossed", "crossing", "cross"})
-REFUGEE_CONTEXT = re.compile(r"refugee|exodus|fled|flee|asylum|displac|sought refuge", re.IGNORECASE)
+_REFUGEE_WORDS = ("refugee", "exodus", "fled", "flee", "asylum", "displac", "sought refuge")
+REFUGEE_CONTEXT = re.compile("|".join(_REFUGEE_WORDS), re.IGNORECASE)
+# The only characters beyond ASCII that a case-insensitive match or str.lower() maps onto an
+# ASCII letter (İ, ı, ſ, the Kelvin sign). Without them, substring tests on the lower-cased
+# text give exactly REFUGEE_CONTEXT's answer, several times faster.
+_CASE_ODD = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def is_refugee_context(text: str) -> bool:
+    """Whether `text` speaks of refugees or flight: REFUGEE_CONTEXT.search(text), faster."""
+    if text.isascii() or _CASE_ODD.isdisjoint(text):
+        low = text.lower()
+        return any(word in low for word in _REFUGEE_WORDS)
+    return REFUGEE_CONTEXT.search(text) is not None
+
+
 # "burned to death", "stabbed to death": any verb followed by "to death".
 TO_DEATH = ("to", "death")
 

@@ -12,6 +12,7 @@ refugees or flight lets movement verbs count as displacement ("3,000 Rohingya ar
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from analysis.casualties.attribution import (
@@ -19,11 +20,11 @@ from analysis.casualties.attribution import (
     is_pronoun,
     resolve_pronoun,
 )
-from analysis.casualties.cues import REFUGEE_CONTEXT, has_cue
+from analysis.casualties.cues import has_cue, is_refugee_context
 from analysis.casualties.figure import CasualtyFigure
 from analysis.casualties.location import cue_place, nearest_place
 from analysis.casualties.period import find_period
-from analysis.casualties.sentence import read_sentence
+from analysis.casualties.sentence import read_cued_sentence
 from analysis.segmentation import Sentence
 
 PRONOUN_PARAGRAPHS = 2  # how many paragraphs back a pronoun's source may be named
@@ -38,24 +39,35 @@ def extract_casualties(text: str, sentences: Sequence[Sentence],
     nearest place. Without them, textual cues ("in the province of X") stand in.
     """
     figures: list[CasualtyFigure] = []
+    cued = [has_cue(sentence.text) for sentence in sentences]
+    if not any(cued):
+        return figures
+    by_paragraph: dict[int, list[str]] = {}
+    for sentence in sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence.text)
     refugee_paragraphs: dict[int, bool] = {}
+    # Per-article memos: a paragraph's sentences are read again for each figure after them.
+    sources: dict[int, str | None] = {}
+    cue_places: dict[int, str | None] = {}
+    starts = _place_starts(places)
     for position, sentence in enumerate(sentences):
-        if not has_cue(sentence.text):
+        if not cued[position]:
             continue
         if sentence.paragraph not in refugee_paragraphs:
             refugee_paragraphs[sentence.paragraph] = any(
-                REFUGEE_CONTEXT.search(s.text) for s in sentences if s.paragraph == sentence.paragraph)
-        found = read_sentence(sentence.text, sentence.start, refugee_paragraphs[sentence.paragraph])
+                is_refugee_context(t) for t in by_paragraph[sentence.paragraph])
+        # The paragraph's verdict covers the sentence: it is one of the paragraph's sentences.
+        found = read_cued_sentence(sentence.text, sentence.start, refugee_paragraphs[sentence.paragraph])
         if not found:
             continue
-        attribution = _attribution(sentences, position)
+        attribution = _attribution(sentences, position, sources)
         period = find_period(sentence.text)
         for f in found:
             q = f.quantity
             figures.append(CasualtyFigure(
                 sent_id=sentence.sent_id, start=q.start, end=q.end, category=f.category or "",
                 value=q.value, qualifier=q.qualifier, low=q.low, high=q.high, victims=f.victims,
-                location=_location(text, sentences, position, places, q.start, q.end),
+                location=_location(text, sentences, position, places, q.start, q.end, starts, cue_places),
                 attribution=attribution, evidence=sentence.text, text=text[q.start:q.end],
                 period=period, part_of=f.part_of, corrected_from=f.corrected_from,
                 group=sentence.sent_id * 1000 + f.group if f.group >= 0 else -1, toll=f.toll, claim=f.claim,
@@ -64,11 +76,27 @@ def extract_casualties(text: str, sentences: Sequence[Sentence],
     return figures
 
 
-def _attribution(sentences: Sequence[Sentence], position: int) -> str | None:
+def _place_starts(places: Sequence[tuple[int, int, str]]) -> list[int] | None:
+    """The starts of `places` when they come in start order (the mentions table's order), so
+    a sentence's places are found by bisection instead of a scan; else None."""
+    starts = [p[0] for p in places]
+    return None if any(a > b for a, b in zip(starts, starts[1:])) else starts
+
+
+def _places_within(places: Sequence[tuple[int, int, str]], starts: list[int] | None,
+                   lo: int, hi: int) -> Sequence[tuple[int, int, str]]:
+    """The places starting in [lo, hi], in their order (all of them without `starts`):
+    every place inside the span, for `nearest_place` to filter."""
+    if starts is None:
+        return places
+    return places[bisect_left(starts, lo):bisect_right(starts, hi)]
+
+
+def _attribution(sentences: Sequence[Sentence], position: int, memo: dict[int, str | None]) -> str | None:
     """The sentence's source. None takes the paragraph's last source; a pronoun ("he added")
     the nearest source it can stand for, in its paragraph, then up to
     PRONOUN_PARAGRAPHS earlier paragraphs (wire copy often puts "he said" under the name)."""
-    source = find_attribution(sentences[position].text)
+    source = _source_of(sentences, position, memo)
     if source is not None and not is_pronoun(source):
         return source
     paragraph = sentences[position].paragraph
@@ -82,7 +110,7 @@ def _attribution(sentences: Sequence[Sentence], position: int) -> str | None:
             earlier.append([])
         if not earlier:
             earlier.append([])
-        found = find_attribution(sentence.text)
+        found = _source_of(sentences, back, memo)
         if found and not is_pronoun(found):
             if source is None:
                 return found
@@ -90,11 +118,19 @@ def _attribution(sentences: Sequence[Sentence], position: int) -> str | None:
     return resolve_pronoun(source, earlier) if source is not None else None
 
 
+def _source_of(sentences: Sequence[Sentence], position: int, memo: dict[int, str | None]) -> str | None:
+    if position not in memo:
+        memo[position] = find_attribution(sentences[position].text)
+    return memo[position]
+
+
 def _location(text: str, sentences: Sequence[Sentence], position: int,
-              places: Sequence[tuple[int, int, str]], start: int, end: int) -> str | None:
+              places: Sequence[tuple[int, int, str]], start: int, end: int,
+              starts: list[int] | None = None, cue_places: dict[int, str | None] | None = None) -> str | None:
     sentence = sentences[position]
     if places:
-        found = nearest_place(places, start, end, sentence.start, sentence.end, text)
+        found = nearest_place(_places_within(places, starts, sentence.start, sentence.end),
+                              start, end, sentence.start, sentence.end, text)
         if found:
             return found
     cued = cue_place(sentence.text, start - sentence.start)
@@ -106,10 +142,16 @@ def _location(text: str, sentences: Sequence[Sentence], position: int,
         if earlier.paragraph != sentence.paragraph:
             break
         if places:
-            found = nearest_place(places, start, end, earlier.start, earlier.end, text)
+            found = nearest_place(_places_within(places, starts, earlier.start, earlier.end),
+                                  start, end, earlier.start, earlier.end, text)
             if found:
                 return found
-        cued = cue_place(earlier.text)
+        if cue_places is None:
+            cued = cue_place(earlier.text)
+        elif back in cue_places:
+            cued = cue_places[back]
+        else:
+            cued = cue_places[back] = cue_place(earlier.text)
         if cued:
             return cued
     return None

@@ -42,6 +42,16 @@ _PATTERNS = (
     re.compile(r"\b(?:in|near|outside|at|across|around|from)\s+(?:the\s+)?" + _DIRECTION + r"(?P<name>" + _NAME + r")"),
     re.compile(r"\b(?P<name>[A-Z][\w\-]+)['’]s\s+(?:provincial|main|central|regional|city|district|general|military)\b"),
 )
+# The lower-case word each pattern cannot match without (an admin word; a preposition; the
+# word after "'s"), as a whole run of letters: a sentence lacking it skips the pattern.
+_ADMIN_WORDS = frozenset(_ADMIN[3:-1].split("|"))
+_PATTERN_NEEDS = (
+    _ADMIN_WORDS,
+    _ADMIN_WORDS,
+    frozenset({"in", "near", "outside", "at", "across", "around", "from"}),
+    frozenset({"provincial", "main", "central", "regional", "city", "district", "general", "military"}),
+)
+_LOWER_RUN = re.compile(r"[a-z]+")
 NOT_PLACES = frozenset(
     """January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An This That These Those
@@ -102,7 +112,10 @@ def cue_place(text: str, near: int | None = None) -> str | None:
     """A place named by textual cues in `text` when no NER places are available: the one
     nearest to character `near` when given, else the first by pattern strength."""
     best: tuple[int, int, str] | None = None
+    words_in = set(_LOWER_RUN.findall(text))
     for rank, pattern in enumerate(_PATTERNS):
+        if words_in.isdisjoint(_PATTERN_NEEDS[rank]):
+            continue
         for match in pattern.finditer(text):
             words = match.group("name").split()
             while words and words[-1] in NOT_PLACES:

@@ -19,8 +19,8 @@ from analysis.casualties.cues import (
     MISSING,
     MOVEMENT,
     PASSIVE_AUX,
-    REFUGEE_CONTEXT,
     has_cue,
+    is_refugee_context,
 )
 from analysis.casualties.linking import (
     coordinate,
@@ -28,7 +28,7 @@ from analysis.casualties.linking import (
     resolve_generic,
     resolve_subsets,
 )
-from analysis.casualties.numbers import Quantity, parse_quantity
+from analysis.casualties.numbers import QUANTITY_OPENERS, Quantity, parse_quantity
 from analysis.casualties.reading import (
     GENERIC_HEADS,
     NP_STOPS,
@@ -111,6 +111,10 @@ def _quantities(tokens: Sequence[Token], text: str, offset: int) -> list[Quantit
     found: list[Quantity] = []
     i, n = 0, len(tokens)
     while i < n:
+        word = tokens[i].low
+        if not word[:1].isdigit() and word not in QUANTITY_OPENERS and word.split("-")[0] not in QUANTITY_OPENERS:
+            i += 1  # parse_quantity's own first test, without the call: most words fail it
+            continue
         q = parse_quantity(tokens, i)
         if q is not None:
             if _valid_count(tokens, q, text, offset):
@@ -249,5 +253,11 @@ def read_sentence(text: str, offset: int = 0, refugee_context: bool = False) -> 
     """
     if not has_cue(text):
         return []
-    refugee = refugee_context or bool(REFUGEE_CONTEXT.search(text))
+    refugee = refugee_context or is_refugee_context(text)
+    return _read_sentence(tokenize(text, offset), text, offset, refugee)
+
+
+def read_cued_sentence(text: str, offset: int, refugee: bool) -> list[Found]:
+    """`read_sentence` for a caller that has already checked `has_cue(text)` and decided
+    `refugee` (REFUGEE_CONTEXT in the sentence or its paragraph) itself."""
     return _read_sentence(tokenize(text, offset), text, offset, refugee)

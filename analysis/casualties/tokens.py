@@ -16,8 +16,9 @@ _TOKEN = re.compile(
     r"|\d+(?:[.,]\d+)*(?:-[^\W\d_]+)+"  # "25-year-old", "2,000-strong"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])"  # "2 843": space-grouped thousands
     r"|\d+(?:[.,]\d+)*"  # "1,200", "1.5", "2,70,000"
-    r"|[^\W\d_]+\d[^\W_]*"  # "MH17"
-    r"|[^\W\d_]+(?:[-'’][^\W_]+)*"  # words, "thirty-two", "Kandahar's"
+    # "MH17" (letters then a digit), else words: "thirty-two", "Kandahar's". One branch, so a
+    # plain word is not matched twice (the first try used to fail only at its end).
+    r"|[^\W\d_]+(?:\d[^\W_]*|(?:[-'’][^\W_]+)*)"
     r"|\S"
 )
 
@@ -33,7 +34,9 @@ class Token(NamedTuple):
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of `text`; `offset` is added to spans so they index the enclosing document."""
+    new = tuple.__new__  # Token(...) goes through a Python-level __new__; this is the same tuple
     return [
-        Token(m.group(0), m.group(0).lower(), m.start() + offset, m.end() + offset)
+        new(Token, (word, word.lower(), m.start() + offset, m.end() + offset))
         for m in _TOKEN.finditer(text)
+        for word in (m.group(),)
     ]

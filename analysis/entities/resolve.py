@@ -136,10 +136,12 @@ def resolve(mentions: Sequence[MentionRef]) -> list[str]:
 
     final_keys: list[str] = []
     parts: dict[tuple[str, str, str], str] = {}
+    candidates_of: dict[str, list[str]] = {}
     for key, m in zip(keys, mentions):
         key = target[key]
         if (key, m.doc_id, m.label) not in parts:
-            parts[(key, m.doc_id, m.label)] = _person_for_part(key, m, label_of, person_words, docs_of) or key
+            parts[(key, m.doc_id, m.label)] = _person_for_part(
+                key, m, label_of, person_words, docs_of, candidates_of) or key
         final_keys.append(parts[(key, m.doc_id, m.label)])
 
     return _canonical_names(final_keys, cleans, mentions)
@@ -268,14 +270,26 @@ def _consonants(word: str) -> str:
     return word[0] + "".join(ch for ch in word[1:] if ch not in "aeiouyw")
 
 
-def _person_for_part(key, mention, label_of, person_words, docs_of) -> str | None:
-    """The full-name group a partial name belongs to, or None."""
+def _candidates(words: set[str], person_words: dict[str, set[str]]) -> list[str]:
+    """The full names whose words strictly include `words`."""
+    return [p for p, full in person_words.items() if words < full]
+
+
+def _person_for_part(key, mention, label_of, person_words, docs_of,
+                     candidates_of: dict[str, list[str]] | None = None) -> str | None:
+    """The full-name group a partial name belongs to, or None. `candidates_of` memoises the
+    full names of each key across the mentions of one `resolve` call."""
     if key.startswith("country:") or key in person_words:
         return None
     words = set(key.split(":", 1)[-1].split())
     if not words:
         return None
-    candidates = [p for p, full in person_words.items() if words < full]
+    if candidates_of is None:
+        candidates = _candidates(words, person_words)
+    elif key in candidates_of:
+        candidates = candidates_of[key]
+    else:
+        candidates = candidates_of[key] = _candidates(words, person_words)
     if not candidates:
         return None
     same_doc = [p for p in candidates if mention.doc_id in docs_of[p]]

@@ -53,18 +53,30 @@ def summarise_entities(mentions: pd.DataFrame, sentences: pd.DataFrame, document
     source_of = dict(zip(documents["doc_id"].tolist(), documents["source"].tolist())) if not documents.empty else {}
     frame["source"] = frame["doc_id"].map(source_of)
     grouped = frame.groupby("entity", sort=False)
+    size = grouped.size()
+    # The list-valued columns and the labels in one pass over plain lists: a Python function
+    # per group through pandas' agg costs far more.
+    texts: dict[str, set[str]] = {}
+    names: dict[str, set[str]] = {}
+    labels: dict[str, list[str]] = {}
+    for entity, text, source, label in zip(frame["entity"].tolist(), frame["text"].tolist(),
+                                           frame["source"].tolist(), frame["label"].tolist()):
+        if pd.isna(entity):
+            continue  # groupby leaves missing keys out
+        texts.setdefault(entity, set()).add(text)
+        own = names.setdefault(entity, set())
+        if not pd.isna(source):
+            own.add(str(source))
+        if not pd.isna(label):
+            labels.setdefault(entity, []).append(label)
     table = pd.DataFrame({
-        "mentions": grouped.size(),
+        "mentions": size,
         "documents": grouped["doc_id"].nunique(),
         "sources": grouped["source"].nunique(),
-        "aliases": grouped["text"].agg(lambda texts: sorted(set(texts))),
-        "source_list": grouped["source"].agg(lambda names: sorted({str(n) for n in names.dropna()})),
+        "aliases": pd.Series([sorted(texts[e]) for e in size.index], index=size.index, dtype=object),
+        "source_list": pd.Series([sorted(names[e]) for e in size.index], index=size.index, dtype=object),
     })
-    labels = frame.groupby(["entity", "label"], sort=False).size()
-    table["label"] = pd.Series(
-        {entity: majority_label(list(counts.index.get_level_values("label").repeat(counts.tolist())))
-         for entity, counts in labels.groupby(level="entity", sort=False)}
-    )
+    table["label"] = pd.Series({entity: majority_label(found) for entity, found in labels.items()})
     # Each sentence counts once however often it names the entity.
     sentence_scores = sentences[["doc_id", "sent_id", "compound"]] if not sentences.empty else None
     if sentence_scores is not None:

@@ -38,6 +38,11 @@ def build_offline_pipeline() -> Language:
     ]
     with nlp.select_pipes(disable=["gazetteer"]):
         ruler.add_patterns(patterns)
+    # Tokenizing the patterns filled the tokenizer's bounded cache (10,000 chunks) with
+    # gazetteer names, so the words of real texts were never cached and every token went
+    # through the affix regexes: about ten times slower than spacy.blank("en"). Re-setting
+    # the rules empties the cache (same rules, same tokens).
+    nlp.tokenizer.rules = dict(nlp.tokenizer.rules)
     nlp.add_pipe(COMPONENT)
     return nlp
 

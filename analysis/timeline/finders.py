@@ -40,12 +40,21 @@ from analysis.timeline.find_years import (
 from analysis.timeline.mention import Mention
 from analysis.timeline.named import find_holidays, find_named
 
-# empty tuple: any digit). Most sentences skip most groups on these plain substring tests.
-_DIGIT: tuple[str, ...] = ()
-FINDERS: tuple[tuple[tuple[str, ...], tuple[Callable[[str], Iterator[Mention]], ...]], ...] = (
+# Each group of finders runs only on a sentence that holds one of its keys (lower-cased
+# substrings) or, for a compiled pattern, a digit and a match of it: a pattern every match of
+# the group's finders must contain (a year-like number, "12/5", "90s"). Most sentences skip
+# most groups on these cheap tests.
+_YEARISH = re.compile(r"1[6-9]\d\d|20\d\d")
+_NUMERIC_HINT = re.compile(r"\d[/.]\d")
+_DECADE_HINT = re.compile(r"\d0s")
+_Gate = tuple[str, ...] | re.Pattern[str]
+FINDERS: tuple[tuple[_Gate, tuple[Callable[[str], Iterator[Mention]], ...]], ...] = (
     (("/", "attack", "bomb", "massacre", "assault", "hijack", "atrocit", "strike"), (find_named,)),
     (("christmas", "new year", "boxing", "valentine", "halloween", "may day"), (find_holidays,)),
-    (_DIGIT, (iso, numeric, year_span, year, decade)),
+    (_YEARISH, (iso,)),
+    (_NUMERIC_HINT, (numeric,)),
+    (_YEARISH, (year_span, year)),
+    (_DECADE_HINT, (decade,)),
     (("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), (month_day, month_year, month_alone)),
     (("spring", "summer", "autumn", "fall", "winter"), (season,)),
     (("quarter", "half", "q1", "q2", "q3", "q4"), (quarter,)),
@@ -68,9 +77,13 @@ def find_mentions(text: str) -> list[Mention]:
     has_digit = _HAS_DIGIT.search(text) is not None
     found: list[Mention] = []
     for keys, finders in FINDERS:
-        if has_digit if not keys else any(map(low.__contains__, keys)):
-            for finder in finders:
-                found.extend(finder(text))
+        if isinstance(keys, re.Pattern):
+            if not has_digit or keys.search(text) is None:
+                continue
+        elif not any(map(low.__contains__, keys)):
+            continue
+        for finder in finders:
+            found.extend(finder(text))
     if not found:
         return []
     # Longest wins; among equals the earlier finder (named dates before plain ones).
