@@ -8,6 +8,7 @@ filter acts on, and the incidents that group one event's casualty reports across
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, is_dataclass
 from datetime import date
@@ -81,7 +82,19 @@ def analyze(
     `nlp` defaults to the best installed pipeline (see analysis.nlp.load_pipeline); `progress`
     is called as progress(done, total, stage) so a long run can show how far it got.
     """
-    documents = list(documents)
+    # The run allocates millions of small objects and frees almost none until it ends, so the
+    # cyclic collector's passes find nothing to free; pausing it saves several percent of the run.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _analyze(list(documents), nlp=nlp, corrections=corrections, progress=progress)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _analyze(documents: list[Document], *, nlp, corrections: EntityCorrections | None,
+             progress: Progress | None) -> Analysis:
     nlp = nlp if nlp is not None else load_pipeline()
     total = len(documents)
 

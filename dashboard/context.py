@@ -6,8 +6,10 @@ state, so pages never recompute it and never reach into each other.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from analysis import Analysis, Filters
@@ -24,6 +26,22 @@ class PageContext:
     filtered: Analysis
     filters: Filters
     corrections: EntityCorrections
+
+    def view_key(self) -> str:
+        """Everything the filtered analysis depends on: corpus content, corrections, filters."""
+        return "|".join((self.corpus.content_key, self.corrections.to_query_value(),
+                         repr(sorted(self.filters.to_query_params().items()))))
+
+    def figure(self, name: str, build: Callable[[], go.Figure]) -> go.Figure:
+        """The chart `name` of this view, built once per distinct view: a rerun that changes
+        nothing it depends on (another widget, a page switch and back) reuses it."""
+        return _cached_figure(self.view_key(), name, build)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _cached_figure(view_key: str, name: str, _build: Callable[[], go.Figure]) -> go.Figure:
+    # Keyed by content, never by visitor: only someone viewing the very same data shares it.
+    return _build()
 
 
 def publish(context: PageContext) -> None:

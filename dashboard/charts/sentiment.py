@@ -24,9 +24,11 @@ def sentiment_by_source(sentences: pd.DataFrame, documents: pd.DataFrame) -> go.
     """The distribution of sentence tone per source (box + every sentence), not just a mean."""
     if sentences.empty:
         return empty_figure()
+    if len(sentences) > MAX_POINTS:
+        source_of = dict(zip(documents["doc_id"], documents["source"]))
+        return _summary_boxes(pd.DataFrame({"source": sentences["doc_id"].map(source_of),
+                                            "compound": sentences["compound"]}))
     data = _sentences_with_source(sentences, documents)
-    if len(data) > MAX_POINTS:
-        return _summary_boxes(data)
     data["sentence"] = data["text"].map(wrap)
     data["source"] = data["source"].map(safe)
     fig = px.box(

@@ -69,9 +69,11 @@ def render(ctx: PageContext) -> None:
         },
     )
     left, right = st.columns(2)
-    left.plotly_chart(charts.top_entities(result.entities), key="overview_entities")
-    right.plotly_chart(charts.sentiment_by_source(result.sentences, result.documents),
-                       key="overview_sentiment")
+    left.plotly_chart(ctx.figure("top_entities", lambda: charts.top_entities(result.entities)),
+                      key="overview_entities")
+    right.plotly_chart(
+        ctx.figure("sentiment_by_source", lambda: charts.sentiment_by_source(result.sentences, result.documents)),
+        key="overview_sentiment")
 
 
 render(current())

@@ -30,11 +30,14 @@ def render(ctx: PageContext) -> None:
     st.caption("VADER compound per sentence: −1 is most negative, +1 most positive; "
                "news prose sits near 0, so read the spread, not only the mean.")
     by_source, by_article = st.tabs(["By source", "By article"])
-    by_source.plotly_chart(charts.sentiment_by_source(result.sentences, result.documents),
-                           key="sentiment_sources")
-    by_article.plotly_chart(charts.sentiment_by_article(result.sentences, result.documents),
-                            key="sentiment_articles")
-    st.plotly_chart(charts.paragraph_arc(result.sentences, result.documents), key="sentiment_arc")
+    by_source.plotly_chart(
+        ctx.figure("sentiment_by_source", lambda: charts.sentiment_by_source(result.sentences, result.documents)),
+        key="sentiment_sources")
+    by_article.plotly_chart(
+        ctx.figure("sentiment_by_article", lambda: charts.sentiment_by_article(result.sentences, result.documents)),
+        key="sentiment_articles")
+    st.plotly_chart(ctx.figure("paragraph_arc", lambda: charts.paragraph_arc(result.sentences, result.documents)),
+                    key="sentiment_arc")
     if result.documents["doc_id"].nunique() > 12:
         st.caption(f"Per-article charts show the longest of {len(result.documents)} articles; "
                    "filter by source, entity or date to see others.")
