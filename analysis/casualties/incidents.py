@@ -93,6 +93,7 @@ def _place_key(place: str | None) -> str | None:
     return place.casefold() if place else None
 
 
+@lru_cache(maxsize=65536)
 def _places_match(a: str | None, b: str | None) -> bool:
     """Same place, or one name the other plus words ("Kandahar" and "Kandahar province"),
     compared word by word so "Town1" never matches "Town10"."""
@@ -152,8 +153,8 @@ def _compatible(report: _Report, incident: _Incident) -> bool:
                 return False
         elif location is None:
             return False  # neither place nor date to go on: keep it apart
-        lo, hi = sorted((max(other.low, 1), low))
-        if other.stated and stated and hi / lo > MAX_RATIO:
+        other_low = max(other.low, 1)
+        if other.stated and stated and max(other_low, low) / min(other_low, low) > MAX_RATIO:
             return False
         if other.location != location and not _places_match(other.location, location):
             # A country or province and a place inside it, if both are dated: one source
