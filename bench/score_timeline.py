@@ -38,29 +38,25 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from analysis.metrics import PrecisionRecallF1
 from analysis.segmentation import split_sentences
 from analysis.timeline import extract_events
 
 
 @dataclass(frozen=True)
-class Score:
+class Score(PrecisionRecallF1):
     tp: int
     predicted: int
     gold: int
     span_tp: int
 
-    @property
-    def precision(self) -> float:
-        return self.tp / self.predicted if self.predicted else 1.0
+    def counts(self) -> tuple[int, int, int]:
+        return self.tp, self.predicted, self.gold
 
     @property
-    def recall(self) -> float:
-        return self.tp / self.gold if self.gold else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    def span_only(self) -> "Score":
+        """The same counts with a match on span alone."""
+        return Score(self.span_tp, self.predicted, self.gold, self.span_tp)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -220,8 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.timeml:
         errors_t: list[str] | None = [] if args.errors else None
         s = score_timeml(args.timeml, errors_t)
-        span_p = s.span_tp / s.predicted if s.predicted else 1.0
-        span_r = s.span_tp / s.gold if s.gold else 1.0
+        span_p, span_r = s.span_only.precision, s.span_only.recall
         print(f"{args.timeml} (TimeML DATE values): P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} "
               f"(tp={s.tp} predicted={s.predicted} gold={s.gold}; relaxed span P={span_p:.3f} R={span_r:.3f})")
         for e in errors_t or []:
@@ -229,8 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     for path in args.paths:
         errors: list[str] | None = [] if args.errors else None
         s = score_file(path, errors)
-        span_p = s.span_tp / s.predicted if s.predicted else 1.0
-        span_r = s.span_tp / s.gold if s.gold else 1.0
+        span_p, span_r = s.span_only.precision, s.span_only.recall
         print(f"{path}: P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} "
               f"(tp={s.tp} predicted={s.predicted} gold={s.gold}; span-only P={span_p:.3f} R={span_r:.3f})")
         for e in errors or []:

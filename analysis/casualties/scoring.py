@@ -16,11 +16,12 @@ from pathlib import Path
 from analysis.casualties.deathcount import death_count
 from analysis.casualties.extract import extract_casualties
 from analysis.casualties.figure import CasualtyFigure
+from analysis.metrics import PrecisionRecallF1
 from analysis.segmentation import split_sentences
 
 
 @dataclass
-class Score:
+class Score(PrecisionRecallF1):
     """Counts behind precision, recall, F1 and death-count accuracy, with the misses."""
 
     true_positives: int = 0
@@ -29,19 +30,6 @@ class Score:
     deaths_right: int = 0
     deaths_total: int = 0
     errors: list[dict] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.true_positives / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.true_positives / self.gold if self.gold else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
     def death_accuracy(self) -> float:

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from analysis.metrics import PrecisionRecallF1
+
 
 @dataclass(frozen=True)
 class Span:
@@ -28,25 +30,14 @@ class Span:
 
 
 @dataclass(frozen=True)
-class Score:
+class Score(PrecisionRecallF1):
     """Precision, recall and F1 with the counts behind them."""
+
+    IF_EMPTY = 0.0
 
     true_positives: int
     predicted: int
     gold: int
-
-    @property
-    def precision(self) -> float:
-        return self.true_positives / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.true_positives / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     def __str__(self) -> str:
         return f"P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}  (tp {self.true_positives}, pred {self.predicted}, gold {self.gold})"
