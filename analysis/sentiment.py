@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from analysis.vader import VaderScorer
 
 
 class SentimentScores(NamedTuple):
@@ -16,9 +16,9 @@ class SentimentScores(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def _analyzer() -> SentimentIntensityAnalyzer:
+def _analyzer() -> VaderScorer:
     # Loading the lexicon takes ~100 ms; one analyzer per process is enough and it is read-only.
-    return SentimentIntensityAnalyzer()
+    return VaderScorer()
 
 
 def score_sentence(text: str) -> SentimentScores:
