@@ -60,7 +60,21 @@ class _Report:
 
 @dataclass
 class _Incident:
+    """Reports grouped so far, with what `_compatible` rules out in constant time: the articles
+    already in it and the span of its stated figures (pairwise within MAX_RATIO, so a report is
+    within the ratio of every stated report exactly when it is within it of both ends)."""
+
     reports: list[_Report] = field(default_factory=list)
+    doc_ids: set[str] = field(default_factory=set)
+    stated_span: tuple[int, int] | None = None
+
+    def add(self, report: _Report) -> None:
+        self.reports.append(report)
+        self.doc_ids.add(report.doc_id)
+        if report.stated:
+            low = max(report.low, 1)
+            span = self.stated_span
+            self.stated_span = (low, low) if span is None else (min(span[0], low), max(span[1], low))
 
 
 def _as_date(value) -> date | None:
@@ -128,6 +142,14 @@ def _places_nest(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and (_contains(a, b) or _contains(b, a))
 
 
+@lru_cache(maxsize=65536)
+def _could_share_place(a: str | None, b: str | None) -> bool:
+    """Whether reports placed at `a` and `b` could be one incident: the same place, one named
+    within the other, or nested. `_compatible` needs this of every pair, so checking it first
+    (cached) rules out most candidates without walking their reports."""
+    return a == b or _places_match(a, b) or _places_nest(a, b)
+
+
 def _flag(row, name: str) -> bool:
     value = row.get(name, False)
     return bool(value) if value is not None and not (isinstance(value, float) and math.isnan(value)) else False
@@ -142,20 +164,22 @@ def _best(rows: list[tuple[object, dict]]) -> tuple[int, int | None, bool, str]:
 def _compatible(report: _Report, incident: _Incident) -> bool:
     """Whether `report` agrees with every report of `incident` (all the checks must hold, so
     the cheap ones come first)."""
-    doc_id, category, cumulative = report.doc_id, report.category, report.cumulative
-    location, day, stated = report.location, report.day, report.stated
-    low = max(report.low, 1)
+    if report.doc_id in incident.doc_ids:
+        return False
+    span = incident.stated_span
+    if report.stated and span is not None:
+        low = max(report.low, 1)
+        if max(span[1], low) / min(span[0], low) > MAX_RATIO:
+            return False
+    category, cumulative, location, day = report.category, report.cumulative, report.location, report.day
     for other in incident.reports:
-        if other.doc_id == doc_id or other.category != category or other.cumulative != cumulative:
+        if other.category != category or other.cumulative != cumulative:
             return False
         if other.day is not None and day is not None:
             if abs((other.day - day).days) > WINDOW_DAYS:
                 return False
         elif location is None:
             return False  # neither place nor date to go on: keep it apart
-        other_low = max(other.low, 1)
-        if other.stated and stated and max(other_low, low) / min(other_low, low) > MAX_RATIO:
-            return False
         if other.location != location and not _places_match(other.location, location):
             # A country or province and a place inside it, if both are dated: one source
             # names the town, another only "northeast Nigeria".
@@ -278,18 +302,19 @@ def _cluster(records: list[tuple[object, dict]], documents: pd.DataFrame,
         if place is not None and place_rank(report.location) < LOCALITY and not any(
                 place_rank(r.location) < LOCALITY for r in home.reports if r.location):
             coarse_by_kind.setdefault(kind, []).append(home)
-        home.reports.append(report)
+        home.add(report)
     return incidents
 
 
 def _first_compatible(report: _Report, candidates) -> _Incident | None:
     """The first incident among `candidates` (newest first) the report fits, looking no
     further back than the date window."""
+    day, location = report.day, report.location
     for incident in candidates:
-        first = incident.reports[0].day
-        if report.day is not None and first is not None and (report.day - first).days > WINDOW_DAYS:
+        first = incident.reports[0]
+        if day is not None and first.day is not None and (day - first.day).days > WINDOW_DAYS:
             return None  # date order: this and every older incident began outside the window
-        if _compatible(report, incident):
+        if _could_share_place(location, first.location) and _compatible(report, incident):
             return incident
     return None
 

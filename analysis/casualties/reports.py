@@ -40,8 +40,13 @@ class ArticleFigure:
 
 
 def _missing(value) -> bool:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None:
         return True
+    kind = type(value)
+    if kind is int or kind is str or kind is bool:  # the usual values, decided without pandas
+        return False
+    if kind is float:
+        return math.isnan(value)
     try:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
