@@ -216,8 +216,12 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
             meta[row["doc_id"]] = (str(row.get("source", row["doc_id"])), _as_date(row.get("published")))
     sentence_day: dict[tuple, date | None] = {}
     if not sentences.empty and "date" in sentences:
-        for doc_id, sent_id, day in sentences[["doc_id", "sent_id", "date"]].itertuples(index=False):
-            sentence_day[(doc_id, int(sent_id))] = _as_date(day)
+        wanted = {(row["doc_id"], int(row["sent_id"])) for _, row in records}  # only figures' sentences
+        for doc_id, sent_id, day in zip(sentences["doc_id"].tolist(), sentences["sent_id"].tolist(),
+                                        sentences["date"].tolist()):
+            key = (doc_id, int(sent_id))
+            if key in wanted:
+                sentence_day[key] = _as_date(day)
     places = _article_places(records)
     reports: dict[tuple, list[_Report]] = {}
     for index, row in records:

@@ -84,17 +84,18 @@ def article_figure(rows: Iterable[Mapping]) -> ArticleFigure | None:
         else:
             key = ("sentence", _int(row.get("sent_id")), _int(row.get("claim")) or 0)
         units.setdefault(key, []).append(position)
-    best: ArticleFigure | None = None
+    best: tuple | None = None  # (low, high, members); an ArticleFigure is built for the winner only
     for members in units.values():
-        chosen = [parts[p] for p in members]
-        low = sum(p[0] for p in chosen)
-        highs = [p[1] for p in chosen]
-        high = sum(highs) if all(h is not None for h in highs) else None
-        candidate = ArticleFigure(low, high, all(p[2] for p in chosen), " + ".join(p[3] for p in chosen),
-                                  tuple(members))
-        if best is None or (candidate.low, candidate.high or 0) > (best.low, best.high or 0):
-            best = candidate
-    return best
+        low = sum(parts[p][0] for p in members)
+        highs = [parts[p][1] for p in members]
+        high = sum(highs) if None not in highs else None
+        if best is None or (low, high or 0) > (best[0], best[1] or 0):
+            best = (low, high, members)
+    if best is None:
+        return None
+    low, high, members = best
+    chosen = [parts[p] for p in members]
+    return ArticleFigure(low, high, all(p[2] for p in chosen), " + ".join(p[3] for p in chosen), tuple(members))
 
 
 @dataclass(frozen=True)
