@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from analysis.timeline import periods as cal
+from analysis.timeline.firstchar import caseless, starting_with
 from analysis.timeline.lexicon import (
     AMBIGUOUS_MONTHS,
     DAY_RE,
@@ -29,7 +30,7 @@ from analysis.timeline.words import (
 
 # --- numeric dates ---------------------------------------------------------------------------
 
-_ISO = re.compile(r"(?<![\d/.-])(1[6-9]\d\d|20\d\d)([-/])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d])")
+_ISO = starting_with("12", r"(?<![\d/.-])(1[6-9]\d\d|20\d\d)([-/])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d])")
 _NUMERIC = re.compile(r"(?<![\d/.:-])(\d{1,2})([/.])(\d{1,2})\2(1[6-9]\d\d|20\d\d|\d{2})(?![\d/.:-]\d|\d)")
 
 
@@ -65,20 +66,35 @@ def numeric(text: str) -> Iterator[Mention]:
 _REL_YEAR_SUFFIX = r",?\s+(?P<rel>(?i:last|this|next))\s+year\b"
 _RELATIVE_YEARS = {"last": -1, "this": 0, "next": 1}
 _RANGE_SEP = r"\s*(?:-|–|—|to|through|and|or)\s*"
-_MONTH_DAY = re.compile(
+# First characters: of a weekday (WEEKDAY_RE), a month (MONTH_RE) or a day number (DAY_RE).
+_MONTH_DAY = starting_with(
+    "MTWFS" + "JFMASOND",
     rf"(?<!\w)(?:(?P<wd>{WEEKDAY_RE}),?\s+(?:the\s+)?)?(?P<m>{MONTH_RE})\s+(?P<d>{DAY_RE})"
     rf"(?:{_RANGE_SEP}(?:(?P<m2>{MONTH_RE})\s+)?(?P<d2>{DAY_RE}))?"
     rf"(?:,?\s+(?P<y>{YEAR_RE})|{_REL_YEAR_SUFFIX})?(?![:,.]?\d)"
 )
-_DAY_MONTH = re.compile(
+_DAY_MONTH = starting_with(
+    "MTWFS" + "0123456789",
     rf"(?<!\w)(?:(?P<wd>{WEEKDAY_RE}),?\s+(?:the\s+)?)?(?<![\d,.$£€])(?P<d>{DAY_RE})"
     rf"(?:{_RANGE_SEP}(?P<d2>{DAY_RE}))?\s+(?:of\s+)?(?P<m>{MONTH_RE})"
     rf"(?:,?\s+(?P<y>{YEAR_RE})|{_REL_YEAR_SUFFIX})?"
 )
 
+# The fixed core of each pattern above, found far faster than the pattern (which tries its
+# optional weekday at every position): a month name (all begin with these three letters, see
+# MONTH_RE), then after whitespace a day's digit; or a day's digit or suffix, whitespace and
+# an optional "of", then the month name.
+_MONTH_PREFIX = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_CORES = {
+    _MONTH_DAY: re.compile(rf"{_MONTH_PREFIX}[a-z]*\.?\s+\d"),
+    _DAY_MONTH: re.compile(rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_PREFIX}"),
+}
+
 
 def month_day(text: str) -> Iterator[Mention]:
     for pattern in (_MONTH_DAY, _DAY_MONTH):
+        if _CORES[pattern].search(text) is None:
+            continue
         for m in pattern.finditer(text):
             month = month_number(m.group("m"))
             first = day_number(m.group("d"))
@@ -111,14 +127,23 @@ def month_day(text: str) -> Iterator[Mention]:
 
 
 _PART_PREFIX = r"(?:(?:early|late|mid|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of)[\s-]+)"
-_MONTH_YEAR = re.compile(rf"(?<!\w)(?i:{_PART_PREFIX})?(?P<m>{MONTH_RE})(?:\s+of)?,?\s+(?P<y>{YEAR_RE})")
-_MONTH_ALONE = re.compile(
+_MONTH_YEAR = starting_with(
+    caseless("elmt") + "JFMASOND",
+    rf"(?<!\w)(?i:{_PART_PREFIX})?(?P<m>{MONTH_RE})(?:\s+of)?,?\s+(?P<y>{YEAR_RE})",
+)
+_MONTH_ALONE = starting_with(
+    caseless("lntem") + "JFMASOND",
     rf"(?<!\w)(?:(?i:(?P<mod>last|next|this|early|late|mid|the\s+(?:end|beginning|start|middle)\s+of))[\s-]+)?(?P<m>{MONTH_RE})"
     rf"(?:{_REL_YEAR_SUFFIX})?"
 )
 
+# The fixed core of _MONTH_YEAR, as _CORES above: month name, then a year after whitespace.
+_MONTH_YEAR_CORE = re.compile(rf"{_MONTH_PREFIX}[a-z]*\.?(?:\s+of)?,?\s+(?:1[6-9]|20)\d\d")
+
 
 def month_year(text: str) -> Iterator[Mention]:
+    if _MONTH_YEAR_CORE.search(text) is None:
+        return
     for m in _MONTH_YEAR.finditer(text):
         yield Mention(m.start(), m.end(), "absolute", cal.month(int(m.group("y")), month_number(m.group("m"))))
 

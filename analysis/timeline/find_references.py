@@ -9,9 +9,9 @@ before, at or after the time of writing without naming a period. They are not da
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from analysis.timeline.firstchar import caseless, starting_with
 from analysis.timeline.mention import Mention
 from analysis.timeline.words import word_after, word_before
 
@@ -27,7 +27,8 @@ _PAST = (
 _FUTURE = (
     r"(?:in\s+)?the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|in\s+(?:the\s+)?(?:coming|years\s+to\s+come)\s*(?:years|decades)?"
 )
-_REFERENCE = re.compile(
+_REFERENCE = starting_with(
+    caseless("nrcaptflismydg"),
     rf"(?<![\w-])(?i:(?P<present>{_PRESENT})|(?P<past>{_PAST})|(?P<future>{_FUTURE}))(?![\w-])"
 )
 # "now" that is not a time: "now-defunct" (excluded by the hyphen rule), "now that ..." still

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from analysis.timeline.firstchar import caseless, starting_with
 from analysis.timeline.lexicon import (
     NAMED_WEEKDAY_AFTER,
     NAMED_WEEKDAY_BEFORE,
@@ -21,12 +22,14 @@ from analysis.timeline.words import number, word_after, word_before
 
 # --- weekdays and relative expressions ---------------------------------------------------------
 
-_WEEKDAY = re.compile(
+_WEEKDAY = starting_with(
+    caseless("lnte") + "MTWFS",
     rf"(?<!\w)(?:(?i:(?P<mod>last|next|this|this\s+past|early|late|earlier|later)\s+)(?:(?i:on)\s+)?)?"
     rf"(?P<wd>{WEEKDAY_RE})(?P<plural>s\b)?(?:['’]s)?"
     rf"(?:\s+(?i:(?P<part>morning|afternoon|evening|night)))?"
 )
-_DAY_WORDS = re.compile(
+_DAY_WORDS = starting_with(
+    caseless("tyl"),
     r"(?<!\w)(?i:(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow"
     r"|last\s+night|this\s+(?:morning|afternoon|evening)))(?:['’]s)?"
     r"(?:\s+(?i:morning|afternoon|evening|night))?\b"
@@ -36,7 +39,8 @@ _DAY_OFFSETS = {
     "tonight": 0, "tomorrow": 1, "last night": -1, "this morning": 0, "this afternoon": 0,
     "this evening": 0,
 }
-_UNIT = re.compile(
+_UNIT = starting_with(
+    caseless("elmtn"),
     r"(?<!\w)(?i:(?P<edge>(?:earlier|later|early|late|mid)[\s-]+|the\s+(?:end|beginning|start|middle|rest|remainder)\s+of\s+)?"
     r"(?P<mod>last|this|next|this\s+past|the\s+current|the)\s+(?:fiscal\s+|calendar\s+)?(?P<unit>week|month|quarter|year|weekend))(?![\w-])"
 )
@@ -44,9 +48,11 @@ _AGO = re.compile(
     rf"(?<!\w)(?i:(?P<n>{NUMBER_RE})\s+(?P<unit>day|week|fortnight|month|year|decade)s?\s+ago)\b"
 )
 # "will be redeemed in five years", "talks resume in two weeks": future only (see `in_units`).
-_IN_UNITS = re.compile(
+_IN_UNITS = starting_with(
+    caseless("i"),
     rf"(?<!\w)(?i:in\s+(?:about\s+|another\s+|around\s+|roughly\s+)?(?P<n>{NUMBER_RE})\s+(?P<unit>day|week|month|year)s?)(?!\s+or\s)(?:['’](?:s)?(?:\s+time)?)?(?![\w-])"
 )
+_FISCAL = re.compile(r"(?i)\S+\s+(?:fiscal|calendar)")
 _YEAR_END = re.compile(r"(?i:\byear[-\s]end\b)")
 _ANAPHOR = re.compile(
     r"(?<!\w)(?i:(?P<the>the\s+(?P<rel>next|following|previous|preceding|same)|that(?:\s+same)?|(?:earlier|later)\s+(?:in|that)(?:\s+the)?)"
@@ -58,18 +64,24 @@ _WEEKEND = re.compile(r"(?<!\w)(?i:(?:over|at|on|during)\s+the\s+weekend)\b")
 _SHIFT = {"last": -1, "this past": -1, "this": 0, "the current": 0, "the": 0, "next": 1}
 
 
+_WEEKDAY_MODS = {"this past": "last", "early": "", "late": "", "earlier": "", "later": ""}
+
+
 def weekday(text: str) -> Iterator[Mention]:
     for m in _WEEKDAY.finditer(text):
-        if m.group("plural"):
+        plural, raw_mod, part = m.group("plural", "mod", "part")
+        if plural:
             continue  # "on Mondays": a habit, not a day
-        before = word_before(text, m.start())
-        after = word_after(text, m.end())
-        if not m.group("mod") and before[:1].isupper() and before.lower() in NAMED_WEEKDAY_BEFORE:
-            continue  # "Bloody Sunday", "Good Friday": named days, not last week's
-        if not m.group("part") and after[:1].isupper() and after.lower() in NAMED_WEEKDAY_AFTER:
-            continue  # "the Sunday Times", "Monday Night Football"
-        mod = " ".join((m.group("mod") or "").lower().split())
-        mod = {"this past": "last", "early": "", "late": "", "earlier": "", "later": ""}.get(mod, mod)
+        if not raw_mod:
+            before = word_before(text, m.start())
+            if before[:1].isupper() and before.lower() in NAMED_WEEKDAY_BEFORE:
+                continue  # "Bloody Sunday", "Good Friday": named days, not last week's
+        if not part:
+            after = word_after(text, m.end())
+            if after[:1].isupper() and after.lower() in NAMED_WEEKDAY_AFTER:
+                continue  # "the Sunday Times", "Monday Night Football"
+        mod = " ".join(raw_mod.lower().split()) if raw_mod else ""
+        mod = _WEEKDAY_MODS.get(mod, mod)
         yield Mention(m.start(), m.end(), "weekday", weekday=WEEKDAYS[m.group("wd").lower()], mod=mod, default="past")
 
 
@@ -86,7 +98,7 @@ def units(text: str) -> Iterator[Mention]:
         mod = " ".join(m.group("mod").lower().split())
         edge = (m.group("edge") or "").lower()
         unit = m.group("unit").lower()
-        fiscal = bool(re.match(r"(?i)\S+\s+(?:fiscal|calendar)", m.group(0)[len(m.group("edge") or ""):]))
+        fiscal = bool(_FISCAL.match(m.group(0)[len(m.group("edge") or ""):]))
         if mod == "the" and not edge.startswith("the") and not (fiscal and unit == "year"):
             continue  # "the week" alone is anaphoric; "the end of the week", "the fiscal year" are current
         if unit == "weekend":

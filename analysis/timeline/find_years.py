@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 
 from analysis.timeline import periods as cal
+from analysis.timeline.firstchar import caseless, starting_with
 from analysis.timeline.lexicon import (
     MONTHS,
     ORDINALS,
@@ -22,11 +23,13 @@ from analysis.timeline.words import word_after, word_before
 
 # --- years, spans, decades ---------------------------------------------------------------------
 
-_YEAR_SPAN = re.compile(
+_YEAR_SPAN = starting_with(
+    caseless("fb") + "12",
     rf"(?<!\w)(?i:(?P<pre>from|between)\s+)?(?<![\d$£€#.,])(?P<y1>{YEAR_RE})\s*(?:-|–|—|(?i:to|until|till|through|and))\s*"
     rf"(?P<y2>{YEAR_RE}|\d\d(?![\d%]))(?![.,]\d)"
 )
-_YEAR = re.compile(
+_YEAR = starting_with(
+    caseless("elmt") + "12",
     rf"(?<!\w)(?i:(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?"
     rf"(?:(?<=(?i:mid)-)|(?<=(?i:early)-)|(?<=(?i:late)-)|(?<![\w$£€#.,/:-]))(?P<y>{YEAR_RE})(?![\w%/:-]|[.,]\d|\s+\d|\s*(?:%|percent|per\b))"
 )

@@ -26,6 +26,7 @@ NAMED_ATTACKS: dict[tuple[int, int], date] = {
 _MONTH_NAMES = {"March": 3, "Mar": 3, "July": 7, "Jul": 7, "September": 9, "Sept": 9, "Sep": 9, "October": 10, "Oct": 10, "November": 11, "Nov": 11}
 _ATTACK_NOUN = r"\s+(?:(?:terror(?:ist)?|terror-related|suicide|militant)\s+)?(?:attacks?|bombings?|massacre|assault|hijackings?|atrocit(?:y|ies)|strikes?)\b"
 
+_ATTACK_NOUN_AHEAD = re.compile(_ATTACK_NOUN)
 _SLASH = re.compile(r"(?<![\d/.,])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/])")
 _WORDS = re.compile(
     r"(?P<m>March|Mar\.|July|Jul\.|September|Sept\.|Sep\.|October|Oct\.|November|Nov\.)\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+20\d\d)?(?=" + _ATTACK_NOUN + ")"
@@ -40,7 +41,7 @@ def find_named(text: str) -> Iterator[Mention]:
         named = (a, b) == (9, 11)
         if not named:
             # US order (7/7, 3/11) or day-first (26/11) with an attack noun after.
-            if not re.match(_ATTACK_NOUN, text[m.end():]):
+            if not _ATTACK_NOUN_AHEAD.match(text[m.end():]):
                 continue
             key = (a, b) if (a, b) in NAMED_ATTACKS else (b, a)
             named = key in NAMED_ATTACKS
@@ -65,13 +66,15 @@ _HOLIDAY = re.compile(
     r"\b(?:New\s+Year['’]s\s+(?:Day|Eve)|Christmas(?:\s+(?:Eve|Day))?|Boxing\s+Day|Valentine['’]s\s+Day|Halloween|May\s+Day)\b"
 )
 
+_CHRISTMAS_THINGS = re.compile(r"\s+(?:trees?|cards?|markets?|lights?|truce|message|Island)\b")
+
 
 def find_holidays(text: str) -> Iterator[Mention]:
     """Fixed-date holidays ("on New Year's Eve") as month-days needing the anchor's year."""
     for m in _HOLIDAY.finditer(text):
         if text[max(0, m.start() - 10) : m.start()].rstrip().endswith("Orthodox"):
             continue  # Orthodox Christmas is 7 January in the Gregorian calendar
-        if m.group(0) == "Christmas" and re.match(r"\s+(?:trees?|cards?|markets?|lights?|truce|message|Island)\b", text[m.end() :]):
+        if m.group(0) == "Christmas" and _CHRISTMAS_THINGS.match(text[m.end() :]):
             continue  # things named after the feast, not the day
         key = " ".join(m.group(0).lower().replace("’", "'").split())
         month, day = HOLIDAYS[key]

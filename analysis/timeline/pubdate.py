@@ -25,6 +25,7 @@ Named dates (9/11) are anchors of memory, not news of the day: they are ignored.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date, timedelta
 from statistics import median_low
@@ -47,8 +48,11 @@ def estimate_publication_date(
 
     `corpus_dates` are the known publication dates of the other articles in the corpus.
     """
-    known = sorted(d for d in corpus_dates if d is not None)
-    mentions = [(s.text, m) for s in sentences for m in find_mentions(s.text) if m.kind in _USABLE and not m.named]
+    known = [d for d in corpus_dates if d is not None]
+    known.sort()
+    mentions = [
+        (s.text, m) for s in sentences for m in find_mentions(s.text, calendar=True) if m.kind in _USABLE and not m.named
+    ]
     provisional = median_low(known) if known else None
     if provisional is None:
         years = [m.period.end for _, m in mentions if m.kind == "absolute" and m.period is not None]
@@ -77,13 +81,16 @@ def estimate_publication_date(
         if not known:
             return None
         estimate = provisional
-    elif grain == "year":
-        # "in 2014" only says "not before 2014": the corpus is the better guide when it agrees.
-        consistent = [d for d in known if d >= floor]
-        estimate = median_low(consistent) if consistent else floor
     else:
-        later = [d for d in known if floor <= d <= floor + timedelta(days=window_days)]
-        estimate = later[0] if later else floor
+        # `known` is sorted: the dates not before `floor` are a suffix of it.
+        first = bisect_left(known, floor)
+        if grain == "year":
+            # "in 2014" only says "not before 2014": the corpus is the better guide when it agrees.
+            estimate = median_low(known[first:]) if first < len(known) else floor
+        elif first < len(known) and known[first] <= floor + timedelta(days=window_days):
+            estimate = known[first]
+        else:
+            estimate = floor
     ceiling = min((d for d in upper if floor is None or d > floor), default=None)
     if ceiling is not None and estimate >= ceiling:
         try:

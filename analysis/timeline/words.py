@@ -7,17 +7,22 @@ from datetime import date
 
 from analysis.timeline.lexicon import MONTHS, NUMBER_WORDS
 
-_WORD_BEFORE = re.compile(r"([\w'’.-]+)[\s,]*$")
-_WORD_AFTER = re.compile(r"^[\s,]*([\w'’-]+)")
+# The word before an index is matched in the reversed 40-character window: a left-to-right
+# search for "word, spaces, end" would try (and backtrack from) every start in the window.
+# Word characters and the skipped spaces and commas are disjoint sets, so the reversed match
+# finds the same word.
+_WORD_BEFORE_REVERSED = re.compile(r"[\s,]*([\w'’.-]+)")
+_WORD_AFTER = re.compile(r"[\s,]*([\w'’-]+)")
+_DIGITS = re.compile(r"\d+")
 
 
 def word_before(text: str, index: int) -> str:
-    m = _WORD_BEFORE.search(text, max(0, index - 40), index)
-    return m.group(1) if m else ""
+    m = _WORD_BEFORE_REVERSED.match(text[max(0, index - 40) : index][::-1])
+    return m.group(1)[::-1] if m else ""
 
 
 def word_after(text: str, index: int) -> str:
-    m = _WORD_AFTER.search(text[index : index + 40])
+    m = _WORD_AFTER.match(text, index, index + 40)
     return m.group(1) if m else ""
 
 
@@ -26,7 +31,7 @@ def month_number(token: str) -> int:
 
 
 def day_number(token: str) -> int:
-    return int(re.match(r"\d+", token).group(0))  # type: ignore[union-attr]
+    return int(_DIGITS.match(token).group(0))  # type: ignore[union-attr]
 
 
 def safe_date(y: int, m: int, d: int) -> date | None:
