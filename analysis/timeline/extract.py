@@ -10,7 +10,7 @@ from analysis.timeline.finders import find_mentions
 from analysis.timeline.mention import Mention
 from analysis.timeline.model import Period, ReferenceEvent, TemporalEvent
 from analysis.timeline.resolve import needs_anchor, resolve
-from analysis.timeline.tense import direction_at
+from analysis.timeline.tense import cues, direction_at
 
 
 def extract_events(
@@ -31,6 +31,7 @@ def extract_events(
     reference: Period | None = None  # the last period mentioned, for "the next day"
     for sentence in sentences:
         body = sentence.text
+        sentence_cues = None  # the sentence's tense cues, read once for all its expressions
         for mention in find_mentions(body):
             if mention.kind == "reference":
                 if include_references and anchor is not None:
@@ -40,7 +41,10 @@ def extract_events(
                 if needs_anchor(mention):
                     if anchor is None:
                         continue
-                    direction = direction_at(body, mention.start, mention.end, mention.default)
+                    if sentence_cues is None:
+                        sentence_cues = cues(body)
+                    direction = direction_at(body, mention.start, mention.end, mention.default,
+                                             sentence_cues=sentence_cues)
                     if mention.mod == "in" and direction != "future":
                         continue  # "in five years" dates only a future clause
                     period = resolve(mention, anchor, direction, reference)

@@ -12,8 +12,6 @@ Thursday") as future.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
 from analysis.timeline.periods import Direction
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -51,7 +49,6 @@ _NOT_PAST = frozenset(
 )
 
 
-@lru_cache(maxsize=4096)
 def cues(sentence: str) -> tuple[tuple[int, str], ...]:
     """Midpoints of tense cues in the sentence with "past" or "future", in text order."""
     words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(sentence)]
@@ -100,15 +97,19 @@ def cues(sentence: str) -> tuple[tuple[int, str], ...]:
     return tuple(found)
 
 
-def direction_at(sentence: str, start: int, end: int, default: Direction = "nearest") -> Direction:
+def direction_at(sentence: str, start: int, end: int, default: Direction = "nearest", *,
+                 sentence_cues: tuple[tuple[int, str], ...] | None = None) -> Direction:
     """The tense governing the span [start, end) of `sentence`, else `default`.
 
     English puts the verb before its time adverbial ("will vote in January, diplomats said";
     "said on Monday it would ..."), so the nearest cue before the span wins; a sentence that
     opens with the expression ("In May, the army said ...") takes the nearest cue after it.
+    `sentence_cues` is `cues(sentence)` when the caller already has it (several expressions of
+    one sentence).
     """
-    before = [(start - pos, tense) for pos, tense in cues(sentence) if pos < start]
+    found = cues(sentence) if sentence_cues is None else sentence_cues
+    before = [(start - pos, tense) for pos, tense in found if pos < start]
     if before:
         return min(before)[1]  # type: ignore[return-value]
-    after = [(pos - end, tense) for pos, tense in cues(sentence) if pos >= end]
+    after = [(pos - end, tense) for pos, tense in found if pos >= end]
     return min(after)[1] if after else default  # type: ignore[return-value]
