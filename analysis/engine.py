@@ -59,7 +59,7 @@ def _word_count(text: str) -> int:
 
 def _anchor_dates(documents: Sequence[Document], splits: Sequence[list[Sentence]]) -> list[tuple[date | None, bool]]:
     """Each article's anchor for relative dates and whether it was estimated."""
-    known = [doc.published for doc in documents if doc.published]
+    known = sorted(doc.published for doc in documents if doc.published)  # each estimate re-sorts: nearly free now
     anchors: list[tuple[date | None, bool]] = []
     for doc, sentences in zip(documents, splits):
         if doc.published:
