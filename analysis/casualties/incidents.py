@@ -60,21 +60,37 @@ class _Report:
 
 @dataclass
 class _Incident:
-    """Reports grouped so far, with what `_compatible` rules out in constant time: the articles
-    already in it and the span of its stated figures (pairwise within MAX_RATIO, so a report is
-    within the ratio of every stated report exactly when it is within it of both ends)."""
+    """Reports grouped so far, with what `_first_compatible` and `_agrees` need to rule a report
+    in or out without walking them: the articles already in it, the span of its stated figures
+    (pairwise within MAX_RATIO, so a report is within the ratio of every stated report exactly
+    when it is within it of both ends), the span of its dates, and each place it names with
+    whether a report there is undated."""
 
     reports: list[_Report] = field(default_factory=list)
     doc_ids: set[str] = field(default_factory=set)
     stated_span: tuple[int, int] | None = None
+    day_span: tuple[date, date] | None = None
+    undated: bool = False
+    places: dict[str | None, bool] = field(default_factory=dict)  # place -> some report there is undated
+    first_day: date | None = None  # the first report's, which candidate searches read most
+    first_location: str | None = None
 
     def add(self, report: _Report) -> None:
+        if not self.reports:
+            self.first_day, self.first_location = report.day, report.location
         self.reports.append(report)
         self.doc_ids.add(report.doc_id)
         if report.stated:
             low = max(report.low, 1)
             span = self.stated_span
             self.stated_span = (low, low) if span is None else (min(span[0], low), max(span[1], low))
+        day = report.day
+        if day is None:
+            self.undated = True
+        else:
+            span = self.day_span
+            self.day_span = (day, day) if span is None else (min(span[0], day), max(span[1], day))
+        self.places[report.location] = self.places.get(report.location, False) or day is None
 
 
 def _as_date(value) -> date | None:
@@ -145,7 +161,7 @@ def _places_nest(a: str | None, b: str | None) -> bool:
 @lru_cache(maxsize=65536)
 def _could_share_place(a: str | None, b: str | None) -> bool:
     """Whether reports placed at `a` and `b` could be one incident: the same place, one named
-    within the other, or nested. `_compatible` needs this of every pair, so checking it first
+    within the other, or nested. `_agrees` needs this of every pair, so checking it first
     (cached) rules out most candidates without walking their reports."""
     return a == b or _places_match(a, b) or _places_nest(a, b)
 
@@ -161,29 +177,26 @@ def _best(rows: list[tuple[object, dict]]) -> tuple[int, int | None, bool, str]:
     return figure.low, figure.high, figure.stated, figure.wording
 
 
-def _compatible(report: _Report, incident: _Incident) -> bool:
-    """Whether `report` agrees with every report of `incident` (all the checks must hold, so
-    the cheap ones come first)."""
-    if report.doc_id in incident.doc_ids:
+def _agrees(report: _Report, incident: _Incident) -> bool:
+    """Whether `report` agrees with every report of `incident` on category and kind, dates
+    within the window (an undated pair needs a place to go on) and place (a country or
+    province and a place inside it only when both are dated: one source names the town,
+    another only "northeast Nigeria"). `_first_compatible` has already checked that the
+    article is new to the incident and its figure within MAX_RATIO of the incident's.
+    Each test reads the incident's summaries, so it costs the same however many reports it holds."""
+    first = incident.reports[0]  # every report of an incident shares its category and kind
+    if first.category != report.category or first.cumulative != report.cumulative:
         return False
-    span = incident.stated_span
-    if report.stated and span is not None:
-        low = max(report.low, 1)
-        if max(span[1], low) / min(span[0], low) > MAX_RATIO:
+    location, day = report.location, report.day
+    if day is not None and incident.day_span is not None:
+        earliest, latest = incident.day_span
+        if (day - earliest).days > WINDOW_DAYS or (latest - day).days > WINDOW_DAYS:
             return False
-    category, cumulative, location, day = report.category, report.cumulative, report.location, report.day
-    for other in incident.reports:
-        if other.category != category or other.cumulative != cumulative:
-            return False
-        if other.day is not None and day is not None:
-            if abs((other.day - day).days) > WINDOW_DAYS:
-                return False
-        elif location is None:
-            return False  # neither place nor date to go on: keep it apart
-        if other.location != location and not _places_match(other.location, location):
-            # A country or province and a place inside it, if both are dated: one source
-            # names the town, another only "northeast Nigeria".
-            if not (other.day and day and _places_nest(other.location, location)):
+    if location is None and (day is None or incident.undated):
+        return False  # neither place nor date to go on: keep it apart
+    for place, undated_there in incident.places.items():
+        if place != location and not _places_match(place, location):
+            if not (day is not None and not undated_there and _places_nest(place, location)):
                 return False
     return True
 
@@ -312,13 +325,23 @@ def _cluster(records: list[tuple[object, dict]], documents: pd.DataFrame,
 
 def _first_compatible(report: _Report, candidates) -> _Incident | None:
     """The first incident among `candidates` (newest first) the report fits, looking no
-    further back than the date window."""
-    day, location = report.day, report.location
+    further back than the date window.
+
+    On a large corpus this loop runs about a million times, and most candidates fail one of
+    the cheap tests (the same article, figures more than MAX_RATIO apart, places that cannot
+    match), so those are made here inline, before `_agrees` reads the rest."""
+    day, location, doc_id = report.day, report.location, report.doc_id
+    low = max(report.low, 1) if report.stated else None
     for incident in candidates:
-        first = incident.reports[0]
-        if day is not None and first.day is not None and (day - first.day).days > WINDOW_DAYS:
+        first_day = incident.first_day
+        if day is not None and first_day is not None and (day - first_day).days > WINDOW_DAYS:
             return None  # date order: this and every older incident began outside the window
-        if _could_share_place(location, first.location) and _compatible(report, incident):
+        if doc_id in incident.doc_ids:
+            continue
+        span = incident.stated_span
+        if low is not None and span is not None and max(span[1], low) / min(span[0], low) > MAX_RATIO:
+            continue
+        if _could_share_place(location, incident.first_location) and _agrees(report, incident):
             return incident
     return None
 

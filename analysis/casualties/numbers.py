@@ -64,6 +64,10 @@ _OPENERS = frozenset(UNITS) | frozenset(TENS) | frozenset(VAGUE) | frozenset(FEW
 # Public name for callers that scan many tokens: any token whose word is not a digit, nor in
 # QUANTITY_OPENERS, nor hyphenated onto one, cannot start a quantity (see parse_quantity).
 QUANTITY_OPENERS = _OPENERS
+# Openers that are only the first word of a qualifier ("in" of "in excess of", "at" of "at
+# least"): without the rest of their phrase no quantity starts there, and they are common words.
+_QUALIFIER_ONLY = frozenset(_PREFIX_BY_FIRST) - frozenset(UNITS) - frozenset(TENS) - frozenset(VAGUE) - frozenset(
+    FEW) - {"a", "an", "half", "between"}
 _RANGE_JOINERS = frozenset({"to", "-", "–", "—", "or"})
 # "1,200", "2 843" (thin or plain space), "2,70,000" (Indian lakh grouping), "1.5"
 _DIGITS = re.compile(r"\d+(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+(?:\.\d+)?")
@@ -102,7 +106,7 @@ def _number_at(tokens: Sequence[Token], i: int) -> tuple[int, int, bool] | None:
     if i >= n:
         return None
     word = tokens[i].low
-    digits = _digits_value(tokens[i].text)
+    digits = _digits_value(tokens[i].text) if word[:1].isdigit() else None  # _DIGITS opens on a digit
     if digits is not None:
         j = i + 1
         if j < n and tokens[j].low in SCALES and tokens[j].low != "hundred":
@@ -208,6 +212,9 @@ def parse_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
         if i + k <= n and all(tokens[i + m].low == words[m] for m in range(k)):
             qualifier, j = name, i + k
             break
+    else:
+        if first in _QUALIFIER_ONLY:
+            return None  # "in the village", "at dawn": the qualifier's phrase is not there
     ranged = False
     if j < n and tokens[j].low == "between":
         ranged, j = True, j + 1
