@@ -49,6 +49,16 @@ def test_key_scanner_finds_exactly_the_keys_a_substring_test_finds() -> None:
         assert scanner.groups(text) == expected, text
 
 
+def test_key_scanner_reads_non_ascii_text_and_allows_no_keys() -> None:
+    scanner = KeyScanner([("août",), ("día", "—")])
+    assert scanner.groups("le 5 août — hier") == 0b11
+    assert scanner.groups("el día") == 0b10
+    assert scanner.groups("aout dia -") == 0
+    assert KeyScanner([(), ()]).groups("anything at all") == 0
+    with pytest.raises(ValueError):
+        KeyScanner([("",)])
+
+
 _GUARDED = [
     find_relative._WEEKDAY, find_relative._DAY_WORDS, find_relative._UNIT, find_relative._IN_UNITS,
     find_years._YEAR_SPAN, find_years._YEAR, find_dates._ISO, find_dates._MONTH_DAY, find_dates._DAY_MONTH,
