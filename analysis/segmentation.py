@@ -23,8 +23,10 @@ ABBREVIATIONS = frozenset(
 _ABBREVIATION_WINDOW = 2 * max(len(a) for a in ABBREVIATIONS) + 2
 _WORD_BEFORE_PERIOD = re.compile(r"([\w.]+)[.]$")
 _TERMINAL = re.compile(r"[.!?…]+[\"'”’)\]]*")
-# A period glued to the next sentence by a scraper: "in Kabul.According to ..."
-_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+# A period glued to the next sentence by a scraper: "in Kabul.According to ..." The match is
+# the stop itself (the cut is its end): a pattern led by a character class is searched for
+# fast, while a lookbehind first would be tried at every position.
+_GLUED = re.compile(r"[.!?](?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _LINE_END = re.compile(r"[.!?…:]+[\"'”’)\]]*$")
 # A wrapped line that stops mid-phrase: after a comma, a hyphen, an open bracket or a small word.
@@ -106,8 +108,8 @@ def _sentence_ends(paragraph: str) -> list[int]:
             continue
         ends.append(match.start() + len(match.group(0).rstrip()))
     for match in _GLUED.finditer(paragraph):
-        if not _is_abbreviation(paragraph, match.start()):
-            ends.append(match.start())
+        if not _is_abbreviation(paragraph, match.end()):
+            ends.append(match.end())
     return sorted(set(ends))
 
 
