@@ -49,14 +49,21 @@ _NOT_PAST = frozenset(
 )
 
 
+# Every word a cue can start at: the rest only move the scan on, so it visits these alone.
+_CUE_STARTS = _MODALS | _FUTURE_WORDS | frozenset(_FUTURE_BEFORE) | _PAST_WORDS | frozenset(
+    {"due", "is", "are", "was", "were", "to", "has", "have"})
+
+
 def cues(sentence: str) -> tuple[tuple[int, str], ...]:
     """Midpoints of tense cues in the sentence with "past" or "future", in text order."""
     words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(sentence)]
     lower = [w.lower().replace("’", "'") for _, _, w in words]
     found: list[tuple[int, str]] = []
-    i = 0
     n = len(words)
-    while i < n:
+    resume = 0  # a cue of several words ("is to meet") is not read again from its later words
+    for i in [i for i, word in enumerate(lower) if word in _CUE_STARTS or word.endswith(("ed", "'ll"))]:
+        if i < resume:
+            continue
         word = lower[i]
         start = words[i][0]
         nxt = lower[i + 1] if i + 1 < n else ""
@@ -69,7 +76,7 @@ def cues(sentence: str) -> tuple[tuple[int, str], ...]:
             last = min(j, n - 1)
             tense = "past" if word in _SOFT_MODALS and has_have else "future"
             found.append(((start + words[last][1]) // 2, tense))
-            i = j + 1
+            resume = j + 1
             continue
         if word in _FUTURE_WORDS or _FUTURE_BEFORE.get(word) == nxt and nxt:
             found.append(((start + words[i][1]) // 2, "future"))
@@ -77,15 +84,15 @@ def cues(sentence: str) -> tuple[tuple[int, str], ...]:
             found.append(((words[i - 1][0] + words[i][1]) // 2, "future"))
         elif word in {"is", "are", "was", "were"} and nxt == "to" and i + 2 < n:
             found.append(((start + words[i + 2][1]) // 2, "future"))  # "is to meet"
-            i += 3
+            resume = i + 3
             continue
         elif word == "to" and nxt == "be" and i + 2 < n and lower[i + 2] == "held":
             found.append(((start + words[i + 2][1]) // 2, "future"))
-            i += 3
+            resume = i + 3
             continue
         elif word in {"has", "have"} and nxt == "been":
             found.append(((start + words[i + 1][1]) // 2, "past"))
-            i += 2
+            resume = i + 2
             continue
         elif word in _PAST_WORDS:
             found.append(((start + words[i][1]) // 2, "past"))
@@ -93,7 +100,6 @@ def cues(sentence: str) -> tuple[tuple[int, str], ...]:
             if not (sentence[max(0, start - 2) : start] == ", " or nxt == "by"):
                 # after a comma or before "by", an -ed form is a participle, not a finite verb
                 found.append(((start + words[i][1]) // 2, "past"))
-        i += 1
     return tuple(found)
 
 
