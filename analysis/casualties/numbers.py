@@ -56,6 +56,7 @@ _PREFIXES: tuple[tuple[tuple[str, ...], str], ...] = tuple(sorted(
     key=lambda item: -len(item[0]),
 ))
 _PREFIX_BY_FIRST: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
+assert all(1 <= len(_words) <= 3 for _words, _ in _PREFIXES)  # parse_quantity compares up to three
 for _words, _name in _PREFIXES:
     _PREFIX_BY_FIRST[_words[0]] = _PREFIX_BY_FIRST.get(_words[0], ()) + ((_words, _name),)
 # Words that can open a quantity; anything else is rejected at once (most tokens are).
@@ -88,6 +89,8 @@ class Quantity:
 
 
 def _digits_value(text: str) -> float | None:
+    if text.isdecimal():  # the usual "12": what \d+ matches, without the regex
+        return float(text)
     if not _DIGITS.fullmatch(text):
         return None
     if not text.replace(".", "").isdigit():
@@ -146,16 +149,26 @@ def _number_at(tokens: Sequence[Token], i: int) -> tuple[int, int, bool] | None:
     return _words_value(tokens, i)
 
 
-def _split_hyphen(word: str) -> list[str]:
-    return word.replace("’", "-").split("-")
+def _small_words() -> dict[str, int]:
+    """Every word of one or two number words below a hundred ("eight", "thirty-two", also
+    written "thirty’two") with its value: one look-up instead of splitting each word."""
+    words = {**UNITS, **TENS}
+    small = dict(words)
+    for first, a in words.items():
+        for second, b in words.items():
+            for joiner in ("-", "’"):
+                small[first + joiner + second] = a + b
+    return small
+
+
+_SMALL_WORDS = _small_words()
 
 
 def _words_value(tokens: Sequence[Token], i: int) -> tuple[int, int, bool] | None:
     """Number words: "eight", "Fifteen", "thirty-two", "two hundred and fifty", "two million"."""
-    parts = _split_hyphen(tokens[i].low)
-    if not all(p in UNITS or p in TENS for p in parts) or len(parts) > 2:
+    value = _SMALL_WORDS.get(tokens[i].low)
+    if value is None:
         return None
-    value = sum(UNITS.get(p, 0) + TENS.get(p, 0) for p in parts)
     return _continue_words(tokens, i + 1, 0, value)
 
 
@@ -163,7 +176,6 @@ def _continue_words(tokens: Sequence[Token], j: int, total: int, current: int) -
     n = len(tokens)
     while j < n:
         word = tokens[j].low
-        parts = _split_hyphen(word)
         if word == "dozen" and (current or total) and current < 100:
             current *= 12  # "two dozen"
             j += 1
@@ -175,11 +187,11 @@ def _continue_words(tokens: Sequence[Token], j: int, total: int, current: int) -
                 total += max(current, 1) * SCALES[word]
                 current = 0
             j += 1
-        elif word == "and" and j + 1 < n and (current or total) and _is_small_word(tokens[j + 1].low) \
+        elif word == "and" and j + 1 < n and (current or total) and tokens[j + 1].low in _SMALL_WORDS \
                 and (current % 100 == 0 or total) and current < 1000:
             j += 1
-        elif all(p in UNITS or p in TENS for p in parts) and len(parts) <= 2:
-            add = sum(UNITS.get(p, 0) + TENS.get(p, 0) for p in parts)
+        elif word in _SMALL_WORDS:
+            add = _SMALL_WORDS[word]
             if current % 100 == 0 and current and add < 100:
                 current += add
             elif current % 10 == 0 and current % 100 >= 20 and 0 < add < 10:
@@ -194,11 +206,6 @@ def _continue_words(tokens: Sequence[Token], j: int, total: int, current: int) -
     return total + current, j, False
 
 
-def _is_small_word(word: str) -> bool:
-    parts = _split_hyphen(word)
-    return all(p in UNITS or p in TENS for p in parts) and len(parts) <= 2
-
-
 def parse_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
     """The quantity starting at token i (qualifier included), or None if none starts there."""
     n = len(tokens)
@@ -208,8 +215,9 @@ def parse_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
     qualifier = "exact"
     j = i
     for words, name in _PREFIX_BY_FIRST.get(first, ()):
-        k = len(words)
-        if i + k <= n and all(tokens[i + m].low == words[m] for m in range(k)):
+        k = len(words)  # 1 to 3 words, the first already `first`: compared inline, as a
+        # generator per candidate costs more than the rest of a failed parse
+        if i + k <= n and (k == 1 or tokens[i + 1].low == words[1] and (k == 2 or tokens[i + 2].low == words[2])):
             qualifier, j = name, i + k
             break
     else:

@@ -67,6 +67,9 @@ _GROUP_FILLERS = frozenset({"who", "which", ",", "the", "those", "also", "report
 _DIED = frozenset({"died", "perished", "drowned"})
 _PHRASE_PREPOSITIONS = frozenset({"from", "in", "at", "inside", "near", "on", "of"})
 _CORRECTION_VERBS = frozenset("revised corrected lowered downgraded cut reduced".split())
+# A number after these is a date, an age or a label ("May 5", "aged 12", "Resolution 2593").
+_NOT_COUNT_BEFORE = MONTHS | {"aged", "age", "no", "number", "article", "resolution", "flight", "route", "highway",
+                              "page", "us$"}
 
 
 def _valid_count(tokens: Sequence[Token], q: Quantity, text: str, offset: int) -> bool:
@@ -79,7 +82,7 @@ def _valid_count(tokens: Sequence[Token], q: Quantity, text: str, offset: int) -
         return False  # "Oct. 7"
     if q.last < n and (tokens[q.last].low in UNIT_WORDS or tokens[q.last].low in MONTHS):
         return False
-    if q.first > 0 and tokens[q.first - 1].low in MONTHS | {"aged", "age", "no", "number", "article", "resolution", "flight", "route", "highway", "page", "us$"}:
+    if q.first > 0 and tokens[q.first - 1].low in _NOT_COUNT_BEFORE:
         return False
     if q.last + 1 < n and tokens[q.last].low == "-" and tokens[q.last + 1].low in UNIT_WORDS:
         return False
