@@ -23,6 +23,9 @@ from vaderSentiment.vaderSentiment import (
 )
 
 _NEGATIONS = frozenset(NEGATE)
+# score_valence's results when every sentiment is 0, and when there are no words at all.
+_NEUTRAL = {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+_EMPTY = {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
 
 
 def _words_and_emoticons(text: str) -> list[str]:
@@ -68,16 +71,19 @@ class VaderScorer(SentimentIntensityAnalyzer):
             text = self._describe_emoji(text)
         words = _words_and_emoticons(text)
         lower = [word.lower() for word in words]
+        lexicon = self.lexicon
+        # Only lexicon words score; most words of a sentence are not, and a fifth of news
+        # sentences hold none (every sentiment 0: the library's neutral scores, worked out).
+        scored = [i for i, word in enumerate(lower) if word in lexicon]
+        if not scored:
+            return dict(_NEUTRAL) if lower else dict(_EMPTY)
         capitals = sum(1 for word in words if word.isupper())
         is_cap_diff = 0 < len(words) - capitals < len(words)  # the library's allcap_differential
-        lexicon = self.lexicon
-        sentiments: list[float] = []
-        for i, word in enumerate(lower):
-            if word not in lexicon or word in BOOSTER_DICT or (
-                    word == "kind" and i < len(lower) - 1 and lower[i + 1] == "of"):
-                sentiments.append(0)
-            else:
-                sentiments.append(self._valence(words, lower, i, is_cap_diff))
+        sentiments: list[float] = [0] * len(lower)
+        for i in scored:
+            word = lower[i]
+            if word not in BOOSTER_DICT and not (word == "kind" and i < len(lower) - 1 and lower[i + 1] == "of"):
+                sentiments[i] = self._valence(words, lower, i, is_cap_diff)
         if "but" in lower:
             _weigh_around_but(sentiments, lower.index("but"))
         return self.score_valence(sentiments, text)

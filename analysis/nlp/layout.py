@@ -36,20 +36,15 @@ def headline_tokens(texts: list[str], classes: list[int]) -> set[int]:
     """Tokens of title-case or all-capital lines (headlines, subheadings): capitals there
     say nothing about names."""
     muted: set[int] = set()
-    line: list[int] = []
-    for i in range(len(texts) + 1):
-        if i == len(texts) or "\n" in texts[i]:
-            # Most lines are paragraphs ending in a full stop: rule them out cheaply.
-            if len(line) < 3 or _TERMINAL.search(texts[line[-1]]):
-                line = []
-                continue
-            words = [j for j in line if texts[j][0].isalpha()]
-            if len(words) >= 3:
-                capitalised = sum(1 for j in words if texts[j][0].isupper())
-                upper = sum(1 for j in words if texts[j].isupper() and len(texts[j]) > 1)
-                if capitalised >= 0.75 * len(words) or upper >= 0.6 * len(words):
-                    muted.update(line)
-            line = []
-        else:
-            line.append(i)
+    breaks = [i for i, text in enumerate(texts) if "\n" in text]  # line breaks are tokens of their own
+    for first, end in zip([0] + [b + 1 for b in breaks], breaks + [len(texts)]):
+        # Most lines are paragraphs ending in a full stop: rule them out cheaply.
+        if end - first < 3 or _TERMINAL.search(texts[end - 1]):
+            continue
+        words = [j for j in range(first, end) if texts[j][0].isalpha()]
+        if len(words) >= 3:
+            capitalised = sum(1 for j in words if texts[j][0].isupper())
+            upper = sum(1 for j in words if texts[j].isupper() and len(texts[j]) > 1)
+            if capitalised >= 0.75 * len(words) or upper >= 0.6 * len(words):
+                muted.update(range(first, end))
     return muted
