@@ -5,7 +5,7 @@ tanker X"). Only lower-case context words count: the run itself is typed elsewhe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from analysis.nlp.lexicon import (
     FAC_NOUNS_AFTER,
@@ -34,9 +34,9 @@ _DIRECTIONS = frozenset(
 _PERSON_LEFT_CUES = PERSON_TITLES | frozenset({"by"})
 
 
-@dataclass(frozen=True)
-class Context:
-    """What the tokens around a run say about it."""
+class Context(NamedTuple):
+    """What the tokens around a run say about it (a NamedTuple: one per capitalised run,
+    cheaper to make than a frozen dataclass)."""
 
     person_cue: bool
     location_cue: bool  # after "in", "near", "from" ...
