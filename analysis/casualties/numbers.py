@@ -56,7 +56,8 @@ _PREFIXES: tuple[tuple[tuple[str, ...], str], ...] = tuple(sorted(
     key=lambda item: -len(item[0]),
 ))
 _PREFIX_BY_FIRST: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
-assert all(1 <= len(_words) <= 3 for _words, _ in _PREFIXES)  # parse_quantity compares up to three
+if any(not 1 <= len(_words) <= 3 for _words, _ in _PREFIXES):
+    raise ValueError("qualifier phrases are one to three words: parse_quantity compares that many")
 for _words, _name in _PREFIXES:
     _PREFIX_BY_FIRST[_words[0]] = _PREFIX_BY_FIRST.get(_words[0], ()) + ((_words, _name),)
 # Words that can open a quantity; anything else is rejected at once (most tokens are).

@@ -26,9 +26,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from typing import NamedTuple
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import NamedTuple
 
 from analysis.entities.normalise import (
     clean_surface,

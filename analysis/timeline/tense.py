@@ -85,15 +85,12 @@ def cues(sentence: str) -> tuple[tuple[int, str], ...]:
         elif word in {"is", "are", "was", "were"} and nxt == "to" and i + 2 < n:
             found.append(((start + words[i + 2][1]) // 2, "future"))  # "is to meet"
             resume = i + 3
-            continue
         elif word == "to" and nxt == "be" and i + 2 < n and lower[i + 2] == "held":
             found.append(((start + words[i + 2][1]) // 2, "future"))
             resume = i + 3
-            continue
         elif word in {"has", "have"} and nxt == "been":
             found.append(((start + words[i + 1][1]) // 2, "past"))
             resume = i + 2
-            continue
         elif word in _PAST_WORDS:
             found.append(((start + words[i][1]) // 2, "past"))
         elif word.endswith("ed") and len(word) > 3 and word not in _NOT_PAST and words[i][2][0].islower():
