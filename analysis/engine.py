@@ -199,7 +199,8 @@ def _sentence_locator(sentences: Sequence[Sentence]) -> Callable[[int], int]:
 def _places_by_document(mentions: pd.DataFrame) -> dict[str, list[tuple[int, int, str]]]:
     places = mentions[mentions["label"].isin(PLACE_LABELS)]
     grouped: dict[str, list[tuple[int, int, str]]] = {}
-    for doc_id, start, end, entity in places[["doc_id", "start", "end", "entity"]].itertuples(index=False):
+    columns = (places[name].tolist() for name in ("doc_id", "start", "end", "entity"))  # lists: fast to walk
+    for doc_id, start, end, entity in zip(*columns):
         grouped.setdefault(doc_id, []).append((int(start), int(end), entity))
     return grouped
 
@@ -217,8 +218,9 @@ def _date_sentences_by_events(sentences: pd.DataFrame, events: pd.DataFrame) -> 
         _rank=lambda e: e["granularity"].map(GRANULARITY_RANK).fillna(len(GRANULARITY_RANK)))
     dated = dated.sort_values(["doc_id", "sent_id", "_rank", "start"], kind="stable")
     dated = dated.drop_duplicates(["doc_id", "sent_id"], keep="first")
-    event_date = dict(zip(zip(dated["doc_id"], dated["sent_id"]), dated["date"]))
-    own = pd.Series([event_date.get(key) for key in zip(sentences["doc_id"], sentences["sent_id"])],
+    event_date = dict(zip(zip(dated["doc_id"].tolist(), dated["sent_id"].tolist()), dated["date"].tolist()))
+    keys = zip(sentences["doc_id"].tolist(), sentences["sent_id"].tolist())  # lists: fast to walk
+    own = pd.Series([event_date.get(key) for key in keys],
                     index=sentences.index, dtype=object)
     sentences["date"] = own.where(own.notna(), sentences["date"])
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick
+
 KILLED, INJURED, MISSING, DISPLACED, DETAINED = "killed", "injured", "missing", "displaced", "detained"
 
 # Cue words right after the counted people (and any auxiliaries).
@@ -153,10 +155,31 @@ def _cue_words() -> frozenset[str]:
 
 
 CUE_WORDS = _cue_words()
-_WORD = re.compile(r"[a-z]+")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def _cue_automaton() -> ahocorasick.Automaton:
+    """The cue words that can be whole words (runs of a-z) in one Aho-Corasick automaton."""
+    automaton = ahocorasick.Automaton()
+    for word in CUE_WORDS:
+        if re.fullmatch(r"[a-z]+", word):
+            automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+_CUES = _cue_automaton()
 
 
 def has_cue(text: str) -> bool:
     """Cheap prefilter: a sentence without any cue word holds no casualty figure, so the
-    extractor skips it after one regex pass and a set lookup."""
-    return not CUE_WORDS.isdisjoint(_WORD.findall(text.lower()))
+    extractor skips it. A cue counts as a whole run of letters a-z in the lower-cased text
+    ("killed", never the "killed" of "skilled"); the automaton reads the text once, in C, and
+    stops at the first whole-word hit."""
+    low = text.lower()
+    last = len(low) - 1
+    for end, size in _CUES.iter(low):
+        start = end - size + 1
+        if (start == 0 or low[start - 1] not in _LETTERS) and (end == last or low[end + 1] not in _LETTERS):
+            return True
+    return False

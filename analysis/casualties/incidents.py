@@ -38,6 +38,10 @@ INCIDENT_COLUMNS = [
 ]
 WINDOW_DAYS = 2  # reports of one incident are dated within this many days of each other
 MAX_RATIO = 4.0  # and their figures within this factor (tolls rise, but not tenfold)
+# Entries of each cache of place comparisons. A corpus naming a few hundred places compares
+# over 100,000 ordered pairs; a smaller cache would evict pairs it meets again (about 100 bytes
+# an entry, so each holds a few tens of MB at most).
+_PAIR_CACHE = 1 << 18
 
 
 @dataclass
@@ -69,6 +73,7 @@ class _Incident:
     reports: list[_Report] = field(default_factory=list)
     doc_ids: set[str] = field(default_factory=set)
     stated_span: tuple[int, int] | None = None
+    stated_fits: tuple[float, float] | None = None  # the figures within MAX_RATIO of every stated one
     day_span: tuple[date, date] | None = None
     undated: bool = False
     places: dict[str | None, bool] = field(default_factory=dict)  # place -> some report there is undated
@@ -83,7 +88,8 @@ class _Incident:
         if report.stated:
             low = max(report.low, 1)
             span = self.stated_span
-            self.stated_span = (low, low) if span is None else (min(span[0], low), max(span[1], low))
+            self.stated_span = span = (low, low) if span is None else (min(span[0], low), max(span[1], low))
+            self.stated_fits = (span[1] / MAX_RATIO, span[0] * MAX_RATIO)
         day = report.day
         if day is None:
             self.undated = True
@@ -123,7 +129,7 @@ def _place_key(place: str | None) -> str | None:
     return place.casefold() if place else None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_PAIR_CACHE)
 def _places_match(a: str | None, b: str | None) -> bool:
     """Same place, or one name the other plus words ("Kandahar" and "Kandahar province"),
     compared word by word so "Town1" never matches "Town10"."""
@@ -137,7 +143,7 @@ def _places_match(a: str | None, b: str | None) -> bool:
     return wa == wb or any(wb[i:i + len(wa)] == wa for i in range(len(wb) - len(wa) + 1))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_PAIR_CACHE)
 def _place_words(name: str) -> tuple[str, ...]:
     """A place name's case-folded words (cached: clustering compares the same names often)."""
     return tuple(name.casefold().split())
@@ -153,12 +159,12 @@ def _contains(coarse: str, fine: str) -> bool:
     return not inner or bool(inner & countries_of(coarse))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_PAIR_CACHE)
 def _places_nest(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and (_contains(a, b) or _contains(b, a))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_PAIR_CACHE)
 def _could_share_place(a: str | None, b: str | None) -> bool:
     """Whether reports placed at `a` and `b` could be one incident: the same place, one named
     within the other, or nested. `_agrees` needs this of every pair, so checking it first
@@ -338,8 +344,8 @@ def _first_compatible(report: _Report, candidates) -> _Incident | None:
             return None  # date order: this and every older incident began outside the window
         if doc_id in incident.doc_ids:
             continue
-        span = incident.stated_span
-        if low is not None and span is not None and max(span[1], low) / min(span[0], low) > MAX_RATIO:
+        fits = incident.stated_fits
+        if low is not None and fits is not None and not fits[0] <= low <= fits[1]:
             continue
         if _could_share_place(location, incident.first_location) and _agrees(report, incident):
             return incident
