@@ -12,11 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-_SPEECH = r"(?:said|says|say|told|reported|reports|added|confirmed|confirms|stated|announced|estimated|estimates|claimed|claims|tweeted|wrote)"
+from analysis.wordscan import WholeWords
+
+_SPEECH_VERBS = ("said says say told reported reports added confirmed confirms stated announced estimated "
+                 "estimates claimed claims tweeted wrote").split()
+_SPEECH = "(?:" + "|".join(_SPEECH_VERBS) + ")"
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<src>[^,;.()\"“”]+)")
+_ACCORDING_KEY = "ccording to "  # in every match: a substring test skips the regex for most sentences
 # Every pattern but "according to" needs a speech verb: most sentences have none, and one scan
 # for it is far cheaper than trying each pattern at every position.
-_ANY_SPEECH = re.compile(r"\b" + _SPEECH + r"\b")
+_ANY_SPEECH = WholeWords(_SPEECH_VERBS)
 _PERSON_RUN = re.compile(r"(?:[A-Z][\w’'\-]+|al-|bin|ibn|de|van|von)(?:\s+(?:[A-Z][\w’'\-]+|al-\w+|bin|ibn|de|van|von))*")
 # "..., a local official said" / "Police said" / "Gaza's health ministry said on Sunday"
 _SUBJECT_SAID = re.compile(
@@ -85,12 +90,12 @@ def _clean(source: str) -> str | None:
 
 def find_attribution(sentence: str) -> str | None:
     """The source the sentence names for its figures, or None; pronouns come back as is."""
-    match = _ACCORDING.search(sentence)
+    match = _ACCORDING.search(sentence) if _ACCORDING_KEY in sentence else None
     if match:
         found = _clean(match.group("src"))
         if found:
             return found
-    if not _ANY_SPEECH.search(sentence):
+    if not _ANY_SPEECH.any_in(sentence):
         return None
     match = _SAID_SUBJECT.search(sentence)
     if match and not _CLAUSE_WORDS.intersection(match.group("src").lower().split()) \

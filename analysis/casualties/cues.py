@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-import ahocorasick
+from analysis.wordscan import WholeWords
 
 KILLED, INJURED, MISSING, DISPLACED, DETAINED = "killed", "injured", "missing", "displaced", "detained"
 
@@ -156,30 +156,11 @@ def _cue_words() -> frozenset[str]:
 
 CUE_WORDS = _cue_words()
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
-
-
-def _cue_automaton() -> ahocorasick.Automaton:
-    """The cue words that can be whole words (runs of a-z) in one Aho-Corasick automaton."""
-    automaton = ahocorasick.Automaton()
-    for word in CUE_WORDS:
-        if re.fullmatch(r"[a-z]+", word):
-            automaton.add_word(word, len(word))
-    automaton.make_automaton()
-    return automaton
-
-
-_CUES = _cue_automaton()
+# Whole runs of a-z in the lower-cased sentence ("killed", never the "killed" of "skilled").
+_CUES = WholeWords((word for word in CUE_WORDS if re.fullmatch(r"[a-z]+", word)), _LETTERS.__contains__)
 
 
 def has_cue(text: str) -> bool:
     """Cheap prefilter: a sentence without any cue word holds no casualty figure, so the
-    extractor skips it. A cue counts as a whole run of letters a-z in the lower-cased text
-    ("killed", never the "killed" of "skilled"); the automaton reads the text once, in C, and
-    stops at the first whole-word hit."""
-    low = text.lower()
-    last = len(low) - 1
-    for end, size in _CUES.iter(low):
-        start = end - size + 1
-        if (start == 0 or low[start - 1] not in _LETTERS) and (end == last or low[end + 1] not in _LETTERS):
-            return True
-    return False
+    extractor skips it after one pass over the lower-cased text."""
+    return _CUES.any_in(text.lower())
