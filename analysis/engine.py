@@ -39,7 +39,10 @@ def _frame(rows: list[dict] | pd.DataFrame, columns: list[str]) -> pd.DataFrame:
 
 
 def _row(record) -> dict:
-    """A dataclass record as a flat dict; `vars` is a shallow copy, far cheaper than `asdict`."""
+    """A record (dataclass or NamedTuple) as a flat dict; `vars` is a shallow copy, far cheaper
+    than `asdict`."""
+    if isinstance(record, tuple):
+        return record._asdict()
     try:
         return dict(vars(record))
     except TypeError:  # a dataclass with __slots__

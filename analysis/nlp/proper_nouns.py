@@ -188,11 +188,17 @@ class ProperNounRecognizer:
         spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
         taken: set[int] = set()
         kept = []
-        for start, end, label in spans:
-            if any(i in taken for i in range(start, end)):
+        for span in spans:
+            start, end = span[0], span[1]
+            if end - start == 1:  # most matches: one token, one set lookup
+                if start in taken:
+                    continue
+                taken.add(start)
+            elif any(i in taken for i in range(start, end)):
                 continue
-            taken.update(range(start, end))
-            kept.append((start, end, label))
+            else:
+                taken.update(range(start, end))
+            kept.append(span)
         return kept
 
     def _datelines(self, doc: Doc, texts: list[str], capitalised: list[int]) -> list[tuple[int, int, str]]:
