@@ -111,10 +111,11 @@ class ProperNounRecognizer:
 
     # ----------------------------------------------------------------- the component
     def __call__(self, doc: Doc) -> Doc:
-        # Token texts from one array call: creating Token objects would cost more than the rest.
-        rows = doc.to_array([ORTH, IDX, LENGTH, SPACY]).tolist() if len(doc) else []
-        strings = doc.vocab.strings
-        texts = [strings[row[0]] for row in rows]
+        # Token texts and offsets from one array call, column by column: creating Token
+        # objects, or a list per token, would cost more than the rest.
+        orths, offsets, lengths, spaces = doc.to_array([ORTH, IDX, LENGTH, SPACY]).T.tolist() if len(doc) \
+            else ([], [], [], [])
+        texts = list(map(doc.vocab.strings.__getitem__, orths))
         n = len(texts)
         classes = [_OTHER] * n
         capitalised = []
@@ -124,7 +125,7 @@ class ProperNounRecognizer:
                 classes[i] = _token_class(token, False, False)
             elif token in CONNECTORS:
                 classes[i] = _CONN
-            elif token == "-" and 0 < i and not rows[i - 1][3] and not rows[i][3]:
+            elif token == "-" and 0 < i and not spaces[i - 1] and not spaces[i]:
                 classes[i] = _CONN  # a hyphen inside a word: "al-Burhan"
         starts = sentence_starts(texts, capitalised)
         muted = headline_tokens(texts, classes)
@@ -152,20 +153,19 @@ class ProperNounRecognizer:
             if i >= 2 and texts[i - 1] == "-" and classes[i - 1] == _CONN and texts[i - 2] in _ARTICLES and not _found_covers(found, i - 2):
                 i -= 2  # "al-Fara": the article belongs to the name
             self._classify_run(texts, classes, starts, gaz_at, i, end, found, unresolved)
-        offsets = rows  # rows[i][1] is the character offset of token i, rows[i][2] its length
         chosen = self._choose(found)
         self._set_entities(doc, chosen)
         doc.user_data[ENTITIES_KEY] = [
-            (offsets[start][1], offsets[end - 1][1] + offsets[end - 1][2], label.rstrip(_GUESS))
+            (offsets[start], offsets[end - 1] + lengths[end - 1], label.rstrip(_GUESS))
             for start, end, label in chosen
         ]
         doc.user_data[GUESSED_KEY] = [
-            (offsets[start][1], offsets[end - 1][1] + offsets[end - 1][2])
+            (offsets[start], offsets[end - 1] + lengths[end - 1])
             for start, end, label in chosen
             if label.endswith(_GUESS)
         ]
         doc.user_data[UNRESOLVED_KEY] = [
-            (offsets[s][1], offsets[s][1] + offsets[s][2], initial) for s, _, initial in unresolved
+            (offsets[s], offsets[s] + lengths[s], initial) for s, _, initial in unresolved
         ]
         return doc
 
