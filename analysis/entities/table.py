@@ -61,13 +61,14 @@ def summarise_entities(mentions: pd.DataFrame, sentences: pd.DataFrame, document
     labels: dict[str, list[str]] = {}
     for entity, text, source, label in zip(frame["entity"].tolist(), frame["text"].tolist(),
                                            frame["source"].tolist(), frame["label"].tolist()):
-        if pd.isna(entity):
+        # (`type(...) is str` first: a string is never missing, and pd.isna per value is slow.)
+        if type(entity) is not str and pd.isna(entity):
             continue  # groupby leaves missing keys out
         texts.setdefault(entity, set()).add(text)
         own = names.setdefault(entity, set())
-        if not pd.isna(source):
+        if type(source) is str or not pd.isna(source):
             own.add(str(source))
-        if not pd.isna(label):
+        if type(label) is str or not pd.isna(label):
             labels.setdefault(entity, []).append(label)
     table = pd.DataFrame({
         "mentions": size,
