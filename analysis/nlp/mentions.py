@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -58,11 +58,11 @@ def find_mentions(nlp: Language, texts: Sequence[str]) -> list[list[RawMention]]
 def _settle_guesses(results: list[list[RawMention]], guessed: list[set[tuple[int, int]]]) -> list[list[RawMention]]:
     """A name typed by default (no cue) takes the label the corpus gives it where a cue
     spoke ("the Nyaung Kone village" ... "a resident of Nyaung Kone")."""
-    cued: dict[str, Counter] = {}
+    cued: defaultdict[str, Counter] = defaultdict(Counter)  # setdefault would build a Counter per mention
     for found, guesses in zip(results, guessed):
         for m in found:
             if (m.start, m.end) not in guesses:
-                cued.setdefault(m.text, Counter())[m.label] += 1
+                cued[m.text][m.label] += 1
     settled = []
     for found, guesses in zip(results, guessed):
         settled.append([
@@ -99,13 +99,13 @@ def _resolve_from_corpus(
 ) -> list[list[RawMention]]:
     corpus_surnames: set[str] = set()
     corpus_people: set[str] = set()
-    single_labels: dict[str, Counter] = {}
+    single_labels: defaultdict[str, Counter] = defaultdict(Counter)
     for found in results:
         corpus_surnames |= _surnames(found)
         corpus_people |= {m.text for m in found if m.label == "PERSON"}
         for m in found:
             if " " not in m.text:
-                single_labels.setdefault(m.text, Counter())[m.label] += 1
+                single_labels[m.text][m.label] += 1
     resolved: list[list[RawMention]] = []
     for text, found, open_words in zip(texts, results, unresolved):
         # A one-word place reading of a word of a person named in full in the same article
