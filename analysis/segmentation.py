@@ -29,6 +29,7 @@ _TERMINAL = re.compile(r"[.!?…]+[\"'”’)\]]*")
 _GLUED = re.compile(r"[.!?](?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _BLOCK = re.compile(r"(?:[^\n]+|\n(?![ \t]*\n))+")
+_LINE = re.compile(r"[^\n]+")
 _LINE_END = re.compile(r"[.!?…:]+[\"'”’)\]]*$")
 # A wrapped line that stops mid-phrase: after a comma, a hyphen, an open bracket or a small word.
 _MID_PHRASE = re.compile(r"(?:[,;(\-–—/&]|\b(?:a|an|the|of|to|in|on|at|for|and|or|but|by|with|from|as|that|"
@@ -54,8 +55,7 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     # Blocks: runs of text without a blank line. `[^\n]+` takes a line's characters at once
     # (one character per repetition made this the costliest regex of the split).
     for block in _BLOCK.finditer(text):
-        lines = [m for m in re.finditer(r"[^\n]+", block.group(0))]
-        lines = [m for m in lines if m.group(0).strip()]
+        lines = [m for m in _LINE.finditer(block.group(0)) if m.group(0).strip()]
         if not lines:
             continue
         base = block.start()

@@ -40,6 +40,9 @@ _APPOSED_NAME = re.compile(
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _LEADING = re.compile(r"^(?:the|a|an|that|and)\s+", re.IGNORECASE)
 _NOT_SOURCE = re.compile(r"^(?:it|this|there|which|who|what|he was|she was)$", re.IGNORECASE)
+# The head of a subject before a relative clause, and the last clause-like chunk of it.
+_RELATIVE = re.compile(r"\b(?:who|which|whose)\b")
+_CLAUSE_BREAK = re.compile(r"\b(?:and|but|while|as|that|killing|wounding|after|when)\b")
 # A ", said X" that runs on into a clause ("said the wounded were taken to hospital") names no source.
 _CLAUSE_WORDS = frozenset("were was is are had have has will would could been be being".split())
 _PREPOSITION = re.compile(r"\s+(?:on|in|at|late|early|last|this|earlier|yesterday|today|told|by)\b")
@@ -111,8 +114,8 @@ def find_attribution(sentence: str) -> str | None:
         src = match.group("src")
         # Keep the subject only: the head before a relative clause ("a resident who helped
         # ... said"), else the last clause-like chunk before the verb.
-        src = re.split(r"\b(?:who|which|whose)\b", src)[0]
-        src = re.split(r"\b(?:and|but|while|as|that|killing|wounding|after|when)\b", src)[-1].strip()
+        src = _RELATIVE.split(src)[0]
+        src = _CLAUSE_BREAK.split(src)[-1].strip()
         found = _clean(src)
         if found:
             return found
