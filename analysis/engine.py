@@ -115,12 +115,10 @@ def _analyze(documents: list[Document], *, nlp, corrections: EntityCorrections |
     score_columns = [sentence_columns[name] for name in SentimentScores._fields]
     document_rows: list[dict] = []
     for i, (doc, sentences, (anchor, estimated)) in enumerate(zip(documents, splits, anchors)):
-        compounds = []
-        for sentence in sentences:
-            scores = score_sentence(sentence.text)
-            compounds.append(scores.compound)
-            for column, value in zip(score_columns, scores):
-                column.append(value)
+        scored = [score_sentence(sentence.text) for sentence in sentences]
+        for column, values in zip(score_columns, zip(*scored)):  # one extend per score, not an append
+            column.extend(values)
+        compounds = [scores.compound for scores in scored]
         sentence_columns["doc_id"].extend([doc.doc_id] * len(sentences))
         sentence_columns["sent_id"].extend(s.sent_id for s in sentences)
         sentence_columns["paragraph"].extend(s.paragraph for s in sentences)
