@@ -56,8 +56,11 @@ _CUE_STARTS = _MODALS | _FUTURE_WORDS | frozenset(_FUTURE_BEFORE) | _PAST_WORDS 
 
 def cues(sentence: str) -> tuple[tuple[int, str], ...]:
     """Midpoints of tense cues in the sentence with "past" or "future", in text order."""
-    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(sentence)]
-    lower = [w.lower().replace("’", "'") for _, _, w in words]
+    # The match objects stand for the words: only a cue's few words need their offsets.
+    words = list(_WORD.finditer(sentence))
+    lower = [m.group().lower() for m in words]
+    if "’" in sentence:
+        lower = [word.replace("’", "'") for word in lower]
     found: list[tuple[int, str]] = []
     n = len(words)
     resume = 0  # a cue of several words ("is to meet") is not read again from its later words
@@ -65,9 +68,9 @@ def cues(sentence: str) -> tuple[tuple[int, str], ...]:
         if i < resume:
             continue
         word = lower[i]
-        start = words[i][0]
+        start = words[i].start()
         nxt = lower[i + 1] if i + 1 < n else ""
-        if (word in _MODALS and words[i][2] != "May") or word.endswith("'ll"):
+        if (word in _MODALS and words[i].group() != "May") or word.endswith("'ll"):
             # "will be held", "could be approved", "may have met": the modal owns its verb.
             j = i + 1
             while j < n and lower[j] in _MODAL_FILLERS:
@@ -75,28 +78,28 @@ def cues(sentence: str) -> tuple[tuple[int, str], ...]:
             has_have = "have" in lower[i + 1 : j]
             last = min(j, n - 1)
             tense = "past" if word in _SOFT_MODALS and has_have else "future"
-            found.append(((start + words[last][1]) // 2, tense))
+            found.append(((start + words[last].end()) // 2, tense))
             resume = j + 1
             continue
         if word in _FUTURE_WORDS or _FUTURE_BEFORE.get(word) == nxt and nxt:
-            found.append(((start + words[i][1]) // 2, "future"))
+            found.append(((start + words[i].end()) // 2, "future"))
         elif word == "due" and i > 0 and lower[i - 1] in _TO_BE_VERBS:
-            found.append(((words[i - 1][0] + words[i][1]) // 2, "future"))
+            found.append(((words[i - 1].start() + words[i].end()) // 2, "future"))
         elif word in {"is", "are", "was", "were"} and nxt == "to" and i + 2 < n:
-            found.append(((start + words[i + 2][1]) // 2, "future"))  # "is to meet"
+            found.append(((start + words[i + 2].end()) // 2, "future"))  # "is to meet"
             resume = i + 3
         elif word == "to" and nxt == "be" and i + 2 < n and lower[i + 2] == "held":
-            found.append(((start + words[i + 2][1]) // 2, "future"))
+            found.append(((start + words[i + 2].end()) // 2, "future"))
             resume = i + 3
         elif word in {"has", "have"} and nxt == "been":
-            found.append(((start + words[i + 1][1]) // 2, "past"))
+            found.append(((start + words[i + 1].end()) // 2, "past"))
             resume = i + 2
         elif word in _PAST_WORDS:
-            found.append(((start + words[i][1]) // 2, "past"))
-        elif word.endswith("ed") and len(word) > 3 and word not in _NOT_PAST and words[i][2][0].islower():
+            found.append(((start + words[i].end()) // 2, "past"))
+        elif word.endswith("ed") and len(word) > 3 and word not in _NOT_PAST and words[i].group()[0].islower():
             if not (sentence[max(0, start - 2) : start] == ", " or nxt == "by"):
                 # after a comma or before "by", an -ed form is a participle, not a finite verb
-                found.append(((start + words[i][1]) // 2, "past"))
+                found.append(((start + words[i].end()) // 2, "past"))
     return tuple(found)
 
 
