@@ -449,13 +449,3 @@ def incident_ledger(incidents: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFr
         })
         rows.append(entry)
     return pd.DataFrame(rows, columns=fixed + sources + tail)
-
-
-def csv_text(frame: pd.DataFrame) -> str:
-    """A table as CSV for a download: list cells joined with "; "."""
-    joined = frame.copy()
-    for column in joined.columns:
-        if joined[column].map(lambda v: isinstance(v, (list, tuple, set, frozenset))).any():
-            joined[column] = joined[column].map(
-                lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple, set, frozenset)) else v)
-    return joined.to_csv(index=False)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.engine import analyze
+from analysis.export import write_csv
 from analysis.filters import Filters, apply
 from analysis.loading import load_corpus
 from analysis.result import Analysis
@@ -50,7 +51,7 @@ def write_tables(result: Analysis, out: Path, fmt: str = "csv") -> list[Path]:
     for name, table in result.tables().items():
         path = out / f"{name}.{fmt}"
         if fmt == "csv":
-            table.to_csv(path, index=False)
+            write_csv(table, path)  # spreadsheet-safe: no formula cells, lists joined
         elif fmt == "json":
             _json_ready(table).to_json(path, orient="records", indent=1, force_ascii=False)
         else:

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis import casualty_views as cv
+from analysis.export import csv_text
 from analysis.schema import CASUALTY_CATEGORIES
 from dashboard import sidebar
 from dashboard.charts.casualties import figures_by_source, selected_dates, totals_by_category, totals_over_time
@@ -159,7 +160,7 @@ def _ledger(incidents: pd.DataFrame, reports: pd.DataFrame) -> None:
     styled = shown.style.apply(shade, axis=1) if len(shown) <= MAX_SHADED_ROWS else shown
     st.dataframe(styled, hide_index=True, column_config=config,
                  column_order=order, key="casualties_ledger")
-    st.download_button("Download incidents (CSV)", cv.csv_text(ledger), file_name="incidents.csv",
+    st.download_button("Download incidents (CSV)", csv_text(ledger), file_name="incidents.csv",
                        mime="text/csv", icon=":material/download:", key="casualties_incidents_csv")
 
 
@@ -224,7 +225,7 @@ def _figures(figures: pd.DataFrame) -> None:
     if len(shown) > MAX_HTML_ROWS:
         st.caption(f"Showing the first {MAX_HTML_ROWS} of {len(shown):,} figures; the CSV holds them all.")
     export = figures.drop(columns=["span_start", "span_end"])
-    st.download_button("Download figures (CSV)", cv.csv_text(export), file_name="casualty_figures.csv",
+    st.download_button("Download figures (CSV)", csv_text(export), file_name="casualty_figures.csv",
                        mime="text/csv", icon=":material/download:", key="casualties_figures_csv")
 
 

@@ -33,6 +33,7 @@ from analysis.compare import (
 from analysis.compare.align import MATCH_THRESHOLD
 from analysis.compare.framing import Z_SIGNIFICANT
 from analysis.compare.selection import ARTICLE, SOURCE, split_key
+from analysis.export import csv_bytes
 from dashboard import compare_state
 from dashboard.charts import compare as charts
 from dashboard.context import PageContext, current
@@ -53,11 +54,6 @@ def comparison_of(content_key: str, fixes: str, selection: tuple[tuple[str, tupl
     """The comparison of one selection, keyed by corpus, entity corrections and the articles
     each side stands for (`selection` is the hashable image of `_sides`)."""
     return compare(_full, _sides, _texts, _prior)
-
-
-def _csv(frame: pd.DataFrame) -> bytes:
-    return frame.apply(lambda c: c.map(lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
-                       ).to_csv(index=False).encode("utf-8")
 
 
 def _article_choice(documents: pd.DataFrame) -> dict[str, str]:
@@ -186,7 +182,7 @@ def show_statements(comparison: Comparison) -> None:
         "Similarity": st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="%.2f"),
         "Sentiment": st.column_config.NumberColumn(format="%+.2f"),
         "Sentence": st.column_config.TextColumn(width="large")})
-    st.download_button("Download aligned statements (CSV)", _csv(comparison.statements), "aligned_statements.csv",
+    st.download_button("Download aligned statements (CSV)", csv_bytes(comparison.statements), "aligned_statements.csv",
                        "text/csv", key="compare_dl_statements")
 
 
@@ -205,7 +201,7 @@ def show_omissions(comparison: Comparison) -> None:
                              "Sentence": st.column_config.TextColumn(width="large"),
                              "Sentiment": st.column_config.NumberColumn(format="%+.2f"),
                              "Closest elsewhere": st.column_config.NumberColumn(format="%.2f")})
-    st.download_button("Download omissions (CSV)", _csv(comparison.omissions), "omissions.csv", "text/csv",
+    st.download_button("Download omissions (CSV)", csv_bytes(comparison.omissions), "omissions.csv", "text/csv",
                        key="compare_dl_omissions")
 
 
@@ -234,7 +230,7 @@ def show_entities(comparison: Comparison) -> None:
         ["Actor", "Side", "Described as", "Where", "Times"]], hide_index=True)
     right.dataframe(comparison.epithets.rename(columns={"label": "Side", "phrase": "Epithet", "count": "Times"})[
         ["Side", "Epithet", "Times"]], hide_index=True)
-    st.download_button("Download entity coverage (CSV)", _csv(coverage.rename(
+    st.download_button("Download entity coverage (CSV)", csv_bytes(coverage.rename(
         columns={str(i): s.label for i, s in enumerate(comparison.sides)})), "entity_coverage.csv", "text/csv",
         key="compare_dl_entities")
 
@@ -244,7 +240,7 @@ def show_framing(comparison: Comparison) -> None:
                "Dirichlet prior (Monroe, Colaresi & Quinn 2008), the corpus's word frequencies as the prior. "
                f"z ≥ {Z_SIGNIFICANT} (dotted line) is a difference unlikely by chance; short articles rarely reach it.")
     st.plotly_chart(charts.framing_chart(comparison.framing, [s.label for s in comparison.sides]), key="compare_framing")
-    st.download_button("Download distinctive words (CSV)", _csv(comparison.framing), "distinctive_words.csv", "text/csv",
+    st.download_button("Download distinctive words (CSV)", csv_bytes(comparison.framing), "distinctive_words.csv", "text/csv",
                        key="compare_dl_framing")
 
 
@@ -258,7 +254,7 @@ def show_figures_and_dates(comparison: Comparison) -> None:
                                                         "label": "Side", "figure": "Figure", "text": "Sentence"})[
             ["Matched by", "Category", "Side", "Figure", "Sentence"]], hide_index=True,
             column_config={"Sentence": st.column_config.TextColumn(width="large")})
-        st.download_button("Download figure conflicts (CSV)", _csv(comparison.figures), "figure_conflicts.csv",
+        st.download_button("Download figure conflicts (CSV)", csv_bytes(comparison.figures), "figure_conflicts.csv",
                            "text/csv", key="compare_dl_figures")
     st.markdown("**Same event, different dates**")
     if comparison.dates.empty:

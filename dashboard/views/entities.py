@@ -10,6 +10,7 @@ import streamlit as st
 
 from analysis import entity_views as views
 from analysis.entities import EntityCorrections
+from analysis.export import csv_bytes
 from dashboard import url_state
 from dashboard.charts import entities as charts
 from dashboard.context import PageContext, current
@@ -211,13 +212,12 @@ def _downloads(ctx: PageContext) -> None:
     st.subheader("Download")
     left, right = st.columns(2)
     left.download_button(
-        "Entities (CSV)", lambda: views.entities_export(result.entities).to_csv(index=False).encode("utf-8"),
+        "Entities (CSV)", lambda: csv_bytes(views.entities_export(result.entities)),
         file_name="parallax-entities.csv", mime="text/csv", icon=":material/download:", on_click="ignore",
         help="One row per entity after filters and corrections; lists joined with “; ”.")
     right.download_button(
         "Mentions (CSV)",
-        lambda: views.mentions_export(result.mentions, result.sentences, result.documents)
-        .to_csv(index=False).encode("utf-8"),
+        lambda: csv_bytes(views.mentions_export(result.mentions, result.sentences, result.documents)),
         file_name="parallax-mentions.csv", mime="text/csv", icon=":material/download:", on_click="ignore",
         help="Every mention with its article and sentence, after filters and corrections.")
 

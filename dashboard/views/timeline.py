@@ -12,6 +12,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from analysis.export import csv_bytes
 from analysis.filters import FilterChoices
 from analysis.timeline_views import (
     casualty_marks, clamp_range, dated_events, event_table, outside, publications, story_window,
@@ -147,7 +148,7 @@ def _event_list(events: pd.DataFrame) -> None:
             "Sentence": st.column_config.TextColumn(width="large"),
             "Article": st.column_config.TextColumn(width="medium"),
         })
-    st.download_button("Download the events (CSV)", table.to_csv(index=False).encode("utf-8"),
+    st.download_button("Download the events (CSV)", csv_bytes(table),
                        file_name="parallax_events.csv", mime="text/csv", icon=":material/download:",
                        key="timeline_csv")
 

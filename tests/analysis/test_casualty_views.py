@@ -254,11 +254,6 @@ def test_formats():
     assert cv.format_range(3, None) == "3" and cv.format_range(None, None) == ""
 
 
-def test_csv_joins_lists():
-    text = cv.csv_text(pd.DataFrame({"sources": [["Wire", "Radio"]], "n": [2]}))
-    assert text.splitlines() == ["sources,n", "Wire; Radio,2"]
-
-
 def test_empty_inputs_give_empty_tables():
     empty = pd.DataFrame()
     assert cv.source_reports(empty, DOCS, SENTENCES).empty

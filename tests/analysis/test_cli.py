@@ -1,3 +1,4 @@
+import csv
 from pathlib import Path
 
 import pandas as pd
@@ -33,3 +34,30 @@ def test_cli_reports_unreadable_files_and_fails_without_articles(tmp_path, capsy
     assert main([str(bad), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert "empty.txt" in err
+
+
+def _is_text(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return True
+    return False
+
+
+def test_cli_csv_cells_cannot_run_as_formulas(tmp_path):
+    corpus = tmp_path / "hostile.csv"
+    pd.DataFrame({
+        "title": ['=HYPERLINK("http://evil.example","Kabul")'],
+        "source": ["@Wire"],
+        "published": ["2021-07-10"],
+        "text": ["-Officials said 12 people were killed in Kabul on Friday.\n\n+Taliban fighters denied it."],
+    }).to_csv(corpus, index=False)
+    out = tmp_path / "out"
+    assert main([str(corpus), "--out", str(out)]) == 0
+    for path in out.glob("*.csv"):
+        for row in csv.reader(path.open(encoding="utf-8")):
+            for cell in filter(_is_text, row):  # a number such as -0.67 is a number, not a formula
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (path.name, cell)
+    documents = pd.read_csv(out / "documents.csv")
+    assert documents.loc[0, "title"] == "'" + '=HYPERLINK("http://evil.example","Kabul")'
+    assert documents.loc[0, "source"] == "'@Wire"
