@@ -72,7 +72,9 @@ def kind_of(name: str) -> str | None:
 
 
 def is_hidden(name: str) -> bool:
-    """Dot-files and OS litter are never articles and are skipped without a word."""
+    """Dot-files and OS litter (.DS_Store, __MACOSX/ resource forks, Thumbs.db) are never
+    articles: the system or archiver wrote them, not the person choosing the files, and a
+    zip made on a Mac holds one per file. They are skipped without a word."""
     return name.startswith(".") or name.lower() in SYSTEM_LITTER
 
 
@@ -92,8 +94,13 @@ def skipped_in_folder(name: str) -> bool:
 
 @dataclass
 class Listing:
-    """Entries found under some inputs, the sidecar per folder, and inputs that were unusable."""
+    """Entries found under some inputs, the sidecar per folder, and inputs that were unusable.
+
+    `partial_folders` are folders of which only some files were named (a lone file with its
+    folder's sidecar): there, a sidecar row naming a file not listed is no sign of a missing file.
+    """
 
     entries: list[Entry] = field(default_factory=list)
     sidecars: dict[str, Entry] = field(default_factory=dict)
     errors: list[LoadError] = field(default_factory=list)
+    partial_folders: set[str] = field(default_factory=set)

@@ -1,6 +1,7 @@
 """From a listing of entries to a corpus: size limit, reader by extension, sidecar, assembly.
 
-Every failure becomes a `LoadError` naming the file; one bad file never stops the others.
+Every failure becomes a `LoadError` naming the file (for an archive member, the archive and the
+member: "up.zip/corpus/a.txt"); one bad file never stops the others.
 """
 
 from __future__ import annotations
@@ -64,7 +65,24 @@ def read_listing(listing: Listing, max_bytes: int, *, in_archive: bool = False) 
         else:
             candidates.extend(found)
             errors.extend(problems)
+    errors.extend(_unused_sidecar_rows(listing, sidecars))
     return candidates, errors
+
+
+def _describes(entry: Entry) -> bool:
+    return entry.kind in SINGLE_ARTICLE
+
+
+def _unused_sidecar_rows(listing: Listing, sidecars: dict[str, Sidecar]) -> list[LoadError]:
+    """Sidecar rows that describe no file of their folder, where the whole folder was listed."""
+    by_folder: dict[str, list[Entry]] = {}
+    for entry in listing.entries:
+        by_folder.setdefault(entry.folder, []).append(entry)
+    reports: list[LoadError] = []
+    for folder, sidecar in sidecars.items():
+        if folder not in listing.partial_folders:
+            reports.extend(sidecar.unused_rows(by_folder.get(folder, []), _describes))
+    return reports
 
 
 def _read_entry(entry: Entry, sidecar: Sidecar | None, max_bytes: int, in_archive: bool) -> Found:
@@ -83,7 +101,7 @@ def _read_entry(entry: Entry, sidecar: Sidecar | None, max_bytes: int, in_archiv
             raise Unreadable("the archive holds no article files")
         return found, problems
     found, problems = READERS[kind](data, entry)
-    meta = sidecar.lookup(entry.name) if sidecar and kind in SINGLE_ARTICLE else None
+    meta = sidecar.lookup(entry.name) if sidecar and _describes(entry) else None
     if meta is not None:
         found = [meta.apply(candidate) for candidate in found]
     return found, problems

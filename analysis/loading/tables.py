@@ -1,9 +1,13 @@
-"""CSV and TSV tables: one article per row, a `text` column required (see `records`)."""
+"""CSV and TSV tables: one article per row, a text column required (its names: `records.ALIASES`).
+
+Excel's `sep=;` first line, which names the separator, is honoured and skipped.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -11,10 +15,11 @@ from analysis.document import LoadError
 from analysis.loading.candidate import Candidate, Unreadable
 from analysis.loading.entries import Entry
 from analysis.loading.plain import text_of
-from analysis.loading.records import ALIASES, RowProblem, candidate_from_row, column_key, has_field
+from analysis.loading.records import RowProblem, candidate_from_row, column_key, has_field, no_text_field
 
 _DELIMITERS = (",", ";", "\t", "|")
 _FIELD_LIMIT = 2**31 - 1  # the largest value every platform's C long accepts
+_EXCEL_SEPARATOR = re.compile(r"\A\ufeff?sep=(.)\r?\n", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,10 @@ class TableError(Exception):
 
 
 def guess_delimiter(text: str) -> str:
-    """The separator the header line uses most: comma, semicolon (European Excel), tab, pipe."""
+    """The separator named by an Excel `sep=` line, else the one the header line uses most:
+    comma, semicolon (European Excel), tab, pipe."""
+    if named := _EXCEL_SEPARATOR.match(text):
+        return named[1]
     header = text.split("\n", 1)[0]
     counts = {d: header.count(d) for d in _DELIMITERS}
     best = max(_DELIMITERS, key=lambda d: counts[d])
@@ -49,20 +57,26 @@ def guess_delimiter(text: str) -> str:
 
 
 def table_rows(text: str, delimiter: str) -> tuple[list[str], Iterator[Row]]:
-    """The normalised header and an iterator over the data rows. The iterator raises
-    `TableError` at malformed quoting; rows before it have been yielded already."""
+    """The header as written and an iterator over the data rows, keyed by normalised column
+    name. The iterator raises `TableError` at malformed quoting; rows before it have been
+    yielded already."""
     # The csv module caps a field at 128 KiB by default; a long article is bigger. The cap is
     # process-wide: it is raised to one fixed value (the file-size limit bounds fields anyway),
     # so concurrent sessions never lower it under each other.
     if csv.field_size_limit() < _FIELD_LIMIT:
         csv.field_size_limit(_FIELD_LIMIT)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    stream = io.StringIO(text, newline="")
+    offset = 0  # lines before the reader's first, which its line numbers do not count
+    if _EXCEL_SEPARATOR.match(text):
+        stream.readline()
+        offset = 1
+    reader = csv.reader(stream, delimiter=delimiter, strict=True)
     try:
         header = next(reader, None)
         while header is not None and not any(cell.strip() for cell in header):
             header = next(reader, None)
     except csv.Error as exc:
-        raise Unreadable(f"malformed CSV header (line {reader.line_num}): {exc}") from None
+        raise Unreadable(f"malformed CSV header (line {reader.line_num + offset}): {exc}") from None
     if header is None:
         raise Unreadable("no header row")
     columns = [column_key(name) for name in header]
@@ -70,7 +84,7 @@ def table_rows(text: str, delimiter: str) -> tuple[list[str], Iterator[Row]]:
     def rows() -> Iterator[Row]:
         number = 0
         while True:
-            start = reader.line_num + 1
+            start = reader.line_num + 1 + offset
             try:
                 cells = next(reader)
             except StopIteration:
@@ -85,19 +99,16 @@ def table_rows(text: str, delimiter: str) -> tuple[list[str], Iterator[Row]]:
                 values.setdefault(name, cell)
             yield Row(number, start, values, max(0, len(cells) - len(columns)))
 
-    return columns, rows()
+    return header, rows()
 
 
 def read_table(data: bytes, entry: Entry) -> tuple[list[Candidate], list[LoadError]]:
     """One article per row; a bad row is reported by row and line and the others still load."""
     text = text_of(data)
     delimiter = "\t" if entry.kind == "tsv" else guess_delimiter(text)
-    columns, rows = table_rows(text, delimiter)
-    if not has_field(set(columns), "text"):
-        shown = ", ".join(c for c in columns if c) or "none"
-        raise Unreadable(
-            f"no text column (looked for {', '.join(ALIASES['text'])}; found {shown})"
-        )
+    header, rows = table_rows(text, delimiter)
+    if not has_field({column_key(name) for name in header}, "text"):
+        raise Unreadable(no_text_field(header, "column"))
     candidates: list[Candidate] = []
     errors: list[LoadError] = []
     try:

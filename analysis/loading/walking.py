@@ -3,8 +3,9 @@
 A folder is read recursively in sorted order (files of a folder before its subfolders), skipping
 hidden files and folders, OS litter, the folder's documentation (README, LICENSE, ...) and its
 `metadata.csv`, which is kept as the sidecar of that folder. A file named on its own is read
-whatever its name, with the sidecar of the folder it sits in. The same file reached twice is read
-once. A path that does not exist, or a folder with nothing to read, is reported.
+whatever its name, with the sidecar of the folder it sits in (the rest of that folder is not
+listed, so the sidecar's other rows are not reported missing). The same file reached twice is
+read once. A path that does not exist, or a folder with nothing to read, is reported.
 """
 
 from __future__ import annotations
@@ -37,9 +38,11 @@ def list_paths(paths: Iterable[str | os.PathLike]) -> Listing:
             continue
         if is_file and is_sidecar(path.name):
             collector.add_sidecar(path.parent)  # describes its folder; not an article
+            collector.named_alone.add(str(path.parent))
         elif is_file:
             collector.add_file(path, label)
             collector.add_sidecar(path.parent)
+            collector.named_alone.add(str(path.parent))
         elif is_dir:
             collector.walk(path, label)
         elif path.is_symlink():
@@ -48,6 +51,7 @@ def list_paths(paths: Iterable[str | os.PathLike]) -> Listing:
             collector.fail(label, "not a regular file or folder")
         else:
             collector.fail(label, "no such file or folder")
+    collector.listing.partial_folders = collector.named_alone - collector.walked
     return collector.listing
 
 
@@ -57,6 +61,8 @@ class _Collector:
 
     listing: Listing = field(default_factory=Listing)
     seen: set[str] = field(default_factory=set)
+    named_alone: set[str] = field(default_factory=set)  # folders of files named on their own
+    walked: set[str] = field(default_factory=set)
 
     def fail(self, label: str, reason: str) -> None:
         self.listing.errors.append(LoadError(label, reason))
@@ -99,6 +105,7 @@ class _Collector:
         for root, dirs, files in os.walk(folder, onerror=unreadable):
             dirs[:] = sorted(d for d in dirs if not is_hidden(d))
             root_path = Path(root)
+            self.walked.add(str(root_path))
             for name in sorted(files):
                 if not skipped_in_folder(name):
                     found += 1

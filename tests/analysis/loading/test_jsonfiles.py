@@ -33,7 +33,8 @@ def test_jsonl_bad_lines_are_named_and_the_rest_load(make_entry):
     assert [e.reason for e in errors] == [
         "line 3: malformed JSON at column 10: Expecting value",
         "line 4: expected an article object, got a list",
-        "line 5: no text",
+        "line 5: no text field (looked for text, body, content, article, story, maintext, full_text, "
+        "article_text, body_text; found 'title')",
         "line 6: text is not a string (got list)",
     ]
 

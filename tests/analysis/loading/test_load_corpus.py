@@ -127,7 +127,7 @@ def test_hostile_corpus_names_each_bad_file_and_loads_the_good_ones(tmp_path, re
     assert why.pop("no_text_column.csv")[0].startswith("no text column")
     assert why.pop("extra_columns.csv") == [
         "row 2 (line 3): 1 more value(s) than the header has columns (an unquoted separator?)"]
-    assert why.pop("missing_text.csv") == ["row 1 (line 2): no text"]
+    assert why.pop("missing_text.csv") == ["row 1 (line 2): no text ('text' is empty)"]
     assert why.pop("malformed.jsonl") == ["line 2: malformed JSON at column 10: Unterminated string starting at"]
     assert why.pop("malformed.json") == ["malformed JSON at line 1, column 15: Expecting ',' delimiter"]
     assert why.pop("absurd_dates.csv") == [

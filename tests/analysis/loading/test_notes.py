@@ -11,7 +11,7 @@ def test_notes_are_told_apart_from_failures(tmp_path):
     assert len(corpus.documents) == 2
     assert [(is_note(e), e.reason) for e in corpus.errors] == [
         (False, "empty file"),
-        (False, "row 3 (line 4): no text"),
+        (False, "row 3 (line 4): no text ('text' is empty)"),
         (True, "row 1 (line 2): date ignored: '9999-99-99' is not a real calendar date"),
         (True, "row 2 (line 3): url ignored: not an http(s) address"),
     ]

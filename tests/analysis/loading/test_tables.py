@@ -46,7 +46,7 @@ def test_a_field_longer_than_the_csv_default_limit_loads(make_entry):
 
 
 def test_missing_text_column_names_what_was_found(make_entry):
-    with pytest.raises(Unreadable, match=r"no text column .*found title, author"):
+    with pytest.raises(Unreadable, match=r"no text column .*; found 'title', 'author'\)$"):
         read(make_entry, "title,author\nA,B\n")
 
 
@@ -56,7 +56,7 @@ def test_bad_rows_are_reported_by_row_and_line_and_good_rows_still_load(make_ent
     assert [c.title for c in candidates] == ["A", "D"]
     assert [e.reason for e in errors] == [
         "row 2 (line 3): 1 more value(s) than the header has columns (an unquoted separator?)",
-        "row 3 (line 4): no text",
+        "row 3 (line 4): no text ('text' is empty)",
     ]
     assert all(e.path == "folder/rows.csv" for e in errors)
 
