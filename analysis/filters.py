@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date
-from typing import Mapping
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -55,38 +55,90 @@ class Filters:
         return params
 
     @classmethod
-    def from_query_params(cls, params: Mapping[str, str | list[str]]) -> "Filters":
+    def from_query_params(cls, params: Mapping[str, object]) -> "Filters":
         """Read filters back from query parameters, ignoring anything malformed (a hand-edited
         or truncated link must open the dashboard, not crash it)."""
+        return cls.parse_query_params(params)[0]
+
+    @classmethod
+    def parse_query_params(cls, params: Mapping[str, object]) -> tuple["Filters", list[str]]:
+        """The filters in `params`, and a note for every value ignored (too long, too many, not a
+        date), so the visitor learns why a link opened with less than it named."""
+        notes: list[str] = []
 
         def values(key: str) -> tuple[str, ...]:
-            raw = params.get(key, ())
-            items = [raw] if isinstance(raw, str) else list(raw)
-            unique: dict[str, None] = {}
-            for item in items:
-                item = str(item).strip()
-                if item:
-                    unique[item] = None
-            return tuple(unique)
+            found, dropped = param_values(params, key)
+            notes.extend(dropped)
+            return found
 
         def one_date(key: str) -> date | None:
-            for item in values(key):
-                try:
-                    return date.fromisoformat(item)
-                except ValueError:
-                    return None
-            return None
+            found = values(key)
+            if len(found) > 1:
+                notes.append(f"Link parameter “{key}”: only the first of {len(found)} dates is used.")
+            if not found:
+                return None
+            day = parse_day(found[0])
+            if day is None:
+                notes.append(f"Link parameter “{key}”: “{clip(found[0])}” is not a date (YYYY-MM-DD), "
+                             "so it is ignored.")
+            return day
 
         date_from, date_to = one_date(PARAM_FROM), one_date(PARAM_TO)
         if date_from and date_to and date_from > date_to:
             date_from, date_to = date_to, date_from
-        return cls(
+        filters = cls(
             entities=values(PARAM_ENTITY),
             labels=tuple(label.upper() for label in values(PARAM_LABEL)),
             sources=values(PARAM_SOURCE),
             date_from=date_from,
             date_to=date_to,
         )
+        return filters, notes
+
+
+# --- what a link may carry -----------------------------------------------------------------------
+# Every URL parameter is bounded here, so a hostile or mangled link costs little memory and time.
+MAX_PARAM_VALUES = 50  # repeated values of one parameter (entities, sources, compared sides)
+MAX_PARAM_CHARS = 500  # one value: far more than any entity, source or article key needs
+MAX_CORRECTIONS_CHARS = 20_000  # the entity corrections ("fix"): base64 of a JSON list
+NOTE_VALUE_CHARS = 40  # how much of a rejected value a note quotes
+
+
+def clip(value: str, limit: int = NOTE_VALUE_CHARS) -> str:
+    """The start of `value` for a note: enough to recognise it, never a whole hostile payload."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def parse_day(text: str) -> date | None:
+    """A YYYY-MM-DD date, or None for anything else (including impossible days)."""
+    if len(text) != 10:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def param_values(params: Mapping[str, object], key: str, *, max_values: int = MAX_PARAM_VALUES,
+                 max_chars: int = MAX_PARAM_CHARS) -> tuple[tuple[str, ...], list[str]]:
+    """The distinct non-empty values of `key` (one string or a list of them), at most
+    `max_values`, none longer than `max_chars`; and a note for what was left out and why."""
+    raw = params.get(key, ())
+    items = [raw] if isinstance(raw, str) else raw if isinstance(raw, (list, tuple)) else None
+    if items is None:
+        return (), [f"Link parameter “{key}” ignored: not text."]
+    notes: list[str] = []
+    texts = [item.strip() for item in items if isinstance(item, str)]
+    if len(texts) < len(items):
+        notes.append(f"Link parameter “{key}”: {len(items) - len(texts)} value(s) that are not text ignored.")
+    too_long = [text for text in texts if len(text) > max_chars]
+    if too_long:
+        notes.append(f"Link parameter “{key}”: {len(too_long)} value(s) longer than {max_chars:,} "
+                     "characters ignored.")
+    unique = list(dict.fromkeys(text for text in texts if text and len(text) <= max_chars))
+    if len(unique) > max_values:
+        notes.append(f"Link parameter “{key}”: only the first {max_values} of {len(unique)} values are used.")
+    return tuple(unique[:max_values]), notes
 
 
 def _keys(frame: pd.DataFrame) -> pd.MultiIndex:

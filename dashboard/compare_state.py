@@ -14,6 +14,9 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from analysis.compare.selection import split_key
+from analysis.filters import param_values
+
 COMPARE_PARAM = "cmp"
 SELECTION_KEY = "compare_selection"  # the multiselect's key
 MODE_KEY = "compare_mode"  # articles or sources
@@ -27,13 +30,18 @@ def stored_selection() -> list[str] | None:
     return list(store) if store is not None else None
 
 
-def url_selection() -> list[str]:
-    """The selection the URL names."""
-    return st.query_params.get_all(COMPARE_PARAM)
+def url_selection() -> tuple[list[str], list[str]]:
+    """The selection the URL names (bounded, well-formed keys only) and a note for what was left out."""
+    keys, notes = param_values({COMPARE_PARAM: st.query_params.get_all(COMPARE_PARAM)}, COMPARE_PARAM)
+    known = [key for key in keys if split_key(key) is not None]
+    if len(known) < len(keys):
+        notes.append(f"Link parameter “{COMPARE_PARAM}”: {len(keys) - len(known)} value(s) that name no article "
+                     "(a:…) or source (s:…) ignored.")
+    return known, notes
 
 
-def seed_once() -> list[str] | None:
-    """The URL's selection the first time the page runs in a session; None afterwards."""
+def seed_once() -> tuple[list[str], list[str]] | None:
+    """The URL's selection and notes the first time the page runs in a session; None afterwards."""
     if st.session_state.get(_SEEDED_KEY):
         return None
     st.session_state[_SEEDED_KEY] = True

@@ -15,6 +15,7 @@ from analysis.filters import FilterChoices
 from analysis.loading import is_note
 from dashboard import corpus as corpora
 from dashboard import url_state
+from dashboard.markup import md
 
 ENTITIES_KEY = "filter_entities"
 LABELS_KEY = "filter_labels"
@@ -25,6 +26,16 @@ UPLOADS_KEY = "uploads"
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv", "jsonl", "json", "zip"]
 CHOICE_BUNDLED = "Bundled corpus"
 CHOICE_UPLOAD = "My articles"
+# The upload a link named that this session does not hold: shown until an upload replaces it.
+MISSING_UPLOAD_KEY = "_parallax_missing_upload"
+OWN_UPLOADS_KEY = "_parallax_own_uploads"  # ids of the uploads this session has loaded
+# One message for both readers of such a link: the visitor whose session ended or whose server
+# restarted, and anyone the link was sent to. Neither can tell which case they are in.
+UPLOAD_GONE = (
+    "This link was made on someone's uploaded articles. Uploads live only in the browser session "
+    "that made them: they are gone once that session ends or the server restarts, and nobody else "
+    "can open them. Showing the bundled seeds; upload the files again to see that view."
+)
 
 LABEL_NAMES = {
     "PERSON": "people", "ORG": "organisations", "GPE": "countries, cities, states",
@@ -33,7 +44,8 @@ LABEL_NAMES = {
 
 
 def choose_corpus() -> corpora.LoadedCorpus:
-    """The corpus radio and uploader; falls back to the seeds until something is uploaded."""
+    """The corpus radio and uploader; falls back to the seeds until something is uploaded, and
+    says so when the link names an upload this session does not hold."""
     sidebar = st.sidebar
     sidebar.header("Corpus")
     requested = url_state.requested_corpus()
@@ -41,6 +53,7 @@ def choose_corpus() -> corpora.LoadedCorpus:
         "Articles to analyse", [CHOICE_BUNDLED, CHOICE_UPLOAD], key=CORPUS_CHOICE_KEY,
         horizontal=True, label_visibility="collapsed",
     )
+    files = None
     if choice == CHOICE_UPLOAD:
         files = sidebar.file_uploader(
             "Upload articles", type=UPLOAD_TYPES, accept_multiple_files=True, key=UPLOADS_KEY,
@@ -48,14 +61,18 @@ def choose_corpus() -> corpora.LoadedCorpus:
             "title), HTML pages, CSV/JSONL with a text column, or a zip of these. Your files stay "
             "in your browser session: nobody else can see them.",
         )
-        if files:
-            return corpora.uploaded(files)
+    if files:
+        loaded = corpora.uploaded(files)
+        st.session_state[OWN_UPLOADS_KEY] = {*st.session_state.get(OWN_UPLOADS_KEY, ()), loaded.corpus_id}
+        st.session_state.pop(MISSING_UPLOAD_KEY, None)
+        return loaded
+    own = st.session_state.get(OWN_UPLOADS_KEY, ())
+    if requested and requested.startswith(corpora.UPLOAD_PREFIX) and requested not in own:
+        st.session_state[MISSING_UPLOAD_KEY] = requested
+    if st.session_state.get(MISSING_UPLOAD_KEY):
+        sidebar.info(UPLOAD_GONE, icon=":material/cloud_off:")
+    if choice == CHOICE_UPLOAD:
         sidebar.info("No files yet: showing the bundled seeds.")
-    elif requested and requested.startswith(corpora.UPLOAD_PREFIX):
-        sidebar.info(
-            "This link was made on someone's uploaded articles, which stay in their session. "
-            "Showing the bundled seeds; upload the same files to see their view."
-        )
     return corpora.bundled()
 
 
@@ -75,9 +92,12 @@ def show_load_errors(corpus: corpora.LoadedCorpus) -> None:
 
 def _seed_widgets(choices: FilterChoices) -> None:
     """Put the URL's filters into the widgets, once per session, dropping what this corpus lacks."""
-    from_url = url_state.initial_filters()
-    if from_url is None:
+    seeded = url_state.initial_filters()
+    if seeded is None:
         return
+    from_url, link_notes = seeded
+    for note in link_notes:
+        st.sidebar.warning(md(note), icon=":material/link_off:")
     filters, dropped = choices.restrict(from_url)
     st.session_state[ENTITIES_KEY] = list(filters.entities)
     st.session_state[LABELS_KEY] = list(filters.labels)
@@ -86,7 +106,7 @@ def _seed_widgets(choices: FilterChoices) -> None:
         st.session_state[DATES_KEY] = (filters.date_from or choices.first_date,
                                        filters.date_to or choices.last_date)
     if dropped:
-        st.sidebar.warning("Not in this corpus, so not applied: " + ", ".join(dropped))
+        st.sidebar.warning(md("Not in this corpus, so not applied: " + ", ".join(dropped)))
 
 
 def _keep_valid(key: str, allowed: set[str]) -> None:
@@ -152,7 +172,7 @@ def choose_filters(result: Analysis) -> Filters:
 
 def show_pipeline(result: Analysis) -> None:
     with st.sidebar.expander("Language pipeline", icon=":material/psychology:"):
-        st.write(f"In use: **{result.pipeline}**")
+        st.write(f"In use: **{md(result.pipeline)}**")
         st.markdown(
             "For better entity recognition install a trained spaCy pipeline and restart:\n\n"
             "```\npython -m spacy download en_core_web_sm\n```\n"

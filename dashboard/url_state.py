@@ -7,17 +7,22 @@ filters in the link after a page switch, which some Streamlit versions start wit
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from analysis import Filters
 from analysis.entities import EntityCorrections
-from analysis.filters import FILTER_PARAMS
+from analysis.filters import FILTER_PARAMS, MAX_CORRECTIONS_CHARS, param_values
+from dashboard.corpus import BUNDLED, SERVER, UPLOAD_PREFIX
 
 CORPUS_PARAM = "corpus"
 CORRECTIONS_PARAM = "fix"
 # The analyst's entity merges/splits for this session; the Entities page edits it.
 CORRECTIONS_KEY = "entity_corrections"
 _SEEDED_KEY = "_parallax_url_seeded"
+# What the router writes as "corpus": the server's own corpora and an upload's content digest.
+_CORPUS_ID = re.compile(rf"(?:{BUNDLED}|{SERVER}|{UPLOAD_PREFIX}[0-9a-f]{{12}})")
 
 
 def query_dict() -> dict[str, list[str]]:
@@ -25,25 +30,41 @@ def query_dict() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
 
 
-def initial_filters() -> Filters | None:
-    """The filters in the URL the session was opened with, once; None on later reruns."""
+def initial_filters() -> tuple[Filters, list[str]] | None:
+    """The filters in the URL the session was opened with, once, with a note for every part of
+    the link that was ignored (filters, corrections, corpus); None on later reruns."""
     if st.session_state.get(_SEEDED_KEY):
         return None
     st.session_state[_SEEDED_KEY] = True
-    return Filters.from_query_params(query_dict())
+    filters, notes = Filters.parse_query_params(query_dict())
+    return filters, [*notes, *_corrections_from_url()[1], *_corpus_from_url()[1]]
 
 
 def corrections() -> EntityCorrections:
     """The session's entity corrections, seeded from the URL the first time."""
     if CORRECTIONS_KEY not in st.session_state:
-        values = st.query_params.get_all(CORRECTIONS_PARAM)
-        st.session_state[CORRECTIONS_KEY] = EntityCorrections.from_query_value(values[0] if values else None)
+        st.session_state[CORRECTIONS_KEY] = _corrections_from_url()[0]
     return st.session_state[CORRECTIONS_KEY]
 
 
+def _corrections_from_url() -> tuple[EntityCorrections, list[str]]:
+    values, notes = param_values(query_dict(), CORRECTIONS_PARAM, max_values=1, max_chars=MAX_CORRECTIONS_CHARS)
+    fixes, reason = EntityCorrections.parse_query_value(values[0] if values else None)
+    if reason:
+        notes.append(f"Link parameter “{CORRECTIONS_PARAM}” (entity corrections) ignored: {reason}.")
+    return fixes, notes
+
+
+def _corpus_from_url() -> tuple[str | None, list[str]]:
+    values, notes = param_values(query_dict(), CORPUS_PARAM, max_values=1)
+    if values and not _CORPUS_ID.fullmatch(values[0]):
+        return None, [*notes, f"Link parameter “{CORPUS_PARAM}” ignored: not the name of a corpus."]
+    return (values[0] if values else None), notes
+
+
 def requested_corpus() -> str | None:
-    values = st.query_params.get_all(CORPUS_PARAM)
-    return values[0] if values else None
+    """The corpus the URL names, when it is one the router could have written."""
+    return _corpus_from_url()[0]
 
 
 def write(filters: Filters, corpus_id: str, fixes: EntityCorrections) -> None:

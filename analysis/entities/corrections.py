@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.entities.normalise import clean_surface
+from analysis.filters import MAX_CORRECTIONS_CHARS, MAX_PARAM_CHARS
 
 _VERSION = 1
 
@@ -54,17 +55,47 @@ class EntityCorrections:
     def from_query_value(cls, value: str | None) -> EntityCorrections:
         """Inverse of `to_query_value`; a malformed value (a hand-edited link) gives no
         corrections rather than an error."""
+        return cls.parse_query_value(value)[0]
+
+    @classmethod
+    def parse_query_value(cls, value: str | None) -> tuple[EntityCorrections, str | None]:
+        """The corrections in a link's value, or none and the reason it was ignored: too long,
+        not base64, not JSON (or nested too deep to read), or not the shape `to_query_value` writes."""
         if not value:
-            return cls()
+            return cls(), None
+        if len(value) > MAX_CORRECTIONS_CHARS:
+            return cls(), f"longer than {MAX_CORRECTIONS_CHARS:,} characters"
         try:
-            raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
-            version, merges, splits = json.loads(raw.decode("utf-8"))
-            if version != _VERSION:
-                return cls()
-            pairs = tuple((str(a), str(b)) for a, b in merges)
-            return cls(merges=pairs, splits=tuple(str(s) for s in splits))
-        except (ValueError, TypeError, UnicodeDecodeError):
-            return cls()
+            raw = base64.b64decode(value + "=" * (-len(value) % 4), altchars=b"-_", validate=True)
+        except (ValueError, TypeError):
+            return cls(), "not base64"
+        try:
+            payload = json.loads(raw.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            return cls(), "not readable JSON"
+        corrections = _from_payload(payload)
+        if corrections is None:
+            return cls(), "not a list of merges and splits"
+        return corrections, None
+
+
+def _is_name(item: object) -> bool:
+    return isinstance(item, str) and 0 < len(item) <= MAX_PARAM_CHARS
+
+
+def _from_payload(payload: object) -> EntityCorrections | None:
+    """`[version, [[alias, into], ...], [entity, ...]]` as corrections; None for anything else."""
+    if not (isinstance(payload, list) and len(payload) == 3 and type(payload[0]) is int
+            and payload[0] == _VERSION):
+        return None
+    _, merges, splits = payload
+    if not (isinstance(merges, list) and isinstance(splits, list)):
+        return None
+    if not all(isinstance(pair, list) and len(pair) == 2 and all(map(_is_name, pair)) for pair in merges):
+        return None
+    if not all(map(_is_name, splits)):
+        return None
+    return EntityCorrections(merges=tuple((a, b) for a, b in merges), splits=tuple(splits))
 
 
 def apply_corrections(mentions: pd.DataFrame, corrections: EntityCorrections | None) -> pd.DataFrame:

@@ -14,6 +14,7 @@ from analysis.schema import CASUALTY_CATEGORIES
 from dashboard import sidebar
 from dashboard.charts.casualties import figures_by_source, selected_dates, totals_by_category, totals_over_time
 from dashboard.context import PageContext, current
+from dashboard.markup import md
 
 MAX_HTML_ROWS = 300  # the highlighted figures table; the CSV holds every row
 MAX_SIDE_BY_SIDE = 4  # sources per row in the incident comparison
@@ -110,7 +111,7 @@ def _headline(totals: pd.DataFrame, incidents: pd.DataFrame) -> None:
     columns = st.columns(max(len(totals), 1), border=True)
     for column, row in zip(columns, totals.itertuples(index=False)):
         column.metric(
-            row.category.capitalize(), f"{row.conservative:,}",
+            md(str(row.category).capitalize()), f"{row.conservative:,}",
             help=f"Sum over {row.incidents} incident(s) of each one's conservative figure.",
         )
         spread = "" if row.low == row.high else f"range {row.low:,}–{row.high:,} · "
@@ -153,7 +154,7 @@ def _ledger(incidents: pd.DataFrame, reports: pd.DataFrame) -> None:
         "disagree": st.column_config.TextColumn("Disagreement"),
     }
     for source in sources:
-        config[source] = st.column_config.TextColumn(source, help=f"What {source} reports", width=140)
+        config[source] = st.column_config.TextColumn(source, help=f"What {md(source)} reports", width=140)
     order = ["incident", "category", "location", "date", "disagree", "conservative", "range", *sources,
              "n_sources", "first_reported_by", "first_reported"]
     # Shading is per cell work for the browser; past a few hundred incidents the flag column says it.
@@ -179,7 +180,7 @@ def _side_by_side(incidents: pd.DataFrame, figures: pd.DataFrame) -> None:
     if chosen is None:
         return
     incident = incidents[incidents["incident_id"] == chosen].iloc[0]
-    first = f" · first reported by {incident['first_reported_by']}"
+    first = f" · first reported by {md(incident['first_reported_by'])}"
     if _day(incident["first_reported"]):
         first += f" on {_day(incident['first_reported'])}"
     st.caption(f"Range {cv.format_range(incident['low'], incident['high'])} · conservative "

@@ -37,6 +37,7 @@ from analysis.export import csv_bytes
 from dashboard import compare_state
 from dashboard.charts import compare as charts
 from dashboard.context import PageContext, current
+from dashboard.markup import md
 
 MODES = {"Articles": ARTICLE, "Sources": SOURCE}
 MODE_NAMES = {v: k for k, v in MODES.items()}
@@ -102,7 +103,10 @@ def choose_selection(documents: pd.DataFrame) -> list[str]:
     """The mode switch and the picker, seeded from the URL once; returns the clean keys."""
     seeded = compare_state.seed_once()
     if seeded is not None:
-        keys = seeded or default_selection(documents)
+        from_url, notes = seeded
+        for note in notes:
+            st.warning(md(note), icon=":material/link_off:")
+        keys = from_url or default_selection(documents)
         st.session_state[compare_state.MODE_KEY] = MODE_NAMES[selection_mode(keys)]
     else:
         stored = compare_state.stored_selection()
@@ -148,7 +152,7 @@ def show_side_by_side(comparison: Comparison, full: Analysis, texts: dict[str, s
     documents = full.documents.set_index("doc_id")
     for column, side in zip(columns, comparison.sides):
         with column:
-            st.markdown(f"**{_md(side.label)}**")
+            st.markdown(f"**{md(side.label)}**")
             capped = (f" · the newest {len(side.doc_ids)} of its {side.available} articles"
                       if side.available > len(side.doc_ids) else "")
             st.caption(_side_header(side, full.documents) + capped)
@@ -162,11 +166,6 @@ def show_side_by_side(comparison: Comparison, full: Analysis, texts: dict[str, s
                     by_sent, title=str(documents.at[doc_id, "title"]),
                     caption=f"{documents.at[doc_id, 'source']} · {documents.at[doc_id, 'words']} words"))
             st.html(charts.column_html(blocks))
-
-
-def _md(text: str) -> str:
-    """Plain text safe inside st.markdown: markdown and HTML punctuation backslash-escaped."""
-    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|<>~$" else ch for ch in str(text))
 
 
 def show_statements(comparison: Comparison) -> None:
@@ -192,7 +191,7 @@ def show_omissions(comparison: Comparison) -> None:
     for index, side in enumerate(comparison.sides):
         own = comparison.omissions[comparison.omissions["side"] == index]
         total = int((comparison.sentences["side"] == index).sum())
-        with st.expander(f"Only {side.label}: {len(own)} of {total} sentences", expanded=len(comparison.sides) <= 4):
+        with st.expander(f"Only {md(side.label)}: {len(own)} of {total} sentences", expanded=len(comparison.sides) <= 4):
             st.dataframe(own.rename(columns={"text": "Sentence", "compound": "Sentiment",
                                              "best_similarity": "Closest elsewhere", "nearest_text": "Closest sentence",
                                              "nearest_side": "In"})[["Sentence", "Sentiment", "Closest elsewhere", "In",

@@ -14,6 +14,7 @@ from analysis.export import csv_bytes
 from dashboard import url_state
 from dashboard.charts import entities as charts
 from dashboard.context import PageContext, current
+from dashboard.markup import md
 from dashboard.sidebar import ENTITIES_KEY
 
 HEATMAP_ENTITIES = 25
@@ -226,7 +227,7 @@ def render(ctx: PageContext) -> None:
     st.title("Entities")
     result = ctx.filtered
     st.caption(f"{len(result.entities):,} entities · {len(result.mentions):,} mentions · "
-               f"{result.documents['source'].nunique()} source(s) · pipeline: {ctx.full.pipeline}")
+               f"{result.documents['source'].nunique()} source(s) · pipeline: {md(ctx.full.pipeline)}")
     if ctx.corrections:
         st.info(f"{len(views.describe_corrections(ctx.corrections))} entity correction(s) active: "
                 "see “Correct the entities” below.", icon=":material/edit_note:")

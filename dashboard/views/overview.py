@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.context import PageContext, current
+from dashboard.markup import md
 
 
 def date_span(dates: pd.Series) -> str:
@@ -40,7 +41,7 @@ def articles_table(documents: pd.DataFrame) -> pd.DataFrame:
 def render(ctx: PageContext) -> None:
     result = ctx.filtered
     st.title("Overview")
-    st.caption(f"{ctx.corpus.label} · pipeline: {ctx.full.pipeline}")
+    st.caption(f"{md(ctx.corpus.label)} · pipeline: {md(ctx.full.pipeline)}")
     incidents = len(result.incidents) if not result.incidents.empty else len(result.casualties)
     kpis = [
         ("Articles", f"{len(result.documents)}", None),
