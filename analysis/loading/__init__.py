@@ -5,9 +5,11 @@
 
 Formats: .txt/.md (described by a `metadata.csv` sidecar in the same folder), .html/.htm
 (trafilatura), .csv/.tsv/.jsonl/.json (one article per row or object), .zip of any of these.
-Bad input never raises: each unreadable file or row is a `LoadError(path, reason)`; a value
-dropped from an article that did load (an absurd date, a javascript: URL) is a `LoadError` too,
-which `is_note` tells apart.
+Bad input never raises, and nothing is dropped in silence: each unreadable file or row, and
+each `metadata.csv` row naming no file, is a `LoadError(path, reason)` (an archive member's path
+is "archive.zip/member"). A value dropped from an article that did load (an absurd date, a
+javascript: URL) and an archive path reduced to its base name are `LoadError`s too, which
+`is_note` tells apart. Accepted column names: `records.ALIASES`.
 """
 
 from __future__ import annotations

@@ -106,7 +106,8 @@ def read_sidecar(data: bytes, entry: Entry) -> tuple[Sidecar, list[LoadError]]:
     columns = {column_key(name) for name in header}
     file_column = next((c for c in ALIASES["file"] if c in columns), None)
     if file_column is None:
-        raise Unreadable(f"metadata sidecar has no 'file' column (found {shown_names(header)}); it was ignored")
+        found = shown_names(header)
+        raise Unreadable(f"metadata sidecar has no 'file' column (found {found}); it was ignored")
     try:
         for row in rows:
             name = PurePosixPath(row.values.get(file_column, "").strip().replace("\\", "/")).name

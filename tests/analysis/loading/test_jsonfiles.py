@@ -66,3 +66,24 @@ def test_a_single_article_object_is_one_article(make_entry):
 def test_unusable_json_files_are_refused_with_the_place(text, reason, make_entry):
     with pytest.raises(Unreadable, match=reason):
         run(read_json, make_entry, text, "bad.json")
+
+
+def test_a_feed_where_some_objects_have_text_reports_the_others_by_line(make_entry):
+    text = '{"story": "A story."}\n{"headline": "Only a headline"}\n'
+    [candidate], [error] = run(read_jsonl, make_entry, text, "feed.jsonl")
+    assert candidate.text == "A story."
+    assert error.reason.startswith("line 2: no text field (looked for text, body,")
+    assert error.reason.endswith("found 'headline')")
+
+
+def test_a_single_object_without_text_names_its_fields(make_entry):
+    with pytest.raises(Unreadable) as refused:
+        run(read_json, make_entry, '{"headline": "H", "teaser": "T"}', "one.json")
+    message = str(refused.value)
+    assert message.startswith("expected a list of article objects, found an object with no list of articles")
+    assert message.endswith("found 'headline', 'teaser')")
+
+
+def test_a_list_of_objects_without_text_is_refused_once(make_entry):
+    with pytest.raises(Unreadable, match=r"^no text field in any object .*found 'headline', 'summary'\)$"):
+        run(read_json, make_entry, '{"articles": [{"headline": "A"}, {"headline": "B", "summary": "S"}]}', "a.json")

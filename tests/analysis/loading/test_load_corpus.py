@@ -1,12 +1,13 @@
 """load_corpus end to end: the seeds, every format together, and a hostile corpus."""
 
+import csv
 import io
 import os
 import zipfile
 from datetime import date
 
-from analysis.document import Corpus, Document
-from analysis.loading import DEFAULT_MAX_BYTES, load_corpus
+from analysis.document import Corpus, Document, LoadError
+from analysis.loading import DEFAULT_MAX_BYTES, is_note, load_corpus
 
 
 def test_seeds(seeds_dir):
@@ -196,3 +197,91 @@ def test_an_unreadable_file_is_reported(tmp_path, reasons):
         corpus = load_corpus([tmp_path])
     assert corpus.documents == []
     assert list(reasons(corpus).values())[0][0].startswith("cannot read:")
+
+
+def write_csv(path, rows: list[list[str]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+
+
+def test_real_world_column_names_in_a_folder_are_mapped(tmp_path):
+    write_csv(tmp_path / "scrape.csv", [
+        ["Title", "Story", "Site", "Published At", "URL"],
+        ["Port reopens", "The port reopened on Monday.", "bbc.co.uk", "2023-07-19", "https://www.bbc.co.uk/p"],
+    ])
+    (tmp_path / "feed.jsonl").write_text(
+        '{"headline": "Talks resume", "content": "Talks resumed in Doha.", "publisher": "Wire B", '
+        '"datetime": "2024-01-02T10:00:00Z", "link": "https://wire-b.example/talks"}\n'
+    )
+    corpus = load_corpus([tmp_path])
+    assert corpus.errors == []
+    assert [(d.doc_id, d.title, d.text, d.source, d.published, d.url) for d in corpus.documents] == [
+        ("feed#1", "Talks resume", "Talks resumed in Doha.", "Wire B", date(2024, 1, 2),
+         "https://wire-b.example/talks"),
+        ("scrape#1", "Port reopens", "The port reopened on Monday.", "bbc.co.uk", date(2023, 7, 19),
+         "https://www.bbc.co.uk/p"),
+    ]
+
+
+def test_tables_without_a_text_column_in_a_folder_are_refused_not_loaded_as_something_else(tmp_path, reasons):
+    write_csv(tmp_path / "x.csv", [["x", "y"], ["A headline", "Someone"]])
+    (tmp_path / "teasers.json").write_text('[{"headline": "H", "summary": "S."}]')
+    corpus = load_corpus([tmp_path])
+    assert corpus.documents == []
+    assert reasons(corpus) == {
+        "x.csv": ["no text column (looked for text, body, content, article, story, maintext, full_text, "
+                  "article_text, body_text; found 'x', 'y')"],
+        "teasers.json": ["no text field in any object (looked for text, body, content, article, story, maintext, "
+                         "full_text, article_text, body_text; found 'headline', 'summary')"],
+    }
+
+
+def test_sidecar_rows_that_describe_no_file_of_the_folder_are_reported(tmp_path):
+    (tmp_path / "a.txt").write_text("Article A.")
+    (tmp_path / "README.md").write_text("About this folder.")
+    write_csv(tmp_path / "rows.csv", [["text"], ["A row article."]])
+    write_csv(tmp_path / "metadata.csv", [
+        ["file", "source"], ["a.txt", "Wire A"], ["missing.txt", "Wire M"], ["rows.csv", "Wire R"],
+        ["A.TXT", "Wire A again"], ["README.md", "Not an article"],
+    ])
+    corpus = load_corpus([tmp_path])
+    assert [(d.doc_id, d.source) for d in corpus.documents] == [("a", "Wire A"), ("rows#1", "Unknown source")]
+    sidecar = str(tmp_path / "metadata.csv")
+    assert [tuple(e) for e in corpus.errors] == [
+        (sidecar, "row 2 (line 3): file 'missing.txt' not found among the articles next to this metadata file; "
+                  "row ignored"),
+        (sidecar, "row 3 (line 4): 'rows.csv' holds its own metadata columns; a row describes only "
+                  "single-article files (.txt, .md, .html); row ignored"),
+        (sidecar, "row 4 (line 5): an earlier row already describes 'a.txt'; row ignored"),
+        (sidecar, "row 5 (line 6): file 'README.md' not found among the articles next to this metadata file; "
+                  "row ignored"),
+    ]
+
+
+def test_a_file_named_on_its_own_does_not_make_the_other_sidecar_rows_missing(seeds_dir, tmp_path):
+    [doc] = (corpus := load_corpus([seeds_dir / "003_7126b1dd18ba6691.txt"])).documents
+    assert doc.source == "Continental Defence" and corpus.errors == []
+    assert load_corpus([seeds_dir / "metadata.csv"]).errors == []
+    # Named alone and also walked: the folder is whole, so a missing file is reported.
+    (tmp_path / "a.txt").write_text("Article A.")
+    write_csv(tmp_path / "metadata.csv", [["file"], ["a.txt"], ["gone.txt"]])
+    errors = load_corpus([tmp_path / "a.txt", tmp_path]).errors
+    assert [e.reason for e in errors] == [
+        "row 2 (line 3): file 'gone.txt' not found among the articles next to this metadata file; row ignored"]
+
+
+def test_a_zip_on_disk_with_hostile_member_names_loads_them_with_notes(tmp_path, monkeypatch):
+    (tmp_path / "hostile.zip").write_bytes(zip_of({
+        "../../x.txt": b"Climbing article.", "/etc/y.txt": b"Absolute article.", "empty/": b"",
+    }))
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "a" / "b")  # where "../../x.txt" would land if it were extracted
+    corpus = load_corpus([tmp_path])
+    assert [d.doc_id for d in corpus.documents] == ["x", "y"]
+    archive = str(tmp_path / "hostile.zip")
+    assert [(path, reason, is_note(LoadError(path, reason))) for path, reason in corpus.errors] == [
+        (f"{archive}/../../x.txt", "path reduced: '../../x.txt' leads out of its folder; read as 'x.txt'", True),
+        (f"{archive}//etc/y.txt", "path reduced: '/etc/y.txt' is an absolute path; read as 'y.txt'", True),
+        (f"{archive}/empty/", "empty folder in the archive; nothing to read", False),
+    ]
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["a", "a/b", "hostile.zip"]

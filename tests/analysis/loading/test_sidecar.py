@@ -63,3 +63,29 @@ def test_sidecar_does_not_describe_table_rows(tmp_path):
     (tmp_path / "metadata.csv").write_text("file,source\nrows.csv,Should not apply\n")
     [doc] = load_corpus([tmp_path]).documents
     assert doc.source == "Unknown source"
+
+
+def test_unused_rows_are_told_apart_missing_table_or_repeated(make_entry):
+    sidecar, _ = parse(make_entry, "file,title\na.txt,A\nrows.csv,R\na,Again\ngone.html,G\n")
+    entries = [make_entry("a.txt"), make_entry("rows.csv"), make_entry("notes.md")]
+    reports = sidecar.unused_rows(entries, describes=lambda entry: entry.kind != "csv")
+    assert [(e.path, e.reason) for e in reports] == [
+        ("folder/metadata.csv", "row 2 (line 3): 'rows.csv' holds its own metadata columns; a row describes only "
+                                "single-article files (.txt, .md, .html); row ignored"),
+        ("folder/metadata.csv", "row 3 (line 4): an earlier row already describes 'a.txt'; row ignored"),
+        ("folder/metadata.csv", "row 4 (line 5): file 'gone.html' not found among the articles next to this "
+                                "metadata file; row ignored"),
+    ]
+
+
+def test_rows_with_equal_values_are_still_separate_rows(make_entry):
+    sidecar, _ = parse(make_entry, "file,source\na.txt,Wire\nb.txt,Wire\n")
+    entries = [make_entry("a.txt"), make_entry("b.txt")]
+    assert sidecar.unused_rows(entries, describes=lambda entry: True) == []
+    assert [e.reason for e in sidecar.unused_rows(entries[:1], describes=lambda entry: True)] == [
+        "row 2 (line 3): file 'b.txt' not found among the articles next to this metadata file; row ignored"]
+
+
+def test_a_sidecar_with_a_headline_body_header_is_refused_naming_its_columns(make_entry):
+    with pytest.raises(Unreadable, match=r"no 'file' column \(found 'headline', 'body'\); it was ignored"):
+        parse(make_entry, "headline,body\nH,B\n")

@@ -77,3 +77,25 @@ def test_broken_quoting_names_the_line_and_keeps_earlier_rows(make_entry):
 def test_tables_without_rows_are_refused(text, reason, make_entry):
     with pytest.raises(Unreadable, match=reason):
         read(make_entry, text)
+
+
+def test_an_excel_sep_line_names_the_separator_and_is_not_the_header(make_entry):
+    text = "sep=;\r\ntitle;text\r\nA;Body, with a comma.\r\nB;\r\n"
+    [c], [error] = read(make_entry, text)
+    assert (c.title, c.text, c.where) == ("A", "Body, with a comma.", "row 1 (line 3)")
+    assert error.reason == "row 2 (line 4): no text ('text' is empty)"
+
+
+def test_a_table_without_a_header_is_refused_with_its_first_row_clipped(make_entry):
+    first_row = ["Kabul airport", "Taliban warns Turkey against wanting to run Kabul airport " * 5]
+    rows = [first_row] + [[f"c{n}"] for n in range(3)]
+    text = "\n".join(",".join(f'"{cell}"' for cell in row) for row in rows) + "\n"
+    with pytest.raises(Unreadable) as refused:
+        read(make_entry, text)
+    assert str(refused.value).endswith("found 'Kabul airport', 'Taliban warns Turkey against wanting to…')")
+
+
+def test_a_header_of_many_columns_is_listed_up_to_a_limit(make_entry):
+    header = ",".join(f"col{n}" for n in range(20))
+    with pytest.raises(Unreadable, match=r"found 'col0', .*'col11' and 8 more\)$"):
+        read(make_entry, header + "\n" + ",".join("v" * 20) + "\n")
