@@ -97,6 +97,8 @@ def table_rows(text: str, delimiter: str) -> tuple[list[str], Iterator[Row]]:
             values: dict[str, str] = {}
             for name, cell in zip(columns, cells):
                 values.setdefault(name, cell)
+            for name in columns[len(cells):]:  # a short row: its last cells are empty
+                values.setdefault(name, "")
             yield Row(number, start, values, max(0, len(cells) - len(columns)))
 
     return header, rows()

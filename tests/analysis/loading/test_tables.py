@@ -99,3 +99,9 @@ def test_a_header_of_many_columns_is_listed_up_to_a_limit(make_entry):
     header = ",".join(f"col{n}" for n in range(20))
     with pytest.raises(Unreadable, match=r"found 'col0', .*'col11' and 8 more\)$"):
         read(make_entry, header + "\n" + ",".join("v" * 20) + "\n")
+
+
+def test_a_row_shorter_than_the_header_reads_its_missing_cells_as_empty(make_entry):
+    candidates, [error] = read(make_entry, "title,source,text\nA,Wire,Body A.\nB\n")
+    assert [c.title for c in candidates] == ["A"]
+    assert error.reason == "row 2 (line 3): no text ('text' is empty)"
