@@ -146,6 +146,7 @@ def _analyze(documents: list[Document], *, nlp, corrections: EntityCorrections |
             report(i, "sentiment")
 
     sentences_table = _frame(pd.DataFrame(sentence_columns) if sentence_columns["doc_id"] else [], SENTENCES)
+    del sentence_columns, score_columns  # a Python object per cell: free them before the NLP pass
     documents_table = _frame(document_rows, DOCUMENTS)
 
     report(0, "entities")
@@ -161,6 +162,7 @@ def _analyze(documents: list[Document], *, nlp, corrections: EntityCorrections |
         mention_columns["label"].extend(mention.label for mention in found)
     raw_mentions = _frame(pd.DataFrame(mention_columns) if mention_columns["doc_id"] else [],
                           [c for c in MENTIONS if c != "entity"])
+    del mention_columns
     mentions_table, entities_table = build_entity_tables(
         raw_mentions, sentences_table, documents_table, corrections=corrections
     )
@@ -181,21 +183,42 @@ def _analyze(documents: list[Document], *, nlp, corrections: EntityCorrections |
         if i % 50 == 0:
             report(i, "figures and dates")
 
+    del splits
     events_table = _records_frame(event_doc_ids, events, EVENTS)
+    del event_doc_ids, events
     _date_sentences_by_events(sentences_table, events_table)
     casualties_table = _integer_columns(_records_frame(figure_doc_ids, figures, CASUALTIES), ("value", "low", "high"))
+    del figure_doc_ids, figures
     incidents_table, casualties_table = group_incidents(casualties_table, documents_table, sentences_table)
     report(total, "done")
     return Analysis(
         documents=documents_table,
-        sentences=sentences_table,
-        mentions=mentions_table,
+        sentences=_compact(sentences_table),
+        mentions=_compact(mentions_table),
         entities=entities_table,
-        casualties=casualties_table,
-        events=events_table,
+        casualties=_compact(casualties_table),
+        events=_compact(events_table),
         pipeline=pipeline_description(nlp),
         incidents=incidents_table,
     )
+
+
+# Offsets and ids fit in 32 bits (a text is at most a few hundred million characters) and the
+# VADER scores carry 4 decimals: half the bytes of the defaults, on the tables with a row per
+# sentence, mention, figure or date. Strings stay pandas strings: categoricals would change
+# what `.map`, sorting and concatenation do in every view.
+COMPACT_DTYPES = {
+    "sent_id": "int32", "paragraph": "int32", "start": "int32", "end": "int32",
+    "compound": "float32", "pos": "float32", "neu": "float32", "neg": "float32",
+}
+
+
+def _compact(table: pd.DataFrame) -> pd.DataFrame:
+    """`table` with its integer and score columns in the narrow dtypes of COMPACT_DTYPES."""
+    narrow = {column: dtype for column, dtype in COMPACT_DTYPES.items()
+              if column in table.columns and pd.api.types.is_numeric_dtype(table[column].dtype)
+              and not table[column].isna().any()}
+    return table.astype(narrow) if narrow else table
 
 
 def _sentence_locator(sentences: Sequence[Sentence]) -> Callable[[int], int]:

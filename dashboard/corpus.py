@@ -9,9 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+import re
+import threading
+import time
+import uuid
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from analysis import Analysis, Corpus, Document, analyze, load_corpus, load_uploads
@@ -36,6 +43,8 @@ UPLOAD_PREFIX = "upload-"
 # their newest articles with a message, and the full run is left to `python -m analysis`.
 MAX_WORDS_ENV = "PARALLAX_MAX_WORDS"
 DEFAULT_MAX_WORDS = 5_000_000
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -60,7 +69,8 @@ def max_words() -> int:
 
 def within_budget(documents: list[Document], budget: int) -> tuple[list[Document], str | None]:
     """The newest articles that fit in `budget` words (undated ones last), in their original
-    order, and a message saying what was left out; everything when it all fits."""
+    order, and a message saying what was left out; everything when it all fits. When not even
+    one article fits, the newest is cut to its opening paragraphs rather than showing nothing."""
     sizes = [len(d.text.split()) for d in documents]
     if sum(sizes) <= budget:
         return documents, None
@@ -73,11 +83,41 @@ def within_budget(documents: list[Document], budget: int) -> tuple[list[Document
             continue
         kept.add(i)
         used += sizes[i]
+    if not kept:
+        return _opening_of(documents[newest_first[0]], sizes[newest_first[0]], budget, len(documents), sum(sizes))
     chosen = [d for i, d in enumerate(documents) if i in kept]
     notice = (f"This corpus has {sum(sizes):,} words; the dashboard analyses at most {budget:,} at once, "
               f"so it shows the newest {len(chosen):,} of {len(documents):,} articles. "
               "Run `python -m analysis` on the full corpus for every table.")
     return chosen, notice
+
+
+def _opening_of(document: Document, words: int, budget: int, articles: int,
+                corpus_words: int) -> tuple[list[Document], str]:
+    """`document` cut after the whole paragraphs that fit in `budget` words (after its first
+    `budget` words when its first paragraph alone is longer), and the message that says so.
+    The kept text is a prefix of the original, so every offset in the analysis still holds."""
+    text = document.text
+    ends = [match.start() for match in PARAGRAPH_BREAK.finditer(text)] + [len(text)]
+    sizes = [len(text[start:end].split()) for start, end in zip([0, *ends], ends)]
+    cut, used, whole = 0, 0, 0
+    for end, size in zip(ends, sizes):
+        if used + size > budget:
+            break
+        cut, used, whole = end, used + size, whole + (size > 0)
+    if whole:
+        where = f"its first {whole:,} of {sum(size > 0 for size in sizes):,} paragraphs"
+    else:
+        cut = [match.end() for _, match in zip(range(budget), WORD.finditer(text))][-1]
+        where = "the opening of its first paragraph"
+    kept = replace(document, text=text[:cut])
+    others = f" and leaves out the other {articles - 1:,} articles" if articles > 1 else ""
+    # No title in the message: it is rendered as markdown, and a title is the uploader's text.
+    notice = (f"This corpus has {corpus_words:,} words and even its newest article has {words:,}: more than "
+              f"the {budget:,} the dashboard analyses at once. It shows {where} "
+              f"({len(kept.text.split()):,} words){others}. Run `python -m analysis` on the full corpus "
+              "for every table.")
+    return [kept], notice
 
 
 def _loaded(corpus_id: str, label: str, corpus: Corpus) -> LoadedCorpus:
@@ -151,22 +191,255 @@ def nlp_pipeline():
     return load_pipeline()
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _analysis(content_key: str, _documents: tuple[Document, ...]) -> Analysis:
-    # Keyed by content only: `_documents` is not hashed (the leading underscore tells Streamlit).
-    return analyze(_documents, nlp=nlp_pipeline())
+# The analysis cache: every session's analyses by corpus content, bounded in bytes and in idle time.
+CACHE_MB_ENV = "PARALLAX_CACHE_MB"
+DEFAULT_CACHE_MB = 1024  # two 5-million-word analyses, or hundreds of small ones
+CACHE_TTL_ENV = "PARALLAX_CACHE_TTL_S"
+DEFAULT_CACHE_TTL_S = 3600
+# Streamlit keeps a closed session two minutes for a reconnect: an upload nobody holds any more
+# is dropped a little after that.
+UNHELD_UPLOAD_GRACE_S = 150.0
+MAX_CORRECTED = 8  # sets of entity corrections kept per corpus
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _corrected(content_key: str, fixes: str, _documents: tuple[Document, ...]) -> Analysis:
-    return with_corrections(_analysis(content_key, _documents), EntityCorrections.from_query_value(fixes))
+def _env_number(name: str, default: float) -> float:
+    try:
+        value = float(os.environ.get(name, default))
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
+def table_bytes(table: pd.DataFrame) -> int:
+    """The bytes a table holds, its strings included (pandas' deep estimate)."""
+    return int(table.memory_usage(index=True, deep=True).sum())
+
+
+def analysis_bytes(analysis: Analysis, beside: Analysis | None = None) -> int:
+    """The bytes of `analysis`'s tables, leaving out those it shares with `beside` (a corrected
+    analysis shares every table but the entity ones with the analysis it corrects)."""
+    shared = {id(table) for table in beside.tables().values()} if beside is not None else set()
+    return sum(table_bytes(table) for table in analysis.tables().values() if id(table) not in shared)
+
+
+@dataclass
+class _Entry:
+    """One corpus's analysis, its corrected variants and who is looking at it."""
+
+    analysis: Analysis
+    nbytes: int
+    used: float
+    private: bool  # an upload: only the sessions holding it can ask for it again
+    corrected: OrderedDict[str, tuple[Analysis, int]] = field(default_factory=OrderedDict)  # fixes -> (analysis, bytes)
+    holders: set[str] = field(default_factory=set)
+    unheld_since: float | None = None
+
+
+class AnalysisCache:
+    """Analyses by corpus content, shared by every session, bounded in bytes and in idle time.
+
+    Why not st.cache_data: it pickles each value and unpickles it on every hit, so every rerun
+    of every session pays the unpickling (about 0.1 s per 100,000 words) and holds a private
+    copy of the tables beside the pickled one; and it bounds entries by count, not size. Here
+    one copy is shared, so an Analysis from this cache must be treated as immutable (every view
+    copies before it adds a column; pandas' copy-on-write keeps slices from writing through).
+
+    Bounds: the least recently used analyses are dropped once the total passes `max_bytes`
+    (the newest one is always kept, however large: dropping it would only make its session
+    compute it again), any analysis unused for `ttl_s` seconds is dropped, and an upload's
+    analysis is dropped `grace_s` seconds after the last session holding it has closed. Sizes
+    are pandas' deep estimates. Thread-safe: Streamlit runs each session's script in its own
+    thread; one corpus is analysed once even when several sessions ask for it at the same time.
+    """
+
+    def __init__(self, max_bytes: int, ttl_s: float, grace_s: float = UNHELD_UPLOAD_GRACE_S,
+                 clock: Callable[[], float] = time.monotonic, sweep_in_background: bool = True) -> None:
+        self.max_bytes, self.ttl_s, self.grace_s = max_bytes, ttl_s, grace_s
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._entries: OrderedDict[str, _Entry] = OrderedDict()  # least recently used first
+        self._computing: dict[tuple[str, str], threading.Lock] = {}
+        self._sweep_in_background = sweep_in_background
+        self._timer: threading.Timer | None = None
+        self._timer_due = float("inf")
+
+    def analysis(self, key: str, compute: Callable[[], Analysis], *, holder: str, private: bool) -> Analysis:
+        """The analysis cached under `key`, computed by `compute` on a miss; `holder` (a session)
+        now holds it."""
+        return self._fetch(key, "", compute, holder=holder, private=private)
+
+    def corrected(self, key: str, fixes: str, compute: Callable[[], Analysis], correct: Callable[[Analysis], Analysis],
+                  *, holder: str, private: bool) -> Analysis:
+        """The analysis under `key` with the corrections `fixes` applied by `correct`."""
+        base = self._fetch(key, "", compute, holder=holder, private=private)
+        return self._fetch(key, fixes, lambda: correct(base), holder=holder, private=private)
+
+    def release(self, holder: str) -> None:
+        """`holder` (a closed session) looks at nothing any more."""
+        with self._lock:
+            now = self._clock()
+            for entry in self._entries.values():
+                if holder in entry.holders:
+                    entry.holders.discard(holder)
+                    if not entry.holders:
+                        entry.unheld_since = now
+            self._schedule_sweep(now)
+
+    def sweep(self) -> None:
+        """Drop what has expired: analyses unused for `ttl_s`, uploads nobody held for `grace_s`."""
+        with self._lock:
+            self._timer, self._timer_due = None, float("inf")
+            now = self._clock()
+            self._drop_expired(now)
+            self._schedule_sweep(now)
+
+    def keys(self) -> list[str]:
+        """The cached content keys, least recently used first."""
+        with self._lock:
+            return list(self._entries)
+
+    def total_bytes(self) -> int:
+        with self._lock:
+            return sum(entry.nbytes for entry in self._entries.values())
+
+    def _fetch(self, key: str, fixes: str, compute: Callable[[], Analysis], *, holder: str, private: bool) -> Analysis:
+        found = self._lookup(key, fixes, holder)
+        if found is not None:
+            return found
+        with self._lock:
+            computing = self._computing.setdefault((key, fixes), threading.Lock())
+        with computing:  # a second session asking for the same corpus waits for the first one's result
+            found = self._lookup(key, fixes, holder)
+            if found is not None:
+                return found
+            try:
+                result = compute()
+                self._store(key, fixes, result, holder=holder, private=private)
+            finally:
+                with self._lock:
+                    self._computing.pop((key, fixes), None)
+            return result
+
+    def _lookup(self, key: str, fixes: str, holder: str) -> Analysis | None:
+        with self._lock:
+            now = self._clock()
+            self._drop_expired(now)
+            entry = self._entries.get(key)
+            if entry is None or (fixes and fixes not in entry.corrected):
+                return None
+            self._hold(key, entry, holder, now)
+            if not fixes:
+                return entry.analysis
+            entry.corrected.move_to_end(fixes)
+            return entry.corrected[fixes][0]
+
+    def _store(self, key: str, fixes: str, result: Analysis, *, holder: str, private: bool) -> None:
+        with self._lock:
+            now = self._clock()
+            entry = self._entries.get(key)
+            if fixes and entry is not None:
+                self._add_corrected(entry, fixes, result)
+            elif not fixes:
+                entry = _Entry(result, analysis_bytes(result), now, private)
+                self._entries[key] = entry
+            else:
+                return  # the analysis it corrects was dropped meanwhile: nothing to attach it to
+            self._hold(key, entry, holder, now)
+            self._drop_least_recent()
+            self._schedule_sweep(now)
+
+    def _add_corrected(self, entry: _Entry, fixes: str, result: Analysis) -> None:
+        """Keep `result` beside the analysis it corrects, at most MAX_CORRECTED per corpus:
+        an analyst trying many merges must not grow one entry without bound."""
+        nbytes = analysis_bytes(result, beside=entry.analysis)
+        entry.corrected[fixes] = (result, nbytes)
+        entry.nbytes += nbytes
+        while len(entry.corrected) > MAX_CORRECTED:
+            _, (_, dropped) = entry.corrected.popitem(last=False)
+            entry.nbytes -= dropped
+
+    def _hold(self, key: str, entry: _Entry, holder: str, now: float) -> None:
+        entry.used, entry.unheld_since = now, None
+        entry.holders.add(holder)
+        self._entries.move_to_end(key)
+
+    def _expired(self, entry: _Entry, now: float) -> bool:
+        if now - entry.used > self.ttl_s:
+            return True
+        return entry.private and entry.unheld_since is not None and now - entry.unheld_since > self.grace_s
+
+    def _drop_expired(self, now: float) -> None:
+        for key in [key for key, entry in self._entries.items() if self._expired(entry, now)]:
+            del self._entries[key]
+
+    def _drop_least_recent(self) -> None:
+        total = sum(entry.nbytes for entry in self._entries.values())
+        while total > self.max_bytes and len(self._entries) > 1:
+            _, dropped = self._entries.popitem(last=False)
+            total -= dropped.nbytes
+
+    def _deadline(self, entry: _Entry) -> float:
+        due = entry.used + self.ttl_s
+        if entry.private and entry.unheld_since is not None:
+            due = min(due, entry.unheld_since + self.grace_s)
+        return due
+
+    def _schedule_sweep(self, now: float) -> None:
+        """A background sweep at the next deadline, so an idle server frees memory too."""
+        if not self._sweep_in_background or not self._entries:
+            return
+        due = min(self._deadline(entry) for entry in self._entries.values())
+        if due >= self._timer_due:
+            return  # an earlier sweep is scheduled; it schedules the next one
+        if self._timer is not None:
+            self._timer.cancel()
+        self._timer = threading.Timer(max(0.0, due - now) + 1.0, self.sweep)
+        self._timer.daemon = True
+        self._timer_due = due
+        self._timer.start()
+
+
+@st.cache_resource(show_spinner=False)
+def analysis_cache() -> AnalysisCache:
+    """The server's one analysis cache (a resource: shared by every session, never copied)."""
+    megabytes = _env_number(CACHE_MB_ENV, DEFAULT_CACHE_MB)
+    return AnalysisCache(max_bytes=int(megabytes * 1024 * 1024), ttl_s=_env_number(CACHE_TTL_ENV, DEFAULT_CACHE_TTL_S))
+
+
+@dataclass(frozen=True)
+class SessionLease:
+    """Stands for one browser session in the analysis cache; released when the session closes."""
+
+    token: str
+    cache: AnalysisCache
+
+
+def _release(lease: SessionLease) -> None:
+    lease.cache.release(lease.token)
+
+
+@st.cache_resource(show_spinner=False, scope="session", on_release=_release)
+def session_lease() -> SessionLease:
+    # Session-scoped: Streamlit drops it, calling _release, as soon as the session disconnects.
+    return SessionLease(uuid.uuid4().hex, analysis_cache())
 
 
 def analysis_of(corpus: LoadedCorpus, corrections: EntityCorrections | None = None) -> Analysis:
     """The corpus's analysis with the analyst's entity corrections, computed once per distinct
-    content (and once per distinct set of corrections)."""
-    # The spinner only appears when the work takes a moment, i.e. on a cache miss.
+    content (and once per distinct set of corrections) while it stays in the analysis cache.
+
+    The result is shared with every session viewing the same content: never modify it."""
+    lease = session_lease()
+    private = corpus.corpus_id.startswith(UPLOAD_PREFIX)
+
+    def compute() -> Analysis:
+        return analyze(corpus.documents, nlp=nlp_pipeline())
+
+    # The spinner only appears when the work takes a moment: on a miss, or while another
+    # session computes the same corpus.
     with st.spinner(f"Analysing {len(corpus.documents):,} articles ({corpus.words:,} words)…", show_time=True):
         if corrections:
-            return _corrected(corpus.content_key, corrections.to_query_value(), corpus.documents)
-        return _analysis(corpus.content_key, corpus.documents)
+            return lease.cache.corrected(corpus.content_key, corrections.to_query_value(), compute,
+                                         lambda base: with_corrections(base, corrections),
+                                         holder=lease.token, private=private)
+        return lease.cache.analysis(corpus.content_key, compute, holder=lease.token, private=private)
