@@ -69,3 +69,30 @@ def test_an_upload_is_seen_by_its_session_only(chromium, seeds_server, ui):
     finally:
         first.close()
         second.close()
+
+
+def test_an_article_longer_than_the_word_budget_is_shown_in_part_with_a_notice(chromium, start_server, ui):
+    """A corpus whose one article exceeds the budget is analysed up to its last whole paragraph
+    that fits, and says so; it is never reported as a corpus none of whose files could be read."""
+    marker = "Qz" + uuid.uuid4().hex[:10]
+    paragraphs = [f"{marker} officials said {n} people were killed in Kharkiv on Tuesday. " * 3 for n in (12, 14, 16)]
+    body = "\n\n".join(p.strip() for p in paragraphs)  # three paragraphs of 33 words: 99 in all
+    upload = (f'title,source,published,text\n"{marker} long report",{marker} Wire,2022-03-01,"' + body + '"\n').encode()
+    server = start_server(PARALLAX_MAX_WORDS="80")
+    context = chromium.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        page = context.new_page()
+        page.goto(server + "/", wait_until="domcontentloaded")
+        ui.wait_for_page(page)
+        _choose_uploads(page, ui)
+        page.locator("[data-testid='stSidebar'] input[type='file']").set_input_files(
+            files=[{"name": "long.csv", "mimeType": "text/csv", "buffer": upload}])
+        page.wait_for_selector("text=Your upload (1 articles)", timeout=ui.timeout_ms)
+        ui.wait_for_page(page)
+        text = page.inner_text("body")
+        assert ui.error_boxes(page) == []
+        assert "None of the files could be read" not in text
+        assert "first 2 of 3 paragraphs" in text and "(66 words)" in text
+        assert f"{marker} Wire" in text  # the article was analysed and is shown
+    finally:
+        context.close()
