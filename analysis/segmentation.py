@@ -104,7 +104,9 @@ def _is_abbreviation(text: str, end: int) -> bool:
     return token in ABBREVIATIONS
 
 
-def _sentence_ends(paragraph: str) -> list[int]:
+def sentence_ends(paragraph: str) -> list[int]:
+    """Offsets just after each sentence-ending stop inside `paragraph`, in order (the text's
+    own end is not listed). Abbreviations and initials do not end a sentence."""
     ends: list[int] = []
     for match in _BOUNDARY.finditer(paragraph):
         if match.group(0).startswith(".") and _is_abbreviation(paragraph, match.start() + 1):
@@ -121,7 +123,7 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for paragraph_index, (p_start, p_end) in enumerate(split_paragraphs(text)):
         paragraph = text[p_start:p_end]
-        cuts = [0, *_sentence_ends(paragraph), len(paragraph)]
+        cuts = [0, *sentence_ends(paragraph), len(paragraph)]
         for a, b in zip(cuts, cuts[1:]):
             start, end = _strip_span(text, p_start + a, p_start + b)
             if end > start:

@@ -8,12 +8,16 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from analysis.nlp.pieces import batches, piece_limit, pieces_of
 from analysis.nlp.proper_nouns import ENTITIES_KEY, GUESSED_KEY, UNRESOLVED_KEY
 
 # Labels the analysis extracts with its own tools (casualty figures, dates).
 DROPPED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 BATCH_SIZE = 64
+# Characters the pipeline holds at once: 64 typical articles, or ten pieces of a long one.
+BATCH_CHARS = 1_000_000
 
 
 class RawMention(NamedTuple):
@@ -28,31 +32,51 @@ class RawMention(NamedTuple):
 def find_mentions(nlp: Language, texts: Sequence[str]) -> list[list[RawMention]]:
     """Entity mentions of every text, in order, with numeric and date labels dropped.
 
-    With the offline pipeline, a second pass types the capitalised words a single text left
-    open from what the whole corpus says: a word that is the surname of a person named in
-    full (Kirby after John F. Kirby) is that person; in the same article a surname also
-    overrides a place reading (Austin after Lloyd Austin).
+    A text longer than the pipeline takes at once is read in pieces (see analysis.nlp.pieces);
+    the offsets always index the whole text. With the offline pipeline, a second pass types
+    the capitalised words a single text left open from what the whole corpus says: a word that
+    is the surname of a person named in full (Kirby after John F. Kirby) is that person; in the
+    same article a surname also overrides a place reading (Austin after Lloyd Austin).
     """
-    results: list[list[RawMention]] = []
-    unresolved: list[list[tuple[int, int, bool]]] = []
-    guessed: list[set[tuple[int, int]]] = []
+    results: list[list[RawMention]] = [[] for _ in texts]
+    unresolved: list[list[tuple[int, int, bool]]] = [[] for _ in texts]
+    guessed: list[set[tuple[int, int]]] = [set() for _ in texts]
     offline = False
-    for text, doc in zip(texts, nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=1)):
-        entities = doc.user_data.get(ENTITIES_KEY)
-        offline = entities is not None
-        if entities is None:  # a trained pipeline
-            entities = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
-        results.append([
-            RawMention(start, end, text[start:end], label)
-            for start, end, label in entities
-            if label not in DROPPED_LABELS
-        ])
-        unresolved.append(doc.user_data.get(UNRESOLVED_KEY, []))
-        guessed.append(set(doc.user_data.get(GUESSED_KEY, [])))
+    pieces = pieces_of(texts, piece_limit(nlp.max_length))
+    for group in batches(pieces, BATCH_SIZE, BATCH_CHARS):
+        docs = nlp.pipe([piece.text for piece in group], batch_size=len(group), n_process=1)
+        for piece, doc in zip(group, docs):
+            offline = _read_piece(doc, texts[piece.index], piece.start,
+                                  results[piece.index], unresolved[piece.index], guessed[piece.index])
     if offline:
         results = _settle_guesses(results, guessed)
         results = _resolve_from_corpus(texts, results, unresolved)
     return results
+
+
+def _read_piece(
+    doc: Doc,
+    text: str,
+    shift: int,
+    found: list[RawMention],
+    unresolved: list[tuple[int, int, bool]],
+    guessed: set[tuple[int, int]],
+) -> bool:
+    """Add the entities of `doc`, a piece of `text` starting at `shift`, to its text's lists,
+    with offsets into `text`. Returns True when the offline pipeline made `doc`."""
+    entities = doc.user_data.get(ENTITIES_KEY)
+    offline = entities is not None
+    if entities is None:  # a trained pipeline
+        entities = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+    found.extend(
+        RawMention(start + shift, end + shift, text[start + shift : end + shift], label)
+        for start, end, label in entities
+        if label not in DROPPED_LABELS
+    )
+    unresolved.extend((start + shift, end + shift, initial)
+                      for start, end, initial in doc.user_data.get(UNRESOLVED_KEY, ()))
+    guessed.update((start + shift, end + shift) for start, end in doc.user_data.get(GUESSED_KEY, ()))
+    return offline
 
 
 def _settle_guesses(results: list[list[RawMention]], guessed: list[set[tuple[int, int]]]) -> list[list[RawMention]]:
