@@ -77,13 +77,13 @@ def choose_corpus() -> corpora.LoadedCorpus:
 
 
 def show_load_errors(corpus: corpora.LoadedCorpus) -> None:
-    """Files that could not be read, and notes on articles that loaded without a bad value."""
+    """Files that could not be read, and notes on files that loaded: a value ignored, a path reduced."""
     if corpus.notice:
         st.sidebar.warning(corpus.notice, icon=":material/content_cut:")
     notes = [(path, reason) for path, reason in corpus.errors if is_note(LoadError(path, reason))]
     failures = [error for error in corpus.errors if error not in notes]
     for title, rows, expanded in ((f"{len(failures)} file(s) could not be read", failures, True),
-                                  (f"{len(notes)} value(s) ignored", notes, False)):
+                                  (f"{len(notes)} note(s) on files that loaded", notes, False)):
         if rows:
             with st.sidebar.expander(title, expanded=expanded, icon=":material/warning:"):
                 # A table renders names and reasons as plain text: a file name cannot inject markup.
