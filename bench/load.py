@@ -7,10 +7,12 @@ links (entity, source, date range, a Compare selection). A step counts as render
 title is drawn, its charts have SVG and the app's status widget is idle.
 
 It prints the errors (exception or error boxes, page errors, timeouts: must be 0), p50 and p95
-of the time to render, and the server's peak resident memory (VmHWM from /proc, sampled VmRSS).
+of the time to render, the CPU seconds the server and the browser spent during the run (on a
+shared machine the times vary with what else runs; the server's CPU seconds much less), the
+machine's load average, and the server's peak resident memory (VmHWM from /proc, sampled VmRSS).
 Loopback only; bounded in sessions, rounds and total time; stops the server itself.
 
-Usage: python bench/load.py [--sessions 8] [--rounds 2] [--corpus PATH] [--budget-s 600]
+Usage: python bench/load.py [--sessions 20] [--rounds 2] [--corpus PATH] [--budget-s 600]
 """
 
 from __future__ import annotations
@@ -72,6 +74,40 @@ def proc_status_kb(pid: int, key: str) -> int | None:
     except (OSError, ValueError, IndexError):
         return None
     return None
+
+
+def cpu_seconds(pid: int, with_children: bool = False) -> float:
+    """User plus system CPU seconds of a process (and of its waited-for children), from
+    /proc/<pid>/stat; 0.0 once the process is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return 0.0
+    fields = stat[stat.rindex(")") + 2:].split()  # after "pid (comm) ": state is fields[0]
+    ticks = int(fields[11]) + int(fields[12])  # utime, stime
+    if with_children:
+        ticks += int(fields[13]) + int(fields[14])  # cutime, cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below `pid` (the browser's processes below this one), from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        parent = int(stat[stat.rindex(")") + 2:].split()[1])
+        children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
 
 
 class MemorySampler(threading.Thread):
@@ -171,7 +207,9 @@ async def run_session(browser, base: str, number: int, steps: list[tuple[str, st
         await context.close()
 
 
-async def drive(base: str, sessions: int, rounds: int, steps: list[tuple[str, str]], budget_s: float) -> Tally:
+async def drive(base: str, sessions: int, rounds: int, steps: list[tuple[str, str]], budget_s: float,
+                server_pid: int) -> tuple[Tally, float]:
+    """Runs the sessions; returns what they measured and the CPU seconds the browser spent."""
     from playwright.async_api import async_playwright
 
     executable = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -185,9 +223,11 @@ async def drive(base: str, sessions: int, rounds: int, steps: list[tuple[str, st
                 await asyncio.wait_for(work, timeout=budget_s)
             except asyncio.TimeoutError:
                 tally.errors.append(f"the run did not finish within {budget_s:.0f} s")
+            browser_cpu = sum(cpu_seconds(pid, with_children=True) for pid in descendants(os.getpid())
+                              if pid != server_pid)
         finally:
             await browser.close()
-    return tally
+    return tally, browser_cpu
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -199,7 +239,7 @@ def percentile(values: list[float], q: float) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, default=8, help=f"concurrent sessions (at most {MAX_SESSIONS})")
+    parser.add_argument("--sessions", type=int, default=20, help=f"concurrent sessions (at most {MAX_SESSIONS})")
     parser.add_argument("--rounds", type=int, default=2, help="times each session repeats its steps")
     parser.add_argument("--corpus", action="append", help="corpus path(s) served instead of the seeds")
     parser.add_argument("--budget-s", type=float, default=600, help="stop after this many seconds")
@@ -236,9 +276,13 @@ def main(argv: list[str] | None = None) -> int:
             time.sleep(0.3)
         idle_kb = proc_status_kb(server.pid, "VmRSS") or 0
         sampler.start()
+        load_before = os.getloadavg()[0]
+        server_cpu_before = cpu_seconds(server.pid)
         began = time.perf_counter()
-        tally = asyncio.run(drive(base, sessions, rounds, steps, args.budget_s))
+        tally, browser_cpu = asyncio.run(drive(base, sessions, rounds, steps, args.budget_s, server.pid))
         wall = time.perf_counter() - began
+        server_cpu = cpu_seconds(server.pid) - server_cpu_before
+        load_after = os.getloadavg()[0]
         hwm_kb = proc_status_kb(server.pid, "VmHWM") or 0
         alive = server.poll() is None
     finally:
@@ -262,6 +306,8 @@ def main(argv: list[str] | None = None) -> int:
             by_step.setdefault(name, []).append(t)
         for name, values in sorted(by_step.items()):
             print(f"  {name:<22} n={len(values):<3} p50 {statistics.median(values):.2f} s  max {max(values):.2f} s")
+    print(f"CPU during the run: server {server_cpu:.1f} s · browser {browser_cpu:.1f} s · "
+          f"machine load average {load_before:.1f} before, {load_after:.1f} after ({os.cpu_count()} cores)")
     print(f"server memory: idle {idle_kb / 1024:.0f} MB · peak RSS sampled {sampler.peak_kb / 1024:.0f} MB · "
           f"VmHWM {hwm_kb / 1024:.0f} MB")
     return 0 if not tally.errors and times else 1

@@ -1,30 +1,88 @@
 """Parallax dashboard: `streamlit run dashboard/app.py`.
 
 The router: page config, the shared sidebar (corpus, filters, pipeline) and st.navigation over
-the pages in dashboard/views/. It analyses the corpus (cached), applies the filters once and
-hands the result to the page; the URL is rewritten from the filters so a link reopens this view.
+the pages in dashboard/views/. It analyses the corpus (cached), applies the filters once per
+distinct view (shared by every session on it) and hands the result to the page; the URL is
+rewritten from the filters so a link reopens this view.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from typing import TypeVar
+
 import streamlit as st
+from streamlit.logger import get_logger
 
-from analysis import apply
+from analysis import LoadError
+from analysis.loading import is_note
 from dashboard import context, sidebar, url_state
-from dashboard.corpus import analysis_of
+from dashboard.corpus import LoadedCorpus, analysis_of
+
+T = TypeVar("T")
+LOGGER = get_logger("parallax.dashboard")  # Streamlit's handler and level (config `logger.level`)
+OVERVIEW = "views/overview.py"
+# Failure reasons (analysis.loading) that are not about a file that could not be read: a place
+# with no article file in it ("no article files in this folder", "the archive holds no article
+# files", "empty folder in the archive"), and a file or row read but holding no article text
+# ("empty file", "no text (whitespace only)", "the JSON list is empty", "no data rows under the
+# header", "no article text found in the HTML page").
+_NO_FILES = re.compile(r"\bno article files\b|\bempty folder\b")
+_NO_TEXT = re.compile(r"\bempty\b|\bno (?:article )?text\b|\bno data rows\b")
+ANALYSIS_FAILED = ("The analysis of this corpus failed unexpectedly, so there is nothing to show. "
+                   "The error is in the server's log; reload the page to try again.")
+PAGE_FAILED = ("This page failed unexpectedly while drawing. The error is in the server's log; "
+               "change a filter, open another page or reload to try again.")
 
 
-def pages() -> list:
-    """The pages, built per run (st.Page objects are cheap and hold no state of ours)."""
+def pages() -> list[st.Page]:
+    """The pages, built per run (st.Page objects are cheap and hold no state of ours).
+
+    Streamlit serves the default page at "/" only and answers its own path with "Page not found",
+    so Overview, the default, also gets a hidden twin at /overview: a link to it opens the page.
+    The twin needs another url_path for the default (a page's identity is its url_path)."""
     return [
-        st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview",
-                default=True),
+        st.Page(OVERVIEW, title="Overview", icon=":material/dashboard:", url_path="home", default=True),
         st.Page("views/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
         st.Page("views/entities.py", title="Entities", icon=":material/groups:", url_path="entities"),
         st.Page("views/casualties.py", title="Casualties", icon=":material/personal_injury:", url_path="casualties"),
         st.Page("views/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
         st.Page("views/sentiment.py", title="Sentiment", icon=":material/mood:", url_path="sentiment"),
+        st.Page(OVERVIEW, title="Overview", icon=":material/dashboard:", url_path="overview", visibility="hidden"),
     ]
+
+
+def nothing_to_analyse(corpus: LoadedCorpus) -> str:
+    """What the visitor is told when the corpus has no article to analyse: what actually
+    happened to its files (counts only: file names and reasons are in the sidebar's table)."""
+    if corpus.notice:
+        return f"No article fits in what the dashboard analyses at once. {corpus.notice}"
+    failures = [reason for path, reason in corpus.errors if not is_note(LoadError(path, reason))]
+    no_files = sum(bool(_NO_FILES.search(reason)) for reason in failures)
+    no_text = sum(bool(_NO_TEXT.search(reason)) and not _NO_FILES.search(reason) for reason in failures)
+    unreadable = len(failures) - no_files - no_text
+    if unreadable and unreadable == len(failures):
+        return "None of the files could be read: see the list in the sidebar."
+    parts = [f"{no_files} folder(s) or archive(s) hold no article files" if no_files else "",
+             f"{no_text} file(s) or row(s) read hold no text" if no_text else "",
+             f"{unreadable} file(s) or row(s) could not be read" if unreadable else ""]
+    found = "; ".join(part for part in parts if part) or "the corpus holds no files"
+    return f"There is no article to analyse: {found}. See the list in the sidebar."
+
+
+def without_traceback(work: Callable[[], T], message: str, what: str) -> T:
+    """`work()`, or, when it raises, `message` for the visitor and the run stops there: no
+    traceback and no server path reach the browser, and the traceback goes to the server's log
+    (`what` says there what failed). Streamlit's own control flow (st.stop, st.rerun,
+    st.switch_page) passes through: it is not an Exception."""
+    try:
+        return work()
+    except Exception:  # noqa: BLE001 - any failure: a short message here, the traceback in the log
+        LOGGER.exception("%s failed", what)
+        st.error(message, icon=":material/error:")
+        st.stop()
+        raise  # st.stop() raises; this only tells type checkers the function ends here
 
 
 def main() -> None:
@@ -35,15 +93,17 @@ def main() -> None:
     corpus = sidebar.choose_corpus()
     sidebar.show_load_errors(corpus)
     if not corpus.documents:
-        st.error("None of the files could be read: see the list in the sidebar.")
+        st.error(nothing_to_analyse(corpus))
         st.stop()
     corrections = url_state.corrections()
-    full = analysis_of(corpus, corrections)
+    full = without_traceback(lambda: analysis_of(corpus, corrections), ANALYSIS_FAILED,
+                             f"analysis of corpus {corpus.corpus_id} ({corpus.content_key})")
     filters = sidebar.choose_filters(full)
     sidebar.show_pipeline(full)
     url_state.write(filters, corpus.corpus_id, corrections)
-    context.publish(context.PageContext(corpus, full, apply(full, filters), filters, corrections))
-    page.run()
+    context.publish(context.build(corpus, full, filters, corrections))
+    without_traceback(page.run, PAGE_FAILED, f"page /{page.url_path}")
 
 
-main()
+if __name__ == "__main__":  # `streamlit run` runs this file as __main__; tests import its functions
+    main()

@@ -2,21 +2,161 @@
 
 The router builds it once per rerun and hands it to the page through the visitor's session
 state, so pages never recompute it and never reach into each other.
+
+Everything derived from one view (the filtered analysis, a page's charts and tables) is computed
+once per distinct view and shared by every session looking at the same data: a rerun (a widget,
+a page switch and back) or another visitor with the same corpus, corrections and filters reuses
+it instead of filtering and plotting again. Sessions run in threads of one process, so this is
+what keeps twenty visitors from doing twenty times the same work under one interpreter lock.
 """
 
 from __future__ import annotations
 
+import os
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analysis import Analysis, Filters
+from analysis import Analysis, Filters, apply
 from analysis.entities import EntityCorrections
 from dashboard.corpus import LoadedCorpus
 
 _CONTEXT_KEY = "_parallax_context"
+FILTERED = "filtered analysis"  # the name the filtered analysis of a view is shared under
+SHARED_MB_ENV = "PARALLAX_VIEW_CACHE_MB"
+DEFAULT_SHARED_MB = 256
+SHARED_TTL_ENV = "PARALLAX_VIEW_CACHE_TTL_S"
+DEFAULT_SHARED_TTL_S = 900.0
+
+
+def size_of(value: Any) -> int:
+    """Roughly the bytes `value` holds: pandas' deep estimate for tables and analyses, the JSON a
+    figure is sent as, else a nominal kilobyte (small values: captions, counts)."""
+    if isinstance(value, pd.DataFrame):
+        return int(value.memory_usage(index=True, deep=True).sum())
+    if isinstance(value, Analysis):
+        return sum(size_of(table) for table in value.tables().values())
+    if isinstance(value, go.Figure):
+        return len(value.to_json())
+    return 1024
+
+
+@dataclass
+class _Entry:
+    value: Any
+    nbytes: int
+    used: float
+
+
+class SharedViews:
+    """Values derived from a view, by (view key, name), shared by every session of the server.
+
+    Bounded: the least recently used values go once the total passes `max_bytes` (the newest is
+    always kept, however large: dropping it would only make its session compute it again), and
+    any value unused for `ttl_s` seconds goes on the next access. A value is computed once even
+    when several sessions ask for it at the same time: the others wait for it. Values are shared,
+    so callers must never modify one (pandas' copy-on-write keeps slices of a table from writing
+    through; plotly figures are only serialised by st.plotly_chart).
+    """
+
+    def __init__(self, max_bytes: int, ttl_s: float, clock: Callable[[], float] = time.monotonic,
+                 measure: Callable[[Any], int] = size_of) -> None:
+        self.max_bytes, self.ttl_s = max_bytes, ttl_s
+        self._clock, self._measure = clock, measure
+        self._lock = threading.Lock()
+        self._entries: OrderedDict[tuple[str, str], _Entry] = OrderedDict()  # least recently used first
+        self._computing: dict[tuple[str, str], threading.Lock] = {}
+
+    def get(self, view_key: str, name: str, build: Callable[[], Any]) -> Any:
+        """The value `name` of the view `view_key`, built by `build` on a miss."""
+        key = (view_key, name)
+        found = self._lookup(key)
+        if found is not None:
+            return found.value
+        with self._lock:
+            computing = self._computing.setdefault(key, threading.Lock())
+        with computing:  # a second session asking for the same value waits for the first one's
+            found = self._lookup(key)
+            if found is not None:
+                return found.value
+            try:
+                value = build()
+                self._store(key, value)
+            finally:
+                with self._lock:
+                    self._computing.pop(key, None)
+            return value
+
+    def keys(self) -> list[tuple[str, str]]:
+        """The cached (view key, name) pairs, least recently used first."""
+        with self._lock:
+            return list(self._entries)
+
+    def total_bytes(self) -> int:
+        with self._lock:
+            return sum(entry.nbytes for entry in self._entries.values())
+
+    def _lookup(self, key: tuple[str, str]) -> _Entry | None:
+        with self._lock:
+            now = self._clock()
+            self._drop_expired(now)
+            entry = self._entries.get(key)
+            if entry is not None:
+                entry.used = now
+                self._entries.move_to_end(key)
+            return entry
+
+    def _store(self, key: tuple[str, str], value: Any) -> None:
+        nbytes = self._measure(value)  # outside the lock: measuring a large table takes a moment
+        with self._lock:
+            self._entries[key] = _Entry(value, nbytes, self._clock())
+            self._entries.move_to_end(key)
+            total = sum(entry.nbytes for entry in self._entries.values())
+            while total > self.max_bytes and len(self._entries) > 1:
+                _, dropped = self._entries.popitem(last=False)
+                total -= dropped.nbytes
+
+    def _drop_expired(self, now: float) -> None:
+        for key in [key for key, entry in self._entries.items() if now - entry.used > self.ttl_s]:
+            del self._entries[key]
+
+
+def _env_number(name: str, default: float) -> float:
+    try:
+        value = float(os.environ.get(name, default))
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
+@st.cache_resource(show_spinner=False)
+def shared_views() -> SharedViews:
+    """The server's one store of derived values (a resource: one object shared by every session)."""
+    megabytes = _env_number(SHARED_MB_ENV, DEFAULT_SHARED_MB)
+    return SharedViews(max_bytes=int(megabytes * 1024 * 1024), ttl_s=_env_number(SHARED_TTL_ENV, DEFAULT_SHARED_TTL_S))
+
+
+def view_key_of(corpus: LoadedCorpus, corrections: EntityCorrections, filters: Filters) -> str:
+    """Everything a filtered analysis depends on: corpus content, corrections, filters. Never the
+    visitor: only someone viewing the very same data shares what is derived from it."""
+    return "|".join((corpus.content_key, corrections.to_query_value(),
+                     repr(sorted(filters.to_query_params().items()))))
+
+
+def filtered_analysis(corpus: LoadedCorpus, full: Analysis, corrections: EntityCorrections,
+                      filters: Filters) -> Analysis:
+    """`full` narrowed to `filters`, computed once per distinct view and shared (no filter: `full`
+    itself, nothing to store)."""
+    if filters.is_empty():
+        return full
+    return shared_views().get(view_key_of(corpus, corrections, filters), FILTERED, lambda: apply(full, filters))
 
 
 @dataclass(frozen=True)
@@ -29,19 +169,23 @@ class PageContext:
 
     def view_key(self) -> str:
         """Everything the filtered analysis depends on: corpus content, corrections, filters."""
-        return "|".join((self.corpus.content_key, self.corrections.to_query_value(),
-                         repr(sorted(self.filters.to_query_params().items()))))
+        return view_key_of(self.corpus, self.corrections, self.filters)
 
     def figure(self, name: str, build: Callable[[], go.Figure]) -> go.Figure:
         """The chart `name` of this view, built once per distinct view: a rerun that changes
-        nothing it depends on (another widget, a page switch and back) reuses it."""
-        return _cached_figure(self.view_key(), name, build)
+        nothing it depends on (another widget, a page switch and back), or another visitor on the
+        same view, reuses it. `build` must depend on this view only; never modify the result."""
+        return shared_views().get(self.view_key(), name, build)
+
+    def table(self, name: str, build: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+        """A page's table `name` of this view, built once per distinct view like `figure`.
+        `name` must say everything else `build` depends on (a page's own option, say)."""
+        return shared_views().get(self.view_key(), name, build)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _cached_figure(view_key: str, name: str, _build: Callable[[], go.Figure]) -> go.Figure:
-    # Keyed by content, never by visitor: only someone viewing the very same data shares it.
-    return _build()
+def build(corpus: LoadedCorpus, full: Analysis, filters: Filters, corrections: EntityCorrections) -> PageContext:
+    """The context of this rerun, its filtered analysis shared with every session on the same view."""
+    return PageContext(corpus, full, filtered_analysis(corpus, full, corrections, filters), filters, corrections)
 
 
 def publish(context: PageContext) -> None:

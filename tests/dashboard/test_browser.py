@@ -53,3 +53,21 @@ def test_deep_link_shows_its_filter_and_keeps_it_across_pages(new_page, seeds_se
 def test_health_endpoint(new_page, seeds_server):
     response = new_page.request.get(seeds_server + "/_stcore/health")
     assert response.ok and response.text().strip() == "ok"
+
+
+# Every page opened by its own path, the default page's included: Streamlit serves the default at
+# "/" and would answer "/overview" with a "Page not found" dialog over the page.
+PAGE_PATHS = [("/", "Overview"), ("/overview", "Overview"), ("/compare", "Compare"), ("/entities", "Entities"),
+              ("/casualties", "Casualties"), ("/timeline", "Timeline"), ("/sentiment", "Sentiment")]
+
+
+@pytest.mark.parametrize(("path", "title"), PAGE_PATHS)
+def test_a_page_opened_by_its_path_draws_with_no_page_not_found(new_page, seeds_server, ui, path, title):
+    page = new_page
+    page.goto(seeds_server + path, wait_until="domcontentloaded")
+    page.wait_for_selector(f"[data-testid='stMain'] h1:has-text('{title}')", timeout=ui.timeout_ms)
+    ui.wait_until_idle(page)
+    assert page.get_by_text("Page not found").count() == 0
+    assert page.locator("[role='dialog']").count() == 0
+    assert ui.error_boxes(page) == []
+    assert page.evaluate("location.pathname") == path  # no redirect: the link keeps its path
