@@ -412,16 +412,48 @@ class SessionLease:
 
     token: str
     cache: AnalysisCache
+    session_id: str | None  # Streamlit's id of the session, for its uploaded files
 
 
 def _release(lease: SessionLease) -> None:
     lease.cache.release(lease.token)
+    if lease.session_id is not None:
+        timer = threading.Timer(UNHELD_UPLOAD_GRACE_S, forget_uploaded_files, args=(lease.session_id,))
+        timer.daemon = True
+        timer.start()
+
+
+def forget_uploaded_files(session_id: str) -> bool:
+    """Free the raw bytes of a closed session's uploads; True when they were freed.
+
+    Streamlit keeps a disconnected session for two minutes so that it can reconnect, then lets it
+    expire from that store without shutting it down, and shutting down is what removes its
+    uploads from the server's upload manager: without this, every upload's bytes would stay in
+    memory for the life of the server. Called once the reconnect window has passed; a session
+    that has come back (active again) keeps its files.
+    """
+    from streamlit import runtime  # the server's runtime: only there when Streamlit serves the app
+
+    if not runtime.exists():
+        return False
+    server = runtime.get_instance()
+    if server.is_active_session(session_id):
+        return False
+    server.uploaded_file_mgr.remove_session_files(session_id)
+    return True
+
+
+def _current_session_id() -> str | None:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    context = get_script_run_ctx()
+    return context.session_id if context is not None else None
 
 
 @st.cache_resource(show_spinner=False, scope="session", on_release=_release)
 def session_lease() -> SessionLease:
     # Session-scoped: Streamlit drops it, calling _release, as soon as the session disconnects.
-    return SessionLease(uuid.uuid4().hex, analysis_cache())
+    return SessionLease(uuid.uuid4().hex, analysis_cache(), _current_session_id())
 
 
 def analysis_of(corpus: LoadedCorpus, corrections: EntityCorrections | None = None) -> Analysis:

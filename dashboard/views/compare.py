@@ -43,13 +43,14 @@ MODES = {"Articles": ARTICLE, "Sources": SOURCE}
 MODE_NAMES = {v: k for k, v in MODES.items()}
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+# Bounded in count and age like every cache keyed by upload content: a closed session's data goes.
+@st.cache_data(show_spinner=False, max_entries=4, ttl="1h")
 def corpus_term_counts(content_key: str, _texts: tuple[str, ...]) -> Counter:
     """Word counts of the whole corpus: the framing statistic's prior. Once per corpus."""
     return term_counts(_texts)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_data(show_spinner=False, max_entries=32, ttl="1h")
 def comparison_of(content_key: str, fixes: str, selection: tuple[tuple[str, tuple[str, ...]], ...],
                   _sides: tuple, _full: Analysis, _texts: dict[str, str], _prior: Counter) -> Comparison:
     """The comparison of one selection, keyed by corpus, entity corrections and the articles

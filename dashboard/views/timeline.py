@@ -79,7 +79,7 @@ def _date_filter_controls(ctx: PageContext, choices: FilterChoices) -> None:
                  disabled=not (ctx.filters.date_from or ctx.filters.date_to), key="timeline_clear")
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@st.cache_data(max_entries=16, ttl="1h", show_spinner=False)  # bounded in age too: uploads go
 def _figure(events: pd.DataFrame, published: pd.DataFrame, marks: pd.DataFrame,
             x_range: tuple[pd.Timestamp, pd.Timestamp] | None):
     """The chart, cached per visitor-visible input: reruns (a toggle, a page of the list) reuse it."""

@@ -2,12 +2,15 @@ import threading
 from datetime import date
 
 import pytest
+from streamlit import runtime
+from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
+from streamlit.runtime.uploaded_file_manager import UploadedFileRec
 
 from analysis import analyze
 from analysis.document import Document
 from analysis.engine import with_corrections
 from analysis.entities import EntityCorrections
-from dashboard.corpus import MAX_CORRECTED, AnalysisCache, analysis_bytes, within_budget
+from dashboard.corpus import MAX_CORRECTED, AnalysisCache, analysis_bytes, forget_uploaded_files, within_budget
 
 
 def doc(i: int, words: int, published: date | None) -> Document:
@@ -159,3 +162,30 @@ def test_sessions_asking_for_the_same_corpus_at_once_share_one_computation(analy
     for thread in threads:
         thread.join(10)
     assert calls == [1] and len(results) == 3 and all(r is analyses[0] for r in results)
+
+
+class _Server:
+    """The two things forget_uploaded_files asks of Streamlit's runtime, around its real upload manager."""
+
+    def __init__(self, active: set[str]) -> None:
+        self.uploaded_file_mgr = MemoryUploadedFileManager("/_stcore/upload_file")
+        self._active = active
+
+    def is_active_session(self, session_id: str) -> bool:
+        return session_id in self._active
+
+
+@pytest.mark.parametrize("active, freed", [(set(), True), ({"s1"}, False)], ids=["gone", "came-back"])
+def test_a_closed_sessions_upload_bytes_are_freed_unless_it_came_back(monkeypatch, active, freed):
+    server = _Server(active)
+    for session in ("s1", "s2"):
+        server.uploaded_file_mgr.add_file(session, UploadedFileRec(f"{session}-f", "a.txt", "text/plain", b"x" * 1000))
+    monkeypatch.setattr(runtime, "exists", lambda: True)
+    monkeypatch.setattr(runtime, "get_instance", lambda: server)
+    assert forget_uploaded_files("s1") is freed
+    assert bool(server.uploaded_file_mgr.get_files("s1", ["s1-f"])) is not freed
+    assert server.uploaded_file_mgr.get_files("s2", ["s2-f"])  # another session's upload stays
+
+
+def test_forgetting_files_outside_a_server_does_nothing():
+    assert forget_uploaded_files("no-such-session") is False
