@@ -54,7 +54,8 @@ def test_a_100000_word_article_of_news_copy():
 @pytest.mark.parametrize("text", [
     " ".join(f"word{i % 997}" for i in range(100_000)) + ".",  # one sentence of 100,000 words
     "x" * 600_000,  # one token, no space and no punctuation
-], ids=["one-sentence", "no-space"])
+    "x" * 1_200_000,  # the same, longer than spaCy takes at once: cut hard
+], ids=["one-sentence", "no-space", "no-space-over-max-length"])
 def test_a_100000_word_article_without_sentence_breaks(text):
     result, text = _analyse(text)
     _spans_inside(result, text)
@@ -120,6 +121,11 @@ def long_article():
     return _analyse(text, PUBLISHED)[0], text, starts
 
 
+def nlp_default_max_length() -> int:
+    """The longest text spaCy takes at once unless told otherwise (a million characters)."""
+    return spacy.blank("en").max_length
+
+
 def _within(table, start: int, end: int, columns: list[str]) -> list[tuple]:
     """Rows of `table` inside text[start:end], offsets made relative to `start`."""
     rows = table[(table["start"] >= start) & (table["end"] <= end)]
@@ -159,10 +165,6 @@ def test_each_block_of_a_long_article_reads_as_it_does_alone(which):
         whole = _within(getattr(result, table), start, end, columns)
         assert whole == _within(getattr(alone, table), 0, len(alone_text), columns), table
         assert whole, table
-
-
-def nlp_default_max_length() -> int:
-    return spacy.blank("en").max_length
 
 
 @pytest.mark.parametrize("separator", ["\n\n", "\n", " "], ids=["blank-lines", "lines", "one-paragraph"])

@@ -49,3 +49,25 @@ def test_any_text_gives_valid_offsets(offline_nlp, text):
     for m in find_mentions(offline_nlp, [text])[0]:
         assert 0 <= m.start < m.end <= len(text)
         assert text[m.start:m.end] == m.text
+
+
+def _long_report(filler_paragraphs: int) -> str:
+    """Cues early, bare names late, lower-case filler between, so pieces keep them apart."""
+    filler = "the rain fell again overnight and the roads to the market were closed for hours."
+    return "\n\n".join([
+        "Pentagon spokesman John F. Kirby spoke on Monday. A resident of Nyaung Kone described the raid.",
+        *[filler] * filler_paragraphs,
+        "The statement came after Kirby met them. Smoke rose over Nyaung Kone at dawn.",
+    ])
+
+
+def test_names_typed_across_pieces_of_one_long_text(offline_nlp, monkeypatch):
+    text = _long_report(400)
+    whole = find_mentions(offline_nlp, [text])[0]
+    monkeypatch.setattr(offline_nlp, "max_length", 2_000)  # pieces of under 2,000 characters
+    in_pieces = find_mentions(offline_nlp, [text])[0]
+    # The bare surname (left open by its piece) and the guessed place (typed PERSON by its
+    # piece, for want of a cue) take their labels from the cues in the first piece.
+    late = [(m.start, m.text, m.label) for m in in_pieces if m.start > 2_000]
+    assert late == [(text.rindex("Kirby"), "Kirby", "PERSON"), (text.rindex("Nyaung Kone"), "Nyaung Kone", "GPE")]
+    assert in_pieces == whole
