@@ -21,9 +21,8 @@ source published first.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 import math
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
