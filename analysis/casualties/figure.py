@@ -17,7 +17,9 @@ class CasualtyFigure(NamedTuple):
     `group` links coordinated figures sharing one cue ("killing three soldiers and two
     civilians"), `claim` numbers the separately attributed claims within one sentence,
     `additional` marks a figure on top of an earlier one ("another 6", "two more", "were also
-    killed"), `text` is the figure as written.
+    killed"), `text` is the figure as written, `kind` is "incident" for one episode's toll and
+    "statistic" for a period total, cumulative count, stock, rate or roll-up (never added to an
+    incident's total).
 
     Immutable, as a frozen dataclass would be, but a NamedTuple is built four times faster,
     and extraction builds one per figure (over 50,000 on the benchmark corpus).
@@ -43,6 +45,7 @@ class CasualtyFigure(NamedTuple):
     toll: bool = False
     claim: int = 0
     additional: bool = False
+    kind: str = "incident"
 
     def to_row(self, doc_id: str | None = None) -> dict:
         """A dict for a DataFrame row; `doc_id` first when given."""
