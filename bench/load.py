@@ -12,7 +12,11 @@ shared machine the times vary with what else runs; the server's CPU seconds much
 machine's load average, and the server's peak resident memory (VmHWM from /proc, sampled VmRSS).
 Loopback only; bounded in sessions, rounds and total time; stops the server itself.
 
-Usage: python bench/load.py [--sessions 20] [--rounds 2] [--corpus PATH] [--budget-s 600]
+With --warm-up one visit opens the app before the timed run, so the times measure a running
+server and not its start (printed apart); without it the first step of every session also waits
+for the language pipeline and the first analysis.
+
+Usage: python bench/load.py [--sessions 20] [--rounds 2] [--warm-up] [--corpus PATH] [--budget-s 600]
 """
 
 from __future__ import annotations
@@ -189,9 +193,10 @@ async def run_session(browser, base: str, number: int, steps: list[tuple[str, st
                 began = time.perf_counter()
                 try:
                     if kind == "goto":
-                        await page.goto(base + target, wait_until="domcontentloaded")
+                        await page.goto(base + target, wait_until="domcontentloaded", timeout=STEP_TIMEOUT_MS)
                     else:
-                        await page.locator("[data-testid='stSidebarNav'] a").filter(has_text=target).first.click()
+                        await page.locator("[data-testid='stSidebarNav'] a").filter(has_text=target).first.click(
+                            timeout=STEP_TIMEOUT_MS)
                     await rendered(page, title)
                 except Exception as error:  # noqa: BLE001 - every failure is a counted error
                     tally.errors.append(f"session {number}: {kind} {target}: {type(error).__name__}: "
@@ -205,6 +210,25 @@ async def run_session(browser, base: str, number: int, steps: list[tuple[str, st
                     tally.times.append((f"{kind} {title}", elapsed))
     finally:
         await context.close()
+
+
+async def warm_up(base: str) -> float:
+    """One visit to the first page before the timed run, so the figures measure a running server
+    rather than its one-time start (loading the language pipeline, analysing the corpus)."""
+    from playwright.async_api import async_playwright
+
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    began = time.perf_counter()
+    async with async_playwright() as p:
+        launch = {"executable_path": executable} if executable else {}
+        browser = await p.chromium.launch(headless=True, args=CHROMIUM_ARGS, **launch)
+        try:
+            page = await browser.new_page()
+            await page.goto(base + "/", wait_until="domcontentloaded", timeout=STEP_TIMEOUT_MS)
+            await rendered(page, "Overview")
+        finally:
+            await browser.close()
+    return time.perf_counter() - began
 
 
 async def drive(base: str, sessions: int, rounds: int, steps: list[tuple[str, str]], budget_s: float,
@@ -242,6 +266,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, default=20, help=f"concurrent sessions (at most {MAX_SESSIONS})")
     parser.add_argument("--rounds", type=int, default=2, help="times each session repeats its steps")
     parser.add_argument("--corpus", action="append", help="corpus path(s) served instead of the seeds")
+    parser.add_argument("--warm-up", action="store_true",
+                        help="open the app once before the timed run (its time is printed apart)")
     parser.add_argument("--budget-s", type=float, default=600, help="stop after this many seconds")
     args = parser.parse_args(argv)
     sessions = max(1, min(args.sessions, MAX_SESSIONS))
@@ -274,6 +300,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"the server did not start; log: {log}")
                 return 2
             time.sleep(0.3)
+        if args.warm_up:
+            print(f"warm-up visit (server start: pipeline and analysis): {asyncio.run(warm_up(base)):.1f} s")
         idle_kb = proc_status_kb(server.pid, "VmRSS") or 0
         sampler.start()
         load_before = os.getloadavg()[0]
