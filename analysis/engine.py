@@ -17,11 +17,13 @@ from operator import attrgetter
 import pandas as pd
 
 from analysis.casualties import extract_casualties, group_incidents
+from analysis.casualties.kinds import INCIDENT, STATISTIC
+from analysis.casualties.statistics import build_statistics
 from analysis.document import Document
 from analysis.entities import EntityCorrections, apply_corrections, build_entity_tables, summarise_entities
 from analysis.nlp import find_mentions, load_pipeline, pipeline_description
 from analysis.result import Analysis
-from analysis.schema import CASUALTIES, DOCUMENTS, EVENTS, MENTIONS, SENTENCES
+from analysis.schema import CASUALTIES, DOCUMENTS, EVENTS, MENTIONS, SENTENCES, STATISTICS
 from analysis.segmentation import Sentence, split_sentences
 from analysis.sentiment import SentimentScores, score_sentence
 from analysis.timeline import estimate_publication_date, extract_events
@@ -189,7 +191,8 @@ def _analyze(documents: list[Document], *, nlp, corrections: EntityCorrections |
     _date_sentences_by_events(sentences_table, events_table)
     casualties_table = _integer_columns(_records_frame(figure_doc_ids, figures, CASUALTIES), ("value", "low", "high"))
     del figure_doc_ids, figures
-    incidents_table, casualties_table = group_incidents(casualties_table, documents_table, sentences_table)
+    incidents_table, casualties_table, statistics_table = _incidents_and_statistics(
+        casualties_table, documents_table, sentences_table, events_table)
     report(total, "done")
     return Analysis(
         documents=documents_table,
@@ -200,7 +203,24 @@ def _analyze(documents: list[Document], *, nlp, corrections: EntityCorrections |
         events=_compact(events_table),
         pipeline=pipeline_description(nlp),
         incidents=incidents_table,
+        statistics=statistics_table,
     )
+
+
+def _incidents_and_statistics(casualties: pd.DataFrame, documents: pd.DataFrame, sentences: pd.DataFrame,
+                              events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(incidents, casualties, statistics): incident figures grouped into incidents, statistic
+    figures merged into statistics. Statistics are kept out of the grouping, so none joins an
+    incident or adds to its total; each casualty row gets its incident_id or statistic_id."""
+    is_statistic = casualties["kind"] == STATISTIC
+    incidents, linked = group_incidents(casualties[~is_statistic], documents, sentences)
+    if "kind" not in incidents.columns:
+        incidents["kind"] = INCIDENT
+    statistics, statistic_ids = build_statistics(casualties, documents, events)
+    statistic_rows = casualties[is_statistic].assign(incident_id=None)
+    merged = pd.concat([linked, statistic_rows]).loc[casualties.index] if len(statistic_rows) else linked
+    merged["statistic_id"] = statistic_ids
+    return incidents, merged, _frame(statistics, STATISTICS)
 
 
 # Offsets and ids fit in 32 bits (a text is at most a few hundred million characters) and the

@@ -26,9 +26,11 @@ class Analysis:
     events: pd.DataFrame
     pipeline: str
     incidents: pd.DataFrame = field(default_factory=pd.DataFrame)
+    statistics: pd.DataFrame = field(default_factory=lambda: empty_table("statistics"))
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        """Every table by name, the six of DESIGN.md first, for exports and the CLI."""
+        """Every table by name, the six of DESIGN.md first, then incidents and statistics, for
+        exports and the CLI."""
         return {
             "documents": self.documents,
             "sentences": self.sentences,
@@ -37,6 +39,7 @@ class Analysis:
             "casualties": self.casualties,
             "events": self.events,
             "incidents": self.incidents,
+            "statistics": self.statistics,
         }
 
     def replace(self, **tables: pd.DataFrame) -> "Analysis":

@@ -14,6 +14,12 @@ CASUALTIES = [
     "doc_id", "sent_id", "start", "end", "category", "value", "qualifier", "low", "high", "victims",
     "location", "attribution", "evidence", "kind",
 ]
+# One row per statistic (a period total, cumulative count, stock, rate or roll-up), merged across
+# the outlets that quote it; never added to incident totals (analysis.casualties.statistics).
+STATISTICS = [
+    "statistic_id", "category", "issuer", "period", "period_start", "period_end", "low", "high",
+    "figures", "sources", "n_sources", "reports", "part_of", "evidence",
+]
 EVENTS = ["doc_id", "sent_id", "start", "end", "expression", "date", "date_end", "granularity", "relative", "text"]
 
 TABLES: dict[str, list[str]] = {
@@ -23,6 +29,7 @@ TABLES: dict[str, list[str]] = {
     "entities": ENTITIES,
     "casualties": CASUALTIES,
     "events": EVENTS,
+    "statistics": STATISTICS,
 }
 
 # "killed_or_injured" is a combined count ("casualties", "killed or wounded"): its own category,

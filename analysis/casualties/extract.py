@@ -22,6 +22,7 @@ from analysis.casualties.attribution import (
 )
 from analysis.casualties.cues import has_cue, is_refugee_context
 from analysis.casualties.figure import CasualtyFigure
+from analysis.casualties.kinds import STATISTIC, sentence_kind
 from analysis.casualties.location import cue_place, nearest_place
 from analysis.casualties.period import find_period
 from analysis.casualties.sentence import read_cued_sentence
@@ -50,6 +51,7 @@ def extract_casualties(text: str, sentences: Sequence[Sentence],
     sources: dict[int, str | None] = {}
     cue_places: dict[int, str | None] = {}
     starts = _place_starts(places)
+    statistic_paragraph = -1  # the paragraph whose last figures were a statistic ("Of these, ...")
     for position, sentence in enumerate(sentences):
         if not cued[position]:
             continue
@@ -62,6 +64,9 @@ def extract_casualties(text: str, sentences: Sequence[Sentence],
             continue
         attribution = _attribution(sentences, position, sources)
         period = find_period(sentence.text)
+        kind = sentence_kind(sentence.text, period, after_statistic=statistic_paragraph == sentence.paragraph,
+                             toll=any(f.toll for f in found))
+        statistic_paragraph = sentence.paragraph if kind == STATISTIC else -1
         for f in found:
             q = f.quantity
             figures.append(CasualtyFigure(
@@ -71,7 +76,7 @@ def extract_casualties(text: str, sentences: Sequence[Sentence],
                 attribution=attribution, evidence=sentence.text, text=text[q.start:q.end],
                 period=period, part_of=f.part_of, corrected_from=f.corrected_from,
                 group=sentence.sent_id * 1000 + f.group if f.group >= 0 else -1, toll=f.toll, claim=f.claim,
-                additional=f.additional,
+                additional=f.additional, kind=kind,
             ))
     return figures
 

@@ -5,19 +5,33 @@ from __future__ import annotations
 
 import re
 
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December)")
+# Sentence-initial capitals are allowed on the leading word ("Since January, ...").
 _PERIOD = re.compile(
-    r"\b(?:(?:in|over|during|within|for)\s+the\s+(?:last|past|previous|preceding|first)\s+"
+    r"\b(?:(?:[Ii]n|[Oo]ver|[Dd]uring|[Ww]ithin|[Ff]or)\s+the\s+(?:last|past|previous|preceding|first)\s+"
     r"(?:\w+(?:-\w+)?\s+)?(?:hours?|days?|weeks?|months?|years?|decades?)"
-    r"|since\s+(?:the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?"
+    r"|(?:[Ii]n|[Oo]ver|[Dd]uring)\s+the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter|six\s+months)\s+of\s+"
+    r"(?:the\s+year|this\s+year|last\s+year|\d{4})"
+    rf"|(?:[Bb]etween|[Ff]rom)\s+(?:early\s+|late\s+|mid-?)?{_MONTH}(?:\s+\d{{4}})?\s+(?:and|to|through)\s+"
+    rf"(?:early\s+|late\s+|mid-?)?{_MONTH}(?:\s+\d{{4}})?"
+    r"|[Ss]ince\s+(?:the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?"
     r"|the\s+(?:war|conflict|fighting|invasion|offensive|uprising|coup)\s+(?:began|started|erupted|broke\s+out)"
     r"|(?:early|late|mid-?)?\s*[A-Z][a-z]+(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{4}|last\s+\w+)"
-    r"|so\s+far\s+this\s+(?:year|month|week)|(?:this|last)\s+(?:year|month|week)"
-    r"|every\s+(?:day|week|month)|each\s+(?:day|week|month)|(?:a|per)\s+(?:day|week|month)"
-    r"|overnight|over\s+the\s+weekend|daily)\b"
+    r"|[Ss]o\s+far\s+this\s+(?:year|month|week)|(?:[Tt]his|[Ll]ast)\s+(?:year|month|week)"
+    r"|[Ee]very\s+(?:day|week|month)|[Ee]ach\s+(?:day|week|month)|(?:a|per)\s+(?:day|week|month)"
+    r"|[Oo]vernight|[Oo]ver\s+the\s+weekend|daily)\b"
 )
 
 
+# A superlative's yardstick, not the figure's period: "the deadliest attack since the war began".
+_SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|largest|biggest|heaviest|highest|most\s+\w+|first)\b"
+                          r"[^.;:]{0,80}$", re.IGNORECASE)
+
+
 def find_period(sentence: str) -> str | None:
-    """The first period expression in the sentence, as written, or None."""
-    match = _PERIOD.search(sentence)
-    return match.group(0) if match else None
+    """The first period expression in the sentence, as written, that is not a superlative's
+    yardstick ("one of the deadliest attacks since 2023"), or None."""
+    for match in _PERIOD.finditer(sentence):
+        if not _SUPERLATIVE.search(sentence, 0, match.start()):
+            return match.group(0)
+    return None

@@ -45,3 +45,21 @@ def test_records_of_mixed_kinds_keep_every_field_of_each():
 def test_no_records_gives_the_empty_table_with_its_columns():
     table = _records_frame([], [], CASUALTIES)
     assert table.empty and list(table.columns) == CASUALTIES
+
+
+def test_statistics_stay_out_of_incidents_and_get_their_own_table():
+    from analysis.engine import _incidents_and_statistics
+
+    figures = [_figure(40, kind="statistic", period="Since May")._replace(
+                   evidence="Since May, 40 people were killed, the UN said."),
+               _figure(6)._replace(evidence="A blast killed 6 people in Gwoza on Monday.")]
+    casualties = _records_frame(["a", "a"], figures, CASUALTIES)
+    documents = pd.DataFrame({"doc_id": ["a"], "source": ["Lake Wire"], "published": [DAY]})
+    sentences = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "date": [DAY]})
+    no_events = _records_frame([], [], EVENTS)
+    incidents, linked, statistics = _incidents_and_statistics(casualties, documents, sentences, no_events)
+    assert incidents["kind"].tolist() == ["incident"]
+    assert incidents["conservative"].tolist() == [6]
+    assert linked["incident_id"].isna().tolist() == [True, False]
+    assert linked["statistic_id"].tolist() == ["S0001", None]
+    assert statistics[["category", "low", "issuer"]].values.tolist() == [["killed", 40, "UN"]]

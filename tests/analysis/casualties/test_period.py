@@ -13,3 +13,13 @@ from analysis.casualties.period import find_period
 ])
 def test_period(sentence, period):
     assert find_period(sentence) == period
+
+
+@pytest.mark.parametrize("sentence, period", [
+    ("In the first half of 2022, 400 people were killed.", "In the first half of 2022"),
+    ("Since March, thousands have fled.", "Since March"),
+    ("Between February and May, 90 were wounded.", "Between February and May"),
+    ("It was the deadliest attack since the war began: 30 died.", None),
+])
+def test_more_periods_and_a_superlatives_yardstick(sentence, period):
+    assert find_period(sentence) == period

@@ -1,0 +1,204 @@
+"""Whether a casualty figure is one incident's toll or a statistic.
+
+An incident is one episode: an attack, or a stated short window of fighting in one place ("in
+the last 24 hours", "overnight"). A statistic is a period total ("in the first half of 2021"), a
+cumulative count ("since January", "the war has killed"), a stock ("hosts 3.6 million
+refugees"), a rate ("every day", "an average of"), a roll-up of parts the text gives separately
+("Of these, 700 ...", "in three separate attacks"), or an issuer's count over a long period.
+Statistics never add to an incident's total, so the headline sums incidents only.
+
+Each cue is a small function on the sentence (and the period `find_period` found in it), so a
+rule can be tested, and changed, on its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+INCIDENT = "incident"
+STATISTIC = "statistic"
+
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+
+# A period short enough to be one episode: hours, a night, a weekend, a few named days.
+_SHORT_PERIOD = re.compile(
+    r"\b(?:hours?|overnight|night|weekend|yesterday|today|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    r"(?:the\s+)?(?:attack|blast|bombing|shelling|strike|raid|ambush|explosion|assault|massacre))\b",
+    re.IGNORECASE)
+_FEW_DAYS = re.compile(r"\b(?:(?:two|three|four|five|six|seven|few|couple\s+of|[2-7])\s+)?days?\b", re.IGNORECASE)
+# A period long enough to hold many episodes.
+_LONG_PERIOD = re.compile(
+    rf"\b(?:weeks?|months?|years?|decades?|began|started|erupted|broke\s+out|start|beginning|outbreak"
+    rf"|half|quarter|\d{{4}}|{_MONTHS})\b|\bso\s+far\b", re.IGNORECASE)
+
+# Case-sensitive after the first letter: "Daily" in an outlet's name is no rate.
+_RATE = re.compile(
+    r"\b(?:[Ee]very|[Ee]ach|per)\s+(?:single\s+)?(?:day|week|month|year|hour)\b"
+    r"|\b[Aa]\s+(?:day|week|month)\b(?!\s+(?:after|before|earlier|later|ago|of|when|in|on|since|into|and))"
+    r"|\b[Dd]aily\b(?!\s+[A-Z])|\b(?:[Aa]n|[Tt]he)\s+average\s+of\b|\b[Oo]n\s+average\b")
+
+_STOCK = re.compile(
+    r"\b(?:hosts?|hosting|is\s+home\s+to|are\s+home\s+to)\b"
+    r"|\b(?:remain|remains|still|currently|now)\s+(?:\w+\s+)?(?:displaced|missing|detained|held|in\s+detention|"
+    r"in\s+camps|living\s+in)\b"
+    r"|\blive\s+in\s+(?:camps|displacement|shelters)\b", re.IGNORECASE)
+
+_CUMULATIVE = re.compile(
+    r"\b(?:war|conflict|civil\s+war|insurgency|crisis|violence|fighting\s+since|uprising|siege)\s+"
+    r"(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|left|displaced|forced|uprooted|claimed|wounded|injured)\b"
+    r"|\b(?:to\s+date|so\s+far|in\s+all\s+since|cumulative|overall\s+toll|total\s+(?:death\s+)?toll\s+since)\b",
+    re.IGNORECASE)
+
+_SCOPE = re.compile(
+    r"\b(?:across|throughout)\s+(?:the\s+)?(?:country|nation|region|province|state|territory)\b"
+    r"|\bnationwide\b|\bcountrywide\b|\bin\s+the\s+whole\s+(?:country|region)\b", re.IGNORECASE)
+
+_ROLLUP_EVENTS = re.compile(
+    r"\b(?:two|three|four|five|six|several|multiple|separate|various|a\s+series\s+of|a\s+wave\s+of|a\s+string\s+of"
+    r"|a\s+spate\s+of|dozens\s+of|hundreds\s+of)\s+(?:\w+\s+)?"
+    r"(?:attacks|strikes|airstrikes|raids|bombings|clashes|incidents|ambushes|explosions|blasts|massacres)\b",
+    re.IGNORECASE)
+
+# A sentence that breaks down the statistic before it: "Of these, ...", "Among them, ...".
+_PARTS_OPENING = re.compile(
+    r"^\s*(?:Of\s+(?:these|them|those|this\s+(?:number|total|figure)|the\s+total)|Among\s+(?:them|these|those)"
+    r"|The\s+(?:rest|remainder|remaining))\b", re.IGNORECASE)
+
+_ISSUER_NOUNS = (r"(?:United\s+Nations|UN|U\.N\.|OCHA|UNHCR|UNICEF|WHO|IOM|OHCHR|ACLED|UCDP|Red\s+Cross|ICRC"
+                 r"|agency|agencies|office|mission|monitor|monitors|monitoring\s+group|observatory|ministry"
+                 r"|organi[sz]ation|commission|committee|NGO|charity|network|group|council|authorit(?:y|ies))")
+_ISSUER_CUE = re.compile(
+    rf"\baccording\s+to\s+(?:a|an|the|its|their|new|latest)?\s*(?:\w+\s+)?"
+    rf"(?:report|figures|data|tally|count|statistics|estimates?|survey|assessment|bulletin|update)\b"
+    rf"|\b(?:report|figures|data|tally|statistics|estimates?|bulletin)\s+(?:published|released|compiled|verified|issued)\s+by\b"
+    rf"|\b{_ISSUER_NOUNS}\b(?:\s+\w+){{0,3}}\s+(?:said|says|reported|reports|estimated|estimates|recorded|documented|counted|verified)\b"
+    rf"|\baccording\s+to\s+(?:the\s+)?(?:\w+\s+){{0,3}}{_ISSUER_NOUNS}\b")
+_ISSUER_NAME = re.compile(
+    rf"\baccording\s+to\s+(?:figures|data|a\s+report|the\s+latest\s+figures|statistics|estimates)?\s*"
+    rf"(?:(?:verified|compiled|released|published|issued)\s+by\s+)?"
+    rf"(?P<after>(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.\-]*\s+|of\s+|for\s+|\w+\s+(?={_ISSUER_NOUNS})){{0,5}}{_ISSUER_NOUNS})\b"
+    rf"|(?P<before>(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.\-]*\s+|of\s+|for\s+){{0,5}}{_ISSUER_NOUNS})"
+    rf"(?:\s+\w+){{0,2}}\s+(?:said|says|reported|reports|estimated|estimates|recorded|documented|counted|verified)\b")
+
+
+# "last week" alone dates an episode ("last week, shells killed 16"); "last month" does when the
+# sentence names the episode ("the raid last month killed 9"), else it is a monthly total.
+_WEEK_REFERENCE = re.compile(r"^(?:last|this|earlier\s+this|late\s+last)\s+week$", re.IGNORECASE)
+_MONTH_REFERENCE = re.compile(r"^(?:last|this|earlier\s+this|late\s+last)\s+month$", re.IGNORECASE)
+_EPISODE = re.compile(
+    r"\b(?:attack|blast|bombing|shelling|strike|airstrike|air\s+strike|raid|ambush|explosion|assault|massacre"
+    r"|shooting|bombardment|incident)\b(?!s)", re.IGNORECASE)
+
+
+def names_episode(sentence: str) -> bool:
+    """True when the sentence names one episode ("the attack", "a drone strike")."""
+    return bool(_EPISODE.search(sentence))
+
+
+def dates_an_episode(period: str, sentence: str) -> bool:
+    """True when `period` says when an episode happened rather than what a total covers."""
+    period = period.strip()
+    return bool(_WEEK_REFERENCE.match(period) or (_MONTH_REFERENCE.match(period) and names_episode(sentence)))
+
+
+def is_short_period(period: str) -> bool:
+    """True for a window one episode can fill ("in the last 24 hours", "overnight", "since
+    Monday", "in the past three days"): fighting in one place over it is one incident."""
+    if _LONG_PERIOD.search(period) and not re.search(r"\bhours?\b", period, re.IGNORECASE):
+        return False
+    return bool(_SHORT_PERIOD.search(period) or _FEW_DAYS.search(period))
+
+
+def is_long_period(period: str | None) -> bool:
+    """True for a period that can hold many episodes ("since April 2023", "this year", "in
+    the first half of 2024"). A rate ("every day") is read by `has_rate`, not here."""
+    return bool(period) and bool(_LONG_PERIOD.search(period)) and not is_short_period(period)
+
+
+def has_rate(sentence: str) -> bool:
+    """True when the figure is a rate ("every day", "a week", "an average of")."""
+    return bool(_RATE.search(sentence))
+
+
+def has_stock(sentence: str) -> bool:
+    """True when the figure is a stock, people in a state at a time ("hosts 630,000
+    refugees", "remain displaced"), not people an episode hit."""
+    return bool(_STOCK.search(sentence))
+
+
+def has_cumulative(sentence: str) -> bool:
+    """True for a running count of a war or crisis ("the war has killed", "so far", "to date")."""
+    return bool(_CUMULATIVE.search(sentence))
+
+
+def has_wide_scope(sentence: str) -> bool:
+    """True when the count covers a whole country or region ("across the country", "nationwide")."""
+    return bool(_SCOPE.search(sentence))
+
+
+def is_rollup(sentence: str) -> bool:
+    """True when the figure adds up several episodes ("in three separate attacks")."""
+    return bool(_ROLLUP_EVENTS.search(sentence))
+
+
+def opens_with_parts(sentence: str) -> bool:
+    """True when the sentence breaks down the figure before it ("Of these, 700 were ...")."""
+    return bool(_PARTS_OPENING.match(sentence))
+
+
+def has_issuer_cue(sentence: str) -> bool:
+    """True when the sentence quotes an institution's report or count (UN, an agency, a
+    monitor, "according to a report"): with any period, that count is a statistic."""
+    return bool(_ISSUER_CUE.search(sentence))
+
+
+def find_issuer(sentence: str) -> str | None:
+    """The institution the sentence credits with its count ("the UN refugee agency",
+    "the United Nations"), as written, or None."""
+    match = _ISSUER_NAME.search(sentence)
+    if not match:
+        return None
+    return clean_issuer(match.group("after") or match.group("before"))
+
+
+_REPORT_PREFIX = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:latest\s+|new\s+|official\s+)?(?:figures|data|report|statistics|estimates|tally|count)"
+    r"\s+(?:\w+\s+)?(?:verified|compiled|released|published|issued|collected)\s+by\s+", re.IGNORECASE)
+_NOT_ISSUER = re.compile(r"^(?:(?:the|a|an|this|that|its|their)\s+)?(?:statement|report|it|he|she|they|we|officials?"
+                         r"|sources?|figures|data)$", re.IGNORECASE)
+
+
+def clean_issuer(name: str | None) -> str | None:
+    """An issuer's name without "figures verified by" and similar; None for a word that names
+    no one ("the statement", "it", "officials")."""
+    if not name:
+        return None
+    name = _REPORT_PREFIX.sub("", name.strip())
+    name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE).strip()
+    return None if not name or _NOT_ISSUER.match(name) else name
+
+
+def sentence_kind(sentence: str, period: str | None, *, after_statistic: bool = False,
+                  toll: bool = False) -> str:
+    """INCIDENT or STATISTIC for the figures of one sentence.
+
+    `period` is what `find_period` found in it; `after_statistic` says the sentence before,
+    in its paragraph, held a statistic (so "Of these, ..." breaks that statistic down);
+    `toll` marks a rising toll ("the death toll rose to 40"): one incident's, unless a long
+    period or a war-wide cue makes it cumulative.
+    """
+    if has_rate(sentence) or has_stock(sentence) or has_cumulative(sentence):
+        return STATISTIC
+    if period and dates_an_episode(period, sentence):
+        period = None  # when the episode happened, not a span its figure covers
+    if is_long_period(period):
+        return STATISTIC
+    if after_statistic and opens_with_parts(sentence):
+        return STATISTIC
+    if has_wide_scope(sentence) or (is_rollup(sentence) and not toll):
+        return STATISTIC
+    if period and not is_short_period(period) and has_issuer_cue(sentence):
+        return STATISTIC
+    return INCIDENT

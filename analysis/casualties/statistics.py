@@ -1,0 +1,224 @@
+"""The statistics table: casualty figures of kind "statistic" (period totals, cumulative counts,
+stocks, rates, roll-ups), one row per statistic, merged across outlets.
+
+Two outlets quote the same statistic when they give it the same category, a compatible issuer
+("the United Nations" and "the UN"), the same kind of period (a total over a period, a count
+since a date, a rate, a stock) starting within a month of each other, and figures close to
+each other (outlets round or quote an update). Each outlet's figure is kept, with the range.
+Statistics never join an incident, so they never add to the headline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from analysis.casualties.kinds import STATISTIC, clean_issuer, find_issuer, has_rate, has_stock, opens_with_parts
+from analysis.schema import STATISTICS as STATISTIC_COLUMNS
+
+CLOSE_RATIO = 0.75  # the smaller figure at least this share of the larger: one statistic
+START_DAYS = 31  # period starts within this many days: one period
+# Issuers of one family: the UN's offices and agencies quote each other's counts.
+_UN_FAMILY = re.compile(r"\b(?:U\.?N\.?|United\s+Nations|OCHA|UNHCR|UNICEF|WHO|IOM|OHCHR|UNAMA|MONUSCO)\b")
+_STOPWORDS = frozenset({"the", "a", "an", "of", "for", "and", "said", "its", "their", "new"})
+
+
+@dataclass
+class _Quote:
+    """One outlet's report of a statistic: one casualty row."""
+
+    index: object
+    doc_id: str
+    source: str
+    category: str
+    issuer: str | None
+    period: str | None
+    shape: str
+    start: date | None
+    end: date | None
+    low: int
+    high: int
+    text: str
+    evidence: str
+    part_of: bool
+
+
+@dataclass
+class _Statistic:
+    quotes: list[_Quote] = field(default_factory=list)
+
+
+def period_shape(period: str | None, sentence: str) -> str:
+    """What the figure measures over time: "rate", "stock", "since" (a count from a date),
+    "period" (a total over a stated span) or "none"."""
+    if has_rate(sentence):
+        return "rate"
+    if has_stock(sentence):
+        return "stock"
+    if period and period.lower().startswith("since"):
+        return "since"
+    return "period" if period else "none"
+
+
+def issuer_key(issuer: str | None) -> frozenset[str]:
+    """The words that identify an issuer, lower-cased; the UN's family shares one word."""
+    if not issuer:
+        return frozenset()
+    words = {w for w in re.findall(r"[a-z]+", issuer.lower()) if w not in _STOPWORDS}
+    return frozenset({"un"} if _UN_FAMILY.search(issuer) else words)
+
+
+def issuers_compatible(a: str | None, b: str | None) -> bool:
+    """True when either issuer is unknown or they share an identifying word."""
+    key_a, key_b = issuer_key(a), issuer_key(b)
+    return not key_a or not key_b or bool(key_a & key_b)
+
+
+def figures_close(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """True when two (low, high) figures are within CLOSE_RATIO of each other."""
+    small, large = min(a[0], b[0]), max(a[1], b[1])
+    return large <= 0 or small >= CLOSE_RATIO * large
+
+
+def _same(statistic: _Statistic, quote: _Quote) -> bool:
+    first = statistic.quotes[0]
+    if quote.category != first.category or quote.shape != first.shape or quote.part_of != first.part_of:
+        return False
+    if any(q.doc_id == quote.doc_id for q in statistic.quotes):
+        return False  # one article states a statistic once; two figures there are two statistics
+    if not all(issuers_compatible(q.issuer, quote.issuer) for q in statistic.quotes):
+        return False
+    if (first.start is None) != (quote.start is None):
+        return False
+    if first.start is not None and abs((first.start - quote.start).days) > START_DAYS:
+        return False
+    return figures_close((first.low, first.high), (quote.low, quote.high))
+
+
+Dated = dict[tuple[str, int], list[tuple[str, date, date]]]
+
+
+def _dated_expressions(events: pd.DataFrame, wanted: set[tuple[str, int]]) -> Dated:
+    """(expression, date, date_end) of the events table, by (doc_id, sent_id), for the
+    sentences in `wanted` only (a large corpus has a dated expression in most sentences)."""
+    dated: Dated = {}
+    if events.empty:
+        return dated
+    columns = (events[c].tolist() for c in ("doc_id", "sent_id", "expression", "date", "date_end"))
+    for doc_id, sent_id, expression, start, end in zip(*columns):
+        key = (doc_id, int(sent_id))
+        if key in wanted and isinstance(expression, str) and isinstance(start, date):
+            dated.setdefault(key, []).append((expression.lower(), start, end if isinstance(end, date) else start))
+    return dated
+
+
+def period_bounds(expressions: Sequence[tuple[str, date, date]], period: str | None,
+                  published: date | None) -> tuple[date | None, date | None]:
+    """The calendar span of `period` from the dated expressions of its sentence that lie
+    inside it; a count "since" a date runs to the article's publication."""
+    if not period:
+        return None, None
+    inside = [(start, end) for expression, start, end in expressions if expression in period.lower()]
+    if not inside:
+        return None, None
+    since = period.lower().startswith("since") and published is not None
+    return min(s for s, _ in inside), published if since else max(e for _, e in inside)
+
+
+def _quotes(casualties: pd.DataFrame, documents: pd.DataFrame, events: pd.DataFrame) -> list[_Quote]:
+    meta = {}
+    if not documents.empty:
+        for row in documents[["doc_id", "source", "published"]].to_dict("records"):
+            published = row["published"] if isinstance(row["published"], date) else None
+            meta[row["doc_id"]] = (str(row["source"]), published)
+    dated = _dated_expressions(events, set(zip(casualties["doc_id"].tolist(),
+                                               map(int, casualties["sent_id"].tolist()))))
+    quotes: list[_Quote] = []
+    for index, row in casualties.iterrows():
+        evidence = str(row.get("evidence") or "")
+        period = row.get("period") if isinstance(row.get("period"), str) else None
+        source, published = meta.get(row["doc_id"], (str(row["doc_id"]), None))
+        whole = _whole_of(quotes, row["doc_id"], evidence)
+        low = int(row["low"]) if pd.notna(row.get("low")) else 0
+        high = int(row["high"]) if pd.notna(row.get("high")) else low
+        start, end = period_bounds(dated.get((row["doc_id"], int(row["sent_id"])), ()), period, published)
+        issuer = row.get("attribution") if isinstance(row.get("attribution"), str) else None
+        quotes.append(_Quote(
+            index=index, doc_id=row["doc_id"], source=source, category=str(row["category"]),
+            issuer=find_issuer(evidence) or (whole.issuer if whole else clean_issuer(issuer)),
+            period=period or (whole.period if whole else None),
+            shape=whole.shape if whole and not period else period_shape(period, evidence),
+            start=start or (whole.start if whole else None), end=end or (whole.end if whole else None), low=low, high=max(high, low), text=str(row.get("text") or row.get("value")),
+            evidence=evidence, part_of=bool(row.get("part_of")) if pd.notna(row.get("part_of")) else False,
+        ))
+    return quotes
+
+
+def _whole_of(quotes: Sequence[_Quote], doc_id: str, evidence: str) -> _Quote | None:
+    """The statistic a breakdown ("Of these, 700 ...") divides: the article's last statistic
+    before it, whose issuer and period the parts share."""
+    if not opens_with_parts(evidence) or not quotes or quotes[-1].doc_id != doc_id:
+        return None
+    return quotes[-1]
+
+
+def _merge(quotes: Sequence[_Quote]) -> list[_Statistic]:
+    statistics: list[_Statistic] = []
+    for quote in quotes:
+        match = next((s for s in statistics if _same(s, quote)), None)
+        if match is None:
+            statistics.append(_Statistic([quote]))
+        else:
+            match.quotes.append(quote)
+    return statistics
+
+
+def _statistic_row(statistic_id: str, statistic: _Statistic) -> dict:
+    quotes = statistic.quotes
+    first = quotes[0]
+    sources = list(dict.fromkeys(q.source for q in quotes))
+    return {
+        "statistic_id": statistic_id,
+        "category": first.category,
+        "issuer": next((q.issuer for q in quotes if q.issuer), None),
+        "period": next((q.period for q in quotes if q.period), None) or ("a stock" if first.shape == "stock" else None),
+        "period_start": min((q.start for q in quotes if q.start), default=None),
+        "period_end": max((q.end for q in quotes if q.end), default=None),
+        "low": min(q.low for q in quotes),
+        "high": max(q.high for q in quotes),
+        "figures": " | ".join(f"{q.source}: {q.text}" for q in quotes),
+        "sources": "; ".join(sources),
+        "n_sources": len(sources),
+        "reports": len(quotes),
+        "part_of": first.part_of,
+        "evidence": first.evidence,
+    }
+
+
+def build_statistics(casualties: pd.DataFrame, documents: pd.DataFrame,
+                     events: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
+    """The statistics table (STATISTIC_COLUMNS) from the casualty rows of kind "statistic",
+    and each casualty row's statistic_id (None for incident rows), aligned on its index.
+
+    `documents` gives each article's source and publication date; `events` the dated
+    expressions that place each period on the calendar."""
+    ids = pd.Series([None] * len(casualties), index=casualties.index, dtype="object")
+    if casualties.empty or "kind" not in casualties:
+        return pd.DataFrame(columns=STATISTIC_COLUMNS), ids
+    wanted = [kind == STATISTIC and isinstance(category, str) and bool(category)
+              for kind, category in zip(casualties["kind"].tolist(), casualties["category"].tolist())]
+    rows = casualties[pd.Series(wanted, index=casualties.index, dtype=bool)]
+    if rows.empty:
+        return pd.DataFrame(columns=STATISTIC_COLUMNS), ids
+    statistics = _merge(_quotes(rows, documents, events))
+    table = []
+    for number, statistic in enumerate(statistics, start=1):
+        statistic_id = f"S{number:04d}"
+        table.append(_statistic_row(statistic_id, statistic))
+        for quote in statistic.quotes:
+            ids[quote.index] = statistic_id
+    return pd.DataFrame(table, columns=STATISTIC_COLUMNS), ids

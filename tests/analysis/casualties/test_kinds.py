@@ -1,0 +1,97 @@
+"""Whether a figure is one incident's toll or a statistic, on sentences written for these tests."""
+
+import pytest
+
+from analysis.casualties.kinds import (
+    INCIDENT,
+    STATISTIC,
+    clean_issuer,
+    find_issuer,
+    has_rate,
+    has_stock,
+    is_long_period,
+    is_short_period,
+    sentence_kind,
+)
+from analysis.casualties.period import find_period
+
+
+def kind_of(sentence: str, **context) -> str:
+    return sentence_kind(sentence, find_period(sentence), **context)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A roadside bomb killed seven soldiers near the bridge on Friday, the army said.",
+    "Gunmen stormed the clinic overnight and killed four nurses.",
+    "Clashes in the old town killed 11 people in the past 48 hours, residents said.",
+    "Last week, mortar rounds killed nine people queuing for bread, according to aid workers.",
+    "The bombing last month killed 23 worshippers, the ministry said.",
+    "The death toll from the ferry attack rose to 31 on Sunday.",
+    "It was one of the deadliest raids on the province since the uprising began, with 18 killed.",
+])
+def test_episodes_are_incidents(sentence):
+    assert kind_of(sentence) == INCIDENT
+
+
+@pytest.mark.parametrize("sentence", [
+    "The insurgency has killed more than 9,000 people since 2019, a rights group estimates.",
+    "In the first half of 2023, 640 civilians were killed in the province.",
+    "Since March, 210,000 people have fled the coastal districts.",
+    "Between February and May at least 380 people were wounded, the agency said.",
+    "The neighbouring republic now hosts 1.2 million refugees.",
+    "Surgeons there treat an average of 14 wounded people every day.",
+    "About 60 people are killed a week in the eastern provinces.",
+    "At least 45 people have been detained across the country, lawyers said.",
+    "Four separate attacks on villages killed 52 people.",
+    "So far this year 117 aid workers have been killed.",
+])
+def test_totals_stocks_and_rates_are_statistics(sentence):
+    assert kind_of(sentence) == STATISTIC
+
+
+def test_a_breakdown_after_a_statistic_is_a_statistic():
+    breakdown = "Of these, 300 were killed in the north and 120 in the south."
+    assert kind_of(breakdown, after_statistic=True) == STATISTIC
+    assert kind_of(breakdown, after_statistic=False) == INCIDENT
+
+
+def test_an_issuer_with_a_period_makes_a_statistic_but_alone_does_not():
+    assert kind_of("The United Nations said 14 people died in the attack on the convoy.") == INCIDENT
+    assert kind_of("Over the last six months 800 people were killed, according to a UN report.") == STATISTIC
+
+
+@pytest.mark.parametrize("period, short", [
+    ("in the last 24 hours", True), ("overnight", True), ("since Monday", True),
+    ("in the past three days", True), ("since January", False), ("this year", False),
+    ("in the first half of 2022", False), ("since the war began", False),
+])
+def test_short_and_long_periods(period, short):
+    assert is_short_period(period) is short
+    assert is_long_period(period) is (not short)
+
+
+def test_rate_cues_ignore_outlet_names_and_day_after():
+    assert has_rate("Thirty people die every week in the camps.")
+    assert not has_rate("The Coastal Daily Herald said nine people were killed.")
+    assert not has_rate("A day after the attack, 12 bodies were found.")
+
+
+def test_stock_cues():
+    assert has_stock("The island is home to 90,000 displaced people.")
+    assert has_stock("Some 4,000 people remain missing.")
+    assert not has_stock("The blast killed 12 people at the depot.")
+
+
+@pytest.mark.parametrize("sentence, issuer", [
+    ("More than 3,000 were killed in 2022, according to figures compiled by the UN mission.", "UN mission"),
+    ("The Red Cross said 40 detainees had died since April.", "Red Cross"),
+    ("The shelling killed five people, a witness told reporters.", None),
+])
+def test_find_issuer(sentence, issuer):
+    assert find_issuer(sentence) == issuer
+
+
+def test_clean_issuer_drops_report_words_and_non_names():
+    assert clean_issuer("data released by the health ministry") == "health ministry"
+    assert clean_issuer("the statement") is None
+    assert clean_issuer(None) is None
