@@ -268,6 +268,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", action="append", help="corpus path(s) served instead of the seeds")
     parser.add_argument("--warm-up", action="store_true",
                         help="open the app once before the timed run (its time is printed apart)")
+    parser.add_argument("--app", default="dashboard/app.py",
+                        help="the Streamlit script to serve (bench/floor_app.py: the same pages, one chart each)")
     parser.add_argument("--budget-s", type=float, default=600, help="stop after this many seconds")
     args = parser.parse_args(argv)
     sessions = max(1, min(args.sessions, MAX_SESSIONS))
@@ -277,6 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     sources, entity, span = corpus_choices(paths)
     steps = session_plan(sources, entity, span)
     print(f"corpus: {', '.join(paths)} · filters: source={sources[:1]}, entity={entity}, dates={span}")
+    print(f"app: {args.app}")
     print(f"{sessions} concurrent sessions × {rounds} round(s) × {len(steps)} steps (deep links and page switches)")
 
     port = free_port()
@@ -288,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     log = Path(tempfile.mkdtemp(prefix="parallax-load-")) / "streamlit.log"
     with open(log, "wb") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
+            [sys.executable, "-m", "streamlit", "run", args.app, "--server.headless", "true",
              "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
         )
