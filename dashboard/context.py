@@ -12,7 +12,6 @@ what keeps twenty visitors from doing twenty times the same work under one inter
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections import OrderedDict
@@ -26,7 +25,7 @@ import streamlit as st
 
 from analysis import Analysis, Filters, apply
 from analysis.entities import EntityCorrections
-from dashboard.corpus import LoadedCorpus
+from dashboard.corpus import LoadedCorpus, env_number
 
 _CONTEXT_KEY = "_parallax_context"
 FILTERED = "filtered analysis"  # the name the filtered analysis of a view is shared under
@@ -128,19 +127,11 @@ class SharedViews:
             del self._entries[key]
 
 
-def _env_number(name: str, default: float) -> float:
-    try:
-        value = float(os.environ.get(name, default))
-    except ValueError:
-        return default
-    return value if value > 0 else default
-
-
 @st.cache_resource(show_spinner=False)
 def shared_views() -> SharedViews:
     """The server's one store of derived values (a resource: one object shared by every session)."""
-    megabytes = _env_number(SHARED_MB_ENV, DEFAULT_SHARED_MB)
-    return SharedViews(max_bytes=int(megabytes * 1024 * 1024), ttl_s=_env_number(SHARED_TTL_ENV, DEFAULT_SHARED_TTL_S))
+    megabytes = env_number(SHARED_MB_ENV, DEFAULT_SHARED_MB)
+    return SharedViews(max_bytes=int(megabytes * 1024 * 1024), ttl_s=env_number(SHARED_TTL_ENV, DEFAULT_SHARED_TTL_S))
 
 
 def view_key_of(corpus: LoadedCorpus, corrections: EntityCorrections, filters: Filters) -> str:

@@ -202,7 +202,8 @@ UNHELD_UPLOAD_GRACE_S = 150.0
 MAX_CORRECTED = 8  # sets of entity corrections kept per corpus
 
 
-def _env_number(name: str, default: float) -> float:
+def env_number(name: str, default: float) -> float:
+    """A positive number from the environment (a host's setting), else `default`."""
     try:
         value = float(os.environ.get(name, default))
     except ValueError:
@@ -402,8 +403,8 @@ class AnalysisCache:
 @st.cache_resource(show_spinner=False)
 def analysis_cache() -> AnalysisCache:
     """The server's one analysis cache (a resource: shared by every session, never copied)."""
-    megabytes = _env_number(CACHE_MB_ENV, DEFAULT_CACHE_MB)
-    return AnalysisCache(max_bytes=int(megabytes * 1024 * 1024), ttl_s=_env_number(CACHE_TTL_ENV, DEFAULT_CACHE_TTL_S))
+    megabytes = env_number(CACHE_MB_ENV, DEFAULT_CACHE_MB)
+    return AnalysisCache(max_bytes=int(megabytes * 1024 * 1024), ttl_s=env_number(CACHE_TTL_ENV, DEFAULT_CACHE_TTL_S))
 
 
 @dataclass(frozen=True)
