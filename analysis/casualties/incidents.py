@@ -22,23 +22,53 @@ source published first.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from analysis.casualties.location import LOCALITY, countries_of, place_rank
+from analysis.casualties.location import (
+    LOCALITY,
+    countries_of,
+    fold_place,
+    learn_containment,
+    part_of_antecedent,
+    place_rank,
+)
 from analysis.casualties.reports import article_figure, incident_figures
 
 INCIDENT_COLUMNS = [
     "incident_id", "category", "location", "date", "sources", "n_sources", "reports",
-    "conservative", "low", "high", "first_reported_by", "first_reported", "disagree", "summary",
+    "conservative", "best", "low", "high", "first_reported_by", "first_reported", "disagree", "summary",
+    "revisions",
 ]
-WINDOW_DAYS = 2  # reports of one incident are dated within this many days of each other
-MAX_RATIO = 4.0  # and their figures within this factor (tolls rise, but not tenfold)
+WINDOW_DAYS = 2  # the dates reports of one incident are about lie within this many days of each other
+MAX_RATIO = 4.0  # and their figures within this factor,
+MAX_REVISION_RATIO = 15.0  # or this one when the higher figure was reported later (a rising toll)
+UNDATED_SPREAD_DAYS = 7  # an article with an estimated publication date: its dates are this uncertain
+# Relative dates that name a span, not a day ("last week"): its length in days from the date
+# the sentence was given.
+_SPAN_DAYS = ((re.compile(r"\b(?:last|past|previous|this|earlier\s+this)\s+week\b|\bweek\s+ago\b", re.IGNORECASE), 7),
+              (re.compile(r"\brecent\s+days\b", re.IGNORECASE), 7))
+# Event words a reader matches reports by: two reports naming only different kinds of attack
+# (shelling and a drone strike) are different incidents. A word may name several kinds.
+_EVENT_WORDS = (
+    (re.compile(r"\b(?:shell(?:s|ed|ing)?|artillery|mortars?|bombard\w*|rockets?|missiles?)\b", re.IGNORECASE),
+     frozenset({"shelling"})),
+    (re.compile(r"\b(?:air\s*strikes?|air\s+raids?|drones?|warplanes?|airstrikes?|aerial|missiles?)\b", re.IGNORECASE),
+     frozenset({"air"})),
+    (re.compile(r"\b(?:bomb(?:s|ed|ing|ings)?)\b", re.IGNORECASE), frozenset({"air", "blast"})),
+    (re.compile(r"\b(?:blasts?|explosions?|explosives?|suicide|IEDs?|car\s+bombs?|landmines?)\b", re.IGNORECASE),
+     frozenset({"blast"})),
+    (re.compile(r"\bambush\w*", re.IGNORECASE), frozenset({"ambush", "shooting"})),
+    (re.compile(r"\b(?<!air )(?:raid(?:s|ed|ing)?|raiders|stormed)\b", re.IGNORECASE), frozenset({"raid", "shooting"})),
+    (re.compile(r"\b(?:shot|shoot\w*|gun(?:men|man|fire)|opened\s+fire|snipers?)\b", re.IGNORECASE),
+     frozenset({"shooting", "raid", "ambush"})),
+)
 # Entries of each cache of place comparisons. A corpus naming a few hundred places compares
 # over 100,000 ordered pairs; a smaller cache would evict pairs it meets again (about 100 bytes
 # an entry, so each holds a few tens of MB at most).
@@ -61,6 +91,18 @@ class _Report:
     high: int | None = None
     stated: bool = True
     wording: str = ""
+    before: int = 0  # the date the report is about may lie this many days before `day`
+    after: int = 0  # or this many after it
+    events: frozenset[str] = frozenset()  # kinds of attack its sentences name
+    toll: bool = False  # it states a running toll ("the death toll rose to 40")
+    first_possible: date | None = None  # the span of days the report may be about
+    last_possible: date | None = None
+
+    def set_uncertainty(self, before: int, after: int) -> None:
+        self.before, self.after = before, after
+        if self.day is not None:
+            self.first_possible = self.day - timedelta(days=before)
+            self.last_possible = self.day + timedelta(days=after)
 
 
 @dataclass
@@ -74,8 +116,9 @@ class _Incident:
     reports: list[_Report] = field(default_factory=list)
     doc_ids: set[str] = field(default_factory=set)
     stated_span: tuple[int, int] | None = None
-    stated_fits: tuple[float, float] | None = None  # the figures within MAX_RATIO of every stated one
-    day_span: tuple[date, date] | None = None
+    stated_fits: tuple[float, float] | None = None  # the figures within MAX_REVISION_RATIO of every stated one
+    day_span: tuple[date, date] | None = None  # the latest first possible day, the earliest last one
+    events: frozenset[str] = frozenset()
     undated: bool = False
     places: dict[str | None, bool] = field(default_factory=dict)  # place -> some report there is undated
     first_day: date | None = None  # the first report's, which candidate searches read most
@@ -90,13 +133,15 @@ class _Incident:
             low = max(report.low, 1)
             span = self.stated_span
             self.stated_span = span = (low, low) if span is None else (min(span[0], low), max(span[1], low))
-            self.stated_fits = (span[1] / MAX_RATIO, span[0] * MAX_RATIO)
+            self.stated_fits = (span[1] / MAX_REVISION_RATIO, span[0] * MAX_REVISION_RATIO)
         day = report.day
+        self.events = self.events | report.events
         if day is None:
             self.undated = True
         else:
+            first, last = report.first_possible, report.last_possible
             span = self.day_span
-            self.day_span = (day, day) if span is None else (min(span[0], day), max(span[1], day))
+            self.day_span = (first, last) if span is None else (max(span[0], first), min(span[1], last))
         self.places[report.location] = self.places.get(report.location, False) or day is None
 
 
@@ -165,12 +210,63 @@ def _places_nest(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and (_contains(a, b) or _contains(b, a))
 
 
-@lru_cache(maxsize=_PAIR_CACHE)
-def _could_share_place(a: str | None, b: str | None) -> bool:
-    """Whether reports placed at `a` and `b` could be one incident: the same place, one named
-    within the other, or nested. `_agrees` needs this of every pair, so checking it first
-    (cached) rules out most candidates without walking their reports."""
-    return a == b or _places_match(a, b) or _places_nest(a, b)
+class _Geography:
+    """Which places of one corpus hold which, as its texts say ("Zamzam camp near El Fasher",
+    "the Karari district of Omdurman"): a report at a camp and one at the city around it may be
+    one incident, and a town the texts put in one province is never inside another ("Zamzam"
+    is not in North Kordofan, though ISO codes alone cannot tell)."""
+
+    def __init__(self, holders: dict[str, frozenset[str]]):
+        self.holders = holders
+        self.held: dict[str, set[str]] = {}
+        for inner, outers in holders.items():
+            for outer in outers:
+                self.held.setdefault(outer, set()).add(inner)
+        self._share: dict[tuple, bool] = {}
+        self._nest: dict[tuple, bool] = {}
+
+    def related(self, a: str | None, b: str | None) -> bool:
+        """Whether the texts put one place inside (or next to) the other."""
+        if a is None or b is None:
+            return False
+        fa, fb = fold_place(a), fold_place(b)
+        return fb in self.holders.get(fa, ()) or fa in self.holders.get(fb, ())
+
+    def contradicts(self, a: str, b: str) -> bool:
+        """Whether the texts put either place inside another place of the other's level that
+        is not it ("Zamzam" lies in North Darfur, so not in North Kordofan)."""
+        for inner, outer in ((a, b), (b, a)):
+            rank = place_rank(outer)
+            for holder in self.holders.get(fold_place(inner), ()):
+                if place_rank(holder) == rank and not _places_match(holder, fold_place(outer)):
+                    return True
+        return False
+
+    def nest(self, a: str | None, b: str | None) -> bool:
+        """A country or province that may hold a town, unless the texts place it elsewhere."""
+        if not _places_nest(a, b):
+            return False
+        pair = (a, b)
+        known = self._nest.get(pair)
+        if known is None:
+            known = self._nest[pair] = not self.contradicts(a, b)
+        return known
+
+    def keys_near(self, key: str) -> set[str]:
+        """The place keys of the places holding, or held by, the place with this key."""
+        return set(self.holders.get(key, ())) | self.held.get(key, set())
+
+    def could_share(self, a: str | None, b: str | None) -> bool:
+        """Whether reports placed at `a` and `b` could be one incident: the same place, one
+        named within the other, held by it as the texts say, or nested. `_agrees` needs this
+        of every pair, so checking it first (cached) rules out most candidates without walking
+        their reports."""
+        pair = (a, b)
+        known = self._share.get(pair)
+        if known is None:
+            known = a == b or _places_match(a, b) or self.related(a, b) or self.nest(a, b)
+            self._share[pair] = known
+        return known
 
 
 def _flag(row, name: str) -> bool:
@@ -184,28 +280,57 @@ def _best(rows: list[tuple[object, dict]]) -> tuple[int, int | None, bool, str]:
     return figure.low, figure.high, figure.stated, figure.wording
 
 
-def _agrees(report: _Report, incident: _Incident) -> bool:
+def _figures_agree(report: _Report, incident: _Incident) -> bool:
+    """Whether the report's figure fits every stated figure of the incident: within MAX_RATIO,
+    or within MAX_REVISION_RATIO when the higher of the two was reported no earlier (a toll
+    that rose from 13 to 170 is one incident, a first report above a later one is not)."""
+    if not report.stated:
+        return True
+    low = max(report.low, 1)
+    when = report.published or report.day
+    for other in incident.reports:
+        if not other.stated:
+            continue
+        other_low = max(other.low, 1)
+        small, large = min(low, other_low), max(low, other_low)
+        if large <= small * MAX_RATIO:
+            continue
+        if large > small * MAX_REVISION_RATIO:
+            return False
+        other_when = other.published or other.day
+        later_is_higher = (other_when is None or when is None
+                           or (when >= other_when if low > other_low else other_when >= when))
+        if not later_is_higher:
+            return False
+    return True
+
+
+def _agrees(report: _Report, incident: _Incident, geography: _Geography) -> bool:
     """Whether `report` agrees with every report of `incident` on category and kind, dates
-    within the window (an undated pair needs a place to go on) and place (a country or
-    province and a place inside it only when both are dated: one source names the town,
-    another only "northeast Nigeria"). `_first_compatible` has already checked that the
-    article is new to the incident and its figure within MAX_RATIO of the incident's.
-    Each test reads the incident's summaries, so it costs the same however many reports it holds."""
+    (each report's possible days, within the window of each other's; an undated pair needs a
+    place to go on), kind of attack (when both name one), figures (`_figures_agree`) and
+    place (a place the texts put inside another; a country or province and a place inside it
+    only when both are dated: one source names the town, another only "northeast Nigeria").
+    `_first_compatible` has already checked that the article is new to the incident and its
+    figure within MAX_REVISION_RATIO of the incident's."""
     first = incident.reports[0]  # every report of an incident shares its category and kind
     if first.category != report.category or first.cumulative != report.cumulative:
         return False
     location, day = report.location, report.day
     if day is not None and incident.day_span is not None:
-        earliest, latest = incident.day_span
-        if (day - earliest).days > WINDOW_DAYS or (latest - day).days > WINDOW_DAYS:
+        latest_first, earliest_last = incident.day_span
+        if (report.first_possible - earliest_last).days > WINDOW_DAYS or \
+                (latest_first - report.last_possible).days > WINDOW_DAYS:
             return False
     if location is None and (day is None or incident.undated):
         return False  # neither place nor date to go on: keep it apart
+    if report.events and incident.events and not report.events & incident.events:
+        return False  # "shelling" and "a drone strike": two attacks
     for place, undated_there in incident.places.items():
-        if place != location and not _places_match(place, location):
-            if not (day is not None and not undated_there and _places_nest(place, location)):
+        if place != location and not _places_match(place, location) and not geography.related(place, location):
+            if not (day is not None and not undated_there and geography.nest(place, location)):
                 return False
-    return True
+    return _figures_agree(report, incident)
 
 
 def _rows(frame: pd.DataFrame) -> list[tuple[object, dict]]:
@@ -220,7 +345,7 @@ def _rows(frame: pd.DataFrame) -> list[tuple[object, dict]]:
         dtype = frame[column].dtype
         if isinstance(dtype, pd.Int64Dtype):
             values.append([None if v is pd.NA else v for v in frame[column].tolist()])
-        elif (isinstance(dtype, np.dtype) and dtype.kind in "biuf") or (
+        elif (isinstance(dtype, np.dtype) and dtype.kind in "biufO") or (
                 isinstance(dtype, pd.StringDtype) and dtype.na_value is np.nan):
             values.append(frame[column].tolist())
         else:
@@ -228,12 +353,47 @@ def _rows(frame: pd.DataFrame) -> list[tuple[object, dict]]:
     return list(zip(frame.index, (dict(zip(columns, row)) for row in zip(*values))))
 
 
+def is_statistic(row: dict) -> bool:
+    """A period total, cumulative, stock or rate (the `kind` column, when the table has it):
+    never part of an incident nor of its totals."""
+    return row.get("kind") == "statistic"
+
+
+@lru_cache(maxsize=1 << 14)
+def _events(text: str) -> frozenset[str]:
+    """The kinds of attack a sentence names (cached: an article's figures share sentences)."""
+    found: frozenset[str] = frozenset()
+    for pattern, kinds in _EVENT_WORDS:
+        if pattern.search(text):
+            found |= kinds
+    return found
+
+
+@lru_cache(maxsize=1 << 14)
+def _span_days(text: str) -> int:
+    """How many days a sentence's relative date spans ("last week": 7), 1 for a day."""
+    return max((days for pattern, days in _SPAN_DAYS if pattern.search(text)), default=1)
+
+
+def _is_cumulative(row: dict) -> bool:
+    """A figure over a stated period, kept apart from single episodes. With a `kind` column
+    the kind decides (statistics never reach here; "overnight" is an incident's period);
+    without one, any stated period."""
+    if _flag(row, "kind") and row.get("kind") == "incident":
+        return False
+    return isinstance(row.get("period"), str) and bool(row.get("period"))
+
+
 def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
-                   sentences: pd.DataFrame) -> list[_Report]:
+                   sentences: pd.DataFrame, places: dict[object, str | None],
+                   geography: _Geography) -> list[_Report]:
     meta: dict[str, tuple[str, date | None]] = {}
+    estimated: set[str] = set()  # articles whose publication date is an estimate
     if not documents.empty:
         for row in documents.to_dict("records"):
             meta[row["doc_id"]] = (str(row.get("source", row["doc_id"])), _as_date(row.get("published")))
+            if _flag(row, "published_estimated"):
+                estimated.add(row["doc_id"])
     sentence_day: dict[tuple, date | None] = {}
     if not sentences.empty and "date" in sentences:
         wanted = {(row["doc_id"], int(row["sent_id"])) for _, row in records}  # only figures' sentences
@@ -242,16 +402,16 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
             key = (doc_id, int(sent_id))
             if key in wanted:
                 sentence_day[key] = _as_date(day)
-    places = _article_places(records)
+    places = _innermost_places(records, places, geography)
     reports: dict[tuple, list[_Report]] = {}
     for index, row in records:
-        if _flag(row, "part_of"):
+        if _flag(row, "part_of") or is_statistic(row):
             continue
         doc_id = row["doc_id"]
         source, published = meta.get(doc_id, (str(doc_id), None))
         day = sentence_day.get((doc_id, int(row["sent_id"]))) or published
         location = places.get(index)
-        cumulative = isinstance(row.get("period"), str) and bool(row.get("period"))
+        cumulative = _is_cumulative(row)
         key = (doc_id, row["category"], _place_key(location), cumulative)
         # One article's figures of one category and place are one report, unless their
         # sentences are about days further apart than the window (two attacks on one town).
@@ -267,7 +427,42 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
     built = [report for same in reports.values() for report in same]
     for report in built:
         report.low, report.high, report.stated, report.wording = _best(report.rows)
+        _read_evidence(report, report.doc_id in estimated)
     return sorted(built, key=lambda r: (r.day or date.max, r.published or date.max, r.doc_id))
+
+
+def _innermost_places(records: list[tuple[object, dict]], places: dict[object, str | None],
+                      geography: _Geography) -> dict[object, str | None]:
+    """Each figure's place, where its article also names a place inside it for the same
+    category the innermost one: "Nyala" in the lead and "the city's Al Wadi district" below
+    are one scene, reported by the article once."""
+    named: dict[tuple, set[str]] = {}
+    for index, row in records:
+        if places.get(index):
+            named.setdefault((row["doc_id"], row["category"]), set()).add(places[index])
+    out = dict(places)
+    for index, row in records:
+        place = places.get(index)
+        if not place:
+            continue
+        inner = [other for other in named[(row["doc_id"], row["category"])]
+                 if other != place and fold_place(place) in geography.holders.get(fold_place(other), ())]
+        if inner:
+            out[index] = min(inner, key=lambda other: (-len(geography.holders.get(fold_place(other), ())), other))
+    return out
+
+
+def _read_evidence(report: _Report, estimated: bool) -> None:
+    """What the report's sentences say beyond its figure: the kinds of attack, a running toll,
+    and how uncertain its date is (an estimated publication date, a date that is a week)."""
+    texts = [str(row.get("evidence") or "") for _, row in report.rows]
+    report.events = frozenset().union(*(_events(text) for text in texts)) if texts else frozenset()
+    report.toll = any(_flag(row, "toll") for _, row in report.rows)
+    after = max((_span_days(text) for text in texts), default=1) - 1
+    if estimated:
+        report.set_uncertainty(UNDATED_SPREAD_DAYS, max(after, UNDATED_SPREAD_DAYS))
+    else:
+        report.set_uncertainty(0, after)
 
 
 def _article_places(records: list[tuple[object, dict]]) -> dict[object, str | None]:
@@ -294,25 +489,34 @@ def _article_places(records: list[tuple[object, dict]]) -> dict[object, str | No
 
 
 def _cluster(records: list[tuple[object, dict]], documents: pd.DataFrame,
-             sentences: pd.DataFrame) -> list[_Incident]:
+             sentences: pd.DataFrame) -> tuple[list[_Incident], _Geography]:
     """Greedy grouping in date order. Incidents are bucketed by category, kind and place so a
     report is only compared with the few incidents it could belong to."""
+    places = _article_places(records)
+    geography = _Geography(learn_containment(_place_texts(records, sentences),
+                                             {place for place in places.values() if place},
+                                             _antecedent_pairs(records, places)))
+    reports = _build_reports(records, documents, sentences, places, geography)
+    # The date cut-off of `_first_compatible` allows, per list of candidates, for the widest
+    # span after its day that an incident's first report has (0 unless some date is vague).
+    reach: dict[tuple, int] = {}
     incidents: list[_Incident] = []
     buckets: dict[tuple, list[_Incident]] = {}
     by_kind: dict[tuple, list[_Incident]] = {}  # every incident, by category and kind
     coarse_by_kind: dict[tuple, list[_Incident]] = {}  # those with a country or province report
     matching: dict[str, set[str]] = {}  # place key -> the place keys it matches
-    for report in _build_reports(records, documents, sentences):
+    for report in reports:
         kind = (report.category, report.cumulative)
         place = _place_key(report.location)
         if place is not None and place not in matching:
             matching[place] = {place} | {other for other in matching if _places_match(other, place)}
             for other in matching[place]:
                 matching[other].add(place)
-        keys = sorted(matching[place]) if place is not None else [None]
+        keys = sorted(matching[place] | geography.keys_near(place)) if place is not None else [None]
         home = None
         for key in keys:
-            home = _first_compatible(report, reversed(buckets.get(kind + (key,), [])))
+            home = _first_compatible(report, reversed(buckets.get(kind + (key,), [])), geography,
+                                     reach.get(kind + (key,), 0))
             if home is not None:
                 break
         if home is None and place is not None and report.day is not None:
@@ -320,20 +524,53 @@ def _cluster(records: list[tuple[object, dict]], documents: pd.DataFrame,
             # a coarse report looks at every incident of its kind in the window, a town's at
             # those that hold a coarse report.
             coarse = place_rank(report.location) < LOCALITY
-            home = _first_compatible(report, reversed((by_kind if coarse else coarse_by_kind).get(kind, [])))
+            home = _first_compatible(report, reversed((by_kind if coarse else coarse_by_kind).get(kind, [])),
+                                     geography, reach.get(("coarse" if coarse else "fine",) + kind, 0))
         if home is None:
             home = _Incident()
             incidents.append(home)
             buckets.setdefault(kind + (place,), []).append(home)
             by_kind.setdefault(kind, []).append(home)
+            for list_key in (kind + (place,), ("coarse",) + kind):
+                reach[list_key] = max(reach.get(list_key, 0), report.after)
         if place is not None and place_rank(report.location) < LOCALITY and not any(
                 place_rank(r.location) < LOCALITY for r in home.reports if r.location):
             coarse_by_kind.setdefault(kind, []).append(home)
+            first_after = home.reports[0].after if home.reports else report.after
+            reach[("fine",) + kind] = max(reach.get(("fine",) + kind, 0), first_after)
         home.add(report)
-    return incidents
+    return incidents, geography
 
 
-def _first_compatible(report: _Report, candidates) -> _Incident | None:
+def _antecedent_pairs(records: list[tuple[object, dict]],
+                     places: dict[object, str | None]) -> list[tuple[str, str]]:
+    """(inner, outer) for each figure placed in "the city's X": X lies inside its article's
+    first place (the place of the lead)."""
+    lead: dict[object, tuple[int, str]] = {}
+    for index, row in records:
+        place, sent_id = places.get(index), int(row["sent_id"])
+        if place and (row["doc_id"] not in lead or sent_id < lead[row["doc_id"]][0]):
+            lead[row["doc_id"]] = (sent_id, place)
+    pairs = []
+    for index, row in records:
+        place = places.get(index)
+        outer = lead.get(row["doc_id"], (0, None))[1]
+        if place and outer and outer != place and part_of_antecedent(str(row.get("evidence") or ""), place):
+            pairs.append((place, outer))
+    return pairs
+
+
+def _place_texts(records: list[tuple[object, dict]], sentences: pd.DataFrame) -> list[str]:
+    """The sentences that say where places lie: those holding a figure, and each article's
+    first three (a lead names the camp and the city around it)."""
+    texts = {str(row.get("evidence")) for _, row in records if row.get("evidence")}
+    if not sentences.empty and "text" in sentences:
+        lead = sentences[sentences["sent_id"] < 3]
+        texts.update(str(text) for text in lead["text"].tolist() if isinstance(text, str))
+    return sorted(texts)
+
+
+def _first_compatible(report: _Report, candidates, geography: _Geography, reach: int) -> _Incident | None:
     """The first incident among `candidates` (newest first) the report fits, looking no
     further back than the date window.
 
@@ -344,25 +581,43 @@ def _first_compatible(report: _Report, candidates) -> _Incident | None:
     low = max(report.low, 1) if report.stated else None
     for incident in candidates:
         first_day = incident.first_day
-        if day is not None and first_day is not None and (day - first_day).days > WINDOW_DAYS:
+        if day is not None and first_day is not None and \
+                (day - first_day).days - report.before > WINDOW_DAYS + reach:
             return None  # date order: this and every older incident began outside the window
         if doc_id in incident.doc_ids:
             continue
         fits = incident.stated_fits
         if low is not None and fits is not None and not fits[0] <= low <= fits[1]:
             continue
-        if _could_share_place(location, incident.first_location) and _agrees(report, incident):
+        if geography.could_share(location, incident.first_location) and _agrees(report, incident, geography):
             return incident
     return None
 
 
-def _incident_row(incident_id: str, incident: _Incident) -> dict:
+def _reported(report: _Report) -> date | None:
+    """When the report was made: its article's publication date, else the day it is about."""
+    return report.published or report.day
+
+
+def _revisions(reports: list[_Report], superseded: tuple[bool, ...]) -> str:
+    """Who said what, when, in the order reported; superseded figures marked as such."""
+    ordered = sorted(zip(reports, superseded), key=lambda pair: (_reported(pair[0]) or date.max, pair[0].low))
+    return "; ".join(
+        f"{_reported(r).isoformat() if _reported(r) else 'undated'} {r.source}: {r.wording}"
+        + (" (superseded)" if old else "")
+        for r, old in ordered)
+
+
+def _incident_row(incident_id: str, incident: _Incident, geography: _Geography) -> tuple[dict, tuple[bool, ...]]:
+    """The incident's row and, per report, whether a later, higher report superseded it."""
     reports = incident.reports
-    figures = incident_figures((r.low, r.high, r.stated) for r in reports)
+    figures = incident_figures((r.low, r.high, r.stated, _reported(r), r.toll) for r in reports)
     first = min(reports, key=lambda r: (r.published or date.max, r.day or date.max))
     days = [r.day for r in reports if r.day is not None]
-    # The most specific place any source names (the town rather than the country).
-    location = max((r.location for r in reports if r.location), key=place_rank, default=None)
+    # The most specific place any source names (the town rather than the country, the camp
+    # rather than the city the texts put it in).
+    location = max((r.location for r in reports if r.location), default=None,
+                   key=lambda place: (place_rank(place), len(geography.holders.get(fold_place(place), ()))))
     return {
         "incident_id": incident_id,
         "category": reports[0].category,
@@ -372,44 +627,56 @@ def _incident_row(incident_id: str, incident: _Incident) -> dict:
         "n_sources": len({r.source for r in reports}),
         "reports": len(reports),
         "conservative": figures.conservative,
+        "best": figures.best,
         "low": figures.low,
         "high": figures.high,
         "first_reported_by": first.source,
         "first_reported": first.published,
         "disagree": figures.disagree,
         "summary": " | ".join(f"{r.source}: {r.wording}" for r in reports),
-    }
+        "revisions": _revisions(reports, figures.superseded),
+    }, figures.superseded
 
 
 def assign_incidents(casualties: pd.DataFrame, documents: pd.DataFrame,
                      sentences: pd.DataFrame) -> pd.Series:
     """The incident_id of every casualty row (aligned on `casualties.index`); a subset row gets
     the incident of its article's figure of the same sentence and category, else None."""
-    ids, _ = _run(casualties, documents, sentences)
+    ids, _, _ = _run(casualties, documents, sentences)
     return ids
 
 
 def _run(casualties: pd.DataFrame, documents: pd.DataFrame,
-         sentences: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame]:
+         sentences: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.DataFrame]:
+    """Each row's incident_id, whether its report is superseded, and the incidents table."""
     if casualties.empty:
         return pd.Series([None] * len(casualties), index=casualties.index, dtype="object"), \
+            pd.Series([False] * len(casualties), index=casualties.index, dtype=bool), \
             pd.DataFrame(columns=INCIDENT_COLUMNS)
     records = _rows(casualties)
     assigned: dict[object, str] = {}
+    old: set[object] = set()  # rows of superseded reports
     rows = []
-    for number, incident in enumerate(_cluster(records, documents, sentences), start=1):
+    incidents, geography = _cluster(records, documents, sentences)
+    for number, incident in enumerate(incidents, start=1):
         incident_id = f"I{number:04d}"
-        rows.append(_incident_row(incident_id, incident))
-        for report in incident.reports:
+        row, superseded = _incident_row(incident_id, incident, geography)
+        rows.append(row)
+        for report, replaced in zip(incident.reports, superseded):
             for index, _ in report.rows:
                 assigned[index] = incident_id
-    # Subsets join the incident of the whole figure they belong to.
+                if replaced:
+                    old.add(index)
+    # Subsets join the incident of the whole figure they belong to; statistics join none.
     whole = {(r["doc_id"], r["sent_id"], r["category"]): assigned[i] for i, r in records if i in assigned}
     whole_doc = {(r["doc_id"], r["category"]): assigned[i] for i, r in records if i in assigned}
-    ids = [assigned.get(i) or whole.get((r["doc_id"], r["sent_id"], r["category"]),
+    ids = [None if is_statistic(r) else
+           assigned.get(i) or whole.get((r["doc_id"], r["sent_id"], r["category"]),
                                         whole_doc.get((r["doc_id"], r["category"])))
            for i, r in records]
-    return pd.Series(ids, index=casualties.index, dtype="object"), pd.DataFrame(rows, columns=INCIDENT_COLUMNS)
+    return (pd.Series(ids, index=casualties.index, dtype="object"),
+            pd.Series([i in old for i, _ in records], index=casualties.index, dtype=bool),
+            pd.DataFrame(rows, columns=INCIDENT_COLUMNS))
 
 
 def group_incidents(casualties: pd.DataFrame, documents: pd.DataFrame,
@@ -422,7 +689,8 @@ def group_incidents(casualties: pd.DataFrame, documents: pd.DataFrame,
     per incident) and a copy of `casualties` with an `incident_id` column linking each figure
     (each source's report) to its incident.
     """
-    ids, incidents = _run(casualties, documents, sentences)
+    ids, superseded, incidents = _run(casualties, documents, sentences)
     linked = casualties.copy()
     linked["incident_id"] = ids
+    linked["superseded"] = superseded
     return incidents, linked

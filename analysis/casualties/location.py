@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 COUNTRY, SUBDIVISION, LOCALITY = 0, 1, 2
@@ -72,7 +72,8 @@ def nearest_place(places: Sequence[tuple[int, int, str]], start: int, end: int,
     Borno state" give Gwoza though the country or state is nearer the figure. `text` (with
     `offset`, the document position of text[0]) lets the gaps between places be read; without
     it the nearest place is taken."""
-    inside = sorted((p for p in places if p[0] >= lo and p[1] <= hi), key=lambda p: p[0])
+    inside = sorted((p for p in places if p[0] >= lo and p[1] <= hi
+                     and not (text and _not_the_scene(text, p[0] - offset, p[1] - offset))), key=lambda p: p[0])
     if not inside:
         return None
 
@@ -91,6 +92,31 @@ def nearest_place(places: Sequence[tuple[int, int, str]], start: int, end: int,
         last += 1
     run = inside[first:last + 1]
     return min(run, key=lambda p: (-place_rank(p[2]), abs(distance(p))))[2]
+
+
+# A place name that describes the victims ("12 U.S. troops", "three Egyptian truck drivers") or
+# the speaker ("Egypt's foreign ministry said") rather than where the attack happened.
+_VICTIM_AFTER = re.compile(
+    r"\s+(?:[a-z][\w\-]*\s+){0,2}(?:troops|soldiers|service\s*(?:members|men|women)|servicemen|citizens|nationals|"
+    r"civilians|marines|personnel|peacekeepers|drivers|workers|journalists|tourists|pilgrims|police(?:men)?|"
+    r"officers|contractors|engineers|students|refugees|migrants)\b")
+_SPEAKER_AFTER = re.compile(
+    r"['’]s\s+(?:[a-z][\w\-]*\s+){0,2}(?:ministry|government|army|military|president|embassy|foreign|"
+    r"authorities|officials|spokes(?:man|woman|person)|prime\s+minister|mission|consulate)\b")
+_NUMBER_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
+                            r"hundreds|several|many|some|of\s+the|all)\s*)$", re.IGNORECASE)
+
+
+def _not_the_scene(text: str, start: int, end: int) -> bool:
+    """Whether the place span [start, end) of `text` names victims or a speaker, not a scene."""
+    if not 0 <= start < end <= len(text):
+        return False
+    after = text[end:end + 60]
+    if _SPEAKER_AFTER.match(after):
+        return True
+    if _VICTIM_AFTER.match(after) and _NUMBER_BEFORE.search(text[max(0, start - 20):start].rstrip()):
+        return True
+    return False
 
 
 _NESTING_GAP = re.compile(
@@ -184,3 +210,95 @@ def countries_of(name: str) -> frozenset[str]:
         if key in countries:
             return frozenset({countries[key]})
     return subdivisions.get(folded, frozenset())
+
+
+# What may stand between a place and the place that holds it: the finer place's own kind
+# ("camp", "district"), then a nesting word ("in", "of", "near", "south of", "the capital of",
+# "on the outskirts of"), then the coarser place's kind ("the town of").
+_KIND_WORD = (r"(?:(?:displacement|refugee|IDP|military|army|camp|bus|market)\s+)?(?:camp|site|district|town|"
+              r"village|area|neighbourhood|neighborhood|suburb|settlement|county|territory|province|state|region|"
+              r"market|station|hospital|prison)")
+_SIDE = r"(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?"
+_CONTAINMENT_GAP = re.compile(
+    r"(?:\s+" + _KIND_WORD + r")?\s*,?\s*(?:(?:a|an|the)\s+(?:small\s+|large\s+|remote\s+)?" + _KIND_WORD + r"\s+)?"
+    r"(?:(?:just\s+|a\s+few\s+kilometres\s+)?(?:in|of|near|outside|inside|at|within)"
+    r"|(?:just\s+)?" + _SIDE + r"\s+of|on\s+the\s+(?:outskirts|edge|edges)\s+of"
+    r"|(?:the\s+)?(?:\w+\s+)?(?:capital|outskirts|edge|part|suburb)\s+of)"
+    r"(?:\s+(?:the\s+)?(?:" + _SIDE + r"\s+)?(?:" + _KIND_WORD + r"\s+of|" + _KIND_WORD + r"(?=\s)))?\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"\s*,\s*", re.IGNORECASE)  # "El Fasher, North Darfur": only when the second is coarser
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:al-|el-)?[A-Z][\w’'\-]*)*")
+
+
+def _name_spans(text: str, names: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Where the known place names (folded name -> itself), and any country or province,
+    occur in `text`, longest first within each run of capitalised words."""
+    found = []
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = list(re.finditer(r"\S+", run.group()))
+        i = 0
+        while i < len(words):
+            for j in range(len(words), i, -1):
+                written = run.group()[words[i].start():words[j - 1].end()]
+                name = _fold(written)
+                if name in names or (written not in NOT_PLACES and place_rank(written) < LOCALITY):
+                    found.append((run.start() + words[i].start(), run.start() + words[j - 1].end(), name))
+                    i = j - 1
+                    break
+            i += 1
+    return found
+
+
+_ANTECEDENT_PART = r"\b(?:the|its)\s+(?:city|town|capital|camp|province|state|region|village|district)['’]s\s+(?:[a-z]+\s+)?"
+
+
+def part_of_antecedent(text: str, name: str) -> bool:
+    """Whether `text` names the place as part of one it has already named ("in the city's Al
+    Wadi district"): it lies inside the article's own place."""
+    return re.search(_ANTECEDENT_PART + re.escape(name) + r"\b", text) is not None
+
+
+def learn_containment(texts: Iterable[str], names: Iterable[str],
+                      pairs: Iterable[tuple[str, str]] = ()) -> dict[str, frozenset[str]]:
+    """Which known places the texts put inside which: "Zamzam camp near El Fasher", "the
+    Karari district of Omdurman", "Nyala, the capital of South Darfur", "El Fasher, North
+    Darfur". A nesting word is read as "inside or next to": one scene at a coarser level. A
+    place is never put inside a finer one (a province inside a town), so lists and asides do
+    not nest. `pairs` are (inner, outer) places known otherwise. Returns folded name -> the
+    folded names of every place holding it (transitively)."""
+    known = {_fold(name): _fold(name) for name in names if name and name.strip()}
+    parents: dict[str, set[str]] = {}
+    for inner, outer in pairs:
+        if _fold(inner) != _fold(outer) and place_rank(outer) <= place_rank(inner):
+            parents.setdefault(_fold(inner), set()).add(_fold(outer))
+    if len(known) < 2:
+        return {name: frozenset(_holders(name, parents)) for name in parents}
+    for text in texts:
+        spans = _name_spans(text, known)
+        for (_, end, inner), (start, _, outer) in zip(spans, spans[1:]):
+            if inner == outer:
+                continue
+            gap = text[end:start]
+            nests = _CONTAINMENT_GAP.fullmatch(gap) is not None and place_rank(outer) <= place_rank(inner)
+            listed = _LIST_GAP.fullmatch(gap) is not None and place_rank(outer) < place_rank(inner)
+            if nests or listed:
+                parents.setdefault(inner, set()).add(outer)
+    return {name: frozenset(_holders(name, parents)) for name in parents}
+
+
+def _holders(name: str, parents: dict[str, set[str]]) -> set[str]:
+    seen: set[str] = set()
+    stack = list(parents.get(name, ()))
+    while stack:
+        place = stack.pop()
+        if place not in seen and place != name:
+            seen.add(place)
+            stack.extend(parents.get(place, ()))
+    return seen
+
+
+@lru_cache(maxsize=1 << 16)
+def fold_place(name: str) -> str:
+    """The key `learn_containment` uses for a place name."""
+    return _fold(name)

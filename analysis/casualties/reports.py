@@ -8,9 +8,11 @@ and restatements in later sentences. Parts of one sentence and one claim add up;
 are alternatives and never add; a toll stands alone; the article's figure is the largest of
 these units (by its floor, then its upper bound).
 
-Across the articles of one incident (ACLED's practice): the conservative figure is the lowest
-credible one (a stated number; vague floors only when no report states one), the range spans
-every report, and sources disagree when their floors differ or the upper bounds they state do.
+Across the articles of one incident (ACLED's practice): a report is superseded when a higher
+toll is reported after it (a death toll rises over hours or days); of the reports left, the
+conservative figure is the lowest credible one (a stated number; vague floors only when no
+report states one), the best the highest, the range spans them, and sources disagree when their
+floors differ or the upper bounds they state do.
 """
 
 from __future__ import annotations
@@ -100,24 +102,46 @@ def article_figure(rows: Iterable[Mapping]) -> ArticleFigure | None:
 
 @dataclass(frozen=True)
 class IncidentFigures:
-    """One incident's figures from its reports: `conservative` (the lowest credible report),
-    `low`/`high` (the span of all reports; `high` a report's upper bound, else its floor) and
-    whether the sources `disagree`."""
+    """One incident's figures from its current reports (ACLED/UCDP vocabulary): `conservative`
+    (the lowest credible figure at the latest reporting), `best` (the highest of those),
+    `low`/`high` (the span of the current reports; `high` a report's upper bound, else its
+    floor), whether the sources `disagree`, and per report (in the order given) whether a later,
+    higher report has `superseded` it: a superseded figure stays visible but is never used."""
 
     conservative: int
     low: int
     high: int
     disagree: bool
+    best: int = 0
+    superseded: tuple[bool, ...] = ()
 
 
-def incident_figures(reports: Iterable[tuple[int, int | None, bool]]) -> IncidentFigures:
-    """From each report's (low, high, stated): the incident's figures. Needs one report."""
-    reports = [(int(low), None if _missing(high) else int(high), bool(stated)) for low, high, stated in reports]
-    credible = [r for r in reports if r[2]] or reports
-    stated_highs = {r[1] for r in reports if r[1] is not None}
+def _supersedes(later: tuple, earlier: tuple) -> bool:
+    """Whether report `later` revises `earlier` upwards: a higher floor reported after it, or
+    at the same time as a running toll ("the death toll rose to 40"). Reports without a
+    reporting time never revise nor are revised: their order is unknown."""
+    if later[0] <= earlier[0] or later[3] is None or earlier[3] is None:
+        return False
+    return later[3] > earlier[3] or (later[3] == earlier[3] and later[4] and not earlier[4])
+
+
+def incident_figures(reports: Iterable[tuple]) -> IncidentFigures:
+    """From each report's (low, high, stated[, reported, toll]): the incident's figures. Needs
+    one report. `reported` (a date or anything ordered; None when unknown) is when the report
+    was published and `toll` whether it states a running toll; without them no report is
+    superseded and every report counts."""
+    reports = [(int(r[0]), None if _missing(r[1]) else int(r[1]), bool(r[2]),
+                None if len(r) < 4 or _missing(r[3]) else r[3], len(r) > 4 and _flag(r[4]))
+               for r in reports]
+    superseded = tuple(any(_supersedes(other, report) for other in reports) for report in reports)
+    current = [r for r, old in zip(reports, superseded) if not old]
+    credible = [r for r in current if r[2]] or current
+    stated_highs = {r[1] for r in current if r[1] is not None}
     return IncidentFigures(
         conservative=min(r[0] for r in credible),
-        low=min(r[0] for r in reports),
-        high=max(r[1] if r[1] is not None else r[0] for r in reports),
-        disagree=len({r[0] for r in reports}) > 1 or len(stated_highs) > 1,
+        low=min(r[0] for r in current),
+        high=max(r[1] if r[1] is not None else r[0] for r in current),
+        disagree=len({r[0] for r in current}) > 1 or len(stated_highs) > 1,
+        best=max(r[0] for r in credible),
+        superseded=superseded,
     )

@@ -28,7 +28,11 @@ def test_every_source_of_the_attack_joins_one_killed_incident(attack):
     assert len(killed) == 1
     row = killed.iloc[0]
     assert row["n_sources"] == 6 and row["location"] == "Gwoza"
-    assert (row["conservative"], row["low"], row["high"], row["disagree"]) == (11, 11, 14, True)
+    # The undated follow-up's "has risen to 14" revises the first day's 12 and 11s: they stay
+    # in the revision list, superseded, and the incident's figure is the latest toll.
+    assert (row["conservative"], row["best"], row["low"], row["high"], row["disagree"]) == (14, 14, 14, 14, False)
+    assert row["revisions"].count("(superseded)") == 5
+    assert row["revisions"].split("; ")[-1].endswith("Daily Post: 14")
     assert row["first_reported_by"] == "Reuters"
 
 

@@ -50,8 +50,10 @@ def test_same_attack_from_two_sources_is_one_incident(grouped):
     jibia = incidents[(incidents.location == "Jibia") & (incidents.category == "killed")]
     first = jibia.sort_values("date").iloc[0]
     assert first.sources == "AP; Reuters" and first.n_sources == 2
-    assert first.conservative == 8 and (first.low, first.high) == (8, 11)
-    assert first.disagree and first.first_reported_by == "Reuters"
+    # The next day's "at least 11" revises the first day's 8, which stays visible, never used.
+    assert (first.conservative, first.best, first.low, first.high) == (11, 11, 11, 11)
+    assert not first.disagree and first.first_reported_by == "Reuters"
+    assert first.revisions.index("Reuters: 8 (superseded)") < first.revisions.index("AP: At least 11")
 
 
 def test_a_later_attack_and_another_town_are_separate(grouped):
@@ -66,7 +68,7 @@ def test_subsets_are_linked_but_never_add(grouped):
     subset = linked[linked.part_of]
     assert len(subset) == 1
     incident = incidents.set_index("incident_id").loc[subset.incident_id.iloc[0]]
-    assert incident.low == 8 and incident.high == 11  # the 3 children are inside the 11
+    assert incident.low == 11 and incident.high == 11  # the 3 children are inside the 11
 
 
 def test_every_figure_gets_an_incident(grouped):
@@ -93,3 +95,125 @@ def test_empty_input():
                                         pd.DataFrame(columns=["doc_id", "sent_id", "date"]))
     assert incidents.empty and list(incidents.columns) == INCIDENT_COLUMNS
     assert "incident_id" in linked.columns
+
+
+def dated_tables(articles, estimated=()):
+    """Like `tables`, with each sentence dated by the caller: (doc_id, source, published,
+    text, sentence dates) and the doc_ids whose publication date is an estimate."""
+    rows, sentence_rows = [], []
+    for doc_id, _, _, text, days in articles:
+        sentences = split_sentences(text)
+        rows += figures_to_rows(extract_casualties(text, sentences), doc_id)
+        sentence_rows += [{"doc_id": doc_id, "sent_id": s.sent_id, "date": days[min(i, len(days) - 1)],
+                           "text": s.text} for i, s in enumerate(sentences)]
+    documents = pd.DataFrame([{"doc_id": d, "source": s, "published": p, "published_estimated": d in estimated}
+                              for d, s, p, _, _ in articles])
+    return pd.DataFrame(rows), documents, pd.DataFrame(sentence_rows)
+
+
+def killed(incidents):
+    return incidents[incidents.category == "killed"]
+
+
+def test_statistics_never_enter_incidents_nor_their_totals():
+    casualties, documents, sentences = tables([
+        ("s", "UN", date(2024, 7, 1), "A car bomb in the town of Baidoa killed 9 people on Sunday."),
+        ("t", "UN", date(2024, 7, 1), "Some 2,400 civilians were killed in the region in the first half of the year."),
+    ])
+    casualties["kind"] = ["statistic" if doc == "t" else "incident" for doc in casualties.doc_id]
+    incidents, linked = group_incidents(casualties, documents, sentences)
+    assert killed(incidents).conservative.tolist() == [9]
+    assert linked[linked.doc_id == "t"].incident_id.isna().all()
+    assert not linked[linked.doc_id == "t"].superseded.any()
+
+
+def test_a_rising_toll_is_one_incident_with_its_revisions_in_order():
+    articles = [
+        ("p", "Wire One", date(2024, 5, 3), "A suicide blast at a checkpoint in the city of Mosul killed 13 people on Friday.",
+         [date(2024, 5, 3)]),
+        ("q", "Wire Two", date(2024, 5, 4), "The death toll from Friday's blast in Mosul rose to 60, hospital officials said.",
+         [date(2024, 5, 3)]),
+        ("r", "Wire Three", date(2024, 5, 6), "The toll from the suicide bombing in Mosul climbed to 170, officials said.",
+         [date(2024, 5, 3)]),
+    ]
+    incidents, linked = group_incidents(*dated_tables(articles))
+    row = killed(incidents)
+    assert len(row) == 1
+    row = row.iloc[0]
+    assert (row.conservative, row.best, row.low, row.high, row.n_sources) == (170, 170, 170, 170, 3)
+    assert row.revisions.split("; ") == [
+        "2024-05-03 Wire One: 13 (superseded)", "2024-05-04 Wire Two: 60 (superseded)",
+        "2024-05-06 Wire Three: 170"]
+    flags = linked[linked.category == "killed"].set_index("doc_id").superseded
+    assert flags.to_dict() == {"p": True, "q": True, "r": False}
+
+
+def test_a_lower_later_report_stays_credible_beside_a_higher_early_one():
+    articles = [
+        ("e", "Radio A", date(2024, 2, 10), "As many as 14 villagers were feared killed when raiders attacked the village of Dogo on Saturday.",
+         [date(2024, 2, 10)]),
+        ("f", "Radio B", date(2024, 2, 11), "Raiders killed 10 villagers in Dogo on Saturday, residents said.",
+         [date(2024, 2, 10)]),
+    ]
+    row = killed(group_incidents(*dated_tables(articles))[0]).iloc[0]
+    assert (row.conservative, row.best, row.disagree) == (10, 14, True)
+    assert "(superseded)" not in row.revisions
+
+
+def test_two_attacks_in_one_city_days_apart_with_similar_tolls_stay_apart():
+    articles = [
+        ("g", "Wire One", date(2024, 4, 2), "Shelling of a market in the city of Taiz killed 21 people on Tuesday.",
+         [date(2024, 4, 2)]),
+        ("h", "Wire Two", date(2024, 4, 5), "A drone strike on a wedding in the city of Taiz killed 23 people on Friday.",
+         [date(2024, 4, 5)]),
+        ("i", "Wire Three", date(2024, 4, 6), "An air strike on a wedding party in Taiz killed 24 people, medics said.",
+         [date(2024, 4, 5)]),
+    ]
+    rows = killed(group_incidents(*dated_tables(articles))[0]).sort_values("date")
+    assert rows.n_sources.tolist() == [1, 2]
+    assert rows.conservative.tolist() == [21, 24]
+
+
+def test_shelling_and_a_drone_strike_in_one_place_are_two_incidents_even_when_dates_are_vague():
+    articles = [
+        ("j", "Wire One", date(2024, 4, 2), "Shelling of a market in the city of Taiz killed 21 people on Tuesday.",
+         [date(2024, 4, 2)]),
+        ("k", "Wire Two", date(2024, 4, 3), "A drone strike on a bus in the city of Taiz killed 20 people.",
+         [date(2024, 4, 1)]),
+    ]
+    assert len(killed(group_incidents(*dated_tables(articles, estimated={"k"}))[0])) == 2
+
+
+def test_a_camp_near_a_city_is_one_scene_and_an_undated_article_matches_by_its_uncertain_date():
+    articles = [
+        ("m", "Aid Group", date(2024, 8, 12), "Shelling killed 11 people in Kalma camp, south of Nyala, on Monday.",
+         [date(2024, 8, 12)]),
+        # Undated: its publication date (and so "Monday") was estimated a week early.
+        ("n", "Local Radio", date(2024, 8, 8), "Shells killed 12 people in Nyala on Monday, residents said.",
+         [date(2024, 8, 5)]),
+    ]
+    row = killed(group_incidents(*dated_tables(articles, estimated={"n"}))[0])
+    assert len(row) == 1 and row.iloc[0].n_sources == 2
+    assert row.iloc[0].location == "Kalma"
+
+
+def test_last_week_is_a_span_of_days():
+    articles = [
+        ("u", "Wire One", date(2024, 9, 4), "An ambush near the town of Gao killed 7 soldiers on Wednesday.",
+         [date(2024, 9, 4)]),
+        # "Last week" from 12 September is dated to the 2nd: the 2nd to the 8th.
+        ("v", "Weekly", date(2024, 9, 12), "Last week, an ambush near Gao killed 7 soldiers.", [date(2024, 9, 2)]),
+    ]
+    assert len(killed(group_incidents(*dated_tables(articles))[0])) == 1
+
+
+def test_a_town_the_texts_put_in_one_province_is_not_inside_another():
+    articles = [
+        ("w", "Wire One", date(2024, 3, 9), "Gunmen killed 6 people in Dunga, a village in the Kogi state, on Saturday.",
+         [date(2024, 3, 9)]),
+        ("x", "Wire Two", date(2024, 3, 9), "Gunmen killed 6 people in Zamfara state on Saturday.", [date(2024, 3, 9)]),
+        ("y", "Wire Three", date(2024, 3, 10), "Gunmen killed 6 people in Dunga village on Saturday.", [date(2024, 3, 9)]),
+    ]
+    rows = killed(group_incidents(*dated_tables(articles))[0])
+    by_place = dict(zip(rows.location, rows.n_sources))
+    assert by_place == {"Dunga": 2, "Zamfara": 1}
