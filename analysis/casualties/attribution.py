@@ -37,6 +37,17 @@ _NAME_APPOSITION = re.compile(
 # "the governor, Babagana Zulum, said"
 _APPOSED_NAME = re.compile(
     r",\s+(?P<name>[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|al-\w+|bin|ibn|de|van|von)){1,3}),\s+" + _SPEECH + r"\b")
+# Abbreviated titles: their full stop is not a sentence end, and a source is never one alone.
+_TITLES = ("Dr Mr Mrs Ms Prof Gen Lt Col Maj Capt Sgt Cpl Pvt Adm Brig Cmdr Cdr Gov Sen Rep Rev Insp "
+           "Supt Fr Sgt Maj Lt-Col Lt-Gen Maj-Gen Brig-Gen").split()
+_TITLE_DOT = re.compile(r"\b(" + "|".join(sorted(set(_TITLES), key=len, reverse=True)) + r")\.(?=\s+[A-Z])")
+_TITLE_WORDS = frozenset(t.lower() for t in _TITLES)
+# Words that never name a source on their own ("However, ... said", "So it said").
+_FUNCTION_WORDS = frozenset(
+    """as so but and or yet however also meanwhile then there here this that these those which
+    what who whom whose when where while if because although though since its you one some
+    many most all both each either neither none nobody someone everyone other others
+    such""".split())
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _LEADING = re.compile(r"^(?:the|a|an|that|and)\s+", re.IGNORECASE)
 _NOT_SOURCE = re.compile(r"^(?:it|this|there|which|who|what|he was|she was)$", re.IGNORECASE)
@@ -86,13 +97,21 @@ def _clean(source: str) -> str | None:
             and not source.lower().startswith(("the ", "a ", "an ")):
         source = names.group(0)
     source = _LEADING.sub("", source).strip()
-    if not source or _NOT_SOURCE.match(source) or len(source.split()) > 8:
+    words = source.split()
+    while words and words[-1].lower().rstrip(".") in _TITLE_WORDS:
+        words.pop()  # "Army Maj": a title cut from its name names no one
+    source = " ".join(words)
+    if not source or _NOT_SOURCE.match(source) or len(words) > 8:
+        return None
+    if len(words) == 1 and words[0].lower() in _FUNCTION_WORDS:
         return None
     return source
 
 
 def find_attribution(sentence: str) -> str | None:
     """The source the sentence names for its figures, or None; pronouns come back as is."""
+    if "." in sentence:
+        sentence = _TITLE_DOT.sub(r"\1", sentence)  # "Dr. Ahmed Saleh" reads as one name
     match = _ACCORDING.search(sentence) if _ACCORDING_KEY in sentence else None
     if match:
         found = _clean(match.group("src"))

@@ -14,6 +14,8 @@ import re
 from analysis.wordscan import WholeWords
 
 KILLED, INJURED, MISSING, DISPLACED, DETAINED = "killed", "injured", "missing", "displaced", "detained"
+# A combined count ("killed or wounded", "casualties"): its own category, never killed or injured.
+KILLED_OR_INJURED = "killed_or_injured"
 
 # Cue words right after the counted people (and any auxiliaries).
 AFTER: dict[str, str] = {
@@ -24,6 +26,7 @@ AFTER: dict[str, str] = {
         KILLED),
     **dict.fromkeys("injured wounded hurt maimed injuries hospitalised hospitalized".split(), INJURED),
     **dict.fromkeys("missing disappeared".split(), MISSING),
+    **dict.fromkeys("casualties".split(), KILLED_OR_INJURED),
     **dict.fromkeys(
         "displaced fled flee fleeing uprooted homeless refugees evacuated evacuees idps "
         "asylum-seekers".split(), DISPLACED),
@@ -39,6 +42,7 @@ AFTER_NEEDS_NEXT: dict[str, dict[str, str]] = {
     "burned": {"alive": KILLED},
     "buried": {"alive": KILLED},
     "lost": {"their": KILLED, "his": KILLED, "her": KILLED},
+    "left": {"dead": KILLED, "injured": INJURED, "wounded": INJURED, "homeless": DISPLACED},
     "sustained": {"injuries": INJURED, "wounds": INJURED, "serious": INJURED, "severe": INJURED,
                   "minor": INJURED, "gunshot": INJURED, "critical": INJURED, "burn": INJURED},
     "suffered": {"injuries": INJURED, "wounds": INJURED, "serious": INJURED, "severe": INJURED,
@@ -125,6 +129,7 @@ NUMBER_OF: dict[str, str] = {
     **dict.fromkeys("dead deaths killed fatalities victims bodies".split(), KILLED),
     **dict.fromkeys("injured wounded injuries".split(), INJURED),
     **dict.fromkeys("missing".split(), MISSING),
+    **dict.fromkeys("casualties".split(), KILLED_OR_INJURED),
     **dict.fromkeys("displaced refugees evacuees".split(), DISPLACED),
     **dict.fromkeys("detainees arrested detained hostages abducted kidnapped arrests".split(), DETAINED),
 }
@@ -146,12 +151,22 @@ AUXILIARIES = frozenset(
 PASSIVE_AUX = frozenset("were was been being are is be".split())
 
 
+def combined_category(first: str, conjunction: str, second: str) -> str | None:
+    """"killed or wounded", "dead and injured": KILLED_OR_INJURED when two cue words of
+    killing and of injury are joined; None for any other pair."""
+    if conjunction not in ("or", "and"):
+        return None
+    pair = {AFTER.get(first) or BEFORE.get(first), AFTER.get(second) or BEFORE.get(second)}
+    return KILLED_OR_INJURED if pair == {KILLED, INJURED} else None
+
+
 def _cue_words() -> frozenset[str]:
     words = set(AFTER) | set(AFTER_NEEDS_NEXT) | set(BEFORE) | set(BEFORE_PERSON_ONLY) | set(NOUN_OF)
     words |= set(NUMBER_OF) | set(TOLL_HEADS) | MOVEMENT | DISPLACING_VERBS
     words |= {"custody", "detention", "captivity", "lives", "death", "refugee", "refugees", "exodus", "wounds",
               "asylum", "displacement", "fleeing", "among"}
-    return frozenset(words)
+    # "left" only settles a category with the cue word after it ("were left dead").
+    return frozenset(words - {"left"})
 
 
 CUE_WORDS = _cue_words()

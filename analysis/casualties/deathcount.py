@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from analysis.casualties.extract import extract_casualties
 from analysis.casualties.figure import CasualtyFigure
+from analysis.casualties.victims import unit_of
 from analysis.segmentation import Sentence, split_sentences
 
 _PERP = r"(?:suicide\s+)?(?:bomber|attacker|assailant|gunman|perpetrator|shooter)"
@@ -32,6 +33,7 @@ _PERPETRATOR_DIED = re.compile(
     r"|\b(?:the|a)\s+" + _PERP + r"\s+(?:also\s+)?died\b",
     re.IGNORECASE,
 )
+_PERPETRATOR = re.compile(r"\b" + _PERP + r"$", re.IGNORECASE)  # "gunman", "the suicide bomber"
 _ATTACKERS = re.compile(r"\b(?:militants?|insurgents?|attackers?|assailants?|gunm[ae]n|bombers?|"
                         r"jihadists?|terrorists?|perpetrators?|rebels?)\b", re.IGNORECASE)
 _PERPETRATOR_COUNTED = re.compile(r"\b(?:including|among\s+them|among\s+the\s+dead\s+(?:was|were))\s+(?:the|a)\s+" + _PERP,
@@ -56,13 +58,17 @@ def best_death_toll(figures: Sequence[CasualtyFigure],
     """
     base: dict[tuple[int, int], int] = defaultdict(int)   # figures of a sentence (and claim)
     extra: dict[tuple[int, int], int] = defaultdict(int)  # ... that add to earlier ones
-    tolls: dict[int, list[int]] = defaultdict(list)
+    tolls: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))  # per sentence, per cue
     victims_seen: set[int] = set()  # sentences with killed victims who are not attackers
+    perpetrators_counted: set[int] = set()  # sentences where a dead attacker is a figure already
     for figure in figures:
-        if figure.category != "killed" or figure.part_of:
+        if figure.category != "killed" or figure.part_of or unit_of(figure.victims):
             continue
+        if figure.victims and _PERPETRATOR.search(figure.victims):
+            perpetrators_counted.add(figure.sent_id)
         if figure.toll:
-            tolls[figure.sent_id].append(_stated(figure))
+            # One toll's parts share its cue ("rose to 169 Afghans and 13 US service members")
+            tolls[figure.sent_id][figure.group] += _stated(figure)
             continue
         attackers = bool(figure.victims and _ATTACKERS.search(figure.victims))
         # Attackers killed in a later sentence add to the victims already counted.
@@ -73,7 +79,8 @@ def best_death_toll(figures: Sequence[CasualtyFigure],
         (extra if adds else base)[key] += _stated(figure)
     counted_perpetrator = any(_PERPETRATOR_COUNTED.search(s.text) for s in sentences)
     for sentence in sentences:
-        if not counted_perpetrator and _PERPETRATOR_DIED.search(sentence.text):
+        if not counted_perpetrator and sentence.sent_id not in perpetrators_counted \
+                and _PERPETRATOR_DIED.search(sentence.text):
             keys = [k for k in set(base) | set(extra) if k[0] == sentence.sent_id]
             extra[min(keys, default=(sentence.sent_id, 0))] += 1
     best: int | None = None
@@ -86,7 +93,7 @@ def best_death_toll(figures: Sequence[CasualtyFigure],
                 best += extra[key]  # "two assailants were also killed"
             elif total != best:  # a sentence that only restates the count changes nothing
                 best = max(best, total)
-        for toll in tolls.get(sent_id, ()):
+        for toll in tolls[sent_id].values() if sent_id in tolls else ():
             best = max(best or 0, toll)
     return best
 
@@ -94,7 +101,12 @@ def best_death_toll(figures: Sequence[CasualtyFigure],
 def death_count(text: str) -> int | None:
     """The single best death toll a short report gives, 0 when it says nobody died, else None."""
     sentences = split_sentences(text)
-    best = best_death_toll(extract_casualties(text, sentences), sentences)
+    figures = extract_casualties(text, sentences)
+    best = best_death_toll(figures, sentences)
+    if best is None:
+        # Only a share is given ("the main hospital alone received 31 bodies"): at least that many.
+        shares = [_stated(f) for f in figures if f.category == "killed" and f.part_of and not unit_of(f.victims)]
+        best = max(shares, default=None)
     if best is None and _NONE_KILLED.search(text):
         return 0
     return best

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from analysis.casualties.cues import CUE_WORDS
 from analysis.casualties.reading import Found
 from analysis.casualties.tokens import Token
 from analysis.casualties.victims import is_person_phrase, victims_text
@@ -19,6 +20,9 @@ _ADDITIONAL_BEFORE = frozenset({"another", "further", "additional"})
 _ADDITIONAL_AFTER = frozenset({"more", "other", "others"})
 _PREPOSITIONS = frozenset("in on at from by for with since within into during after before over".split())
 _ALONG = frozenset({("along", "with"), ("together", "with"), ("as", "well", "as"), ("plus",)})
+# An interrupting clause: "a number that could rise", "which officials expect to rise".
+_INTERRUPTION_OPENERS = frozenset("a an the which who that many most some all mostly a number figure".split())
+_MAX_INTERRUPTION = 14
 _GAP_FOLLOW = frozenset({"in", "near", "at", "on", "outside", "across", ".", ",", ";"})
 
 
@@ -47,17 +51,35 @@ def between(tokens: Sequence[Token], a: int, b: int) -> set[str]:
     return {t.low for t in tokens[a:b]}
 
 
+def skip_interruption(tokens: Sequence[Token], a: int, b: int) -> int:
+    """Where the link between two figures starts once an interrupting clause between commas is
+    skipped ("169 Afghans, a number that could increase, and 13 US service members"); `a`
+    when there is none. The clause holds no number and no casualty word of its own."""
+    if a >= b or tokens[a].low not in (",", "—", "–") or b - a > _MAX_INTERRUPTION:
+        return a
+    for m in range(b - 1, a, -1):
+        if tokens[m].low == tokens[a].low:
+            clause = tokens[a + 1:m]
+            if clause and clause[0].low in _INTERRUPTION_OPENERS \
+                    and not any(t.low[:1].isdigit() or t.low in CUE_WORDS for t in clause):
+                return m
+            return a
+    return a
+
+
 def coordinate(found: list[Found], tokens: Sequence[Token], text: str, offset: int) -> None:
     """Numbers without a cue of their own share one with a coordinated neighbour."""
     for index in range(1, len(found)):  # "killing three soldiers and two civilians"
         f, prev = found[index], found[index - 1]
         if f.category or f.dropped or prev.category is None or prev.how not in ("before", "inherited", "toll", "subset"):
             continue
-        gap = between(tokens, prev.np_end, f.quantity.first)
-        if gap and gap <= _COORD and "and" in gap | {","} and f.quantity.first - prev.np_end <= 3:
+        start = skip_interruption(tokens, prev.np_end, f.quantity.first)
+        gap = between(tokens, start, f.quantity.first)
+        if gap and gap <= _COORD and "and" in gap | {","} and f.quantity.first - start <= 3:
             f.category, f.how, f.group = prev.category, "inherited", prev.group
             f.part_of = f.part_of or prev.part_of
-            f.victims = victims_text(tokens, f.quantity.last, f.np_end, text, offset)
+            f.toll = prev.toll  # "rose to 169 Afghans and 13 US service members": one toll
+            f.victims = victims_text(tokens, f.quantity.last, f.np_end, text, offset) or f.victims
     for index in range(1, len(found)):  # "three were arrested along with 47 other suspects"
         f, prev = found[index], found[index - 1]
         if f.category or f.dropped or prev.category is None or prev.how != "after":
@@ -101,7 +123,7 @@ def coordinate(found: list[Found], tokens: Sequence[Token], text: str, offset: i
         governed = f.quantity.first > 0 and tokens[f.quantity.first - 1].low in _PREPOSITIONS
         if gap and gap <= _COORD and nxt.quantity.first - f.np_end <= 3 and listed and not governed:
             f.category, f.how, f.group = nxt.category, "inherited", nxt.group
-            f.victims = victims_text(tokens, f.quantity.last, f.np_end, text, offset)
+            f.victims = victims_text(tokens, f.quantity.last, f.np_end, text, offset) or f.victims
 
 
 def resolve_subsets(found: list[Found]) -> None:

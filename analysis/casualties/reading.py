@@ -28,6 +28,7 @@ from analysis.casualties.cues import (
     NUMBER_OF,
     PASSIVE_AUX,
     TOLL_LINKS,
+    combined_category,
 )
 from analysis.casualties.numbers import Quantity, parse_quantity
 from analysis.casualties.tokens import Token
@@ -93,13 +94,10 @@ def before_cue(tokens: Sequence[Token], q: Quantity, np_end: int) -> tuple[str, 
         k -= 3
     if k < 0:
         return None
+    verb = verb_before(tokens, k)
+    if verb is not None:
+        return verb
     word = tokens[k].low
-    if word in BEFORE:
-        return BEFORE[word], k
-    if word == "dead" and k > 0 and tokens[k - 1].low == "shot":
-        return KILLED, k
-    if word == "down" and k > 0 and tokens[k - 1].low == "gunned":
-        return KILLED, k
     if word == "up" and k > 0 and tokens[k - 1].low == "rounded" and is_person_phrase(tokens, q.last, np_end):
         return DETAINED, k
     if word in BEFORE_PERSON_ONLY:
@@ -121,6 +119,25 @@ def before_cue(tokens: Sequence[Token], q: Quantity, np_end: int) -> tuple[str, 
             if noun == "lives" and k > 1 and tokens[k - 2].low in _NOT_AFTER_LIVES:
                 return None
             return NOUN_OF[noun], k
+    return None
+
+
+def verb_before(tokens: Sequence[Token], k: int) -> tuple[str, int] | None:
+    """A casualty verb ending at token k, whose object follows: "killing", "wounded",
+    "killed or wounded" (a combined count), "shot dead", "gunned down". (category, cue index)."""
+    if k < 0:
+        return None
+    word = tokens[k].low
+    if word in BEFORE:
+        if k >= 2 and tokens[k - 2].low in BEFORE:  # "killed or wounded 45"
+            combined = combined_category(tokens[k - 2].low, tokens[k - 1].low, word)
+            if combined:
+                return combined, k
+        return BEFORE[word], k
+    if word == "dead" and k > 0 and tokens[k - 1].low == "shot":
+        return KILLED, k
+    if word == "down" and k > 0 and tokens[k - 1].low == "gunned":
+        return KILLED, k
     return None
 
 
@@ -162,6 +179,8 @@ def toll_cue(tokens: Sequence[Token], q: Quantity) -> tuple[str | None, int, boo
 def after_cue(tokens: Sequence[Token], j: int, refugee: bool = False) -> tuple[str, int, bool] | None:
     """A cue at or after token j, past auxiliaries: (category, cue index, saw passive aux)."""
     n = len(tokens)
+    if j + 1 < n and tokens[j].low == "to" and tokens[j + 1].low == "death":
+        return KILLED, j + 1, False  # "stabbed a man to death": "to" is no auxiliary here
     passive = False
     steps = 0
     fatally = False
@@ -199,7 +218,9 @@ def after_cue(tokens: Sequence[Token], j: int, refugee: bool = False) -> tuple[s
         return None
     if word in AFTER:
         if nxt in ("or", "and") and j + 2 < n and tokens[j + 2].low in AFTER and AFTER[tokens[j + 2].low] != AFTER[word]:
-            return None  # "killed or wounded", "killed and injured": not one category
+            # "killed or wounded", "dead and injured": a combined count, else no one category
+            combined = combined_category(word, nxt, tokens[j + 2].low)
+            return (combined, j + 2, passive) if combined else None
         return AFTER[word], j, passive
     if word == "lives":
         return KILLED, j, passive

@@ -16,6 +16,7 @@ from analysis.casualties.cues import (
     DISPLACED,
     INJURED,
     KILLED,
+    KILLED_OR_INJURED,
     MISSING,
     MOVEMENT,
     PASSIVE_AUX,
@@ -57,7 +58,7 @@ from analysis.casualties.victims import (
 _SPEECH = frozenset({"said", "says", "say", "told", "reported", "reports", "according", "stated", "announced"})
 _SUBSET_BEFORE = frozenset({"including", "includes", "included", "include"})
 _SUBSET_AMONG = frozenset("dead killed injured wounded victims casualties missing detained arrested".split())
-_SUBSET_CATEGORY = {"dead": KILLED, "killed": KILLED, "victims": KILLED, "casualties": KILLED,
+_SUBSET_CATEGORY = {"dead": KILLED, "killed": KILLED, "victims": KILLED, "casualties": KILLED_OR_INJURED,
                     "injured": INJURED, "wounded": INJURED, "missing": MISSING,
                     "detained": DETAINED, "arrested": DETAINED}
 _SHELTER = frozenset({"took", "taken", "sheltering"})
@@ -66,7 +67,8 @@ _INCLUDING_VERBS = frozenset({"included", "include", "includes", "were", "are", 
 _GROUP_FILLERS = frozenset({"who", "which", ",", "the", "those", "also", "reportedly", "were", "are"})
 _DIED = frozenset({"died", "perished", "drowned"})
 _PHRASE_PREPOSITIONS = frozenset({"from", "in", "at", "inside", "near", "on", "of"})
-_CORRECTION_VERBS = frozenset("revised corrected lowered downgraded cut reduced".split())
+_APPOSED_GROUPS = frozenset({"dead", "killed", "injured", "wounded", "missing"})
+_ALONE_REACH = 8  # how far before a number "alone" may mark it as one place's share
 # A number after these is a date, an age or a label ("May 5", "aged 12", "Resolution 2593").
 _NOT_COUNT_BEFORE = MONTHS | {"aged", "age", "no", "number", "article", "resolution", "flight", "route", "highway",
                               "page", "us$"}
@@ -92,6 +94,18 @@ def _valid_count(tokens: Sequence[Token], q: Quantity, text: str, offset: int) -
         nxt = tokens[q.last].low if q.last < n else ""
         return nxt in PERSON_PLURAL or nxt in AFTER
     return True
+
+
+def _after_alone(tokens: Sequence[Token], first: int) -> bool:
+    """"The main hospital alone received 22 bodies", "In the city alone, 40 died": one place's
+    share of a larger toll, a subset that never adds."""
+    for k in range(first - 1, max(first - _ALONE_REACH, 0) - 1, -1):
+        word = tokens[k].low
+        if word == "alone":
+            return True
+        if word in (";", ":", "while", "but") or word[:1].isdigit() or (word == "," and tokens[k - 1].low != "alone"):
+            return False
+    return False
 
 
 def _included_in(tokens: Sequence[Token], first: int) -> int | None:
@@ -173,13 +187,18 @@ def _read_sentence(tokens: list[Token], text: str, offset: int, refugee: bool) -
                 found[index + 1].quantity.first in (q.last + 1, q.last + 2):
             f.dropped = True  # "two of the five men arrested": a share of the next figure
             continue
+        if q.first >= 3 and prev_word == "," and tokens[q.first - 2].low in _APPOSED_GROUPS \
+                and tokens[q.first - 3].low in ("the", "those"):
+            # "The dead, more than 70 according to officials, were buried": the group's size
+            f.category, f.how, f.group = _SUBSET_CATEGORY[tokens[q.first - 2].low], "before", q.first - 2
+            continue
         toll = toll_cue(tokens, q)
         if toll is not None:
             category, head, earlier = toll
             if earlier:
                 f.dropped = True
                 nxt = found[index + 1] if index + 1 < len(found) else None
-                if nxt is not None and any(t.low in _CORRECTION_VERBS for t in tokens[head:q.first]):
+                if nxt is not None:  # "revised from 45 to 62", "rose from 25 to 40": the figure replaced
                     nxt.corrected_from = q.value
                 continue
             f.category, f.how, f.group = category, f.how or "toll", head
@@ -229,7 +248,9 @@ def _read_sentence(tokens: list[Token], text: str, offset: int, refugee: bool) -
                 f.part_of = True  # "two journalists were among those killed"
             f.victims = victims_text(tokens, q.last, f.np_end, text, offset)
     covered = {t for f in found if f.category for t in range(f.quantity.first, f.np_end)}
-    found = sorted(found + singulars(tokens, text, offset, covered, refugee), key=lambda f: f.quantity.start)
+    numbered = {f.quantity.first for f in found if not f.dropped}
+    found = sorted(found + singulars(tokens, text, offset, covered, refugee, numbered),
+                   key=lambda f: f.quantity.start)
     resolve_subsets(found)
     coordinate(found, tokens, text, offset)
     resolve_generic(found)
@@ -237,6 +258,7 @@ def _read_sentence(tokens: list[Token], text: str, offset: int, refugee: bool) -
     kept = [f for f in found if f.category and not f.dropped]
     for f in kept:
         f.additional = is_additional(tokens, f)
+        f.part_of = f.part_of or _after_alone(tokens, f.quantity.first)
     # Figures separated by a speech verb are separate claims ("the army said it killed 20
     # militants, while the ministry said 32 Palestinians were killed"): never added up.
     for f, nxt in pairwise(kept):

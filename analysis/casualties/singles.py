@@ -1,58 +1,208 @@
-"""Counts of one written without a number: "a policeman was killed", "killing a civilian",
-"another was wounded"."""
+"""Counts written without a number: "a policeman was killed", "killing a civilian", "another
+was wounded", "gunmen shot dead a public prosecutor" (1), "killed the district chief and his
+guard" (2), and "a policeman and two civilians were killed", where the single shares the cue of
+the numbered figure it is listed with (linking.coordinate gives it that cue)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-from analysis.casualties.cues import BEFORE, DETAINED, PASSIVE_AUX
-from analysis.casualties.numbers import Quantity
-from analysis.casualties.reading import NP_STOPS, Found, after_cue
+from analysis.casualties.cues import DETAINED, PASSIVE_AUX
+from analysis.casualties.numbers import QUANTITY_OPENERS, Quantity
+from analysis.casualties.reading import NP_STOPS, Found, after_cue, verb_before
 from analysis.casualties.tokens import Token
-from analysis.casualties.victims import NON_PERSON, PERSON_PLURAL, PERSON_SINGULAR
+from analysis.casualties.victims import (
+    MONTHS,
+    NON_PERSON,
+    PERPETRATORS,
+    PERSON_PLURAL,
+    PERSON_SINGULAR,
+    UNIT_WORDS,
+)
 
 _AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|man|woman|ant|ent|ee)$")
-_INTRANSITIVE = frozenset("died perished drowned succumbed disappeared fled".split())
+_INTRANSITIVE = frozenset("died perished drowned succumbed disappeared fled lost".split())
+# Cues that say what happened to the person before them, whatever the verb before it: "a
+# soldier died", "shot a man dead", "stabbed a woman to death".
+_STATES = _INTRANSITIVE | {"dead", "death"}
+_INDEFINITE = frozenset({"a", "an", "another"})
+# A definite or possessive singular ("the judge", "his guard") counts only as the object of a
+# casualty verb or the subject of a passive one: elsewhere it is someone already counted.
+_DEFINITE = frozenset({"the", "his", "her", "their", "its"})
+_STARTS = _INDEFINITE | _DEFINITE | PERSON_SINGULAR  # words a single can start with
+_LEAVING = frozenset({"leaving", "left", "leave", "leaves"})
+_LIST_JOINERS = frozenset({"and", ","})
+# Singular nouns after "a" that never name one person ("killed a number of", "a day later").
+_NOT_PEOPLE = UNIT_WORDS | MONTHS | frozenset(
+    """number total dozen handful group family crowd lot majority third half quarter further
+    record series wave string spate day night week month year time place way thing car truck bus
+    vehicle house home building school hospital market mosque church road bridge village town
+    city camp checkpoint convoy post base position tank plane drone mine bomb shell rocket dog
+    horse cow goat camel donkey""".split())
+_PHRASE_ENDS = frozenset({"dead", "and", "to"})
+_MAX_MODIFIERS = 3  # "a 35-year-old local journalist"
+
+
+def _person_end(tokens: Sequence[Token], i: int) -> tuple[int, bool] | None:
+    """(index after, guessed) of a singular person phrase at i: "a policeman", "the district
+    chief", "his guard", "Judge Ibrahim Haroun", or "an interpreter" (an agent noun, guessed)."""
+    n = len(tokens)
+    word = tokens[i].low
+    if word in _INDEFINITE or word in _DEFINITE:
+        for m in range(i + 1, min(i + 2 + _MAX_MODIFIERS, n)):
+            low = tokens[m].low
+            if low in PERSON_SINGULAR:
+                nxt = tokens[m + 1].low if m + 1 < n else ""
+                if nxt in PERSON_SINGULAR:
+                    continue  # "a woman journalist": the head comes next
+                if nxt in PERSON_PLURAL:
+                    return None  # "a civilian convoy's passengers"
+                return _past_name(tokens, m + 1), False
+            if not (tokens[m].text[:1].isalpha() or "-" in tokens[m].text) or low in NP_STOPS:
+                return None
+            if word in ("a", "an") and _guessed_head(tokens, m):
+                return m + 1, True  # "an interpreter was killed", "shot a money changer dead"
+        return None
+    if word in PERSON_SINGULAR and tokens[i].text[:1].isupper() and i + 1 < n and _is_name(tokens[i + 1]):
+        return _past_name(tokens, i + 1), False  # "Judge Ibrahim Haroun"
+    return None
+
+
+def _guessed_head(tokens: Sequence[Token], m: int) -> bool:
+    """Whether tokens[m] can end "a <noun>" that names an unlisted person ("a porter", "a money
+    changer", "a Palestinian"): a singular agent or nationality noun right before the phrase
+    ends. Only casualty verbs make it a count (see _single_at)."""
+    word = tokens[m]
+    low = word.low
+    if not word.text.isalpha() or low in _NOT_PEOPLE or low in NON_PERSON \
+            or (low.endswith("s") and not low.endswith("ss")) or low.endswith("ly"):
+        return False
+    if m + 1 >= len(tokens):
+        return True
+    if not _AGENT_NOUN.search(low):
+        return False  # "a convoy", "a second blast": no one
+    nxt = tokens[m + 1].low
+    return nxt in PASSIVE_AUX or nxt in _PHRASE_ENDS or nxt in NP_STOPS and nxt != "of" \
+        or not tokens[m + 1].text[:1].isalnum()
+
+
+def _is_name(token: Token) -> bool:
+    return token.text[:1].isupper() and token.text.isalpha() and token.low not in QUANTITY_OPENERS
+
+
+def _past_name(tokens: Sequence[Token], j: int) -> int:
+    """The index after a name that follows a title ("the judge Ibrahim Haroun")."""
+    while j < len(tokens) and _is_name(tokens[j]):
+        j += 1
+    return j
+
+
+def _person_list(tokens: Sequence[Token], i: int, taken: set[int]) -> tuple[int, int, bool] | None:
+    """(people, index after, guessed) of "the district chief and his guard" at i: singular
+    person phrases joined by "and" or commas. A numbered phrase ends the list."""
+    first = _person_end(tokens, i)
+    if first is None:
+        return None
+    end, guessed = first
+    people = 1
+    n = len(tokens)
+    while end + 1 < n and tokens[end].low in _LIST_JOINERS and end + 1 not in taken:
+        k = end + 1
+        if tokens[end].low == "," and tokens[k].low == "and":
+            k += 1  # "a soldier, a nurse, and a child"
+        nxt = _person_end(tokens, k) if k < n else None
+        if nxt is None:
+            break
+        end, people, guessed = nxt[0], people + 1, guessed or nxt[1]
+    return people, end, guessed
+
+
+def _listed_with_number(tokens: Sequence[Token], end: int, taken: set[int]) -> bool:
+    """"a policeman and two civilians ...": the list runs on into a numbered figure."""
+    return end + 1 < len(tokens) and tokens[end].low == "and" and end + 1 in taken
 
 
 def singulars(tokens: Sequence[Token], text: str, offset: int, taken: set[int],
-              refugee: bool = False) -> list[Found]:
-    """"a policeman was killed", "killing a civilian": a count of one."""
+              refugee: bool = False, numbered: set[int] = frozenset()) -> list[Found]:
+    """Counts without a numeral (see the module docstring). `taken` holds the tokens of figures
+    already read, `numbered` the first token of every number in the sentence. A single with no
+    cue of its own that is listed with a number ("a policeman and two civilians were killed",
+    "killing two soldiers and a civilian") comes back without a category, for
+    linking.coordinate to give it its neighbour's."""
     out: list[Found] = []
-    n = len(tokens)
+    resume = 0
     for i, tok in enumerate(tokens):
-        if tok.low not in ("a", "an", "another") or i in taken:
-            continue
-        head = None
-        if tok.low == "another" and i + 1 < n and (tokens[i + 1].low in PASSIVE_AUX
-                                                    or tokens[i + 1].low in _INTRANSITIVE):
-            head = i  # "one soldier was killed and another was wounded"
-        guessed = False
-        for m in range(i + 1, min(i + 4, n) if head is None else i + 1):
-            if tokens[m].low in PERSON_SINGULAR:
-                head, guessed = m, False
-            elif not (tokens[m].text[:1].isalpha() or "-" in tokens[m].text) or tokens[m].low in NP_STOPS:
-                break
-            elif head is None and _AGENT_NOUN.search(tokens[m].low) and tokens[m].low not in NON_PERSON \
-                    and m + 1 < n and tokens[m + 1].low in PASSIVE_AUX:
-                head, guessed = m, True  # "an interpreter was killed": an agent noun
-        if head is None or (head + 1 < n and tokens[head + 1].low in PERSON_SINGULAR | PERSON_PLURAL):
-            continue
-        q = Quantity(i, i + 1, tok.start, tok.end, 1, "exact", 1, 1)
-        category, cue = None, -1
-        k = i - 1
-        if k >= 0 and tokens[k].low in BEFORE:
-            category, cue = BEFORE[tokens[k].low], k
-        else:
-            after = after_cue(tokens, head + 1, refugee)
-            leaving = k >= 0 and tokens[k].low in ("leaving", "left", "leave", "leaves")  # "leaving a resident killed"
-            if after is not None and (after[2] or leaving or tokens[after[1]].low in _INTRANSITIVE):
-                category, cue = after[0], after[1]
-        if category is None or (guessed and category == DETAINED):
-            continue  # "a tanker was seized" is no detention
-        f = Found(q, category, "before" if cue < i else "after", head + 1, None, group=cue)
-        f.victims = text[tokens[i + 1].start - offset: tokens[head].end - offset] if head > i else None
-        f.quantity = Quantity(i, head + 1, tok.start, tokens[head].end, 1, "exact", 1, 1)
-        out.append(f)
+        if tok.low not in _STARTS or i < resume or i in taken:
+            continue  # one set look-up rules out most words
+        found = _single_at(tokens, i, text, offset, taken, refugee, numbered)
+        if found is not None:
+            out.append(found)
+            resume = max(found.quantity.last, found.np_end)
     return out
+
+
+def _single_at(tokens: Sequence[Token], i: int, text: str, offset: int, taken: set[int],
+               refugee: bool, numbered: set[int]) -> Found | None:
+    """The count without a numeral that starts at token i, or None."""
+    n = len(tokens)
+    tok = tokens[i]
+    if tok.low == "another" and i + 1 < n and (tokens[i + 1].low in PASSIVE_AUX or tokens[i + 1].low in _INTRANSITIVE):
+        people, end, guessed = 1, i + 1, False  # "one soldier was killed and another was wounded"
+    else:
+        listed = _person_list(tokens, i, taken)
+        if listed is None:
+            return None
+        people, end, guessed = listed
+    definite = tok.low not in _INDEFINITE
+    category, cue = None, -1
+    verb = verb_before(tokens, i - 1)
+    if verb is not None:
+        category, cue = verb
+    else:
+        after = after_cue(tokens, end, refugee)
+        leaving = i > 0 and tokens[i - 1].low in _LEAVING  # "leaving a resident killed"
+        if after is not None and (after[2] or leaving or tokens[after[1]].low in _STATES):
+            category, cue = after[0], after[1]
+    if category is None:
+        joined = (i > 1 and tokens[i - 1].low == "and") or _listed_with_number(tokens, end, numbered)
+        if definite or guessed or not joined:
+            return None
+    phrase_end = end
+    if category is not None and cue > end:  # "a judge who was killed with his driver"
+        more, phrase_end = _killed_with(tokens, cue + 1, taken)
+        people, phrase_end = people + more, max(phrase_end, end)
+    if guessed and category == DETAINED:
+        return None  # "a tanker was seized" is no detention
+    if definite and _is_perpetrator(tokens, i, end) and people == 1:
+        return None  # "the bomber was killed" is counted with the attack's toll (deathcount)
+    quantity = Quantity(i, end, tok.start, tokens[end - 1].end, people, "exact", people, people)
+    found = Found(quantity, category, ("before" if cue < i else "after") if category else "single", phrase_end,
+                  None, group=cue)
+    found.victims = _victims(tokens, i, end, text, offset)
+    return found
+
+
+def _killed_with(tokens: Sequence[Token], k: int, taken: set[int]) -> tuple[int, int]:
+    """(people, index after) that "with his driver", "along with a nurse and a child" after a
+    cue adds; (0, k) when none follows."""
+    n = len(tokens)
+    if k + 1 < n and tokens[k].low in ("along", "together") and tokens[k + 1].low == "with":
+        k += 1
+    if k + 1 >= n or tokens[k].low != "with" or k + 1 in taken:
+        return 0, k
+    listed = _person_list(tokens, k + 1, taken)
+    return (listed[0], listed[1]) if listed is not None and not listed[2] else (0, k)
+
+
+def _is_perpetrator(tokens: Sequence[Token], i: int, end: int) -> bool:
+    return any(t.low in PERPETRATORS for t in tokens[i:end])
+
+
+def _victims(tokens: Sequence[Token], i: int, end: int, text: str, offset: int) -> str | None:
+    """The people as written, without a leading article ("local chief", "Judge Ibrahim Haroun
+    and his driver")."""
+    first = i + 1 if tokens[i].low in ("a", "an", "the", "another") else i
+    if first >= end:
+        return None
+    return text[tokens[first].start - offset: tokens[end - 1].end - offset]

@@ -36,7 +36,7 @@ NP_STOP = frozenset(
     is are was were be been being have has had do does did will would can could may might
     must shall should not no never also all said says say told reported according added
     per via like including despite toward towards without within upon about some every
-    each last next""".split()
+    each last next overnight yesterday today tonight earlier later""".split()
 )
 # Singular heads that make "a policeman was killed" a count of one.
 PERSON_SINGULAR = frozenset(
@@ -49,7 +49,16 @@ PERSON_SINGULAR = frozenset(
     patient volunteer official employee contractor member leader chief elder cleric imam priest
     mother father son daughter brother sister wife husband grandmother grandfather shepherd
     herder fisherman trader shopkeeper vendor pedestrian bystander motorist tourist hostage
-    prisoner detainee inmate victim casualty national citizen foreigner"""
+    prisoner detainee inmate victim casualty national citizen foreigner judge prosecutor lawyer
+    magistrate governor mayor minister lawmaker politician activist bodyguard escort aide
+    administrator councillor councilor chairman headman pastor bishop monk nun engineer
+    pharmacist surgeon peacekeeper ranger commissioner deputy spokesman spokeswoman translator
+    interpreter headmaster principal lecturer professor businessman businesswoman chef cook
+    cleaner labourer laborer miner pupil schoolgirl schoolboy student militiaman policeofficer
+    constable warden jailer sheikh chieftain gendarme clerk guide thief secretary cashier
+    inspector porter cleaner courier mechanic electrician tailor barber butcher baker guard
+    caretaker nanny maid servant housewife widow orphan grandson granddaughter nephew
+    niece uncle aunt cousin relative neighbour neighbor friend colleague"""
     .split()
 )
 PERSON_PLURAL = frozenset(
@@ -64,9 +73,14 @@ PERSON_PLURAL = frozenset(
     miners pupils schoolchildren schoolgirls schoolboys minors adults relatives victims
     bystanders pedestrians tourists activists opponents critics dissidents combatants recruits
     conscripts servicemembers staff crew crewmembers peacekeepers mourners guests shoppers
-    commuters settlers residents locals"""
+    commuters settlers residents locals judges prosecutors lawyers magistrates governors mayors
+    ministers lawmakers politicians bodyguards escorts aides administrators councillors
+    chairmen pastors bishops monks nuns engineers surgeons rangers interpreters translators
+    lecturers professors businessmen labourers laborers militiamen constables chiefs"""
     .split()
 )
+# Attackers: one who dies is counted apart from the victims (deathcount).
+PERPETRATORS = frozenset("bomber attacker assailant gunman perpetrator shooter".split())
 # Armed people: moving troops are no refugees.
 COMBATANTS = frozenset(
     """soldiers troops fighters militants insurgents rebels gunmen forces militiamen police
@@ -99,6 +113,22 @@ CLAUSE_VERBS = frozenset(
     seized seizing looted looting fled fleeing""".split())
 _OF_FOLLOWERS = frozenset({"the", "them", "whom", "which", "his", "her", "their", "its", "our"})
 _VAGUE_VICTIMS = frozenset({"others", "more", "other", "of", "them", "whom", "people's"})
+
+
+# Figures that count households, not people: they keep their unit and never add to a head count.
+HOUSEHOLD_UNITS = {"family": "families", "families": "families", "household": "households",
+                   "households": "households"}
+
+
+def unit_of(victims: str | None) -> str | None:
+    """"families" or "households" when the counted phrase names those as its head ("300
+    displaced families", "households"), else None: the figure counts people."""
+    if not victims:
+        return None
+    words = victims.lower().split()
+    if "of" in words:  # "members of 12 families" counts members; "families of the victims" families
+        words = words[:words.index("of")]
+    return HOUSEHOLD_UNITS.get(words[-1]) if words else None
 
 
 def noun_phrase_end(tokens: Sequence[Token], i: int, limit: int = 6, stops: frozenset[str] = frozenset()) -> int:

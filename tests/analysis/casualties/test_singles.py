@@ -1,0 +1,44 @@
+"""Victims named without a numeral, alone or listed with numbered ones."""
+
+import pytest
+
+from analysis.casualties import death_count
+from analysis.casualties.sentence import read_sentence
+
+
+def figures(text):
+    return [(f.category, f.quantity.value) for f in read_sentence(text)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Masked men shot dead a customs inspector near the port.", [("killed", 1)]),
+    ("Raiders gunned down a shepherd in the hills.", [("killed", 1)]),
+    ("The militia killed the deputy mayor and his bodyguard at a roadblock.", [("killed", 2)]),
+    ("Mourners said Bishop Paul Okello and his secretary were killed.", [("killed", 2)]),
+    ("A gendarme and four villagers were killed in the raid.", [("killed", 1), ("killed", 4)]),
+    ("The shelling killed three nurses and a porter.", [("killed", 3), ("killed", 1)]),
+    ("The strike killed a farmer and his two daughters.", [("killed", 1), ("killed", 2)]),
+    ("A clerk, a guard and a cleaner were injured.", [("injured", 3)]),
+    ("Gunmen shot a money changer dead in the bazaar.", [("killed", 1)]),
+    ("A crowd beat a suspected thief to death.", [("killed", 1)]),
+    ("A guide lost his life when the vehicle hit a mine.", [("killed", 1)]),
+    ("A medic was killed along with a driver and a nurse.", [("killed", 3)]),
+])
+def test_people_without_a_numeral_are_counted(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The mayor said the town was calm.",
+    "The soldier told reporters he had seen the convoy.",
+    "Officials met the governor and his deputy on Monday.",
+    "A tanker was seized off the coast.",
+    "The judge adjourned the hearing until next week.",
+])
+def test_people_named_without_a_casualty_verb_are_not_figures(sentence):
+    assert figures(sentence) == []
+
+
+def test_a_definite_attacker_is_counted_once():
+    assert death_count("The bomber was killed and 9 people died.") == 10
+    assert death_count("A gunman was killed by guards.") == 1
