@@ -138,6 +138,8 @@ def verb_before(tokens: Sequence[Token], k: int) -> tuple[str, int] | None:
         return KILLED, k
     if word == "down" and k > 0 and tokens[k - 1].low == "gunned":
         return KILLED, k
+    if word == "death" and k > 1 and tokens[k - 1].low == "to" and tokens[k - 2].text.isalpha():
+        return KILLED, k  # "burning to death a woman"
     return None
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from analysis.casualties.cues import DETAINED, PASSIVE_AUX
-from analysis.casualties.numbers import QUANTITY_OPENERS, Quantity
+from analysis.casualties.cues import DETAINED, DISPLACED, INJURED, KILLED, NOUN_OF, PASSIVE_AUX
+from analysis.casualties.numbers import FEW, QUANTITY_OPENERS, TENS, UNITS, VAGUE, Quantity
 from analysis.casualties.reading import NP_STOPS, Found, after_cue, verb_before
 from analysis.casualties.tokens import Token
 from analysis.casualties.victims import (
@@ -31,6 +31,9 @@ _INDEFINITE = frozenset({"a", "an", "another"})
 # casualty verb or the subject of a passive one: elsewhere it is someone already counted.
 _DEFINITE = frozenset({"the", "his", "her", "their", "its"})
 _STARTS = _INDEFINITE | _DEFINITE | PERSON_SINGULAR  # words a single can start with
+_NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(VAGUE) | frozenset(FEW) | {
+    "dozen", "hundred", "thousand", "both"}
+_POSSESSIVES = frozenset({"his", "her", "their"})
 _LEAVING = frozenset({"leaving", "left", "leave", "leaves"})
 _LIST_JOINERS = frozenset({"and", ","})
 # Singular nouns after "a" that never name one person ("killed a number of", "a day later").
@@ -40,11 +43,13 @@ _NOT_PEOPLE = UNIT_WORDS | MONTHS | frozenset(
     vehicle house home building school hospital market mosque church road bridge village town
     city camp checkpoint convoy post base position tank plane drone mine bomb shell rocket dog
     horse cow goat camel donkey""".split())
+_INCLUDING = frozenset({"included", "include", "includes", "were", "was"})
+_GROUPS = {"dead": KILLED, "killed": KILLED, "victims": KILLED, "wounded": INJURED, "injured": INJURED}
 _PHRASE_ENDS = frozenset({"dead", "and", "to"})
 _MAX_MODIFIERS = 3  # "a 35-year-old local journalist"
 
 
-def _person_end(tokens: Sequence[Token], i: int) -> tuple[int, bool] | None:
+def _person_end(tokens: Sequence[Token], i: int, listed: bool = False) -> tuple[int, bool] | None:
     """(index after, guessed) of a singular person phrase at i: "a policeman", "the district
     chief", "his guard", "Judge Ibrahim Haroun", or "an interpreter" (an agent noun, guessed)."""
     n = len(tokens)
@@ -59,9 +64,11 @@ def _person_end(tokens: Sequence[Token], i: int) -> tuple[int, bool] | None:
                 if nxt in PERSON_PLURAL:
                     return None  # "a civilian convoy's passengers"
                 return _past_name(tokens, m + 1), False
-            if not (tokens[m].text[:1].isalpha() or "-" in tokens[m].text) or low in NP_STOPS:
-                return None
-            if word in ("a", "an") and _guessed_head(tokens, m):
+            if not (tokens[m].text[:1].isalpha() or "-" in tokens[m].text) or low in NP_STOPS \
+                    or low in _NUMBER_WORDS:
+                return None  # "his two sons" is a numbered figure
+            loose = listed and word in _POSSESSIVES  # "a cook and his apprentice": anyone of his
+            if (word in ("a", "an") or loose) and _guessed_head(tokens, m, loose):
                 return m + 1, True  # "an interpreter was killed", "shot a money changer dead"
         return None
     if word in PERSON_SINGULAR and tokens[i].text[:1].isupper() and i + 1 < n and _is_name(tokens[i + 1]):
@@ -69,7 +76,7 @@ def _person_end(tokens: Sequence[Token], i: int) -> tuple[int, bool] | None:
     return None
 
 
-def _guessed_head(tokens: Sequence[Token], m: int) -> bool:
+def _guessed_head(tokens: Sequence[Token], m: int, loose: bool = False) -> bool:
     """Whether tokens[m] can end "a <noun>" that names an unlisted person ("a porter", "a money
     changer", "a Palestinian"): a singular agent or nationality noun right before the phrase
     ends. Only casualty verbs make it a count (see _single_at)."""
@@ -80,9 +87,11 @@ def _guessed_head(tokens: Sequence[Token], m: int) -> bool:
         return False
     if m + 1 >= len(tokens):
         return True
-    if not _AGENT_NOUN.search(low):
-        return False  # "a convoy", "a second blast": no one
     nxt = tokens[m + 1].low
+    if nxt == "and" and m + 2 < len(tokens) and tokens[m + 2].low in ("his", "her"):
+        return True  # "a midwife and her daughter": the pronoun says a person came before
+    if not loose and not _AGENT_NOUN.search(low):
+        return False  # "a convoy", "a second blast": no one
     return nxt in PASSIVE_AUX or nxt in _PHRASE_ENDS or nxt in NP_STOPS and nxt != "of" \
         or not tokens[m + 1].text[:1].isalnum()
 
@@ -104,18 +113,23 @@ def _person_list(tokens: Sequence[Token], i: int, taken: set[int]) -> tuple[int,
     first = _person_end(tokens, i)
     if first is None:
         return None
-    end, guessed = first
-    people = 1
+    ends, guesses = [first[0]], [first[1]]
+    closed = False  # a list joined by commas alone is an apposition: "a hostage, an aid worker,"
     n = len(tokens)
-    while end + 1 < n and tokens[end].low in _LIST_JOINERS and end + 1 not in taken:
+    while ends[-1] + 1 < n and tokens[ends[-1]].low in _LIST_JOINERS and ends[-1] + 1 not in taken:
+        end = ends[-1]
         k = end + 1
         if tokens[end].low == "," and tokens[k].low == "and":
             k += 1  # "a soldier, a nurse, and a child"
-        nxt = _person_end(tokens, k) if k < n else None
+        nxt = _person_end(tokens, k, listed=True) if k < n else None
         if nxt is None:
             break
-        end, people, guessed = nxt[0], people + 1, guessed or nxt[1]
-    return people, end, guessed
+        closed = closed or tokens[k - 1].low == "and"
+        ends.append(nxt[0])
+        guesses.append(nxt[1])
+    if not closed:
+        ends, guesses = ends[:1], guesses[:1]
+    return len(ends), ends[-1], any(guesses)
 
 
 def _listed_with_number(tokens: Sequence[Token], end: int, taken: set[int]) -> bool:
@@ -156,7 +170,15 @@ def _single_at(tokens: Sequence[Token], i: int, text: str, offset: int, taken: s
         people, end, guessed = listed
     definite = tok.low not in _INDEFINITE
     category, cue = None, -1
+    group = _included_in_group(tokens, i)
+    if group is not None:  # "the dead included a nurse and her son": a share of the dead
+        found = Found(Quantity(i, end, tok.start, tokens[end - 1].end, people, "exact", people, people),
+                      _GROUPS[tokens[group].low], "subset", end, _victims(tokens, i, end, text, offset),
+                      part_of=True, group=group)
+        return found
     verb = verb_before(tokens, i - 1)
+    if verb is None and i >= 2 and tokens[i - 1].low == "of" and tokens[i - 2].low in NOUN_OF:
+        verb = NOUN_OF[tokens[i - 2].low], i - 2  # "the bodies of a man and a woman"
     if verb is not None:
         category, cue = verb
     else:
@@ -174,13 +196,27 @@ def _single_at(tokens: Sequence[Token], i: int, text: str, offset: int, taken: s
         people, phrase_end = people + more, max(phrase_end, end)
     if guessed and category == DETAINED:
         return None  # "a tanker was seized" is no detention
-    if definite and _is_perpetrator(tokens, i, end) and people == 1:
-        return None  # "the bomber was killed" is counted with the attack's toll (deathcount)
+    if definite and category == DISPLACED:
+        return None  # "the gunman fled", "the suspect fled": someone escaping, not displaced
+    if definite and people == 1 and _is_perpetrator(tokens, i, end) and not _listed_with_number(tokens, end, numbered):
+        return None  # "the assailant was also killed": deathcount adds him to the attack's toll
     quantity = Quantity(i, end, tok.start, tokens[end - 1].end, people, "exact", people, people)
     found = Found(quantity, category, ("before" if cue < i else "after") if category else "single", phrase_end,
                   None, group=cue)
     found.victims = _victims(tokens, i, end, text, offset)
     return found
+
+
+def _included_in_group(tokens: Sequence[Token], i: int) -> int | None:
+    """The index of "dead" in "the dead included" / "the victims were" right before token i."""
+    if i >= 3 and tokens[i - 1].low in _INCLUDING and tokens[i - 2].low in _GROUPS \
+            and tokens[i - 3].low in ("the", "those"):
+        return i - 2
+    return None
+
+
+def _is_perpetrator(tokens: Sequence[Token], i: int, end: int) -> bool:
+    return any(t.low in PERPETRATORS for t in tokens[i:end])
 
 
 def _killed_with(tokens: Sequence[Token], k: int, taken: set[int]) -> tuple[int, int]:
@@ -193,10 +229,6 @@ def _killed_with(tokens: Sequence[Token], k: int, taken: set[int]) -> tuple[int,
         return 0, k
     listed = _person_list(tokens, k + 1, taken)
     return (listed[0], listed[1]) if listed is not None and not listed[2] else (0, k)
-
-
-def _is_perpetrator(tokens: Sequence[Token], i: int, end: int) -> bool:
-    return any(t.low in PERPETRATORS for t in tokens[i:end])
 
 
 def _victims(tokens: Sequence[Token], i: int, end: int, text: str, offset: int) -> str | None:

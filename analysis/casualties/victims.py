@@ -49,7 +49,7 @@ PERSON_SINGULAR = frozenset(
     patient volunteer official employee contractor member leader chief elder cleric imam priest
     mother father son daughter brother sister wife husband grandmother grandfather shepherd
     herder fisherman trader shopkeeper vendor pedestrian bystander motorist tourist hostage
-    prisoner detainee inmate victim casualty national citizen foreigner judge prosecutor lawyer
+    prisoner captive detainee inmate victim casualty national citizen foreigner judge prosecutor lawyer
     magistrate governor mayor minister lawmaker politician activist bodyguard escort aide
     administrator councillor councilor chairman headman pastor bishop monk nun engineer
     pharmacist surgeon peacekeeper ranger commissioner deputy spokesman spokeswoman translator

@@ -23,6 +23,10 @@ def figures(text):
     ("A crowd beat a suspected thief to death.", [("killed", 1)]),
     ("A guide lost his life when the vehicle hit a mine.", [("killed", 1)]),
     ("A medic was killed along with a driver and a nurse.", [("killed", 3)]),
+    ("Hunters came upon the bodies of a ranger and his son.", [("killed", 2)]),
+    ("Militiamen burned to death a tailor in his shop.", [("killed", 1)]),
+    ("A Tanzanian was killed at the crossing.", [("killed", 1)]),
+    ("The raid killed a weaver and her sister.", [("killed", 2)]),
 ])
 def test_people_without_a_numeral_are_counted(sentence, expected):
     assert figures(sentence) == expected
@@ -39,6 +43,23 @@ def test_people_named_without_a_casualty_verb_are_not_figures(sentence):
     assert figures(sentence) == []
 
 
+def test_an_apposition_is_one_person_not_two():
+    assert figures("The rebels executed a captive, a Kenyan pilot, on Friday.") == [("killed", 1)]
+
+
+def test_the_dead_named_as_a_share():
+    found = read_sentence("The dead included a cook and his apprentice.")
+    assert [(f.category, f.quantity.value, f.part_of) for f in found] == [("killed", 2, True)]
+    assert death_count("The dead included a cook and his apprentice.") == 2
+
+
+def test_someone_fleeing_is_not_displaced():
+    assert figures("The gunman fled into the forest.") == []
+    assert figures("The suspect fled before police arrived.") == []
+
+
 def test_a_definite_attacker_is_counted_once():
     assert death_count("The bomber was killed and 9 people died.") == 10
     assert death_count("A gunman was killed by guards.") == 1
+    assert death_count("The blast killed the bomber and six worshippers.") == 7
+    assert death_count("Guards opened fire, killing four. The attacker was also killed.") == 5
