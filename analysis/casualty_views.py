@@ -27,19 +27,24 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from analysis.casualties import article_figure, incident_figures
+from analysis.casualties.kinds import STATISTIC
 from analysis.schema import CASUALTY_CATEGORIES
 
 REPORT_COLUMNS = [
     "incident_id", "doc_id", "source", "title", "url", "published", "date", "category", "low", "high",
-    "stated", "wording", "evidence",
+    "stated", "wording", "evidence", "toll",
 ]
 INCIDENT_VIEW_COLUMNS = [
     "incident_id", "category", "location", "date", "sources", "n_sources", "reports", "conservative",
     "low", "high", "first_reported_by", "first_reported", "disagree", "restated",
 ]
 TOTAL_COLUMNS = ["category", "incidents", "conservative", "low", "high", "reports", "sources"]
+STATISTIC_VIEW_COLUMNS = [
+    "statistic_id", "category", "issuer", "period", "figure", "figures", "sources", "n_sources", "evidence",
+]
 FIGURE_COLUMNS = [
-    "incident_id", "category", "figure", "qualifier", "value", "low", "high", "counted", "victims",
+    "incident_id", "category", "figure", "qualifier", "value", "low", "high", "counted", "kind", "statistic_id",
+    "victims",
     "location", "attribution", "period", "corrected_from", "date", "source", "title", "url",
     "published", "doc_id", "sent_id", "evidence", "span_start", "span_end",
 ]
@@ -56,6 +61,13 @@ def _missing(value) -> bool:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
         return False
+
+
+def _is_statistic(frame: pd.DataFrame) -> pd.Series:
+    """True on rows of kind "statistic"; all False when the table has no `kind` column."""
+    if "kind" not in frame.columns:
+        return pd.Series(False, index=frame.index, dtype=bool)
+    return (frame["kind"] == STATISTIC).fillna(False).astype(bool)
 
 
 def _text(value) -> str:
@@ -147,7 +159,8 @@ def _with_context(casualties: pd.DataFrame, sentences: pd.DataFrame, documents: 
 def figures_table(casualties: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """One row per reported figure, as written, with where it sits in its evidence sentence.
 
-    `counted` is False for a subset of another figure: it is shown, never added. `date` is the
+    `counted` is False for a subset of another figure and for a statistic (`kind`, with its
+    `statistic_id`): they are shown, never added. `date` is the
     date the figure's sentence is about (its event date, else the article's publication date).
     """
     if casualties.empty:
@@ -169,7 +182,9 @@ def figures_table(casualties: pd.DataFrame, sentences: pd.DataFrame, documents: 
         "value": pd.to_numeric(data["value"], errors="coerce").astype("Int64"),
         "low": pd.to_numeric(data["low"], errors="coerce").astype("Int64"),
         "high": pd.to_numeric(data["high"], errors="coerce").astype("Int64"),
-        "counted": ~_flag_series(data, "part_of"),
+        "counted": ~_flag_series(data, "part_of") & ~_is_statistic(data),
+        "kind": data["kind"] if "kind" in data.columns else "incident",
+        "statistic_id": data["statistic_id"] if "statistic_id" in data.columns else None,
         "victims": data["victims"],
         "location": data["location"],
         "attribution": data["attribution"],
@@ -212,7 +227,7 @@ def source_reports(casualties: pd.DataFrame, documents: pd.DataFrame, sentences:
     if casualties.empty or "incident_id" not in casualties.columns:
         return pd.DataFrame(columns=REPORT_COLUMNS)
     data = _with_context(casualties, sentences, documents)
-    data = data[~_flag_series(data, "part_of") & data["incident_id"].notna()]
+    data = data[~_flag_series(data, "part_of") & data["incident_id"].notna() & ~_is_statistic(data)]
     if data.empty:
         return pd.DataFrame(columns=REPORT_COLUMNS)
     # A plain loop over record dicts: iterating pandas groups is slow with thousands of incidents.
@@ -231,6 +246,7 @@ def source_reports(casualties: pd.DataFrame, documents: pd.DataFrame, sentences:
             "date": min(days) if days else None, "category": first["category"],
             "low": figure.low, "high": figure.high, "stated": figure.stated, "wording": figure.wording,
             "evidence": first["evidence"],
+            "toll": any(not _missing(r.get("toll")) and bool(r.get("toll")) for r in rows),
         })
     best = pd.DataFrame(out, columns=REPORT_COLUMNS)
     best["low"] = best["low"].astype(int)
@@ -255,9 +271,14 @@ def _restate(reports: pd.DataFrame) -> pd.DataFrame:
     first = data.sort_values(["_p", "_d", "doc_id"], kind="stable").groupby("incident_id", sort=False).first()
     # The incident's figures by the grouping's own rule, in a plain loop (fast enough for
     # thousands of incidents, and one rule for the table and the view).
+    # A report is dated by its article, else by the day it is about (as the grouping dates it),
+    # so a later running toll supersedes an earlier one here as it does there.
+    tolls = data["toll"] if "toll" in data.columns else pd.Series(False, index=data.index)
     parts: dict[str, list[tuple]] = {}
-    for incident_id, low, high, stated in zip(data["incident_id"], data["low"], data["high"], data["stated"]):
-        parts.setdefault(incident_id, []).append((low, high, stated))
+    for incident_id, low, high, stated, published, day, toll in zip(
+            data["incident_id"], data["low"], data["high"], data["stated"], data["published"].map(_day),
+            data["_day"], tolls):
+        parts.setdefault(incident_id, []).append((low, high, stated, published or day, bool(toll)))
     figures = {incident_id: incident_figures(rows) for incident_id, rows in parts.items()}
     index = grouped.size().index
     out = pd.DataFrame({
@@ -335,7 +356,9 @@ def complete_incidents(filtered: pd.DataFrame, full: pd.DataFrame) -> set[str]:
 
 def category_totals(incidents: pd.DataFrame) -> pd.DataFrame:
     """Per category: the sum over incidents of each one's conservative figure, and the range
-    (sum of lows, sum of highs). Reports of one incident are never added together."""
+    (sum of lows, sum of highs). Reports of one incident are never added together, and a
+    statistic (an incident row of kind "statistic") never adds."""
+    incidents = incidents[~_is_statistic(incidents)]
     if incidents.empty:
         return pd.DataFrame(columns=TOTAL_COLUMNS)
     data = incidents.assign(
@@ -449,3 +472,45 @@ def incident_ledger(incidents: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFr
         })
         rows.append(entry)
     return pd.DataFrame(rows, columns=fixed + sources + tail)
+
+
+# --- statistics: period totals, cumulatives, stocks, rates and roll-ups, never added -----------
+
+def category_label(category: str) -> str:
+    """A category as a reader names it: "killed or injured", not "killed_or_injured"."""
+    return str(category).replace("_", " ")
+
+
+def statistics_view(statistics: pd.DataFrame, casualties: pd.DataFrame) -> pd.DataFrame:
+    """The statistics quoted by the figures shown (STATISTIC_VIEW_COLUMNS), in category order,
+    largest first; `figure` is the range over the outlets ("1,200" or "1,150–1,200")."""
+    if statistics.empty or casualties.empty or "statistic_id" not in casualties.columns:
+        return pd.DataFrame(columns=STATISTIC_VIEW_COLUMNS)
+    shown = statistics[statistics["statistic_id"].isin(set(casualties["statistic_id"].dropna()))]
+    if shown.empty:
+        return pd.DataFrame(columns=STATISTIC_VIEW_COLUMNS)
+    out = shown.assign(
+        figure=[format_range(low, high) for low, high in zip(shown["low"], shown["high"])],
+        _order=shown["category"].map({c: i for i, c in enumerate(CASUALTY_CATEGORIES)}),
+        _low=pd.to_numeric(shown["low"], errors="coerce"),
+    )
+    out = out.sort_values(["_order", "_low", "statistic_id"], ascending=[True, False, True],
+                          na_position="last", kind="stable")
+    return out.reset_index(drop=True)[STATISTIC_VIEW_COLUMNS]
+
+
+def statistics_by_category(statistics: pd.DataFrame) -> dict[str, int]:
+    """How many statistics each category has (what the headline leaves out)."""
+    if statistics.empty:
+        return {}
+    return {str(k): int(v) for k, v in statistics["category"].value_counts().items()}
+
+
+def counting_line(total: pd.Series | dict, statistics: int = 0) -> str:
+    """How a category's headline was counted, in plain words, from its category_totals row
+    and the number of statistics of that category left out."""
+    incidents = int(total["incidents"])
+    line = f"Counted: {incidents} incident{'s' if incidents != 1 else ''}, each once at its conservative figure"
+    if statistics:
+        line += f"; {statistics} statistic{'s' if statistics != 1 else ''} listed below, not added"
+    return line + "."

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis import casualty_views as cv
-from analysis.export import csv_text
+from analysis.export import csv_bytes, csv_text
 from analysis.schema import CASUALTY_CATEGORIES
 from dashboard import sidebar
 from dashboard.charts.casualties import figures_by_source, selected_dates, totals_by_category, totals_over_time
@@ -75,6 +75,8 @@ def figures_html(figures: pd.DataFrame) -> str:
         qualifier = _esc(row["qualifier"]).replace("_", " ")
         if row["counted"]:
             counts = f"{qualifier} · counts as {html.escape(cv.format_range(row['low'], row['high']))}"
+        elif row["kind"] == "statistic":
+            counts = f"{qualifier} · a statistic ({_esc(row['statistic_id'])}), never added"
         else:
             counts = f"{qualifier} · part of a larger figure, not added"
         figure = (f"<div class='cat'>{_esc(row['category'])}</div><div>{_esc(row['figure'])}</div>"
@@ -86,7 +88,8 @@ def figures_html(figures: pd.DataFrame) -> str:
         article = f"<a href='{html.escape(link, quote=True)}' target='_blank'>{title}</a>" if link else title
         details = _line("victims:", row["victims"]) + _line("where:", row["location"]) + _line("period:", row["period"])
         source = (f"<div class='cat'>{_esc(row['source'])}</div><div>{article}</div>"
-                  + _line("event date:", _day(row["date"])) + _line("incident:", row["incident_id"]))
+                  + _line("event date:", _day(row["date"])) + _line("incident:", row["incident_id"])
+                  + _line("statistic:", row["statistic_id"]))
         rows.append(
             f"<tr><td class='fig'>{figure}</td><td class='ev'>{cv.figure_html(row)}</td><td>{details}</td>"
             f"<td>{_esc(row['attribution'])}</td><td class='src'>{source}</td></tr>"
@@ -107,16 +110,19 @@ def _pick_dates(ctx: PageContext) -> None:
         st.session_state[sidebar.DATES_KEY] = (start, end)
 
 
-def _headline(totals: pd.DataFrame, incidents: pd.DataFrame) -> None:
+def _headline(totals: pd.DataFrame, incidents: pd.DataFrame, statistics: pd.DataFrame) -> None:
+    """Per category, the sum of incident figures (never statistics), its range, and how it was counted."""
+    left_out = cv.statistics_by_category(statistics)
     columns = st.columns(max(len(totals), 1), border=True)
-    for column, row in zip(columns, totals.itertuples(index=False)):
+    for column, row in zip(columns, totals.to_dict("records")):
         column.metric(
-            md(str(row.category).capitalize()), f"{row.conservative:,}",
-            help=f"Sum over {row.incidents} incident(s) of each one's conservative figure.",
+            md(cv.category_label(row["category"]).capitalize()), f"{row['conservative']:,}",
+            help=f"Sum over {row['incidents']} incident(s) of each one's conservative figure.",
         )
-        spread = "" if row.low == row.high else f"range {row.low:,}–{row.high:,} · "
-        column.caption(f"{spread}{row.incidents} incident(s) · {row.reports} report(s) · "
-                       f"{row.sources} source(s)")
+        spread = "" if row["low"] == row["high"] else f"range {row['low']:,}–{row['high']:,} · "
+        column.caption(f"{spread}{row['incidents']} incident(s) · {row['reports']} report(s) · "
+                       f"{row['sources']} source(s)")
+        column.caption(md(cv.counting_line(row, left_out.get(row["category"], 0))))
     disagreeing = int(incidents["disagree"].sum())
     note = TOTALS_NOTE
     if disagreeing:
@@ -163,6 +169,30 @@ def _ledger(incidents: pd.DataFrame, reports: pd.DataFrame) -> None:
                  column_order=order, key="casualties_ledger")
     st.download_button("Download incidents (CSV)", csv_text(ledger), file_name="incidents.csv",
                        mime="text/csv", icon=":material/download:", key="casualties_incidents_csv")
+
+
+def _statistics(statistics: pd.DataFrame) -> None:
+    """Period totals, running counts, stocks and rates: shown with who issued them, never added."""
+    st.subheader("Statistics")
+    st.caption("Figures that cover a period, a running count, a rate or a population (“in the first "
+               "half of the year”, “since January”, “every day”, “hosts”), merged across the outlets "
+               "that quote them. They are never added to the incident totals above.")
+    config = {
+        "statistic_id": st.column_config.TextColumn("Statistic", width="small"),
+        "category": st.column_config.TextColumn("Category", width="small"),
+        "issuer": st.column_config.TextColumn("Issuer"),
+        "period": st.column_config.TextColumn("Period"),
+        "figure": st.column_config.TextColumn("Counts as", help="Lowest to highest count across the outlets "
+                                              "(“more than 600” counts as 601)"),
+        "figures": st.column_config.TextColumn("Each outlet's figure", width="medium"),
+        "sources": st.column_config.TextColumn("Outlets"),
+        "n_sources": st.column_config.NumberColumn("Outlets (n)", format="%d"),
+        "evidence": st.column_config.TextColumn("Evidence", width="large"),
+    }
+    shown = statistics.assign(category=statistics["category"].map(cv.category_label))
+    st.dataframe(shown, hide_index=True, column_config=config, key="casualties_statistics")
+    st.download_button("Download statistics (CSV)", csv_bytes(statistics), file_name="statistics.csv",
+                       mime="text/csv", icon=":material/download:", key="casualties_statistics_csv")
 
 
 def _side_by_side(incidents: pd.DataFrame, figures: pd.DataFrame) -> None:
@@ -242,12 +272,15 @@ def render(ctx: PageContext) -> None:
     incidents = cv.incidents_view(ctx.full.incidents, reports,
                                   cv.complete_incidents(result.casualties, ctx.full.casualties))
     totals = cv.category_totals(incidents)
+    statistics = cv.statistics_view(result.statistics, result.casualties)
     if incidents.empty:  # figures not grouped into incidents: show them, add nothing up
         st.warning("These figures are not grouped into incidents, so no totals are given.")
+        if not statistics.empty:
+            _statistics(statistics)
         _figures(figures)
         return
 
-    _headline(totals, incidents)
+    _headline(totals, incidents, statistics)
     left, right = st.columns(2)
     left.plotly_chart(totals_by_category(totals), key="casualties_by_category")
     right.plotly_chart(figures_by_source(cv.source_totals(reports)), key="casualties_by_source")
@@ -256,6 +289,8 @@ def render(ctx: PageContext) -> None:
     st.caption("Click a bar or drag across dates to set the sidebar's date range to those event dates.")
 
     _ledger(incidents, reports)
+    if not statistics.empty:
+        _statistics(statistics)
     _side_by_side(incidents, figures)
     _figures(figures)
 

@@ -17,7 +17,8 @@ DOCS = pd.DataFrame({
     "source": ["Wire", "Daily <News>", "Radio", "Wire"],
     "title": ["A", "B", "C", "D"],
     "url": ["https://x.org/a", "javascript:alert(1)", None, "https://x.org/d"],
-    "published": [date(2023, 3, 10), date(2023, 3, 10), date(2023, 3, 11), date(2023, 3, 12)],
+    # a, b and c report the attack the same day: none supersedes another (see the revision tests)
+    "published": [date(2023, 3, 10), date(2023, 3, 10), date(2023, 3, 10), date(2023, 3, 12)],
 })
 SENTENCES = pd.DataFrame({
     "doc_id": ["a", "a", "b", "c", "d"],
@@ -140,7 +141,7 @@ def _one_attack() -> tuple[pd.DataFrame, pd.DataFrame]:
          "disagree": True, "summary": ""},
         {"incident_id": "I2", "category": "injured", "location": "Town", "date": date(2023, 3, 9),
          "sources": "Radio", "n_sources": 1, "reports": 1, "conservative": 12, "low": 12, "high": 12,
-         "first_reported_by": "Radio", "first_reported": date(2023, 3, 11), "disagree": False, "summary": ""},
+         "first_reported_by": "Radio", "first_reported": date(2023, 3, 10), "disagree": False, "summary": ""},
         {"incident_id": "I3", "category": "killed", "location": "Town", "date": date(2023, 3, 9),
          "sources": "Wire", "n_sources": 1, "reports": 1, "conservative": 5, "low": 5, "high": 5,
          "first_reported_by": "Wire", "first_reported": date(2023, 3, 12), "disagree": False, "summary": ""},
@@ -342,5 +343,34 @@ def test_on_a_multi_source_corpus_the_view_restates_what_the_grouping_found():
     columns = ["conservative", "low", "high", "n_sources", "first_reported_by", "disagree"]
     pd.testing.assert_frame_equal(restated[columns], kept[columns], check_dtype=False)
     totals = cv.category_totals(kept.reset_index()).set_index("category")
-    assert totals.loc["killed", "conservative"] == 11 and totals.loc["killed", "incidents"] == 1
+    grouped = analysis.incidents.set_index("category")
+    assert totals.loc["killed", "incidents"] == 1  # one attack, however many outlets and revisions
+    assert totals.loc["killed", "conservative"] == grouped.loc["killed", "conservative"]
     assert totals.loc["injured", "conservative"] == 22
+
+
+def test_statistics_view_keeps_the_statistics_the_shown_figures_quote_largest_first():
+    statistics = pd.DataFrame({
+        "statistic_id": ["S0001", "S0002", "S0003"], "category": ["displaced", "killed", "killed"],
+        "issuer": ["UN", None, "Red Cross"], "period": ["Since May", "every day", "In 2022"],
+        "low": [5000, 4, 900], "high": [5200, 4, 900], "figures": ["A: 5,000 | B: 5,200", "A: four", "B: 900"],
+        "sources": ["A; B", "A", "B"], "n_sources": [2, 1, 1], "evidence": ["...", "...", "..."],
+    })
+    casualties = pd.DataFrame({"statistic_id": ["S0001", "S0003", None]})
+    view = cv.statistics_view(statistics, casualties)
+    assert view["statistic_id"].tolist() == ["S0003", "S0001"]  # killed before displaced
+    assert view["figure"].tolist() == ["900", "5,000–5,200"]
+    assert cv.statistics_view(statistics, pd.DataFrame({"doc_id": ["a"]})).empty
+
+
+def test_totals_never_add_a_statistic_and_the_counting_line_says_what_was_left_out():
+    incidents = pd.DataFrame({
+        "incident_id": ["I1", "I2"], "category": ["killed", "killed"], "conservative": [7, 300],
+        "low": [7, 300], "high": [9, 300], "reports": [2, 1], "sources": ["A; B", "C"],
+        "kind": ["incident", "statistic"],
+    })
+    totals = cv.category_totals(incidents)
+    assert totals[["conservative", "low", "high", "incidents"]].values.tolist() == [[7, 7, 9, 1]]
+    line = cv.counting_line(totals.iloc[0], statistics=2)
+    assert line == "Counted: 1 incident, each once at its conservative figure; 2 statistics listed below, not added."
+    assert cv.category_label("killed_or_injured") == "killed or injured"

@@ -6,6 +6,8 @@ import csv
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.markup import md
+
 PAGE = "views/casualties.py"
 
 ATTACK = [
@@ -42,7 +44,11 @@ def test_the_seeds_show_per_incident_totals_ledger_and_evidence(run):
     figures = next(body for body in html_bodies(at) if "px-figures" in body)
     assert "<mark>eight</mark>" in figures
     assert len(at.get("plotly_chart")) == 3
-    assert len(at.get("download_button")) == 2
+    # The seeds quote one rate ("every day"): a statistics table and its CSV join the two others.
+    assert [b.label for b in at.get("download_button")] == [
+        "Download incidents (CSV)", "Download statistics (CSV)", "Download figures (CSV)"]
+    statistics = at.dataframe[1].value
+    assert statistics["period"].tolist() == ["every day"] and statistics["category"].tolist() == ["displaced"]
 
 
 def test_a_deep_link_filtering_to_a_source_without_figures_says_so(run):
@@ -97,3 +103,41 @@ def test_choosing_one_outlet_restates_the_incident_from_its_report(attack_corpus
     assert metrics(at)["Killed"] == "14"
     ledger = at.dataframe[0].value
     assert "Reuters" not in ledger.columns
+
+
+STATISTIC_ARTICLES = [
+    ("Lake *Wire*", "2023-05-02",
+     "A suicide bomber killed nine people at a checkpoint in Mora on Monday, officials said. "
+     "Since January, at least 1,400 civilians have been killed in the region, the [UN](http://x.test) said."),
+    ("Savanna Post", "2023-05-03",
+     "The bombing at the Mora checkpoint on Monday killed nine people, the governor said. "
+     "At least 1,400 civilians have been killed in the region since January, according to the United Nations."),
+]
+
+
+@pytest.fixture
+def statistic_corpus(tmp_path, monkeypatch):
+    path = tmp_path / "statistic.csv"
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["source", "published", "title", "text"])
+        for source, published, text in STATISTIC_ARTICLES:
+            writer.writerow([source, published, f"{source} on Mora", text])
+    monkeypatch.setenv("PARALLAX_CORPUS", str(path))
+    return path
+
+
+def test_a_statistic_two_outlets_quote_is_one_row_apart_from_the_headline(statistic_corpus, run):
+    at = run()
+    assert metrics(at)["Killed"] == "9"  # the attack only: the running count since January never adds
+    captions = [c.value for c in at.caption]
+    assert md("Counted: 1 incident, each once at its conservative figure; 1 statistic listed below, "
+              "not added.") in captions
+    statistics = at.dataframe[1].value
+    assert len(statistics) == 1
+    row = statistics.iloc[0]
+    assert (row["category"], row["figure"], row["n_sources"]) == ("killed", "1,400", 2)
+    assert row["sources"] == "Lake *Wire*; Savanna Post"  # plain text in a dataframe: shown as written
+    assert "Download statistics (CSV)" in [b.label for b in at.get("download_button")]
+    figures = next(body for body in html_bodies(at) if "px-figures" in body)
+    assert "a statistic (S0001), never added" in figures
