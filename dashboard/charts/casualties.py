@@ -12,12 +12,18 @@ import plotly.graph_objects as go
 from dashboard.charts.common import empty_figure, layout, safe
 
 CATEGORY_COLORS = {
-    "killed": "#b2182b", "injured": "#ef8a62", "missing": "#8073ac", "displaced": "#4393c3",
-    "detained": "#5e5e5e",
+    "killed": "#b2182b", "injured": "#ef8a62", "killed_or_injured": "#a6611a", "missing": "#8073ac",
+    "displaced": "#4393c3", "detained": "#5e5e5e",
 }
 MAX_SOURCES = 15  # the by-source chart shows the sources reporting most incidents
 LOG_RATIO = 30  # above this spread between categories the totals chart uses a log axis
 EMPTY = "No casualty figures for these filters."
+
+
+def _facet_label(text: str) -> str:
+    """A facet's title as a reader names the category ("killed or injured"), from Plotly's
+    "category=killed_or_injured"."""
+    return text.split("=")[-1].replace("_", " ")
 
 
 def _category_order(categories) -> list[str]:
@@ -84,7 +90,7 @@ def figures_by_source(totals: pd.DataFrame, limit: int = MAX_SOURCES) -> go.Figu
                       hovertemplate=("<b>%{y}</b><br>%{customdata[1]}: %{x:,} across %{customdata[0]} "
                                      "incident(s)<extra></extra>"))
     fig.update_xaxes(matches=None, showticklabels=False, rangemode="tozero")
-    fig.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1]))
+    fig.for_each_annotation(lambda a: a.update(text=_facet_label(a.text)))
     title = "What each source reports (per incident, summed)"
     if len(busiest) > limit:
         title += f": the {limit} sources covering most incidents of {len(busiest)}"
@@ -112,7 +118,7 @@ def totals_over_time(over_time: pd.DataFrame) -> go.Figure:
     fig.update_traces(hovertemplate=("<b>%{x|%-d %b %Y}</b><br>%{customdata[2]}: %{y:,} in "
                                      "%{customdata[0]} incident(s)<br>%{customdata[1]}<extra></extra>"))
     fig.update_yaxes(matches=None, rangemode="tozero", nticks=4)
-    fig.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1], textangle=0, xanchor="left"))
+    fig.for_each_annotation(lambda a: a.update(text=_facet_label(a.text), textangle=0, xanchor="left"))
     first, last = data["date"].min(), data["date"].max()
     days = (last - first).days
     if days <= 45:  # day bars, a few days of air either side (one date would fill the axis)

@@ -87,3 +87,14 @@ def test_selected_dates_from_a_box_or_clicked_bars():
     assert selected_dates(points) == (date(2023, 3, 10), date(2023, 3, 12))
     assert selected_dates({"box": [], "points": []}) is None
     assert selected_dates(None) is None
+
+
+def test_a_combined_killed_or_injured_count_has_its_own_colour_panel_and_plain_title():
+    totals = pd.DataFrame({
+        "source": ["Wire", "Wire"], "category": ["killed", "killed_or_injured"],
+        "total": [4, 30], "incidents": [1, 1],
+    })
+    fig = figures_by_source(totals)
+    combined = next(t for t in fig.data if t.name == "killed_or_injured")
+    assert combined.marker.color == "#a6611a" and list(combined.x) == [30]
+    assert _annotation_texts(fig) == ["killed", "killed or injured"]
