@@ -15,6 +15,7 @@ from analysis.casualties.tokens import Token
 from analysis.casualties.victims import (
     MONTHS,
     NON_PERSON,
+    NP_STOP,
     PERPETRATORS,
     PERSON_PLURAL,
     PERSON_SINGULAR,
@@ -33,6 +34,12 @@ _DEFINITE = frozenset({"the", "his", "her", "their", "its"})
 _STARTS = _INDEFINITE | _DEFINITE | PERSON_SINGULAR  # words a single can start with
 _NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(VAGUE) | frozenset(FEW) | {
     "dozen", "hundred", "thousand", "both"}
+# Capitalised words that open no name: days, months, sentence openers.
+_NOT_NAMES = MONTHS | frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday the a an in on at after before
+    during since from for with when while but and yet still later earlier meanwhile last this
+    his her their its some many most several two three four five six seven eight nine ten""".split())
+_PREPOSITIONS = frozenset("of in at near from to by with on into for outside inside across".split())
 _POSSESSIVES = frozenset({"his", "her", "their"})
 _LEAVING = frozenset({"leaving", "left", "leave", "leaves"})
 _LIST_JOINERS = frozenset({"and", ","})
@@ -73,6 +80,10 @@ def _person_end(tokens: Sequence[Token], i: int, listed: bool = False) -> tuple[
         return None
     if word in PERSON_SINGULAR and tokens[i].text[:1].isupper() and i + 1 < n and _is_name(tokens[i + 1]):
         return _past_name(tokens, i + 1), False  # "Judge Ibrahim Haroun"
+    if _is_name(tokens[i]) and i + 1 < n and _is_name(tokens[i + 1]) and word not in _NOT_NAMES:
+        end = _past_name(tokens, i + 2)  # "Maria Lopez": a full name, where a phrase ends
+        if end >= n or not tokens[end].text[:1].isalpha() or tokens[end].low in NP_STOPS or tokens[end].low in NP_STOP:
+            return end, False
     return None
 
 
@@ -94,6 +105,11 @@ def _guessed_head(tokens: Sequence[Token], m: int, loose: bool = False) -> bool:
         return False  # "a convoy", "a second blast": no one
     return nxt in PASSIVE_AUX or nxt in _PHRASE_ENDS or nxt in NP_STOPS and nxt != "of" \
         or not tokens[m + 1].text[:1].isalnum()
+
+
+def _may_open_name(tokens: Sequence[Token], i: int) -> bool:
+    """Cheap test: two capitalised words in a row may be a person's name."""
+    return tokens[i].text[:1].isupper() and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper()
 
 
 def _is_name(token: Token) -> bool:
@@ -147,7 +163,7 @@ def singulars(tokens: Sequence[Token], text: str, offset: int, taken: set[int],
     out: list[Found] = []
     resume = 0
     for i, tok in enumerate(tokens):
-        if tok.low not in _STARTS or i < resume or i in taken:
+        if i < resume or tok.low not in _STARTS and not _may_open_name(tokens, i) or i in taken:
             continue  # one set look-up rules out most words
         found = _single_at(tokens, i, text, offset, taken, refugee, numbered)
         if found is not None:
@@ -182,7 +198,7 @@ def _single_at(tokens: Sequence[Token], i: int, text: str, offset: int, taken: s
     if verb is not None:
         category, cue = verb
     else:
-        after = after_cue(tokens, end, refugee)
+        after = after_cue(tokens, _past_age(tokens, end), refugee)
         leaving = i > 0 and tokens[i - 1].low in _LEAVING  # "leaving a resident killed"
         if after is not None and (after[2] or leaving or tokens[after[1]].low in _STATES):
             category, cue = after[0], after[1]
@@ -196,6 +212,8 @@ def _single_at(tokens: Sequence[Token], i: int, text: str, offset: int, taken: s
         people, phrase_end = people + more, max(phrase_end, end)
     if guessed and category == DETAINED:
         return None  # "a tanker was seized" is no detention
+    if verb is None and tok.low not in _STARTS and i > 0 and tokens[i - 1].low in _PREPOSITIONS:
+        return None  # "4 people in the village of Kafr Nabl died": a place, not a subject
     if definite and category == DISPLACED:
         return None  # "the gunman fled", "the suspect fled": someone escaping, not displaced
     if definite and people == 1 and _is_perpetrator(tokens, i, end) and not _listed_with_number(tokens, end, numbered):
@@ -217,6 +235,14 @@ def _included_in_group(tokens: Sequence[Token], i: int) -> int | None:
 
 def _is_perpetrator(tokens: Sequence[Token], i: int, end: int) -> bool:
     return any(t.low in PERPETRATORS for t in tokens[i:end])
+
+
+def _past_age(tokens: Sequence[Token], end: int) -> int:
+    """The index after an age aside (", 34,") that follows a person, else `end`."""
+    if end + 2 < len(tokens) and tokens[end].low == "," and tokens[end + 1].text.isdigit() \
+            and tokens[end + 2].low == "," and len(tokens[end + 1].text) <= 3:
+        return end + 3
+    return end
 
 
 def _killed_with(tokens: Sequence[Token], k: int, taken: set[int]) -> tuple[int, int]:

@@ -43,6 +43,26 @@ def test_people_named_without_a_casualty_verb_are_not_figures(sentence):
     assert figures(sentence) == []
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Soldiers shot dead Tomas Varga at the gate.", [("killed", 1)]),
+    ("Elena Petrova and her mother were wounded by the shell.", [("injured", 2)]),
+    ("Agents detained Karim Haddad and Youssef Nasser overnight.", [("detained", 2)]),
+    ("Farid Osman, 52, was killed near his farm.", [("killed", 1)]),
+    ("A boy, 9, died in hospital.", [("killed", 1)]),
+])
+def test_named_victims_count_one_each(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Three people from the hamlet of Dar Salam died in the fire.",
+    "Boko Haram fighters were killed in the raid.",
+    "Prime Minister Ana Silva condemned the bombing.",
+])
+def test_names_that_are_no_victims(sentence):
+    assert ("killed", 1) not in figures(sentence)
+
+
 def test_an_apposition_is_one_person_not_two():
     assert figures("The rebels executed a captive, a Kenyan pilot, on Friday.") == [("killed", 1)]
 
