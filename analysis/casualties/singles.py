@@ -185,44 +185,57 @@ def _single_at(tokens: Sequence[Token], i: int, text: str, offset: int, taken: s
             return None
         people, end, guessed = listed
     definite = tok.low not in _INDEFINITE
-    category, cue = None, -1
     group = _included_in_group(tokens, i)
     if group is not None:  # "the dead included a nurse and her son": a share of the dead
         found = Found(Quantity(i, end, tok.start, tokens[end - 1].end, people, "exact", people, people),
                       _GROUPS[tokens[group].low], "subset", end, _victims(tokens, i, end, text, offset),
                       part_of=True, group=group)
         return found
-    verb = verb_before(tokens, i - 1)
-    if verb is None and i >= 2 and tokens[i - 1].low == "of" and tokens[i - 2].low in NOUN_OF:
-        verb = NOUN_OF[tokens[i - 2].low], i - 2  # "the bodies of a man and a woman"
-    if verb is not None:
-        category, cue = verb
-    else:
-        after = after_cue(tokens, _past_age(tokens, end), refugee)
-        leaving = i > 0 and tokens[i - 1].low in _LEAVING  # "leaving a resident killed"
-        if after is not None and (after[2] or leaving or tokens[after[1]].low in _STATES):
-            category, cue = after[0], after[1]
+    category, cue, by_verb = _cue_of(tokens, i, end, refugee)
     if category is None:
         joined = (i > 1 and tokens[i - 1].low == "and") or _listed_with_number(tokens, end, numbered)
         if definite or guessed or not joined:
             return None
+    elif _ruled_out(tokens, i, end, category, by_verb, guessed, definite, people, numbered):
+        return None
     phrase_end = end
     if category is not None and cue > end:  # "a judge who was killed with his driver"
         more, phrase_end = _killed_with(tokens, cue + 1, taken)
         people, phrase_end = people + more, max(phrase_end, end)
-    if guessed and category == DETAINED:
-        return None  # "a tanker was seized" is no detention
-    if verb is None and tok.low not in _STARTS and i > 0 and tokens[i - 1].low in _PREPOSITIONS:
-        return None  # "4 people in the village of Kafr Nabl died": a place, not a subject
-    if definite and category == DISPLACED:
-        return None  # "the gunman fled", "the suspect fled": someone escaping, not displaced
-    if definite and people == 1 and _is_perpetrator(tokens, i, end) and not _listed_with_number(tokens, end, numbered):
-        return None  # "the assailant was also killed": deathcount adds him to the attack's toll
     quantity = Quantity(i, end, tok.start, tokens[end - 1].end, people, "exact", people, people)
     found = Found(quantity, category, ("before" if cue < i else "after") if category else "single", phrase_end,
                   None, group=cue)
     found.victims = _victims(tokens, i, end, text, offset)
     return found
+
+
+def _cue_of(tokens: Sequence[Token], i: int, end: int, refugee: bool) -> tuple[str | None, int, bool]:
+    """(category, cue index, cue is a verb before) for the person phrase tokens[i:end]: a
+    casualty verb or "the bodies of" before it, or a passive or intransitive cue after it."""
+    verb = verb_before(tokens, i - 1)
+    if verb is None and i >= 2 and tokens[i - 1].low == "of" and tokens[i - 2].low in NOUN_OF:
+        verb = NOUN_OF[tokens[i - 2].low], i - 2  # "the bodies of a man and a woman"
+    if verb is not None:
+        return verb[0], verb[1], True
+    after = after_cue(tokens, _past_age(tokens, end), refugee)
+    leaving = i > 0 and tokens[i - 1].low in _LEAVING  # "leaving a resident killed"
+    if after is not None and (after[2] or leaving or tokens[after[1]].low in _STATES):
+        return after[0], after[1], False
+    return None, -1, False
+
+
+def _ruled_out(tokens: Sequence[Token], i: int, end: int, category: str, by_verb: bool, guessed: bool,
+               definite: bool, people: int, numbered: set[int]) -> bool:
+    """Person phrases with a cue that still are no count of their own."""
+    if guessed and category == DETAINED:
+        return True  # "a tanker was seized" is no detention
+    if not by_verb and tokens[i].low not in _STARTS and i > 0 and tokens[i - 1].low in _PREPOSITIONS:
+        return True  # "four people from the town of Port Allen died": a place, not a subject
+    if definite and category == DISPLACED:
+        return True  # "the gunman fled", "the suspect fled": someone escaping, not displaced
+    # "the assailant was also killed": deathcount adds him to the attack's toll
+    return definite and people == 1 and _is_perpetrator(tokens, i, end) \
+        and not _listed_with_number(tokens, end, numbered)
 
 
 def _included_in_group(tokens: Sequence[Token], i: int) -> int | None:
