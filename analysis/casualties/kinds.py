@@ -86,7 +86,9 @@ _ISSUER_NAME = re.compile(
 # "last week" alone dates an episode ("last week, shells killed 16"); "last month" does when the
 # sentence names the episode ("the raid last month killed 9"), else it is a monthly total.
 _WEEK_REFERENCE = re.compile(r"^(?:last|this|earlier\s+this|late\s+last)\s+week$", re.IGNORECASE)
-_MONTH_REFERENCE = re.compile(r"^(?:last|this|earlier\s+this|late\s+last)\s+month$", re.IGNORECASE)
+_MONTH_REFERENCE = re.compile(
+    rf"^(?:(?:last|this|earlier\s+this|late\s+last)\s+month|(?:in|during)\s+(?:early\s+|late\s+|mid-?)?"
+    rf"(?:{_MONTHS}(?:\s+\d{{4}})?|\d{{4}}))$", re.IGNORECASE)
 _EPISODE = re.compile(
     r"\b(?:attack|blast|bombing|shelling|strike|airstrike|air\s+strike|raid|ambush|explosion|assault|massacre"
     r"|shooting|bombardment|incident)\b(?!s)", re.IGNORECASE)

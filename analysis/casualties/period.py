@@ -14,6 +14,7 @@ _PERIOD = re.compile(
     r"(?:the\s+year|this\s+year|last\s+year|\d{4})"
     rf"|(?:[Bb]etween|[Ff]rom)\s+(?:early\s+|late\s+|mid-?)?{_MONTH}(?:\s+\d{{4}})?\s+(?:and|to|through)\s+"
     rf"(?:early\s+|late\s+|mid-?)?{_MONTH}(?:\s+\d{{4}})?"
+    rf"|(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTH}(?:\s+\d{{4}})?|\d{{4}})\b(?!\s*\d)"
     r"|[Ss]ince\s+(?:the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?"
     r"|the\s+(?:war|conflict|fighting|invasion|offensive|uprising|coup)\s+(?:began|started|erupted|broke\s+out)"
     r"|(?:early|late|mid-?)?\s*[A-Z][a-z]+(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{4}|last\s+\w+)"

@@ -95,3 +95,13 @@ def test_clean_issuer_drops_report_words_and_non_names():
     assert clean_issuer("data released by the health ministry") == "health ministry"
     assert clean_issuer("the statement") is None
     assert clean_issuer(None) is None
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("In 2022, 500 people were killed in the province, according to the UN mission.", STATISTIC),
+    ("In May, 340 civilians were wounded in the north.", STATISTIC),
+    ("The ambush in May killed 30 soldiers.", INCIDENT),
+    ("A mortar strike in 2019 killed six children at the school.", INCIDENT),
+])
+def test_a_month_or_year_is_a_total_unless_it_dates_a_named_episode(sentence, kind):
+    assert kind_of(sentence) == kind
