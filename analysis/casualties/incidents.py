@@ -36,7 +36,7 @@ from analysis.casualties.location import (
     countries_of,
     fold_place,
     learn_containment,
-    part_of_antecedent,
+    antecedent_parts,
     place_rank,
 )
 from analysis.casualties.reports import article_figure, incident_figures
@@ -97,6 +97,11 @@ class _Report:
     toll: bool = False  # it states a running toll ("the death toll rose to 40")
     first_possible: date | None = None  # the span of days the report may be about
     last_possible: date | None = None
+
+    @property
+    def precise(self) -> bool:
+        """Dated to one day, not a span nor an estimate."""
+        return self.day is not None and self.before == 0 and self.after == 0
 
     def set_uncertainty(self, before: int, after: int) -> None:
         self.before, self.after = before, after
@@ -519,25 +524,26 @@ def _cluster(records: list[tuple[object, dict]], documents: pd.DataFrame,
                                      reach.get(kind + (key,), 0))
             if home is not None:
                 break
-        if home is None and place is not None and report.day is not None:
+        if home is None and place is not None and report.precise:
             # A country or province may name the place of an incident a town names elsewhere:
             # a coarse report looks at every incident of its kind in the window, a town's at
-            # those that hold a coarse report.
+            # those that hold a coarse report. Both lists are long, so only a report dated to
+            # a day looks there, and only at incidents that began with one (the date cut-off
+            # stays the window's).
             coarse = place_rank(report.location) < LOCALITY
             home = _first_compatible(report, reversed((by_kind if coarse else coarse_by_kind).get(kind, [])),
-                                     geography, reach.get(("coarse" if coarse else "fine",) + kind, 0))
+                                     geography, 0)
         if home is None:
             home = _Incident()
             incidents.append(home)
             buckets.setdefault(kind + (place,), []).append(home)
-            by_kind.setdefault(kind, []).append(home)
-            for list_key in (kind + (place,), ("coarse",) + kind):
-                reach[list_key] = max(reach.get(list_key, 0), report.after)
+            reach[kind + (place,)] = max(reach.get(kind + (place,), 0), report.after)
+            if report.precise:  # only precise reports nest, so only they need finding by kind
+                by_kind.setdefault(kind, []).append(home)
         if place is not None and place_rank(report.location) < LOCALITY and not any(
-                place_rank(r.location) < LOCALITY for r in home.reports if r.location):
+                place_rank(r.location) < LOCALITY for r in home.reports if r.location) and \
+                (home.reports[0] if home.reports else report).precise:
             coarse_by_kind.setdefault(kind, []).append(home)
-            first_after = home.reports[0].after if home.reports else report.after
-            reach[("fine",) + kind] = max(reach.get(("fine",) + kind, 0), first_after)
         home.add(report)
     return incidents, geography
 
@@ -555,7 +561,7 @@ def _antecedent_pairs(records: list[tuple[object, dict]],
     for index, row in records:
         place = places.get(index)
         outer = lead.get(row["doc_id"], (0, None))[1]
-        if place and outer and outer != place and part_of_antecedent(str(row.get("evidence") or ""), place):
+        if place and outer and outer != place and place in antecedent_parts(str(row.get("evidence") or "")):
             pairs.append((place, outer))
     return pairs
 

@@ -250,13 +250,22 @@ def _name_spans(text: str, names: dict[str, str]) -> list[tuple[int, int, str]]:
     return found
 
 
-_ANTECEDENT_PART = r"\b(?:the|its)\s+(?:city|town|capital|camp|province|state|region|village|district)['’]s\s+(?:[a-z]+\s+)?"
+_ANTECEDENT_PART = re.compile(r"\b(?:the|its)\s+(?:city|town|capital|camp|province|state|region|village|district)"
+                              r"['’]s\s+(?:[a-z]+\s+)?(" + _NAME + r")")
 
 
-def part_of_antecedent(text: str, name: str) -> bool:
-    """Whether `text` names the place as part of one it has already named ("in the city's Al
-    Wadi district"): it lies inside the article's own place."""
-    return re.search(_ANTECEDENT_PART + re.escape(name) + r"\b", text) is not None
+@lru_cache(maxsize=1 << 14)
+def antecedent_parts(text: str) -> frozenset[str]:
+    """The places `text` names as parts of one it has already named ("in the city's Al Wadi
+    district"): they lie inside the article's own place. Each capitalised run and its leading
+    words ("Al Wadi", "Al")."""
+    if "'s" not in text and "’s" not in text:
+        return frozenset()
+    found: set[str] = set()
+    for match in _ANTECEDENT_PART.finditer(text):
+        words = match.group(1).split()
+        found.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+    return frozenset(found)
 
 
 def learn_containment(texts: Iterable[str], names: Iterable[str],
