@@ -20,9 +20,9 @@ LOG_RATIO = 30  # above this spread between categories the totals chart uses a l
 EMPTY = "No casualty figures for these filters."
 
 
-def _facet_label(text: str) -> str:
-    """A facet's title as a reader names the category ("killed or injured"), from Plotly's
-    "category=killed_or_injured"."""
+def _category_label(text: str) -> str:
+    """A category as a reader names it ("killed or injured"), from the category or from a
+    facet's title ("category=killed_or_injured")."""
     return text.split("=")[-1].replace("_", " ")
 
 
@@ -44,7 +44,7 @@ def totals_by_category(totals: pd.DataFrame) -> go.Figure:
     extra = (data["high"] - data["conservative"]).clip(lower=0).astype(float).replace(0, float("nan"))
     below = (data["conservative"] - data["low"]).clip(lower=0).astype(float).replace(0, float("nan"))
     fig = go.Figure(go.Bar(
-        x=data["conservative"], y=data["category"], orientation="h",
+        x=data["conservative"], y=[_category_label(c) for c in data["category"]], orientation="h",
         marker_color=[CATEGORY_COLORS.get(c, "#999") for c in data["category"]],
         error_x={"type": "data", "symmetric": False, "array": extra, "arrayminus": below, "color": "#444",
                  "thickness": 1.5},
@@ -90,7 +90,7 @@ def figures_by_source(totals: pd.DataFrame, limit: int = MAX_SOURCES) -> go.Figu
                       hovertemplate=("<b>%{y}</b><br>%{customdata[1]}: %{x:,} across %{customdata[0]} "
                                      "incident(s)<extra></extra>"))
     fig.update_xaxes(matches=None, showticklabels=False, rangemode="tozero")
-    fig.for_each_annotation(lambda a: a.update(text=_facet_label(a.text)))
+    fig.for_each_annotation(lambda a: a.update(text=_category_label(a.text)))
     title = "What each source reports (per incident, summed)"
     if len(busiest) > limit:
         title += f": the {limit} sources covering most incidents of {len(busiest)}"
@@ -118,7 +118,7 @@ def totals_over_time(over_time: pd.DataFrame) -> go.Figure:
     fig.update_traces(hovertemplate=("<b>%{x|%-d %b %Y}</b><br>%{customdata[2]}: %{y:,} in "
                                      "%{customdata[0]} incident(s)<br>%{customdata[1]}<extra></extra>"))
     fig.update_yaxes(matches=None, rangemode="tozero", nticks=4)
-    fig.for_each_annotation(lambda a: a.update(text=_facet_label(a.text), textangle=0, xanchor="left"))
+    fig.for_each_annotation(lambda a: a.update(text=_category_label(a.text), textangle=0, xanchor="left"))
     first, last = data["date"].min(), data["date"].max()
     days = (last - first).days
     if days <= 45:  # day bars, a few days of air either side (one date would fill the axis)
