@@ -37,10 +37,11 @@ _LONG_PERIOD = re.compile(
 _RATE = re.compile(
     r"\b(?:[Ee]very|[Ee]ach|per)\s+(?:single\s+)?(?:day|week|month|year|hour)\b"
     r"|\b[Aa]\s+(?:day|week|month)\b(?!\s+(?:after|before|earlier|later|ago|of|when|in|on|since|into|and))"
-    r"|\b[Dd]aily\b(?!\s+[A-Z])|\b(?:[Aa]n|[Tt]he)\s+average\s+of\b|\b[Oo]n\s+average\b")
+    r"|\b(?:[Dd]aily|[Ww]eekly|[Mm]onthly)\b(?!\s+[A-Z])|\b(?:[Aa]n|[Tt]he)\s+average\s+of\b|\b[Oo]n\s+average\b")
 
 _STOCK = re.compile(
     r"\b(?:hosts?|hosting|is\s+home\s+to|are\s+home\s+to)\b"
+    r"|\b(?:are|is)\s+(?:now\s+|currently\s+|still\s+)?(?:internally\s+)?displaced\b(?!\s+(?:by|after|when|from))"
     r"|\b(?:remain|remains|still|currently|now)\s+(?:\w+\s+)?(?:displaced|missing|detained|held|in\s+detention|"
     r"in\s+camps|living\s+in)\b"
     r"|\blive\s+in\s+(?:camps|displacement|shelters)\b", re.IGNORECASE)
@@ -48,7 +49,9 @@ _STOCK = re.compile(
 _CUMULATIVE = re.compile(
     r"\b(?:war|conflict|civil\s+war|insurgency|crisis|violence|fighting\s+since|uprising|siege)\s+"
     r"(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|left|displaced|forced|uprooted|claimed|wounded|injured)\b"
-    r"|\b(?:to\s+date|so\s+far|in\s+all\s+since|cumulative|overall\s+toll|total\s+(?:death\s+)?toll\s+since)\b",
+    r"|\b(?:to\s+date|so\s+far|in\s+all\s+since|cumulative|overall\s+toll|total\s+(?:death\s+)?toll\s+since)\b"
+    r"|\b(?:killed|died|dead|displaced|wounded|injured|uprooted)\s+(?:\w+\s+){0,3}(?:in|by|during|since)\s+the\s+"
+    r"(?:war|conflict|civil\s+war|insurgency)\b(?!\s+(?:in|on)\s+\w+day)",
     re.IGNORECASE)
 
 _SCOPE = re.compile(

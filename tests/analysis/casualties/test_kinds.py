@@ -105,3 +105,14 @@ def test_clean_issuer_drops_report_words_and_non_names():
 ])
 def test_a_month_or_year_is_a_total_unless_it_dates_a_named_episode(sentence, kind):
     assert kind_of(sentence) == kind
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Some 2,600 people have died in the war, officials estimate.", STATISTIC),
+    ("Nearly 900,000 people are internally displaced in the two provinces.", STATISTIC),
+    ("The weekly toll of 40 dead has barely changed.", STATISTIC),
+    ("Thousands of families were displaced by the flooding of the camp on Friday.", INCIDENT),
+    ("Three fighters were killed in the fighting near the ridge on Thursday.", INCIDENT),
+])
+def test_war_wide_counts_stocks_and_weekly_tolls(sentence, kind):
+    assert kind_of(sentence) == kind
