@@ -185,6 +185,25 @@ def clean_issuer(name: str | None) -> str | None:
     return None if not name or _NOT_ISSUER.match(name) else name
 
 
+# Present perfect: a count that runs up to now ("have been killed", "has displaced").
+_PRESENT_PERFECT = re.compile(
+    r"\b(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+)?(?:killed|died|displaced|wounded|injured|fled"
+    r"|abducted|uprooted|forced)\b", re.IGNORECASE)
+# Bodies that count over long periods; a police or army spokesman reports episodes.
+_INSTITUTION = re.compile(
+    r"\b(?:United\s+Nations|UN|U\.N\.|OCHA|UNHCR|UNICEF|WHO|IOM|OHCHR|ACLED|UCDP|Red\s+Cross|ICRC|agency|agencies"
+    r"|monitor|monitors|monitoring\s+group|observatory|rights\s+group|human\s+rights|NGO)\b")
+_DAY_WORD = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|overnight|tonight)\b",
+                       re.IGNORECASE)
+
+
+def is_running_count(sentence: str) -> bool:
+    """True for an institution's count up to now with no episode or day named ("the UN says
+    1,300 civilians have been killed"): a cumulative statistic, not one attack's toll."""
+    return bool(_PRESENT_PERFECT.search(sentence) and _INSTITUTION.search(sentence)
+                and not names_episode(sentence) and not _DAY_WORD.search(sentence))
+
+
 def sentence_kind(sentence: str, period: str | None, *, after_statistic: bool = False,
                   toll: bool = False) -> str:
     """INCIDENT or STATISTIC for the figures of one sentence.
@@ -205,5 +224,7 @@ def sentence_kind(sentence: str, period: str | None, *, after_statistic: bool = 
     if has_wide_scope(sentence) or (is_rollup(sentence) and not toll):
         return STATISTIC
     if period and not is_short_period(period) and has_issuer_cue(sentence):
+        return STATISTIC
+    if not period and is_running_count(sentence):
         return STATISTIC
     return INCIDENT

@@ -6,14 +6,17 @@ from __future__ import annotations
 import re
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December)")
+# A day of a month as a span's end: "June", "early June", "1 January", "June 30, 2024",
+# "the end of June".
+_DAY_OF_MONTH = (rf"(?:the\s+(?:end|start|beginning|middle)\s+of\s+|early\s+|late\s+|mid-?)?(?:\d{{1,2}}\s+)?"
+                 rf"{_MONTH}(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+\d{{4}})?")
 # Sentence-initial capitals are allowed on the leading word ("Since January, ...").
 _PERIOD = re.compile(
     r"\b(?:(?:[Ii]n|[Oo]ver|[Dd]uring|[Ww]ithin|[Ff]or)\s+the\s+(?:last|past|previous|preceding|first)\s+"
     r"(?:\w+(?:-\w+)?\s+)?(?:hours?|days?|weeks?|months?|years?|decades?)"
     r"|(?:[Ii]n|[Oo]ver|[Dd]uring)\s+the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter|six\s+months)\s+of\s+"
     r"(?:the\s+year|this\s+year|last\s+year|\d{4})"
-    rf"|(?:[Bb]etween|[Ff]rom)\s+(?:early\s+|late\s+|mid-?)?{_MONTH}(?:\s+\d{{4}})?\s+(?:and|to|through)\s+"
-    rf"(?:early\s+|late\s+|mid-?)?{_MONTH}(?:\s+\d{{4}})?"
+    rf"|(?:[Bb]etween|[Ff]rom)\s+{_DAY_OF_MONTH}\s+(?:and|to|through|until)\s+{_DAY_OF_MONTH}"
     rf"|(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTH}(?:\s+\d{{4}})?|\d{{4}})\b(?!\s*\d)"
     r"|[Ss]ince\s+(?:the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?"
     r"|the\s+(?:war|conflict|fighting|invasion|offensive|uprising|coup)\s+(?:began|started|erupted|broke\s+out)"

@@ -116,3 +116,24 @@ def test_a_month_or_year_is_a_total_unless_it_dates_a_named_episode(sentence, ki
 ])
 def test_war_wide_counts_stocks_and_weekly_tolls(sentence, kind):
     assert kind_of(sentence) == kind
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("The UN says more than 2,000 civilians have been killed in the province.", STATISTIC),
+    ("A rights group said 75 activists have been abducted.", STATISTIC),
+    ("The UN said 14 people have been killed in an attack on a convoy.", INCIDENT),
+    ("Police said 14 people have been killed in the town.", INCIDENT),
+    ("UNICEF said nine children have died since Tuesday.", INCIDENT),
+])
+def test_an_institutions_running_count_is_a_statistic(sentence, kind):
+    assert kind_of(sentence) == kind
+
+
+@pytest.mark.parametrize("sentence, period", [
+    ("Between 1 January and 30 June, 700 were killed.", "Between 1 January and 30 June"),
+    ("From January 1 to June 30, 2023, 700 were killed.", "From January 1 to June 30, 2023"),
+    ("Between January and the end of June, 700 were killed.", "Between January and the end of June"),
+])
+def test_spans_with_days_of_the_month(sentence, period):
+    assert find_period(sentence) == period
+    assert kind_of(sentence) == STATISTIC
