@@ -420,9 +420,11 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
         key = (doc_id, row["category"], _place_key(location), cumulative)
         # One article's figures of one category and place are one report, unless their
         # sentences are about days further apart than the window (two attacks on one town).
+        # A sentence dated only by its article's own date ("the hospital received 20 bodies")
+        # is about the article's story: its first report.
         same = reports.setdefault(key, [])
         report = next((r for r in same if r.day is None or day is None or abs((r.day - day).days) <= WINDOW_DAYS),
-                      None)
+                      same[0] if same and day is not None and day == published else None)
         if report is None:
             report = _Report(doc_id, source, published, row["category"], location, day, cumulative)
             same.append(report)

@@ -107,12 +107,23 @@ _NUMBER_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nin
                             r"hundreds|several|many|some|of\s+the|all)\s*)$", re.IGNORECASE)
 
 
+# The dateline that opens wire copy ("NAIROBI - ", "CAIRO (Agency) - ", "GAZA CITY, March 3 -"):
+# where the reporter files from, not where the attack was.
+_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z\d][\w.]*){0,2})?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]\s")
+# A hospital or morgue counts the dead ("according to Madina hospital"), wherever they died.
+_FACILITY_AFTER = re.compile(r"\s+(?:teaching\s+|general\s+|referral\s+|district\s+)?(?:hospital|clinic|morgue)\b",
+                             re.IGNORECASE)
+
+
 def _not_the_scene(text: str, start: int, end: int) -> bool:
-    """Whether the place span [start, end) of `text` names victims or a speaker, not a scene."""
+    """Whether the place span [start, end) of `text` names victims, a speaker, a hospital or
+    the dateline, not a scene."""
     if not 0 <= start < end <= len(text):
         return False
     after = text[end:end + 60]
-    if _SPEAKER_AFTER.match(after):
+    if _SPEAKER_AFTER.match(after) or _FACILITY_AFTER.match(after):
+        return True
+    if not text[:start].strip() and _DATELINE_AFTER.match(after):
         return True
     if _VICTIM_AFTER.match(after) and _NUMBER_BEFORE.search(text[max(0, start - 20):start].rstrip()):
         return True

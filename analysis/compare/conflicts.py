@@ -1,12 +1,12 @@
 """Figures and dates the sides disagree on.
 
-Figures come from two places. The Casualties incident grouping (`incident_id`) joins one
-incident's reports across articles when place, date and numbers fit; an aligned statement
-(sentences reporting the same thing) catches the reports the grouping kept apart, e.g. when one
-outlet dates the attack a day earlier. A figure differs when the sides' ranges (low..high) are
-not the same; an incident's reports must also not name two different places (a check on the
-grouping: an aligned statement is one statement whatever places its sentences name). Dates: sentences of one statement that each carry a day-level date and share no
-day between them give the same event different dates.
+Figures: one truth with the Casualties page. The incident grouping (`incident_id`,
+analysis.casualties.group_incidents) decides which reports are of one incident; nothing here
+matches figures another way. Statistics and subsets are never compared. A side's figure for an
+incident is its largest current report; a report a later, higher toll superseded is a revision,
+not a disagreement: it is shown (marked) beside the current figures when they disagree, never
+counted as one. Dates: sentences of one aligned statement that each carry a day-level date and
+share no day between them give the same event different dates.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from analysis.compare.coverage import side_of_doc
 from analysis.compare.selection import Side
 
 FIGURE_COLUMNS = ["matched_by", "category", "side", "label", "figure", "low", "high", "location", "text",
-                  "doc_id", "sent_id"]
+                  "doc_id", "sent_id", "superseded"]
 DATE_COLUMNS = ["statement", "side", "label", "dates", "expressions", "text", "doc_id", "sent_id"]
 QUALIFIER_WORDS = {"exact": "", "at_least": "at least ", "more_than": "more than ", "about": "about ",
                    "up_to": "up to ", "range": "", "vague": ""}
@@ -42,59 +42,53 @@ def figure_words(row) -> str:
     return f"{QUALIFIER_WORDS.get(str(row.get('qualifier')), '')}{value} {row['category']}"
 
 
+def _flags(rows: pd.DataFrame, column: str) -> pd.Series:
+    if column not in rows.columns:
+        return pd.Series(False, index=rows.index)
+    return rows[column].fillna(False).astype(bool)
+
+
 def _best_rows(rows: pd.DataFrame) -> pd.DataFrame:
-    """Per side, the side's largest figure for the category (its headline toll)."""
-    ranked = rows.assign(_top=rows["high"].fillna(rows["low"]).fillna(0)).sort_values(["side", "_top"], ascending=[True, False])
+    """Per side, the side's largest figure for the incident (its headline toll), current
+    figures before superseded ones."""
+    ranked = rows.assign(_top=rows["high"].fillna(rows["low"]).fillna(0), _old=_flags(rows, "superseded"))
+    ranked = ranked.sort_values(["side", "_old", "_top"], ascending=[True, True, False], kind="stable")
     return ranked.drop_duplicates("side")
 
 
-def _places(group: pd.DataFrame) -> set[str]:
-    if "location" not in group.columns:
-        return set()
-    return {str(p).strip().lower() for p in group["location"] if isinstance(p, str) and p.strip()}
-
-
-def _disagreeing(group: pd.DataFrame, same_place: bool = False) -> bool:
-    """Two or more sides, two or more different ranges; with `same_place`, and no two places
-    named (figures from two places are two incidents, whatever grouped them)."""
-    spans = {(_number(l), _number(h)) for l, h in group[["low", "high"]].itertuples(index=False)}
-    if same_place and len(_places(group)) > 1:
-        return False
-    return group["side"].nunique() >= 2 and len(spans) >= 2
+def _disagreeing(best: pd.DataFrame) -> bool:
+    """Two or more sides whose current figures span two or more different ranges."""
+    current = best[~best["_old"]]
+    spans = {(_number(l), _number(h)) for l, h in current[["low", "high"]].itertuples(index=False)}
+    return current["side"].nunique() >= 2 and len(spans) >= 2
 
 
 def _rows_for(matched_by: str, best: pd.DataFrame, sides: Sequence[Side]) -> list[dict]:
     return [{"matched_by": matched_by, "category": r["category"], "side": int(r["side"]),
-             "label": sides[int(r["side"])].label, "figure": figure_words(r), "low": _number(r["low"]),
+             "label": sides[int(r["side"])].label,
+             "figure": figure_words(r) + (" (superseded)" if r["_old"] else ""), "low": _number(r["low"]),
              "high": _number(r["high"]), "location": r.get("location"), "text": r.get("evidence"),
-             "doc_id": r["doc_id"], "sent_id": int(r["sent_id"])} for _, r in best.iterrows()]
+             "doc_id": r["doc_id"], "sent_id": int(r["sent_id"]), "superseded": bool(r["_old"])}
+            for _, r in best.iterrows()]
 
 
-def figure_conflicts(sides: Sequence[Side], casualties: pd.DataFrame, sentence_rows: pd.DataFrame) -> pd.DataFrame:
-    """One row per side and disagreement: the incident or statement, and each side's figure."""
+def figure_conflicts(sides: Sequence[Side], casualties: pd.DataFrame,
+                     sentence_rows: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per side and incident whose sides give different current figures: each side's
+    figure (superseded ones marked). `sentence_rows` is not read: incidents alone match figures."""
+    if casualties.empty or "incident_id" not in casualties.columns:
+        return pd.DataFrame(columns=FIGURE_COLUMNS)
     where = side_of_doc(sides)
-    rows = casualties[casualties["doc_id"].isin(where)].assign(side=lambda c: c["doc_id"].map(where))
-    if "part_of" in rows.columns:
-        rows = rows[~rows["part_of"].fillna(False).astype(bool)]  # subsets ("including three children")
+    rows = casualties[casualties["doc_id"].isin(where) & casualties["incident_id"].notna()]
+    rows = rows[~_flags(rows, "part_of")]  # subsets ("including three children")
+    if "kind" in rows.columns:
+        rows = rows[rows["kind"] != "statistic"]
+    rows = rows.assign(side=rows["doc_id"].map(where))
     out: list[dict] = []
-    seen: list[frozenset] = []
-
-    def report(matched_by: str, best: pd.DataFrame, same_place: bool = False) -> None:
-        key = frozenset(zip(best["doc_id"], best["sent_id"], best["category"]))
-        if _disagreeing(best, same_place) and not any(key <= earlier for earlier in seen):
-            seen.append(key)
-            out.extend(_rows_for(matched_by, best, sides))
-
-    # Statements first: they reach across the grouping's date and place windows, so an
-    # incident whose reports they already show adds nothing.
-    statement_of = {(d, s): st for d, s, st in sentence_rows[["doc_id", "sent_id", "statement"]].itertuples(index=False)
-                    if not pd.isna(st)}
-    rows = rows.assign(statement=[statement_of.get((d, s)) for d, s in zip(rows["doc_id"], rows["sent_id"])])
-    for (statement, category), group in rows.dropna(subset=["statement"]).groupby(["statement", "category"], sort=True):
-        report(f"statement S{int(statement)}", _best_rows(group))
-    if "incident_id" in rows.columns:
-        for incident, group in rows.dropna(subset=["incident_id"]).groupby("incident_id", sort=True):
-            report(f"incident {incident}", _best_rows(group), same_place=True)
+    for incident, group in rows.groupby("incident_id", sort=True):
+        best = _best_rows(group)
+        if _disagreeing(best):
+            out.extend(_rows_for(f"incident {incident}", best, sides))
     return pd.DataFrame(out, columns=FIGURE_COLUMNS)
 
 
