@@ -12,6 +12,8 @@ from datetime import date
 
 import pandas as pd
 
+from analysis.casualties.reports import article_figure
+
 PERIOD_GRANULARITIES = ("week", "month", "year")
 # A gap this long between dated items never ends the story's window on its own: weekly or monthly
 # reporting rhythms stay inside it. Larger gaps end it once they exceed the window's own span.
@@ -74,21 +76,58 @@ def publications(documents: pd.DataFrame) -> pd.DataFrame:
         .reset_index(drop=True)
 
 
+MARK_COLUMNS = ["doc_id", "sent_id", "source", "title", "date", "category", "figure", "stated", "evidence",
+                "incident_id", "superseded"]
+
+
+def _flags(data: pd.DataFrame, column: str) -> pd.Series:
+    if column not in data.columns:
+        return pd.Series(False, index=data.index)
+    return data[column].fillna(False).astype(bool)
+
+
 def casualty_marks(casualties: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """Casualty figures placed on their sentence's date (its event date, else the publication date,
-    as every date filter reads it), with a size figure: the stated value, else the low bound."""
-    columns = ["doc_id", "sent_id", "source", "title", "date", "category", "figure", "stated", "evidence"]
+    """Casualty figures on the time axis, read from the incidents the Casualties page counts:
+    one mark per article's report of an incident (its figure as the Casualties page gives it,
+    analysis.casualties.article_figure), on the incident's date (its earliest report's), with
+    whether a later, higher toll superseded it. Statistics and subsets are never marked. A
+    figure no incident holds (a table without `incident_id`) sits on its own sentence's date
+    (its event date, else the publication date, as every date filter reads it)."""
     if casualties.empty or sentences.empty:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in MARK_COLUMNS})
     data = casualties.merge(sentences[["doc_id", "sent_id", "date"]], on=["doc_id", "sent_id"], how="left")
     data = data.merge(documents[["doc_id", "source", "title"]], on="doc_id", how="left")
-    data["date"] = _day(data["date"])
+    data = data[~_flags(data, "part_of")]
+    if "kind" in data.columns:
+        data = data[data["kind"] != "statistic"]
+    data = data.assign(date=_day(data["date"]), superseded=_flags(data, "superseded"))
     value = pd.to_numeric(data["value"], errors="coerce")
     data["figure"] = value.fillna(pd.to_numeric(data["low"], errors="coerce")).fillna(0)
     stated = data["text"] if "text" in data else value.map(lambda v: "" if pd.isna(v) else f"{v:g}")
     data["stated"] = stated.fillna("").astype(str)
     data["source"] = data["source"].fillna("unknown source")
-    return data[data["date"].notna()][columns].reset_index(drop=True)
+    if "incident_id" not in data.columns:
+        data["incident_id"] = None
+    linked = data["incident_id"].notna()
+    marks = pd.concat([_report_marks(data[linked]), data[~linked]], ignore_index=True)
+    return marks[marks["date"].notna()][MARK_COLUMNS].reset_index(drop=True)
+
+
+def _report_marks(linked: pd.DataFrame) -> pd.DataFrame:
+    """One mark per (incident, article): the article's figure for it on the incident's date."""
+    if linked.empty:
+        return linked
+    incident_day = linked.groupby("incident_id")["date"].min()
+    marks = []
+    for _, rows in linked.groupby(["incident_id", "doc_id"], sort=False):
+        figure = article_figure(rows.to_dict("records"))
+        first = rows.iloc[figure.rows[0]].copy()
+        first["figure"] = figure.low
+        first["stated"] = figure.wording
+        first["date"] = incident_day[first["incident_id"]]
+        first["superseded"] = bool(rows["superseded"].all())
+        marks.append(first)
+    return pd.DataFrame(marks)
 
 
 def focus_window(starts: pd.Series, ends: pd.Series, anchors: pd.Series

@@ -84,14 +84,31 @@ def test_publications_keep_dated_articles_and_the_estimate_flag(result):
         assert published.set_index("doc_id").loc["b", "estimated"]
 
 
-def test_casualty_marks_sit_on_their_sentence_date(result):
+def test_casualty_marks_sit_on_their_incidents_dates(result):
     marks = casualty_marks(result.casualties, result.sentences, result.documents)
     assert not marks.empty
-    dates = result.sentences.set_index(["doc_id", "sent_id"])["date"]
+    incident_dates = result.incidents.set_index("incident_id")["date"]
     for row in marks.itertuples():
-        assert row.date == pd.Timestamp(dates.loc[(row.doc_id, row.sent_id)])
+        assert row.date == pd.Timestamp(incident_dates.loc[row.incident_id])
         assert row.figure >= 0
     assert 12 in set(marks["figure"])
+
+
+def test_casualty_marks_are_one_per_report_of_an_incident_and_never_a_statistic():
+    sentences = pd.DataFrame({"doc_id": ["p", "p", "q", "q"], "sent_id": [0, 1, 0, 1],
+                              "date": [date(2023, 5, 2), date(2023, 5, 2), date(2023, 5, 3), date(2023, 1, 1)]})
+    documents = pd.DataFrame({"doc_id": ["p", "q"], "source": ["Wire One", "Wire Two"], "title": ["t1", "t2"]})
+    casualties = pd.DataFrame({
+        "doc_id": ["p", "p", "q", "q"], "sent_id": [0, 1, 0, 1], "category": ["killed"] * 4,
+        "value": [7, 7, 19, 850], "low": [7, 7, 19, 850], "text": ["seven", "7", "19", "850"],
+        "evidence": ["A blast killed seven.", "Police confirmed 7 dead.", "The toll rose to 19.",
+                     "850 have died this year."],
+        "incident_id": ["I1", "I1", "I1", None], "superseded": [True, True, False, False],
+        "kind": ["incident", "incident", "incident", "statistic"], "part_of": [False] * 4,
+    })
+    marks = casualty_marks(casualties, sentences, documents)
+    assert marks[["source", "figure", "superseded"]].values.tolist() == [["Wire One", 7, True], ["Wire Two", 19, False]]
+    assert set(marks["date"]) == {pd.Timestamp(2023, 5, 2)}  # the incident's date, for every report
 
 
 def test_focus_window_leaves_a_distant_anniversary_outside():
