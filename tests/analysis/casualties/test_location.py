@@ -63,3 +63,37 @@ def test_place_specificity_from_iso_3166():
     assert place_rank("Kandahar") == SUBDIVISION  # "Kandahār" in ISO 3166-2
     assert place_rank("Gwoza") == LOCALITY
     assert countries_of("Borno") == {"NG"} and countries_of("Gwoza") == frozenset()
+
+
+def test_containment_is_learned_from_the_texts_own_words():
+    from analysis.casualties.location import learn_containment
+
+    names = ["Kalma", "Nyala", "South Darfur", "Dunga", "Kogi", "Sirte", "Misrata", "Tripoli"]
+    texts = [
+        "Shelling hit Kalma camp near Nyala, the capital of South Darfur, on Monday.",
+        "Gunmen attacked Dunga, a village in Kogi state.",
+        "Fighters moved from Sirte to Misrata, and Tripoli stayed calm.",  # a route and a list: no nesting
+    ]
+    holders = learn_containment(texts, names)
+    assert holders["kalma"] == {"nyala", "south darfur"}
+    assert holders["dunga"] == {"kogi"}
+    assert "sirte" not in holders and "misrata" not in holders
+
+
+def test_a_province_is_never_put_inside_a_town():
+    from analysis.casualties.location import learn_containment
+
+    assert learn_containment(["Clashes in Kandahar near Spin Boldak left 4 dead."], ["Kandahar", "Spin Boldak"]) == {}
+
+
+@pytest.mark.parametrize("text, name, scene", [
+    ("A roadside bomb killed 12 U.S. troops near Kandahar.", "U.S.", False),
+    ("Egypt's foreign ministry confirmed the deaths of three citizens.", "Egypt", False),
+    ("DAKAR (Wire) - Gunmen killed 5 soldiers in the north of the country.", "DAKAR", False),
+    ("Eleven bodies reached Jowhar hospital on Sunday.", "Jowhar", False),
+    ("A roadside bomb killed 12 people near Kandahar.", "Kandahar", True),
+])
+def test_places_naming_victims_speakers_datelines_or_hospitals_are_not_the_scene(text, name, scene):
+    start = text.index(name)
+    found = nearest_place([(start, start + len(name), name)], 0, len(text), 0, len(text), text)
+    assert (found == name) is scene

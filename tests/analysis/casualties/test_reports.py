@@ -62,3 +62,20 @@ def test_rows_read_back_from_a_table_with_missing_cells():
     figure = article_figure([{"sent_id": 0, "low": 8, "high": float("nan"), "value": 8, "text": float("nan"),
                               "evidence": "Eight died.", "toll": None, "claim": float("nan")}])
     assert (figure.low, figure.high, figure.wording) == (8, None, "Eight died.")
+
+
+def test_a_higher_toll_reported_later_supersedes_and_a_lower_later_one_does_not():
+    from datetime import date
+
+    monday, tuesday, wednesday = date(2024, 5, 6), date(2024, 5, 7), date(2024, 5, 8)
+    figures = incident_figures([(9, 9, True, monday, False), (31, 31, True, tuesday, False),
+                                (27, 27, True, wednesday, False)])
+    assert figures.superseded == (True, False, False)  # 27 on Wednesday is a rival count, not a revision
+    assert (figures.conservative, figures.best, figures.low, figures.high) == (27, 31, 27, 31)
+    # Same day: only a running toll ("rose to") revises; otherwise two counts disagree.
+    same_day = incident_figures([(5, 5, True, monday, False), (8, 8, True, monday, True)])
+    assert same_day.superseded == (True, False) and same_day.conservative == 8
+    rivals = incident_figures([(5, 5, True, monday, False), (8, 8, True, monday, False)])
+    assert rivals.superseded == (False, False) and (rivals.conservative, rivals.best) == (5, 8)
+    # Without a reporting time nothing is superseded.
+    assert incident_figures([(5, 5, True, None, False), (8, 8, True, tuesday, False)]).superseded == (False, False)
