@@ -1,22 +1,36 @@
 """Incidents: one event's casualty reports grouped across sources, so that nothing is counted
 twice.
 
-Two steps. First each article's figures become *reports*: the figures of one category and
-place in one article, about days within the window, are that article's account of one
-incident, and its figure is analysis.casualties.article_figure (the largest toll it gives,
-adding up coordinated parts of one sentence, never rival claims). A figure whose sentence and
-paragraph name no place takes its article's (the lead names the town; "Another 25 people were
-wounded" three paragraphs down is the same scene). Then reports from different articles join
-one incident when category, place, date window and numbers agree; a country or province joins
-a town it may hold when both are dated ("northeast Nigeria" and "Gwoza"). Candidates are
-blocked by category, kind, place and date window, so grouping stays far from quadratic.
-Subsets ("including three children") are linked to their incident but never add to it.
+Statistics (`kind == "statistic"`: period totals, cumulatives, stocks, rates) never join an
+incident. Two steps for the rest. First each article's figures become *reports*: the figures
+of one category and place in one article, about days within the window, are that article's
+account of one incident, and its figure is analysis.casualties.article_figure (the largest toll
+it gives, adding up coordinated parts of one sentence, never rival claims). A figure whose
+sentence and paragraph name no place takes its article's; an article naming a city and a
+district inside it reports one scene, at the district. Then reports from different articles
+join one incident on all the evidence a reader uses:
 
-Per incident (ACLED's practice, analysis.casualties.reports.incident_figures): `conservative`
-is the lowest figure among the credible reports (those stating a number; vague floors only
-when no report states one); `low`/`high` span all reports; `disagree` is set when sources give
-different numbers. Totals are per incident, never a sum of reports. `first_reported_by` is the
-source published first.
+- dates as spans: a report is about a day, a week ("last week"), or, in an article whose
+  publication date is estimated, a day give or take UNDATED_SPREAD_DAYS; spans must come
+  within WINDOW_DAYS of each other;
+- places at different levels: the same place, one the texts put inside the other ("Zamzam
+  camp near El Fasher", "the Karari district of Omdurman", "the city's Al Wadi district":
+  analysis.casualties.location.learn_containment), or a country or province that may hold a
+  town (ISO 3166 and the GeoNames cities), unless the texts place the town elsewhere;
+- event words: reports naming only different kinds of attack (shelling, a drone strike) are
+  two incidents;
+- figures within MAX_RATIO, or within MAX_REVISION_RATIO when the higher was reported later:
+  a toll that rises over days is one incident.
+
+Candidates are blocked by category, kind, place and date window, so grouping stays far from
+quadratic. Subsets ("including three children") are linked to their incident but never add.
+
+Per incident (ACLED/UCDP practice, analysis.casualties.reports.incident_figures): a report is
+superseded when a higher toll is reported after it; it stays in the incident's `revisions` (who
+said what, when, in order) and its rows are flagged `superseded`, but is never used. Of the
+current reports, `conservative` is the lowest credible figure, `best` the highest, `low`/`high`
+their span, and `disagree` is set when they differ. `first_reported_by` is the source
+published first.
 """
 
 from __future__ import annotations
