@@ -28,6 +28,14 @@ def _choose_uploads(page, ui) -> None:
     ui.wait_until_idle(page)
 
 
+def _upload(page, ui, name: str, data: bytes) -> None:
+    """Open the page, switch to uploads and hand the uploader one file."""
+    ui.wait_for_page(page)
+    _choose_uploads(page, ui)
+    page.locator("[data-testid='stSidebar'] input[type='file']").set_input_files(
+        files=[{"name": name, "mimeType": "text/csv", "buffer": data}])
+
+
 def test_an_upload_is_seen_by_its_session_only(chromium, seeds_server, ui):
     marker = "Qz" + uuid.uuid4().hex[:10]
     first = chromium.new_context(viewport={"width": 1400, "height": 1000})
@@ -35,10 +43,7 @@ def test_an_upload_is_seen_by_its_session_only(chromium, seeds_server, ui):
     try:
         a = first.new_page()
         a.goto(seeds_server + "/", wait_until="domcontentloaded")
-        ui.wait_for_page(a)
-        _choose_uploads(a, ui)
-        a.locator("[data-testid='stSidebar'] input[type='file']").set_input_files(
-            files=[{"name": "mine.csv", "mimeType": "text/csv", "buffer": _upload_csv(marker)}])
+        _upload(a, ui, "mine.csv", _upload_csv(marker))
         a.wait_for_selector("text=Your upload (2 articles)", timeout=ui.timeout_ms)
         ui.wait_for_page(a)
         assert ui.error_boxes(a) == []
@@ -83,10 +88,7 @@ def test_an_article_longer_than_the_word_budget_is_shown_in_part_with_a_notice(c
     try:
         page = context.new_page()
         page.goto(server + "/", wait_until="domcontentloaded")
-        ui.wait_for_page(page)
-        _choose_uploads(page, ui)
-        page.locator("[data-testid='stSidebar'] input[type='file']").set_input_files(
-            files=[{"name": "long.csv", "mimeType": "text/csv", "buffer": upload}])
+        _upload(page, ui, "long.csv", upload)
         page.wait_for_selector("text=Your upload (1 articles)", timeout=ui.timeout_ms)
         ui.wait_for_page(page)
         text = page.inner_text("body")
