@@ -25,7 +25,7 @@ class Analysis:
     casualties: pd.DataFrame
     events: pd.DataFrame
     pipeline: str
-    incidents: pd.DataFrame = field(default_factory=pd.DataFrame)
+    incidents: pd.DataFrame = field(default_factory=lambda: empty_table("incidents"))
     statistics: pd.DataFrame = field(default_factory=lambda: empty_table("statistics"))
 
     def tables(self) -> dict[str, pd.DataFrame]:

@@ -14,6 +14,14 @@ CASUALTIES = [
     "doc_id", "sent_id", "start", "end", "category", "value", "qualifier", "low", "high", "victims",
     "location", "attribution", "evidence", "kind",
 ]
+# One row per incident and category: one episode's reports grouped across outlets. `conservative`
+# is the lowest credible figure at the latest reporting, `best` the best estimate, `low`/`high` the
+# range of the reports in use; `revisions` lists, in order, the reports a later, higher toll
+# superseded (kept visible, never used). Built by analysis.casualties.group_incidents.
+INCIDENTS = [
+    "incident_id", "category", "location", "date", "sources", "n_sources", "reports", "conservative",
+    "best", "low", "high", "first_reported_by", "first_reported", "disagree", "summary", "revisions", "kind",
+]
 # One row per statistic (a period total, cumulative count, stock, rate or roll-up), merged across
 # the outlets that quote it; never added to incident totals (analysis.casualties.statistics).
 STATISTICS = [
@@ -29,6 +37,7 @@ TABLES: dict[str, list[str]] = {
     "entities": ENTITIES,
     "casualties": CASUALTIES,
     "events": EVENTS,
+    "incidents": INCIDENTS,
     "statistics": STATISTICS,
 }
 
