@@ -247,8 +247,8 @@ def show_framing(comparison: Comparison) -> None:
 def show_figures_and_dates(comparison: Comparison) -> None:
     labels = [s.label for s in comparison.sides]
     st.plotly_chart(charts.figures_chart(comparison.figures, labels), key="compare_figures")
-    st.caption("An incident is the Casualties page's grouping of one event's reports; a statement is an aligned "
-               "statement (S-number in the columns), which also catches reports the grouping kept apart.")
+    st.caption("Figures are compared per incident: the Casualties page's grouping of one event's reports, so "
+               "both pages tell one truth. A figure a later, higher toll superseded is marked as such.")
     if not comparison.figures.empty:
         st.dataframe(comparison.figures.rename(columns={"matched_by": "Matched by", "category": "Category",
                                                         "label": "Side", "figure": "Figure", "text": "Sentence"})[
@@ -307,7 +307,7 @@ def render(ctx: PageContext) -> None:
             ("Shared statements", str(comparison.n_statements), "statements at least two sides report"),
             ("Only one side", str(only), "sentences no other selected side reports"),
             ("Figure disagreements", str(comparison.figures[["matched_by", "category"]].drop_duplicates().shape[0]),
-             "casualty figures of one incident or statement that differ between sides"),
+             "casualty figures of one incident that differ between sides"),
             ("Date disagreements", str(comparison.dates["statement"].nunique() if not comparison.dates.empty else 0),
              "shared statements the sides date to different days")]
     for column, (label, value, help_text) in zip(st.columns(len(kpis), border=True), kpis):
