@@ -82,7 +82,7 @@ def figures_html(figures: pd.DataFrame) -> str:
         figure = (f"<div class='cat'>{_esc(row['category'])}</div><div>{_esc(row['figure'])}</div>"
                   f"<div class='sub'>{counts}</div>")
         if _text(row["corrected_from"]):
-            figure += f"<div class='sub'>corrected from {_esc(row['corrected_from'])}</div>"
+            figure += f"<div class='sub'>revised from {_esc(row['corrected_from'])}</div>"
         link = cv.safe_link(row["url"])
         title = _esc(row["title"]) or "article"
         article = f"<a href='{html.escape(link, quote=True)}' target='_blank'>{title}</a>" if link else title
