@@ -115,6 +115,17 @@ _FACILITY_AFTER = re.compile(r"\s+(?:teaching\s+|general\s+|referral\s+|district
                              re.IGNORECASE)
 
 
+# The city part of a two-part dateline ("KHARKIV, " before "Ukraine -"): capitals, then a comma.
+_DATELINE_CITY = re.compile(r"[A-Z][A-Z .'’\-]*,\s*")
+
+
+def _opens_a_line(text: str, start: int) -> bool:
+    """Whether the place at `start` opens its line (a paragraph, or the text), alone or after a
+    dateline's city: a dateline opens a paragraph wherever an article's copy is joined."""
+    before = text[text.rfind("\n", 0, start) + 1:start]
+    return not before.strip() or _DATELINE_CITY.fullmatch(before.lstrip()) is not None
+
+
 def _not_the_scene(text: str, start: int, end: int) -> bool:
     """Whether the place span [start, end) of `text` names victims, a speaker, a hospital or
     the dateline, not a scene."""
@@ -123,7 +134,7 @@ def _not_the_scene(text: str, start: int, end: int) -> bool:
     after = text[end:end + 60]
     if _SPEAKER_AFTER.match(after) or _FACILITY_AFTER.match(after):
         return True
-    if not text[:start].strip() and _DATELINE_AFTER.match(after):
+    if _opens_a_line(text, start) and _DATELINE_AFTER.match(after):
         return True
     if _VICTIM_AFTER.match(after) and _NUMBER_BEFORE.search(text[max(0, start - 20):start].rstrip()):
         return True

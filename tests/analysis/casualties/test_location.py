@@ -95,6 +95,10 @@ def test_a_province_is_never_put_inside_a_town():
     ("Egypt's foreign ministry confirmed the deaths of three citizens.", "Egypt", False),
     ("DAKAR (Wire) - Gunmen killed 5 soldiers in the north of the country.", "DAKAR", False),
     ("Eleven bodies reached Jowhar hospital on Sunday.", "Jowhar", False),
+    ("MOPTI, Mali - Gunmen killed 7 herders at a well.", "MOPTI", False),
+    ("MOPTI, Mali - Gunmen killed 7 herders at a well.", "Mali", False),  # the dateline's second part
+    ("Talks resumed.\n\nSEVARE, Mali - Gunmen killed 7 herders.", "Mali", False),  # a later paragraph's dateline
+    ("Talks resumed in Bamako, Mali - and 7 herders were killed.", "Mali", True),  # not at a line's start
     ("A roadside bomb killed 12 people near Kandahar.", "Kandahar", True),
 ])
 def test_places_naming_victims_speakers_datelines_or_hospitals_are_not_the_scene(text, name, scene):
