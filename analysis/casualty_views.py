@@ -491,6 +491,7 @@ def statistics_view(statistics: pd.DataFrame, casualties: pd.DataFrame) -> pd.Da
         return pd.DataFrame(columns=STATISTIC_VIEW_COLUMNS)
     out = shown.assign(
         figure=[format_range(low, high) for low, high in zip(shown["low"], shown["high"])],
+        issuer=shown["issuer"].where(shown["issuer"].notna() & (shown["issuer"] != ""), "not named"),
         _order=shown["category"].map({c: i for i, c in enumerate(CASUALTY_CATEGORIES)}),
         _low=pd.to_numeric(shown["low"], errors="coerce"),
     )

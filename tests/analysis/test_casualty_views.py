@@ -359,6 +359,8 @@ def test_statistics_view_keeps_the_statistics_the_shown_figures_quote_largest_fi
     casualties = pd.DataFrame({"statistic_id": ["S0001", "S0003", None]})
     view = cv.statistics_view(statistics, casualties)
     assert view["statistic_id"].tolist() == ["S0003", "S0001"]  # killed before displaced
+    every = cv.statistics_view(statistics, pd.DataFrame({"statistic_id": ["S0001", "S0002", "S0003"]}))
+    assert every.set_index("statistic_id").loc["S0002", "issuer"] == "not named"  # never a bare "None"
     assert view["figure"].tolist() == ["900", "5,000–5,200"]
     assert cv.statistics_view(statistics, pd.DataFrame({"doc_id": ["a"]})).empty
 
