@@ -261,6 +261,16 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(ordered, n=100, method="inclusive")[int(q) - 1]
 
 
+def stop_server(server: subprocess.Popen, sampler: MemorySampler) -> None:
+    """Stop sampling, then the server: politely, and by force after ten seconds."""
+    sampler.stop.set()
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=20, help=f"concurrent sessions (at most {MAX_SESSIONS})")
@@ -317,12 +327,7 @@ def main(argv: list[str] | None = None) -> int:
         hwm_kb = proc_status_kb(server.pid, "VmHWM") or 0
         alive = server.poll() is None
     finally:
-        sampler.stop.set()
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_server(server, sampler)
 
     times = [t for _, t in tally.times]
     print(f"\nwall time: {wall:.1f} s · rendered steps: {len(times)} · errors: {len(tally.errors)}"

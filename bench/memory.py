@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 from bench import build_corpus
-from load import CHROMIUM_ARGS, ROOT, MemorySampler, free_port, healthy, proc_status_kb
+from load import CHROMIUM_ARGS, ROOT, MemorySampler, free_port, healthy, proc_status_kb, stop_server
 
 PAGE_TIMEOUT_MS = 1_800_000  # a 5-million-word analysis on a busy 2-core machine, with room to spare
 MAX_FILE_BYTES = 15_000_000  # under the dashboard's 20 MB per file
@@ -188,12 +188,7 @@ def main(argv: list[str] | None = None) -> int:
                 browser.close()
         alive = server.poll() is None
     finally:
-        sampler.stop.set()
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_server(server, sampler)
     print(f"peak VmRSS sampled: {sampler.peak_kb / 1024:.0f} MB · server alive at the end: {alive} · "
           f"errors: {len(errors)}")
     for error in errors[:10]:
