@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 import pandas as pd
 
@@ -64,6 +65,9 @@ def period_shape(period: str | None, sentence: str) -> str:
     return "period" if period else "none"
 
 
+# Cached: merging compares a quote's issuer with every quote of each candidate statistic, 1.3 M
+# calls on the 3,000-article bench corpus; build_statistics went from 3.3 s to 1.4 s there.
+@lru_cache(maxsize=4096)
 def issuer_key(issuer: str | None) -> frozenset[str]:
     """The words that identify an issuer, lower-cased; the UN's family shares one word."""
     if not issuer:
@@ -167,11 +171,18 @@ def _whole_of(quotes: Sequence[_Quote], doc_id: str, evidence: str) -> _Quote | 
 
 
 def _merge(quotes: Sequence[_Quote]) -> list[_Statistic]:
+    """The quotes grouped into statistics, in order of first quote. A quote is compared only with
+    the statistics of its own category, shape and part_of (the block `_same` requires), not with
+    every statistic of the corpus."""
     statistics: list[_Statistic] = []
+    blocks: dict[tuple[str, str | None, bool], list[_Statistic]] = {}
     for quote in quotes:
-        match = next((s for s in statistics if _same(s, quote)), None)
+        block = blocks.setdefault((quote.category, quote.shape, quote.part_of), [])
+        match = next((s for s in block if _same(s, quote)), None)
         if match is None:
-            statistics.append(_Statistic([quote]))
+            match = _Statistic([quote])
+            statistics.append(match)
+            block.append(match)
         else:
             match.quotes.append(quote)
     return statistics
