@@ -8,7 +8,6 @@ filter acts on, and the incidents that group one event's casualty reports across
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, fields
 from datetime import date
@@ -95,17 +94,10 @@ def analyze(
     """Run every extractor over `documents` and return the tables, keyed by doc_id and sent_id.
 
     `nlp` defaults to the best installed pipeline (see analysis.nlp.load_pipeline); `progress`
-    is called as progress(done, total, stage) so a long run can show how far it got.
+    is called as progress(done, total, stage) so a long run can show how far it got. The garbage
+    collector is the caller's: a server analysing in one thread must keep collecting in the others.
     """
-    # The run allocates millions of small objects and frees almost none until it ends, so the
-    # cyclic collector's passes find nothing to free; pausing it saves several percent of the run.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _analyze(list(documents), nlp=nlp, corrections=corrections, progress=progress)
-    finally:
-        if collecting:
-            gc.enable()
+    return _analyze(list(documents), nlp=nlp, corrections=corrections, progress=progress)
 
 
 def _analyze(documents: list[Document], *, nlp, corrections: EntityCorrections | None,

@@ -261,6 +261,16 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(ordered, n=100, method="inclusive")[int(q) - 1]
 
 
+def started(server: subprocess.Popen, base: str, timeout_s: float = 90) -> bool:
+    """Whether the server at `base` answers its health check before it exits or `timeout_s` passes."""
+    deadline = time.monotonic() + timeout_s
+    while not healthy(base):
+        if server.poll() is not None or time.monotonic() > deadline:
+            return False
+        time.sleep(0.3)
+    return True
+
+
 def stop_server(server: subprocess.Popen, sampler: MemorySampler) -> None:
     """Stop sampling, then the server: politely, and by force after ten seconds."""
     sampler.stop.set()
@@ -307,12 +317,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     sampler = MemorySampler(server.pid)
     try:
-        deadline = time.monotonic() + 90
-        while not healthy(base):
-            if server.poll() is not None or time.monotonic() > deadline:
-                print(f"the server did not start; log: {log}")
-                return 2
-            time.sleep(0.3)
+        if not started(server, base):
+            print(f"the server did not start; log: {log}")
+            return 2
         if args.warm_up:
             print(f"warm-up visit (server start: pipeline and analysis): {asyncio.run(warm_up(base)):.1f} s")
         idle_kb = proc_status_kb(server.pid, "VmRSS") or 0

@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 from bench import build_corpus
-from load import CHROMIUM_ARGS, ROOT, MemorySampler, free_port, healthy, proc_status_kb, stop_server
+from load import CHROMIUM_ARGS, ROOT, MemorySampler, free_port, proc_status_kb, started, stop_server
 
 PAGE_TIMEOUT_MS = 1_800_000  # a 5-million-word analysis on a busy 2-core machine, with room to spare
 MAX_FILE_BYTES = 15_000_000  # under the dashboard's 20 MB per file
@@ -157,12 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     sampler = MemorySampler(server.pid)
     errors: list[str] = []
     try:
-        deadline = time.monotonic() + 90
-        while not healthy(base):
-            if server.poll() is not None or time.monotonic() > deadline:
-                print(f"the server did not start; log: {log}")
-                return 2
-            time.sleep(0.3)
+        if not started(server, base):
+            print(f"the server did not start; log: {log}")
+            return 2
         print(f"server {args.app_root.resolve()} (pid {server.pid}) started: {memory(server.pid)}")
         sampler.start()
         executable = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -21,11 +21,14 @@ STATISTIC = "statistic"
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
            r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 
+# The nouns that name one violent episode ("the attack", "a raid").
+_EPISODE_NOUNS = r"attack|blast|bombing|shelling|strike|raid|ambush|explosion|assault|massacre"
+
 # A period short enough to be one episode: hours, a night, a weekend, a few named days.
 _SHORT_PERIOD = re.compile(
     r"\b(?:hours?|overnight|night|weekend|yesterday|today|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
-    r"(?:the\s+)?(?:attack|blast|bombing|shelling|strike|raid|ambush|explosion|assault|massacre))\b",
+    rf"(?:the\s+)?(?:{_EPISODE_NOUNS}))\b",
     re.IGNORECASE)
 _FEW_DAYS = re.compile(r"\b(?:(?:two|three|four|five|six|seven|few|couple\s+of|[2-7])\s+)?days?\b", re.IGNORECASE)
 # A period long enough to hold many episodes.
@@ -93,8 +96,7 @@ _MONTH_REFERENCE = re.compile(
     rf"^(?:(?:last|this|earlier\s+this|late\s+last)\s+month|(?:in|during)\s+(?:early\s+|late\s+|mid-?)?"
     rf"(?:{_MONTHS}(?:\s+\d{{4}})?|\d{{4}}))$", re.IGNORECASE)
 _EPISODE = re.compile(
-    r"\b(?:attack|blast|bombing|shelling|strike|airstrike|air\s+strike|raid|ambush|explosion|assault|massacre"
-    r"|shooting|bombardment|incident)\b(?!s)", re.IGNORECASE)
+    rf"\b(?:{_EPISODE_NOUNS}|airstrike|air\s+strike|shooting|bombardment|incident)\b(?!s)", re.IGNORECASE)
 
 
 def names_episode(sentence: str) -> bool:
