@@ -36,6 +36,9 @@ _LONG_PERIOD = re.compile(
     rf"\b(?:weeks?|months?|years?|decades?|began|started|erupted|broke\s+out|start|beginning|outbreak"
     rf"|half|quarter|\d{{4}}|{_MONTHS})\b|\bso\s+far\b", re.IGNORECASE)
 
+# "since ..." starts a running count, long unless what follows is short ("since Monday").
+_SINCE = re.compile(r"since\b", re.IGNORECASE)
+
 # Case-sensitive after the first letter: "Daily" in an outlet's name is no rate.
 _RATE = re.compile(
     r"\b(?:[Ee]very|[Ee]ach|per)\s+(?:single\s+)?(?:day|week|month|year|hour)\b"
@@ -113,15 +116,17 @@ def dates_an_episode(period: str, sentence: str) -> bool:
 def is_short_period(period: str) -> bool:
     """True for a window one episode can fill ("in the last 24 hours", "overnight", "since
     Monday", "in the past three days"): fighting in one place over it is one incident."""
-    if _LONG_PERIOD.search(period) and not re.search(r"\bhours?\b", period, re.IGNORECASE):
-        return False
+    if _LONG_PERIOD.search(period) and not re.search(r"\bhours?\b", period, re.IGNORECASE) \
+            and not _DAY_WORD.search(period):
+        return False  # "since fighting erupted on Saturday" is days old, whatever its verb
     return bool(_SHORT_PERIOD.search(period) or _FEW_DAYS.search(period))
 
 
 def is_long_period(period: str | None) -> bool:
     """True for a period that can hold many episodes ("since April 2023", "this year", "in
     the first half of 2024"). A rate ("every day") is read by `has_rate`, not here."""
-    return bool(period) and bool(_LONG_PERIOD.search(period)) and not is_short_period(period)
+    return bool(period) and bool(_LONG_PERIOD.search(period) or _SINCE.match(period)) \
+        and not is_short_period(period)
 
 
 def has_rate(sentence: str) -> bool:
@@ -190,18 +195,23 @@ def clean_issuer(name: str | None) -> str | None:
 # Present perfect: a count that runs up to now ("have been killed", "has displaced").
 _PRESENT_PERFECT = re.compile(
     r"\b(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+)?(?:killed|died|displaced|wounded|injured|fled"
-    r"|abducted|uprooted|forced)\b", re.IGNORECASE)
+    r"|abducted|uprooted|forced|recorded|registered|documented|counted|verified|tallied)\b", re.IGNORECASE)
 # Bodies that count over long periods; a police or army spokesman reports episodes.
 _INSTITUTION = re.compile(
     r"\b(?:United\s+Nations|UN|U\.N\.|OCHA|UNHCR|UNICEF|WHO|IOM|OHCHR|ACLED|UCDP|Red\s+Cross|ICRC|agency|agencies"
-    r"|monitor|monitors|monitoring\s+group|observatory|rights\s+group|human\s+rights|NGO)\b")
+    r"|monitor|monitors|monitoring\s+group|observatory|rights\s+groups?|human\s+rights|NGOs?|civil\s+society"
+    r"|watchdog|tracker)\b"
+    # A tally word or a counting verb makes the same running count without an institution.
+    r"|\b(?:[Aa]\s+total\s+of|[Ii]n\s+total|[Aa]ltogether)\b"
+    r"|\b(?:have|has)\s+(?:now\s+|so\s+far\s+)?(?:recorded|registered|documented|counted|verified|tallied)\b")
 _DAY_WORD = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|overnight|tonight)\b",
                        re.IGNORECASE)
 
 
 def is_running_count(sentence: str) -> bool:
     """True for an institution's count up to now with no episode or day named ("the UN says
-    1,300 civilians have been killed"): a cumulative statistic, not one attack's toll."""
+    1,300 civilians have been killed", "a total of 900 people have been killed", "monitors have
+    recorded 400 deaths"): a cumulative statistic, not one attack's toll."""
     return bool(_PRESENT_PERFECT.search(sentence) and _INSTITUTION.search(sentence)
                 and not names_episode(sentence) and not _DAY_WORD.search(sentence))
 

@@ -10,16 +10,27 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 # "the end of June".
 _DAY_OF_MONTH = (rf"(?:the\s+(?:end|start|beginning|middle)\s+of\s+|early\s+|late\s+|mid-?)?(?:\d{{1,2}}\s+)?"
                  rf"{_MONTH}(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+\d{{4}})?")
+# "since the rebels seized the town", "since the army launched its offensive": a clause whose
+# past-tense verb starts the span (a subject of one to three words, then the verb).
+_SINCE_CLAUSE = (r"(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w\-]+\s+){1,3}?"
+                 r"(?:[a-z]+ed|began|took|broke|won|fell|came|swept|overran|seized|rode|drove|struck|overthrew)"
+                 r"(?:\s+(?!(?:on|last|early|late)\b)(?:the\s+|its\s+|their\s+|a\s+|an\s+)?[\w\-]+)?"
+                 r"(?:\s+(?:on|last|early|late)\s+[A-Za-z]+)?")
 # Sentence-initial capitals are allowed on the leading word ("Since January, ...").
 _PERIOD = re.compile(
     r"\b(?:(?:[Ii]n|[Oo]ver|[Dd]uring|[Ww]ithin|[Ff]or)\s+the\s+(?:last|past|previous|preceding|first)\s+"
     r"(?:\w+(?:-\w+)?\s+)?(?:hours?|days?|weeks?|months?|years?|decades?)"
-    r"|(?:[Ii]n|[Oo]ver|[Dd]uring)\s+the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter|six\s+months)\s+of\s+"
-    r"(?:the\s+year|this\s+year|last\s+year|\d{4})"
+    r"|(?:[Ii]n|[Oo]ver|[Dd]uring)\s+the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter|six\s+months)"
+    r"(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|\d{4}))?"
     rf"|(?:[Bb]etween|[Ff]rom)\s+{_DAY_OF_MONTH}\s+(?:and|to|through|until)\s+{_DAY_OF_MONTH}"
+    r"|(?:[Bb]etween|[Ff]rom)\s+\d{4}\s+(?:and|to|through|until)\s+\d{4}"
+    r"|(?:[Ii]n|[Oo]ver)\s+recent\s+(?:days|weeks|months|years)"
+    r"|(?:[Ii]n|[Oo]ver)\s+(?:a|one|two|three|four|five|six|several|\d+)\s+(?:weeks?|months?|years?)\s+of\s+"
+    r"(?:fighting|violence|clashes|attacks|unrest|war|conflict)"
     rf"|(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTH}(?:\s+\d{{4}})?|\d{{4}})\b(?!\s*\d)"
     r"|[Ss]ince\s+(?:the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?"
     r"|the\s+(?:war|conflict|fighting|invasion|offensive|uprising|coup)\s+(?:began|started|erupted|broke\s+out)"
+    rf"|{_SINCE_CLAUSE}"
     r"|(?:early|late|mid-?)?\s*[A-Z][a-z]+(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{4}|last\s+\w+)"
     r"|[Ss]o\s+far\s+this\s+(?:year|month|week)|(?:[Tt]his|[Ll]ast)\s+(?:year|month|week)"
     r"|[Ee]very\s+(?:day|week|month)|[Ee]ach\s+(?:day|week|month)|(?:a|per)\s+(?:day|week|month)"

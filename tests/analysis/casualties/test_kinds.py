@@ -137,3 +137,28 @@ def test_an_institutions_running_count_is_a_statistic(sentence, kind):
 def test_spans_with_days_of_the_month(sentence, period):
     assert find_period(sentence) == period
     assert kind_of(sentence) == STATISTIC
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Since the rebels took the port, 900 people have been killed, a charity said.", STATISTIC),
+    ("Shelling has killed 600 people since the army launched its offensive.", STATISTIC),
+    ("Four people have died since fighting erupted on Saturday, medics said.", INCIDENT),
+    ("Eleven people have died since the blast on Wednesday.", INCIDENT),
+    ("The militia killed at least 3,000 villagers between 2016 and 2020.", STATISTIC),
+    ("The governor said 700 people had been killed in raids in recent months.", STATISTIC),
+    ("Roughly 800 died in two weeks of fighting around the airport.", STATISTIC),
+])
+def test_spans_opened_by_a_clause_or_given_in_years_or_weeks(sentence, kind):
+    assert kind_of(sentence) == kind
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("A total of 950 people have been killed in the district, local officials said.", STATISTIC),
+    ("Hospitals have recorded 410 deaths from gunshot wounds, the health office said.", STATISTIC),
+    ("The militia has killed at least 700 farmers, according to a civil society group.", STATISTIC),
+    ("A total of 14 people were killed in the ambush on the bridge.", INCIDENT),
+    ("Twelve people have been killed, police said on Tuesday.", INCIDENT),
+])
+def test_tallies_and_counting_verbs_make_running_counts(sentence, kind):
+    assert kind_of(sentence) == kind
+
