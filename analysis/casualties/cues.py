@@ -97,7 +97,7 @@ TO_DEATH = ("to", "death")
 BEFORE: dict[str, str] = {
     **dict.fromkeys(
         "killing killed kill kills executing executed massacring massacred slaughtering "
-        "slaughtered beheading beheaded murdering murdered assassinating assassinated "
+        "slaughtered beheading beheaded murdering murdered assassinating assassinated lynching lynched "
         "neutralised neutralized neutralising neutralizing eliminated eliminating".split(),
         KILLED),
     **dict.fromkeys(

@@ -33,6 +33,9 @@ _PERPETRATOR_DIED = re.compile(
     r"|\b(?:the|a)\s+" + _PERP + r"\s+(?:also\s+)?died\b",
     re.IGNORECASE,
 )
+# A bomber who "blew himself up" is a death the report leaves uncounted only when no one else
+# died: beside "killing 61 people" the toll is the victims' (wire copy counts them so).
+_BLEW_UP = re.compile(r"\b(?:blew|blowing|blows|blown)\s+(?:himself|herself)\s+up\b", re.IGNORECASE)
 _PERPETRATOR = re.compile(r"\b" + _PERP + r"$", re.IGNORECASE)  # "gunman", "the suicide bomber"
 _ATTACKERS = re.compile(r"\b(?:militants?|insurgents?|attackers?|assailants?|gunm[ae]n|bombers?|"
                         r"jihadists?|terrorists?|perpetrators?|rebels?)\b", re.IGNORECASE)
@@ -40,7 +43,8 @@ _PERPETRATOR_COUNTED = re.compile(r"\b(?:including|among\s+them|among\s+the\s+de
                                   re.IGNORECASE)
 _NONE_KILLED = re.compile(
     r"\b(?:no(?:body| one|-one)\s+(?:was|were|has been|had been)\s+(?:killed|hurt|injured)"
-    r"|no\s+(?:deaths|fatalities|casualties|immediate reports of casualties)|without casualties)\b",
+    r"|no\s+(?:deaths|fatalities|casualties|immediate reports of casualties)|without casualties"
+    r"|(?:escaped|were|was|emerged|left)\s+(?:\w+\s+)?(?:unharmed|unhurt|uninjured))\b",
     re.IGNORECASE,
 )
 
@@ -99,7 +103,8 @@ def best_death_toll(figures: Sequence[CasualtyFigure],
 
 
 def death_count(text: str) -> int | None:
-    """The single best death toll a short report gives, 0 when it says nobody died, else None."""
+    """The single best death toll a short report gives; 0 when it says nobody died or counts
+    only the wounded; else None (no casualty figure at all)."""
     sentences = split_sentences(text)
     figures = extract_casualties(text, sentences)
     best = best_death_toll(figures, sentences)
@@ -107,6 +112,8 @@ def death_count(text: str) -> int | None:
         # Only a share is given ("the main hospital alone received 31 bodies"): at least that many.
         shares = [_stated(f) for f in figures if f.category == "killed" and f.part_of and not unit_of(f.victims)]
         best = max(shares, default=None)
-    if best is None and _NONE_KILLED.search(text):
-        return 0
+    if best is None and _BLEW_UP.search(text):
+        return 1
+    if best is None and (_NONE_KILLED.search(text) or any(f.category == "injured" for f in figures)):
+        return 0  # a report that counts the wounded and no dead reports no deaths
     return best

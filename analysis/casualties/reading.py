@@ -55,6 +55,7 @@ _WOUNDS = frozenset({"injuries", "wounds", "burns", "gunshot", "shrapnel", "bull
 _RISE = frozenset(
     "rose risen rises climbed climbs reached reach stood stand stands jumped increased hit "
     "topped passed surpassed exceeded soared mounted grew now have has had".split())
+_ALIVE_KILLING = frozenset({"burned", "burnt", "burning", "buried", "burying"})
 GENERIC_HEADS = frozenset({"number", "numbers", "tally", "count", "total", "figure", "figures"})
 
 
@@ -134,8 +135,10 @@ def verb_before(tokens: Sequence[Token], k: int) -> tuple[str, int] | None:
             if combined:
                 return combined, k
         return BEFORE[word], k
-    if word == "dead" and k > 0 and tokens[k - 1].low == "shot":
+    if word == "dead" and k > 0 and tokens[k - 1].low in ("shot", "shooting"):
         return KILLED, k
+    if word == "alive" and k > 0 and tokens[k - 1].low in _ALIVE_KILLING:
+        return KILLED, k  # "burned alive six villagers"
     if word == "down" and k > 0 and tokens[k - 1].low == "gunned":
         return KILLED, k
     if word == "death" and k > 1 and tokens[k - 1].low == "to" and tokens[k - 2].text.isalpha():

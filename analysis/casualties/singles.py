@@ -31,7 +31,11 @@ _INDEFINITE = frozenset({"a", "an", "another"})
 # A definite or possessive singular ("the judge", "his guard") counts only as the object of a
 # casualty verb or the subject of a passive one: elsewhere it is someone already counted.
 _DEFINITE = frozenset({"the", "his", "her", "their", "its"})
-_STARTS = _INDEFINITE | _DEFINITE | PERSON_SINGULAR  # words a single can start with
+# "him" or "her" (not "her son") as the object of a casualty verb is one person.
+_OBJECT_PRONOUNS = frozenset({"him", "her"})
+_ORDINALS = {word: n for n, word in enumerate(
+    "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), start=2)}
+_STARTS = _INDEFINITE | _DEFINITE | PERSON_SINGULAR | _OBJECT_PRONOUNS  # words a single can start with
 _NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(VAGUE) | frozenset(FEW) | {
     "dozen", "hundred", "thousand", "both"}
 # Capitalised words that open no name: days, months, sentence openers.
@@ -61,6 +65,8 @@ def _person_end(tokens: Sequence[Token], i: int, listed: bool = False) -> tuple[
     chief", "his guard", "Judge Ibrahim Haroun", or "an interpreter" (an agent noun, guessed)."""
     n = len(tokens)
     word = tokens[i].low
+    if word in _OBJECT_PRONOUNS and (i + 1 >= n or not _opens_noun(tokens[i + 1])):
+        return i + 1, False  # "executed him", "shot her dead": someone the text named before
     if word in _INDEFINITE or word in _DEFINITE:
         for m in range(i + 1, min(i + 2 + _MAX_MODIFIERS, n)):
             low = tokens[m].low
@@ -85,6 +91,12 @@ def _person_end(tokens: Sequence[Token], i: int, listed: bool = False) -> tuple[
         if end >= n or not tokens[end].text[:1].isalpha() or tokens[end].low in NP_STOPS or tokens[end].low in NP_STOP:
             return end, False
     return None
+
+
+def _opens_noun(token: Token) -> bool:
+    """Whether a word after "her" makes it a possessive ("her son"), not an object ("her dead")."""
+    return token.text[:1].isalpha() and token.low not in _PREPOSITIONS and token.low not in _PHRASE_ENDS \
+        and token.low not in NP_STOPS and token.low not in ("as", "after", "before", "while", "when", "outside")
 
 
 def _guessed_head(tokens: Sequence[Token], m: int, loose: bool = False) -> bool:
@@ -177,6 +189,9 @@ def _single_at(tokens: Sequence[Token], i: int, text: str, offset: int, taken: s
     """The count without a numeral that starts at token i, or None."""
     n = len(tokens)
     tok = tokens[i]
+    ordinal = _ordinal_victim(tokens, i)
+    if ordinal is not None:
+        return _toll_by_ordinal(tokens, i, *ordinal, refugee)
     if tok.low == "another" and i + 1 < n and (tokens[i + 1].low in PASSIVE_AUX or tokens[i + 1].low in _INTRANSITIVE):
         people, end, guessed = 1, i + 1, False  # "one soldier was killed and another was wounded"
     else:
@@ -206,6 +221,28 @@ def _single_at(tokens: Sequence[Token], i: int, text: str, offset: int, taken: s
     found = Found(quantity, category, ("before" if cue < i else "after") if category else "single", phrase_end,
                   None, group=cue)
     found.victims = _victims(tokens, i, end, text, offset)
+    return found
+
+
+def _ordinal_victim(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """(toll, index after) of "a sixth victim", "a third", "the fourth person" at i."""
+    if tokens[i].low not in ("a", "the") or i + 1 >= len(tokens) or tokens[i + 1].low not in _ORDINALS:
+        return None
+    end = i + 2
+    if end < len(tokens) and (tokens[end].low in PERSON_SINGULAR or tokens[end].low in ("victim", "person")):
+        end += 1
+    return _ORDINALS[tokens[i + 1].low], end
+
+
+def _toll_by_ordinal(tokens: Sequence[Token], i: int, toll: int, end: int, refugee: bool) -> Found | None:
+    """"a sixth victim died in hospital": the toll is now six, a revision of the count before.
+    Only a death or injury right after counts ("a second blast" is no one)."""
+    after = after_cue(tokens, _past_age(tokens, end), refugee)
+    if after is None or after[0] not in (KILLED, INJURED) or not (after[2] or tokens[after[1]].low in _STATES):
+        return None
+    quantity = Quantity(i, end, tokens[i].start, tokens[end - 1].end, toll, "exact", toll, toll)
+    found = Found(quantity, after[0], "toll", end, None, group=after[1])
+    found.toll = True
     return found
 
 

@@ -172,11 +172,19 @@ def victims_text(tokens: Sequence[Token], i: int, j: int, text: str, offset: int
     return text[words[0].start - offset: words[-1].end - offset]
 
 
+_POSTMODIFIER_OPENERS = frozenset("accused suspected believed alleged who whom whose that which".split())
+
+
 def is_person_phrase(tokens: Sequence[Token], i: int, j: int) -> bool:
     """True when the phrase tokens[i:j] names people (or is empty: "arrested 12")."""
     if i == j:
         return True
     lows = [t.low for t in tokens[i:j]]
+    # A clause after the head describes the people, not what they are: "two men accused of
+    # stealing cattle" are people whatever they stole.
+    cut = next((k for k, w in enumerate(lows) if k and w in _POSTMODIFIER_OPENERS), len(lows))
+    lows = lows[:cut]
+    j = i + cut
     if any(w in NON_PERSON for w in lows):
         return False
     return any(w in PERSON_PLURAL or w in PERSON_SINGULAR for w in lows) or tokens[j - 1].text[:1].isupper()
