@@ -1,4 +1,4 @@
-"""`python -m analysis PATH... --out DIR`: see analysis.cli."""
+"""`python -m analysis PATH... --out DIR` and `python -m analysis share PATH...`: see analysis.cli."""
 
 from analysis.cli import main
 

@@ -1,5 +1,6 @@
 """Command line: analyse articles and write every table, so results can be scripted and reused
-without the dashboard."""
+without the dashboard; `share` stores a corpus in the share store and prints its link, so a team
+can publish a corpus without the browser."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from analysis.export import write_csv
 from analysis.filters import Filters, apply
 from analysis.loading import load_corpus
 from analysis.result import Analysis
+from analysis.sharing import ShareError, ShareLimits, ShareStore, delete_link, share_link
+from analysis.sharing.config import BASE_URL_ENV, DATABASE_URL_ENV, base_url, database_url
 
 FORMATS = ("csv", "json", "parquet")
 
@@ -23,7 +26,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m analysis",
         description="Analyse news articles (folders or .txt/.md/.html/.csv/.jsonl files) and write "
-        "the documents, sentences, mentions, entities, casualties, events and incidents tables.",
+        "the documents, sentences, mentions, entities, casualties, events and incidents tables. "
+        "`python -m analysis share PATH...` shares articles by link instead (see its --help).",
     )
     parser.add_argument("paths", nargs="+", help="files or folders to read")
     parser.add_argument("--out", required=True, type=Path, help="folder to write the tables to")
@@ -61,7 +65,55 @@ def write_tables(result: Analysis, out: Path, fmt: str = "csv") -> list[Path]:
     return written
 
 
+def _share_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis share",
+        description="Store articles in the dashboard's share store and print the link that opens "
+        "them, and the private link that deletes the share. The store is the one the dashboard "
+        "started from this folder uses: [connections.shares] in .streamlit/secrets.toml, else "
+        f"{DATABASE_URL_ENV}, else the SQLite file in the data folder.",
+    )
+    parser.add_argument("paths", nargs="+", help="files or folders to read")
+    parser.add_argument("--base-url", default=None,
+                        help=f"the dashboard's public address (default: {BASE_URL_ENV}, else {base_url()})")
+    parser.add_argument("--db", default=None, help="a SQLAlchemy database URL for the store (overrides the above)")
+    return parser
+
+
+def share(argv: list[str]) -> int:
+    """`python -m analysis share PATH...`: store the readable articles and print both links."""
+    args = _share_parser().parse_args(argv)
+    corpus = load_corpus(args.paths)
+    for path, reason in corpus.errors:
+        print(f"skipped {path}: {reason}", file=sys.stderr)
+    if not corpus.documents:
+        print("no readable articles in the given paths", file=sys.stderr)
+        return 1
+    from sqlalchemy import create_engine  # only this command needs the database
+
+    url = args.db or database_url()
+    try:
+        store = ShareStore(create_engine(url), ShareLimits.from_env())
+        store.create_schema()
+        made = store.put(corpus.documents)
+    except ShareError as exc:
+        print(f"not shared: {exc}", file=sys.stderr)
+        return 1
+    except ImportError as exc:  # the URL names a database whose driver is not installed
+        print(f"not shared: no driver for this database ({exc}); for PostgreSQL install "
+              "parallax[postgres]", file=sys.stderr)
+        return 1
+    base = args.base_url or base_url()
+    print(f"{made.articles} articles shared until {made.expires_at:%d %b %Y}.")
+    print(f"link: {share_link(base, made.token)}")
+    print(f"delete link (keep it private): {delete_link(base, made.delete_token)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["share"]:
+        return share(argv[1:])
     args = _parser().parse_args(argv)
     corpus = load_corpus(args.paths)
     for path, reason in corpus.errors:
