@@ -101,6 +101,7 @@ class Filters:
 MAX_PARAM_VALUES = 50  # repeated values of one parameter (entities, sources, compared sides)
 MAX_PARAM_CHARS = 500  # one value: far more than any entity, source or article key needs
 MAX_CORRECTIONS_CHARS = 20_000  # the entity corrections ("fix"): base64 of a JSON list
+MAX_SHARE_TOKEN_CHARS = 64  # a share's token or delete token ("share", "unshare"): 32 characters
 NOTE_VALUE_CHARS = 40  # how much of a rejected value a note quotes
 
 

@@ -3,7 +3,8 @@
 The router: page config, the shared sidebar (corpus, filters, pipeline) and st.navigation over
 the pages in dashboard/views/. It analyses the corpus (cached), applies the filters once per
 distinct view (shared by every session on it) and hands the result to the page; the URL is
-rewritten from the filters so a link reopens this view.
+rewritten from the filters so a link reopens this view, and uploaded articles can be shared by
+link (dashboard/sharing.py).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from streamlit.logger import get_logger
 
 from analysis import LoadError
 from analysis.loading import is_note
-from dashboard import context, sidebar, url_state
+from dashboard import context, sharing, sidebar, url_state
 from dashboard.corpus import LoadedCorpus, analysis_of
 
 T = TypeVar("T")
@@ -90,7 +91,9 @@ def main() -> None:
     page = st.navigation(pages())
     st.sidebar.title("Parallax")
     st.sidebar.caption("How different sources cover the same conflict story.")
+    sharing.offer_delete()
     corpus = sidebar.choose_corpus()
+    share_box = st.sidebar.container()  # filled last, when the URL holds the whole view
     sidebar.show_load_errors(corpus)
     if not corpus.documents:
         st.error(nothing_to_analyse(corpus))
@@ -100,9 +103,10 @@ def main() -> None:
                              f"analysis of corpus {corpus.corpus_id} ({corpus.content_key})")
     filters = sidebar.choose_filters(full)
     sidebar.show_pipeline(full)
-    url_state.write(filters, corpus.corpus_id, corrections)
+    url_state.write(filters, corpus.corpus_id, corrections, sharing.token_of(corpus))
     context.publish(context.build(corpus, full, filters, corrections))
     without_traceback(page.run, PAGE_FAILED, f"page /{page.url_path}")
+    sharing.offer(share_box, corpus, page.url_path)  # after the page: its own URL parameters are in
 
 
 if __name__ == "__main__":  # `streamlit run` runs this file as __main__; tests import its functions

@@ -1,7 +1,8 @@
 """Which corpus the visitor is looking at, and its cached analysis.
 
 Uploaded articles live in the visitor's session only (the uploader widget's state): nothing is
-written to disk or to any store shared between sessions. Analysis results are cached by corpus
+written to disk or to any store shared between sessions until the visitor presses "Share these
+articles" (dashboard/sharing.py). Analysis results are cached by corpus
 content, so a rerun or a colleague opening the bundled seeds never recomputes them.
 """
 
@@ -41,6 +42,7 @@ CORPUS_ENV = "PARALLAX_CORPUS"
 BUNDLED = "seeds"
 SERVER = "server"  # the corpus named by PARALLAX_CORPUS: links made on that server reopen it
 UPLOAD_PREFIX = "upload-"
+SHARED = "shared"  # articles opened from the share store by a link's token (dashboard/sharing.py)
 # The most words analysed at once for the page (a few minutes of work); larger corpora are cut to
 # their newest articles with a message, and the full run is left to `python -m analysis`.
 MAX_WORDS_ENV = "PARALLAX_MAX_WORDS"
@@ -136,6 +138,12 @@ def _loaded(corpus_id: str, label: str, corpus: Corpus) -> LoadedCorpus:
         words=sum(len(d.text.split()) for d in documents),
         notice=notice,
     )
+
+
+def from_documents(corpus_id: str, label: str, documents: tuple[Document, ...]) -> LoadedCorpus:
+    """A corpus of articles read elsewhere (the share store), keyed like any other by content:
+    the same articles shared and reopened hit the same cached analysis."""
+    return _loaded(corpus_id, label, Corpus(documents=list(documents)))
 
 
 def bundled_paths() -> tuple[str, ...]:
@@ -484,7 +492,7 @@ def analysis_of(corpus: LoadedCorpus, corrections: EntityCorrections | None = No
 
     The result is shared with every session viewing the same content: never modify it."""
     lease = session_lease()
-    private = corpus.corpus_id.startswith(UPLOAD_PREFIX)
+    private = corpus.corpus_id not in (BUNDLED, SERVER)  # an upload or a share: gone when unheld
 
     def compute() -> Analysis:
         return analyze(corpus.documents, nlp=nlp_pipeline())

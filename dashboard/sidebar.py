@@ -14,7 +14,7 @@ from analysis import Analysis, Filters, LoadError
 from analysis.filters import FilterChoices
 from analysis.loading import is_note
 from dashboard import corpus as corpora
-from dashboard import url_state
+from dashboard import sharing, url_state
 from dashboard.markup import md
 
 ENTITIES_KEY = "filter_entities"
@@ -26,6 +26,7 @@ UPLOADS_KEY = "uploads"
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv", "jsonl", "json", "zip"]
 CHOICE_BUNDLED = "Bundled corpus"
 CHOICE_UPLOAD = "My articles"
+CHOICE_SHARED = "Shared articles"  # offered once a link's share is open, or the visitor shared
 # The upload a link named that this session does not hold: shown until an upload replaces it.
 MISSING_UPLOAD_KEY = "_parallax_missing_upload"
 OWN_UPLOADS_KEY = "_parallax_own_uploads"  # ids of the uploads this session has loaded
@@ -34,7 +35,8 @@ OWN_UPLOADS_KEY = "_parallax_own_uploads"  # ids of the uploads this session has
 UPLOAD_GONE = (
     "This link was made on someone's uploaded articles. Uploads live only in the browser session "
     "that made them: they are gone once that session ends or the server restarts, and nobody else "
-    "can open them. Showing the bundled seeds; upload the files again to see that view."
+    "can open them. Showing the bundled seeds; upload the files again to see that view. To send "
+    "a view of your own articles, press “Share these articles” under the upload and send its link."
 )
 
 LABEL_NAMES = {
@@ -49,10 +51,21 @@ def choose_corpus() -> corpora.LoadedCorpus:
     sidebar = st.sidebar
     sidebar.header("Corpus")
     requested = url_state.requested_corpus()
+    token = url_state.requested_share()
+    if token:
+        sharing.open_link(token)
+    share = sharing.held()
+    if share is not None and sharing.switch_requested():
+        st.session_state[CORPUS_CHOICE_KEY] = CHOICE_SHARED  # before the radio: it shows the share
+    choices = [CHOICE_BUNDLED, CHOICE_UPLOAD] + ([CHOICE_SHARED] if share is not None else [])
     choice = sidebar.radio(
-        "Articles to analyse", [CHOICE_BUNDLED, CHOICE_UPLOAD], key=CORPUS_CHOICE_KEY,
+        "Articles to analyse", choices, key=CORPUS_CHOICE_KEY,
         horizontal=True, label_visibility="collapsed",
     )
+    if choice == CHOICE_SHARED and share is not None:
+        return share.corpus
+    if sharing.note():
+        sidebar.warning(sharing.note(), icon=":material/link_off:")  # our own words and a date only
     files = None
     if choice == CHOICE_UPLOAD:
         files = sidebar.file_uploader(
@@ -62,6 +75,7 @@ def choose_corpus() -> corpora.LoadedCorpus:
             "in your browser session: nobody else can see them.",
         )
     if files:
+        sharing.forget_note()
         loaded = corpora.uploaded(files)
         st.session_state[OWN_UPLOADS_KEY] = {*st.session_state.get(OWN_UPLOADS_KEY, ()), loaded.corpus_id}
         st.session_state.pop(MISSING_UPLOAD_KEY, None)

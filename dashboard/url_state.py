@@ -13,16 +13,18 @@ import streamlit as st
 
 from analysis import Filters
 from analysis.entities import EntityCorrections
-from analysis.filters import FILTER_PARAMS, MAX_CORRECTIONS_CHARS, param_values
-from dashboard.corpus import BUNDLED, SERVER, UPLOAD_PREFIX
+from analysis.filters import FILTER_PARAMS, MAX_CORRECTIONS_CHARS, MAX_SHARE_TOKEN_CHARS, param_values
+from analysis.sharing import DELETE_PARAM, SHARE_PARAM
+from dashboard.corpus import BUNDLED, SERVER, SHARED, UPLOAD_PREFIX
 
 CORPUS_PARAM = "corpus"
 CORRECTIONS_PARAM = "fix"
 # The analyst's entity merges/splits for this session; the Entities page edits it.
 CORRECTIONS_KEY = "entity_corrections"
 _SEEDED_KEY = "_parallax_url_seeded"
-# What the router writes as "corpus": the server's own corpora and an upload's content digest.
-_CORPUS_ID = re.compile(rf"(?:{BUNDLED}|{SERVER}|{UPLOAD_PREFIX}[0-9a-f]{{12}})")
+# What the router writes as "corpus": the server's own corpora, an upload's content digest, and
+# "shared" beside a share's token ("share").
+_CORPUS_ID = re.compile(rf"(?:{BUNDLED}|{SERVER}|{SHARED}|{UPLOAD_PREFIX}[0-9a-f]{{12}})")
 
 
 def query_dict() -> dict[str, list[str]]:
@@ -67,15 +69,34 @@ def requested_corpus() -> str | None:
     return _corpus_from_url()[0]
 
 
-def write(filters: Filters, corpus_id: str, fixes: EntityCorrections) -> None:
-    """Rewrite the router's part of the URL (filters, corpus, corrections) from the session;
-    parameters a page owns (e.g. the Compare page's selection) are kept as they are. Only
-    writes when something differs, to avoid a needless rerun."""
+def requested_share() -> str | None:
+    """The share token the URL carries (bounded; the store tells a malformed one from a real one)."""
+    return _token(SHARE_PARAM)
+
+
+def requested_delete() -> str | None:
+    """The delete token of a share's private delete link, when the URL is one."""
+    return _token(DELETE_PARAM)
+
+
+def _token(key: str) -> str | None:
+    """The first value of `key`, cut one character past the bound so that an over-long value
+    stays invalid (it reads as an unknown token, with the same message) and costs nothing."""
+    values = [value.strip() for value in st.query_params.get_all(key) if value.strip()]
+    return values[0][: MAX_SHARE_TOKEN_CHARS + 1] if values else None
+
+
+def write(filters: Filters, corpus_id: str, fixes: EntityCorrections, share_token: str | None = None) -> None:
+    """Rewrite the router's part of the URL (filters, corpus, share token, corrections) from the
+    session; parameters a page owns (e.g. the Compare page's selection) are kept as they are.
+    Only writes when something differs, to avoid a needless rerun."""
     current = query_dict()
-    router_owned = set(FILTER_PARAMS) | {CORPUS_PARAM, CORRECTIONS_PARAM}
+    router_owned = set(FILTER_PARAMS) | {CORPUS_PARAM, CORRECTIONS_PARAM, SHARE_PARAM}
     wanted = {key: values for key, values in current.items() if key not in router_owned}
     wanted.update(filters.to_query_params())
     wanted[CORPUS_PARAM] = [corpus_id]
+    if share_token:
+        wanted[SHARE_PARAM] = [share_token]
     if fixes:
         wanted[CORRECTIONS_PARAM] = [fixes.to_query_value()]
     if current != wanted:
