@@ -64,7 +64,9 @@ def extract_casualties(text: str, sentences: Sequence[Sentence],
             continue
         attribution = _attribution(sentences, position, sources)
         period = find_period(sentence.text)
-        kind = sentence_kind(sentence.text, period, after_statistic=statistic_paragraph == sentence.paragraph,
+        # A breakdown follows its statistic in the same paragraph or opens the next one.
+        after_statistic = statistic_paragraph in (sentence.paragraph, sentence.paragraph - 1)
+        kind = sentence_kind(sentence.text, period, after_statistic=after_statistic,
                              toll=any(f.toll for f in found))
         statistic_paragraph = sentence.paragraph if kind == STATISTIC else -1
         for f in found:

@@ -47,6 +47,7 @@ import pandas as pd
 
 from analysis.casualties.location import (
     LOCALITY,
+    countries_named,
     countries_of,
     fold_place,
     learn_containment,
@@ -516,7 +517,8 @@ def _cluster(records: list[tuple[object, dict]], documents: pd.DataFrame,
     places = _article_places(records)
     geography = _Geography(learn_containment(_place_texts(records, sentences),
                                              {place for place in places.values() if place},
-                                             _antecedent_pairs(records, places)))
+                                             _antecedent_pairs(records, places)
+                                             + _country_pairs(records, places, sentences)))
     reports = _build_reports(records, documents, sentences, places, geography)
     # The date cut-off of `_first_compatible` allows, per list of candidates, for the widest
     # span after its day that an incident's first report has (0 unless some date is vague).
@@ -562,6 +564,46 @@ def _cluster(records: list[tuple[object, dict]], documents: pd.DataFrame,
             coarse_by_kind.setdefault(kind, []).append(home)
         home.add(report)
     return incidents, geography
+
+
+def _country_pairs(records: list[tuple[object, dict]], places: dict[object, str | None],
+                   sentences: pd.DataFrame) -> list[tuple[str, str]]:
+    """(place, country) for each figure's place that no gazetteer places in a country, from
+    the country its text names: in the figure's sentence when it names one, else the nearest
+    earlier sentence of its paragraph that names one, else the article's lead. So a village
+    the texts put in Burkina Faso is never inside "Mali" another outlet names."""
+    if sentences.empty or "paragraph" not in sentences:
+        return []
+    wanted = {row["doc_id"] for index, row in records if places.get(index) and not countries_of(places[index])}
+    by_doc: dict[object, list[tuple[int, int, str]]] = {}
+    for doc_id, sent_id, paragraph, text in zip(sentences["doc_id"].tolist(), sentences["sent_id"].tolist(),
+                                                sentences["paragraph"].tolist(), sentences["text"].tolist()):
+        if doc_id in wanted and isinstance(text, str):
+            by_doc.setdefault(doc_id, []).append((int(sent_id), int(paragraph), text))
+    pairs = []
+    for index, row in records:
+        place = places.get(index)
+        if not place or row["doc_id"] not in by_doc or countries_of(place):
+            continue
+        country = _country_of_figure(by_doc[row["doc_id"]], int(row["sent_id"]))
+        if country is not None:
+            pairs.append((place, country))
+    return pairs
+
+
+def _country_of_figure(article: list[tuple[int, int, str]], sent_id: int) -> str | None:
+    """The country the figure's sentence, its paragraph before it, or the lead names."""
+    here = next((p for s, p, _ in article if s == sent_id), None)
+    own = set(countries_named(next((t for s, _, t in article if s == sent_id), "")))
+    if len(own) == 1:
+        return own.pop()
+    earlier = [t for s, p, t in article if p == here and s < sent_id]
+    lead = [t for s, _, t in article if s < 3]
+    for text in [*reversed(earlier), *lead]:
+        named = countries_named(text)
+        if named:
+            return named[0]
+    return None
 
 
 def _antecedent_pairs(records: list[tuple[object, dict]],

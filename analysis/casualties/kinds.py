@@ -43,7 +43,12 @@ _SINCE = re.compile(r"since\b", re.IGNORECASE)
 _RATE = re.compile(
     r"\b(?:[Ee]very|[Ee]ach|per)\s+(?:single\s+)?(?:day|week|month|year|hour)\b"
     r"|\b[Aa]\s+(?:day|week|month)\b(?!\s+(?:after|before|earlier|later|ago|of|when|in|on|since|into|and))"
-    r"|\b(?:[Dd]aily|[Ww]eekly|[Mm]onthly)\b(?!\s+[A-Z])|\b(?:[Aa]n|[Tt]he)\s+average\s+of\b|\b[Oo]n\s+average\b")
+    # "daily" or "weekly" rates a count ("a daily toll", "killed daily"), not a market or a paper.
+    r"|\b(?:[Dd]aily|[Ww]eekly|[Mm]onthly)\s+(?:toll|average|tally|count|rate|death|deaths|killings|attacks"
+    r"|casualt\w+|number|basis|figures?|arrivals|displacement)\b"
+    r"|\b(?:killed|die|died|dying|displaced|flee|fleeing|fled|wounded|injured|abducted|arrive|arriving)\s+"
+    r"(?:\w+\s+)?(?:daily|weekly|monthly)\b"
+    r"|\b(?:[Aa]n|[Tt]he)\s+average\s+of\b|\b[Oo]n\s+average\b")
 
 _STOCK = re.compile(
     r"\b(?:hosts?|hosting|is\s+home\s+to|are\s+home\s+to)\b"
@@ -73,7 +78,8 @@ _ROLLUP_EVENTS = re.compile(
 # A sentence that breaks down the statistic before it: "Of these, ...", "Among them, ...".
 _PARTS_OPENING = re.compile(
     r"^\s*(?:Of\s+(?:these|them|those|this\s+(?:number|total|figure)|the\s+total)|Among\s+(?:them|these|those)"
-    r"|The\s+(?:rest|remainder|remaining))\b", re.IGNORECASE)
+    r"|The\s+(?:rest|remainder|remaining))\b"
+    r"|^[^.;]{0,60}\baccounted\s+for\b", re.IGNORECASE)  # "Burkina Faso accounted for 690 of the deaths"
 
 _ISSUER_NOUNS = (r"(?:United\s+Nations|UN|U\.N\.|OCHA|UNHCR|UNICEF|WHO|IOM|OHCHR|ACLED|UCDP|Red\s+Cross|ICRC"
                  r"|agency|agencies|office|mission|monitor|monitors|monitoring\s+group|observatory|ministry"
@@ -156,7 +162,8 @@ def is_rollup(sentence: str) -> bool:
 
 
 def opens_with_parts(sentence: str) -> bool:
-    """True when the sentence breaks down the figure before it ("Of these, 700 were ...")."""
+    """True when the sentence breaks down the figure before it ("Of these, 700 were ...",
+    "The north accounted for 400")."""
     return bool(_PARTS_OPENING.match(sentence))
 
 

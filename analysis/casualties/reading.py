@@ -32,7 +32,7 @@ from analysis.casualties.cues import (
 )
 from analysis.casualties.numbers import Quantity, parse_quantity
 from analysis.casualties.tokens import Token
-from analysis.casualties.victims import PERSON_PLURAL, is_person_phrase
+from analysis.casualties.victims import MONTHS, PERSON_PLURAL, is_person_phrase
 
 NP_STOPS = frozenset(AFTER) | frozenset(AFTER_NEEDS_NEXT) | MOVEMENT | AUXILIARIES | {
     "lives", "hostage", "captive", "prisoner"}
@@ -160,7 +160,12 @@ def toll_cue(tokens: Sequence[Token], q: Quantity) -> tuple[str | None, int, boo
     steps = 0
     while k >= 0 and steps < 16:
         word = tokens[k].low
-        if word in _CLAUSE_BREAKS or (steps and word[:1].isdigit() and tokens[k - 1].low != "from"):
+        aside = _place_aside_start(tokens, k) if word == "," else None
+        if aside is not None:  # "the death toll from the attack on Djibo, in Soum province, stands at 44"
+            k, steps = aside - 1, steps + 1
+            continue
+        if word in _CLAUSE_BREAKS or (steps and word[:1].isdigit() and tokens[k - 1].low != "from"
+                                      and not _in_date(tokens, k)):
             return None
         if word == "toll":
             prev = tokens[k - 1].low if k > 0 else ""
@@ -178,6 +183,26 @@ def toll_cue(tokens: Sequence[Token], q: Quantity) -> tuple[str | None, int, boo
             return None, k, earlier
         k -= 1
         steps += 1
+    return None
+
+
+def _in_date(tokens: Sequence[Token], k: int) -> bool:
+    """Whether the number at k is a day of a month ("the 2 March attack", "March 2")."""
+    return (k + 1 < len(tokens) and tokens[k + 1].low in MONTHS) or (k > 0 and tokens[k - 1].low in MONTHS)
+
+
+_PLACE_ASIDE = frozenset({"in", "near", "outside", "north", "south", "east", "west", "northeast", "northwest",
+                          "southeast", "southwest"})
+
+
+def _place_aside_start(tokens: Sequence[Token], comma: int) -> int | None:
+    """The index of the opening comma when tokens[comma] closes a short place aside (", in Soum
+    province,"); else None."""
+    for m in range(comma - 1, max(comma - 7, 0), -1):
+        if tokens[m].low == ",":
+            return m if tokens[m + 1].low in _PLACE_ASIDE and m + 1 < comma else None
+        if not tokens[m].text[:1].isalnum() and tokens[m].text != "'s":
+            return None
     return None
 
 

@@ -57,8 +57,10 @@ from analysis.casualties.victims import (
 
 _SPEECH = frozenset({"said", "says", "say", "told", "reported", "reports", "according", "stated", "announced"})
 _SUBSET_BEFORE = frozenset({"including", "includes", "included", "include"})
-_SUBSET_AMONG = frozenset("dead killed injured wounded victims casualties missing detained arrested".split())
-_SUBSET_CATEGORY = {"dead": KILLED, "killed": KILLED, "victims": KILLED, "casualties": KILLED_OR_INJURED,
+_SUBSET_AMONG = frozenset("dead killed injured wounded victims casualties missing detained arrested deaths "
+                          "fatalities".split())
+_SUBSET_CATEGORY = {"dead": KILLED, "killed": KILLED, "victims": KILLED, "deaths": KILLED, "fatalities": KILLED,
+                    "casualties": KILLED_OR_INJURED,
                     "injured": INJURED, "wounded": INJURED, "missing": MISSING,
                     "detained": DETAINED, "arrested": DETAINED}
 _SHELTER = frozenset({"took", "taken", "sheltering"})
@@ -244,8 +246,9 @@ def _read_sentence(tokens: list[Token], text: str, offset: int, refugee: bool) -
             f.category, f.how, f.group = category, f.how or "after", cue
             # "bringing to more than 200 the number killed": a cumulative toll
             f.toll = any(t.low in GENERIC_HEADS or t.low == "toll" for t in tokens[q.last:f.np_end])
-            if any(t.low == "among" for t in tokens[f.np_end:cue]):
-                f.part_of = True  # "two journalists were among those killed"
+            if any(t.low == "among" and tokens[m - 1].low in PASSIVE_AUX for m, t in
+                   enumerate(tokens[f.np_end:cue], start=f.np_end)):
+                f.part_of = True  # "two journalists were among those killed", not ", among them three"
             f.victims = victims_text(tokens, q.last, f.np_end, text, offset)
     covered = {t for f in found if f.category for t in range(f.quantity.first, f.np_end)}
     numbered = {f.quantity.first for f in found if not f.dropped}

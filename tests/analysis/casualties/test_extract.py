@@ -240,3 +240,15 @@ def test_displacement_without_refugee_context(text, expected):
 ])
 def test_movement_that_is_not_displacement(text):
     assert pairs(text) == []
+
+
+def test_an_among_them_aside_is_a_share_of_the_count_before_it():
+    found = {(f.value, f.part_of) for f in figures(
+        "Twelve guards, among them two foreign contractors, were killed in the ambush.")}
+    assert found == {(12, False), (2, True)}
+
+
+def test_a_toll_with_a_dated_head_and_a_place_aside():
+    found = [(f.category, f.value) for f in figures(
+        "The death toll from the 4 June raid on Kalo, in Mopti region, stands at 23, officials said.")]
+    assert found == [("killed", 23)]

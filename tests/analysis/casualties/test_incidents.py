@@ -217,3 +217,22 @@ def test_a_town_the_texts_put_in_one_province_is_not_inside_another():
     rows = killed(group_incidents(*dated_tables(articles))[0])
     by_place = dict(zip(rows.location, rows.n_sources))
     assert by_place == {"Dunga": 2, "Zamfara": 1}
+
+
+def _killed_incidents(texts: list[tuple[str, str]]) -> pd.DataFrame:
+    from analysis import analyze
+    from analysis.document import Document
+
+    documents = [Document(f"d{i}", f"Report {i}", source, date(2024, 5, 8), "", text)
+                 for i, (source, text) in enumerate(texts)]
+    incidents = analyze(documents).incidents
+    return incidents[(incidents.category == "killed") & (incidents.kind == "incident")]
+
+
+def test_a_village_the_text_puts_in_one_country_never_joins_a_report_placed_in_another():
+    village = ("Wire", "Gunmen killed 12 people in the village of Gbankoro in northern Benin on Tuesday, "
+                       "a local official said.")
+    assert len(_killed_incidents([village, ("Post", "Twelve soldiers were killed in Togo on Tuesday, "
+                                                    "the army said.")])) == 2
+    assert len(_killed_incidents([village, ("Post", "Twelve people were killed in Benin on Tuesday, "
+                                                    "the army said.")])) == 1

@@ -162,3 +162,17 @@ def test_spans_opened_by_a_clause_or_given_in_years_or_weeks(sentence, kind):
 def test_tallies_and_counting_verbs_make_running_counts(sentence, kind):
     assert kind_of(sentence) == kind
 
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("A shell hit the town's weekly market on Friday, killing nine traders.", INCIDENT),
+    ("The daily toll in the enclave has fallen to about 20.", STATISTIC),
+    ("Civilians are killed daily in the suburbs, residents say.", STATISTIC),
+])
+def test_daily_and_weekly_are_rates_only_of_counts(sentence, kind):
+    assert kind_of(sentence) == kind
+
+
+def test_a_share_of_a_statistic_is_a_statistic():
+    share = "The eastern provinces accounted for 410 of the deaths, the report said."
+    assert kind_of(share, after_statistic=True) == STATISTIC
