@@ -16,6 +16,9 @@ _SINCE_CLAUSE = (r"(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w\-]+\s+){1,3}?"
                  r"(?:[a-z]+ed|began|took|broke|won|fell|came|swept|overran|seized|rode|drove|struck|overthrew)"
                  r"(?:\s+(?!(?:on|last|early|late)\b)(?:the\s+|its\s+|their\s+|a\s+|an\s+)?[\w\-]+)?"
                  r"(?:\s+(?:on|last|early|late)\s+[A-Za-z]+)?")
+# Events that open an era a running count is kept from: "since the coup", "since the invasion".
+_ERA = (r"(?:coup|takeover|invasion|war|conflict|uprising|revolution|occupation|independence|ceasefire"
+        r"|truce|elections?|referendum|crackdown|insurgency|siege|offensive|revolt|rebellion|genocide)")
 # Sentence-initial capitals are allowed on the leading word ("Since January, ...").
 _PERIOD = re.compile(
     r"\b(?:(?:[Ii]n|[Oo]ver|[Dd]uring|[Ww]ithin|[Ff]or)\s+the\s+(?:last|past|previous|preceding|first)\s+"
@@ -25,15 +28,19 @@ _PERIOD = re.compile(
     rf"|(?:[Bb]etween|[Ff]rom)\s+{_DAY_OF_MONTH}\s+(?:and|to|through|until)\s+{_DAY_OF_MONTH}"
     r"|(?:[Bb]etween|[Ff]rom)\s+\d{4}\s+(?:and|to|through|until)\s+\d{4}"
     r"|(?:[Ii]n|[Oo]ver)\s+recent\s+(?:days|weeks|months|years)"
+    r"|(?:[Ii]n|[Oo]ver|[Dd]uring|[Ww]ithin)\s+(?:the\s+(?:course\s+of\s+the\s+)?)?(?:month|year|quarter)\b(?!['’])"
+    r"|(?:[Oo]ver|[Ww]ithin|[Dd]uring)\s+(?:two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+"
+    r"(?:weeks|months|years)"
     r"|(?:[Ii]n|[Oo]ver)\s+(?:a|one|two|three|four|five|six|several|\d+)\s+(?:weeks?|months?|years?)\s+of\s+"
     r"(?:fighting|violence|clashes|attacks|unrest|war|conflict)"
     rf"|(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTH}(?:\s+\d{{4}})?|\d{{4}})\b(?!\s*\d)"
     r"|[Ss]ince\s+(?:the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?"
     r"|the\s+(?:war|conflict|fighting|invasion|offensive|uprising|coup)\s+(?:began|started|erupted|broke\s+out)"
+    rf"|the\s+{_ERA}\b"
     rf"|{_SINCE_CLAUSE}"
     r"|(?:early|late|mid-?)?\s*[A-Z][a-z]+(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{4}|last\s+\w+)"
     r"|[Ss]o\s+far\s+this\s+(?:year|month|week)|(?:[Tt]his|[Ll]ast)\s+(?:year|month|week)"
-    r"|[Ee]very\s+(?:day|week|month)|[Ee]ach\s+(?:day|week|month)|(?:a|per)\s+(?:day|week|month)"
+    r"|[Ee]very\s+(?:day|week|month)|[Ee]ach\s+(?:day|week|month)|(?:a|per)\s+(?:day|week|month)(?!\s+(?:after|before|earlier|later|ago)\b)"
     r"|[Oo]vernight|[Oo]ver\s+the\s+weekend|daily)\b"
 )
 

@@ -176,3 +176,15 @@ def test_daily_and_weekly_are_rates_only_of_counts(sentence, kind):
 def test_a_share_of_a_statistic_is_a_statistic():
     share = "The eastern provinces accounted for 410 of the deaths, the report said."
     assert kind_of(share, after_statistic=True) == STATISTIC
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Police have killed more than 900 protesters since the takeover, a rights group says.", STATISTIC),
+    ("The army said it had killed 800 rebels in operations during the month.", STATISTIC),
+    ("Roughly 600 people died in the battle for the port over five weeks.", STATISTIC),
+    ("It was the deadliest raid on the district since the coup, with 19 dead.", INCIDENT),
+    ("The shell killed six people in the month's third attack on the clinic.", INCIDENT),
+    ("A mine killed two boys near the well, a week after a similar blast.", INCIDENT),
+])
+def test_eras_months_and_weeks_of_fighting(sentence, kind):
+    assert kind_of(sentence) == kind
