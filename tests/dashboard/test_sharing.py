@@ -17,6 +17,7 @@ from sqlalchemy.engine import make_url
 from streamlit.testing.v1 import AppTest
 
 from analysis.document import Document
+from analysis.entities import EntityCorrections
 from analysis.sharing import ShareLimits, ShareStore, sqlite_url
 from analysis.sharing.store import NOT_FOUND
 
@@ -138,6 +139,7 @@ def test_the_link_opens_the_same_view_in_a_fresh_session(database):
     link_params = {key: sharer.query_params.get(key) for key in sharer.query_params.keys()}
     assert param(sharer, "source") == "Harbour Ledger"
     link_params["cmp"] = ["s:Harbour Ledger", "s:Southern Dispatch"]
+    link_params["fix"] = EntityCorrections().merge("Odesa", "Mykolaiv").to_query_value()
 
     reader = database.app(link_params)
     assert reader.sidebar.radio(key="corpus_choice").value == "Shared articles"
@@ -147,6 +149,8 @@ def test_the_link_opens_the_same_view_in_a_fresh_session(database):
     assert sorted(titles) == ["Grain terminal closed after strike", "Mykolaiv port district counts its dead"]
     assert param(reader, "share") == param(sharer, "share")
     assert reader.query_params.get("cmp") == link_params["cmp"]  # the Compare selection travels on
+    entities = multiselect(reader, "filter_entities").options
+    assert any(o.startswith("Mykolaiv ·") for o in entities) and not any(o.startswith("Odesa ·") for o in entities)
     [link] = [c.value for c in reader.sidebar.code]  # the link, and no delete link: that is the sharer's
     assert f"share={param(sharer, 'share')}" in link and "unshare" not in link
 
