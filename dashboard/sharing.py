@@ -52,7 +52,7 @@ class HeldShare:
 def what_sharing_stores(limits: ShareLimits) -> str:
     """Said next to the button, before anything is stored."""
     return (f"Sharing stores the articles shown (title, source, date, address and text; not your files) "
-            f"on this server's database for {limits.expiry_days:g} days, for anyone with the link. "
+            f"in the dashboard's database for {limits.expiry_days:g} days, for anyone with the link. "
             "You get a private link that deletes them sooner.")
 
 
