@@ -65,6 +65,17 @@ _ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "ar", "az"})
 _COORDINATED = frozenset({"PRODUCT", "GPE", "LOC", "FAC"})
 _NORP = DEMONYMS | DEMONYM_PLURALS
 _SPLITS = re.compile(r"[\s\-'’.&/]")
+# Words a date starts with: never the last word of a name ("in Kandahar Sunday").
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_MONTHS = frozenset(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
+# Lower-case words a name spelled out before its acronym may hold: "United Nations Assistance
+# Mission in Afghanistan (UNAMA)", "Disaster and Emergency Management Authority (AFAD)".
+# Prepositions after which a name is a place even when a speech verb follows ("in X said").
+_PLACE_PREPOSITIONS = frozenset("in near outside inside across".split())
+_DEFINITION_CONNECTORS = frozenset("of the and for in on to at de des du la le al el wal".split())
 
 # Token classes: other, capitalised word, acronym, connector inside a name.
 _OTHER, _CAP, _ACR, _CONN = 0, 1, 2, 3
@@ -96,6 +107,94 @@ def _token_class(text: str, space_before: bool, space_after: bool) -> int:
     if text == "-" and not space_before and not space_after:
         return _CONN
     return _OTHER
+
+
+def _is_date_word(texts: list[str], i: int) -> bool:
+    """A weekday, or a month before a day number ("Kabul March 3")."""
+    word = texts[i]
+    if word in _WEEKDAYS:
+        return True
+    return word in _MONTHS and i + 1 < len(texts) and texts[i + 1][:1].isdigit()
+
+
+def _before_date(texts: list[str], start: int, end: int) -> int:
+    """The run's end without a trailing date glued to the name: "in Kandahar Sunday", "President
+    Tayyip Erdogan Tuesday". A weekday after an ordinary word stays ("Good Friday")."""
+    for i in range(start + 1, end):
+        if _is_date_word(texts, i) and texts[i - 1].lower() not in COMMON_WORDS:
+            return i
+    return end
+
+
+def acronym_letters(words: list[str], function_words: bool = False) -> str:
+    """The letters an acronym of these words would have: the initial of each capitalised
+    word, every letter of an acronym word (UK Maritime Trade Operations -> UKMTO); lower-case
+    function words are skipped, or give their initial too with `function_words`
+    (National Commission for Refugees -> NCFR)."""
+    letters = []
+    for word in words:
+        if word[:1].isupper():
+            letters.append(word if word.isupper() and len(word) <= 4 else word[0])
+        elif function_words and word[:1].isalpha():
+            letters.append(word[0])
+    return "".join(letters).upper()
+
+
+def _starts_spelling(acronym: str, words: list[str]) -> bool:
+    """True when the acronym is the initials of the words' start, function words skipped or not."""
+    return any(acronym_letters(words, kept).startswith(acronym) for kept in (False, True))
+
+
+def _letters_within(acronym: str, words: list[str]) -> bool:
+    """True when every letter of the acronym is an initial of the words (any order: PNH for
+    Haitian National Police, in French order)."""
+    return set(acronym) <= set(acronym_letters(words, function_words=True))
+
+
+def _acronym_after(texts: list[str], end: int) -> str | None:
+    """The acronym in parentheses right after token `end - 1` ("... Authority (AFAD)"), if any."""
+    if end + 2 < len(texts) and texts[end] == "(" and texts[end + 2] == ")":
+        inner = texts[end + 1]
+        if _ACRONYM.match(inner) and inner not in NON_ENTITY_ACRONYMS:
+            return inner
+    return None
+
+
+def _defined_name_end(texts: list[str], classes: list[int], start: int, end: int, gaz_at: dict) -> int:
+    """End of a name spelled out before its acronym, when that reaches past the plain run over
+    lower-case function words: "United Nations Assistance Mission in Afghanistan (UNAMA)". The
+    longer reading is taken when the acronym is the initials of the whole (or of its start,
+    "... Works Agency for Palestine Refugees (UNRWA)"), or when the acronym spells no later part
+    (a name translated from another language, AFAD) and the part before the bridge is not a
+    known name of its own: "Kandahar and the Islamic State (IS)" and "Rebels of the Democratic
+    Republic of the Congo (DRC)" stay apart."""
+    n = len(texts)
+    if end >= n or classes[end] in (_CAP, _ACR) or texts[end] not in _DEFINITION_CONNECTORS:
+        return end
+    i, limit, defined = end, min(n, start + 14), end
+    while i < limit:
+        if classes[i] in (_CAP, _ACR) and not _is_date_word(texts, i):
+            i += 1
+            if _acronym_after(texts, i):
+                defined = i
+        elif texts[i] in _DEFINITION_CONNECTORS or texts[i] == "-" or classes[i] == _CONN:
+            i += 1
+        else:
+            break
+    if defined == end:
+        return end
+    acronym = _acronym_after(texts, defined).replace(".", "").upper()
+    # From any word of the plain run: "The United Nations Office for the Coordination of
+    # Humanitarian Affairs (OCHA)" spells OCHA from "Office".
+    if len(acronym) >= 3 and any(_starts_spelling(acronym, texts[k:defined]) for k in range(start, end)):
+        return defined
+    for j in range(end, defined):
+        if texts[j] in _DEFINITION_CONNECTORS or classes[j] == _CONN:
+            if _letters_within(acronym, texts[j + 1 : defined]):
+                return end  # the acronym names a later name only
+    if any(i in gaz_at for i in range(start, end)):
+        return end
+    return defined  # a translated name: "Disaster and Emergency Management Authority (AFAD)"
 
 
 class ProperNounRecognizer:
@@ -178,6 +277,9 @@ class ProperNounRecognizer:
         for i in capitalised:
             text = texts[i]
             label = labels.get(text)
+            if label is None and len(text) >= 4 and not text.isupper() and text.lower() not in COMMON_WORDS \
+                    and labels.get(text.upper()) == "ORG":
+                label = "ORG"  # an acronym written as a word: "Nato", "Unicef"
             if label is not None:
                 spans.append((i, i + 1, label))
             elif len(text) > 3 and text.isupper() and text.isalpha() and i not in muted:
@@ -250,7 +352,8 @@ class ProperNounRecognizer:
         last = gaz_at.get(end - 1)
         if last and last[1] > end:
             end = last[1]
-        return end
+        end = _before_date(texts, start, end)
+        return max(end, _defined_name_end(texts, classes, start, end, gaz_at))
 
     # ----------------------------------------------------------------- typing
     def _classify_run(self, texts, classes, starts, gaz_at, a, b, found, unresolved) -> None:
@@ -264,6 +367,8 @@ class ProperNounRecognizer:
                 break
             a = self._skip_connectors(classes, gaz_at, following if following > a + 1 else a + 1, b)
             opened = True
+        while a < b and opened and texts[a] in _DEFINITION_CONNECTORS and classes[a] != _CONN:
+            a += 1  # "Officials of the Disaster and ... Authority (AFAD)": the name starts after
         while a < b and (texts[a] in NON_ENTITY_WORDS or (classes[a] == _ACR and texts[a] in NON_ENTITY_ACRONYMS and a not in gaz_at)):
             a = self._skip_connectors(classes, gaz_at, a + 1, b)
         while b > a and classes[b - 1] == _CONN:
@@ -273,6 +378,8 @@ class ProperNounRecognizer:
         if opened:
             starts = starts | {a}  # what follows a dropped opener still opens the sentence
         whole = gaz_at.get(a)
+        if whole and whole[0] == a and whole[1] == b and self._common_plural_opener(texts, starts, a, b, whole):
+            return  # "Jihadists ambushed ...": a common noun, capitalised by its place
         if whole and whole[0] == a and whole[1] == b:
             # A known name; only a town name right after a title is a person ("Gen. Hamid").
             if (
@@ -282,6 +389,9 @@ class ProperNounRecognizer:
                 found.append((a, b, "PERSON"))
             else:
                 found.append(whole)
+            return
+        if self._defined_organisation(texts, classes, gaz_at, a, b):
+            found.append((a, b, "ORG"))  # "... Works Agency for Palestine Refugees (UNRWA)"
             return
         context = read_context(texts, a, b)
 
@@ -339,6 +449,9 @@ class ProperNounRecognizer:
 
         inside = self._gaz_inside(gaz_at, a, b)
         covered = sum(s[1] - s[0] for s in inside)
+        if inside and self._family_name_person(texts, classes, gaz_at, a, b, inside, context):
+            found.append((a, b, "PERSON"))  # "Abdul Malik al-Houthi": not the Houthis
+            return
         if inside and covered == sum(1 for i in range(a, b) if classes[i] != _CONN):
             if context.person_cue and texts[a] in _ARTICLES and all(s[2] == "GPE" and texts[s[0]] not in self.countries for s in inside):
                 found.append((a, b, "PERSON"))  # "the al-Fara family" (Fara is also a town)
@@ -394,6 +507,56 @@ class ProperNounRecognizer:
             return
         self._classify_unknown(texts, classes, starts, a, b, context, found, unresolved)
 
+    @staticmethod
+    def _common_plural_opener(texts, starts, a, b, span) -> bool:
+        """A group noun English writes in lower case ("jihadists"), capitalised only because it
+        opens a sentence or follows a dateline dash."""
+        return (
+            b - a == 1 and span[2] == "NORP" and texts[a] in DEMONYM_PLURALS
+            and texts[a].lower() in COMMON_WORDS and (a in starts or (a > 0 and texts[a - 1] in ("-", "—", "–")))
+        )
+
+    def _family_name_person(self, texts, classes, gaz_at, a, b, inside, context) -> bool:
+        """ "Abdul Malik al-Houthi", "Hassan Ali al-Houthi": given names, then "al-" and a
+        family name that is also a group's name, are a person. Two given names (which may be
+        town names too), or one with a particle or a person cue; never a country."""
+        last = inside[-1]
+        if last[1] != b or last[1] - last[0] != 1 or last[2] not in ("ORG", "NORP"):
+            return False
+        s = last[0]
+        if s - a < 3 or texts[s - 1] != "-" or texts[s - 2].lower() not in _ARTICLES:
+            return False
+        given = [i for i in range(a, s - 2) if classes[i] != _CONN]
+        for i in given:
+            span = gaz_at.get(i)
+            if classes[i] != _CAP or texts[i] in ORG_HEADS or texts[i] in ORG_SUFFIXES or texts[i] in self.countries:
+                return False
+            if span is None and texts[i].lower() in COMMON_WORDS:
+                return False
+            if span is not None and (span[2] != "GPE" or span[1] - span[0] != 1):
+                return False
+        particle = any(texts[i].lower() in NAME_PARTICLES for i in given)
+        return len(given) >= 2 or (len(given) == 1 and (particle or context.person_cue))
+
+    @staticmethod
+    def _defined_organisation(texts, classes, gaz_at, a, b) -> bool:
+        """A name of several words spelled out before its acronym, "(UNRWA)", whose letters it
+        gives (in any order), is one organisation, whatever known names it holds; a place, a
+        facility or a person keeps its own reading ("Gaza Strip", "... Power Plant (ZNPP)")."""
+        acronym = _acronym_after(texts, b)
+        words = [texts[i] for i in range(a, b) if classes[i] in (_CAP, _ACR)]
+        if acronym is None or len(words) < 2 or texts[b - 1] in GPE_SUFFIXES or texts[b - 1] in LOC_SUFFIXES \
+                or texts[b - 1] in FAC_SUFFIXES:
+            return False
+        span = gaz_at.get(a)
+        if span and span[0] == a and span[1] == b:
+            return False
+        if not _letters_within(acronym.replace(".", "").upper(), texts[a:b]):
+            return False
+        # An organisation's word or known organisation inside, or no known name at all.
+        return any(texts[i] in ORG_HEADS or texts[i] in ORG_SUFFIXES or gaz_at.get(i, (0, 0, ""))[2] == "ORG"
+                   for i in range(a, b)) or not any(i in gaz_at for i in range(a, b))
+
     def _hyphenated_places(self, texts, classes, gaz_at, a, b, found) -> bool:
         """ "the Nabatieh-Kfarjouz road", "Tyre-Naqura", "Pakistan-Afghanistan border": names
         joined by bare hyphens, one of them a known place or nationality, are a pair of such
@@ -420,6 +583,9 @@ class ProperNounRecognizer:
             self._classify_unknown(texts, classes, starts, a, b, read_context(texts, a, b), found, unresolved)
 
     def _classify_unknown(self, texts, classes, starts, a, b, context, found, unresolved) -> None:
+        if context.person_cue and a > 0 and texts[a - 1] in _PLACE_PREPOSITIONS:
+            # "a councillor in Hombori said": the speaker is the councillor, the name a place.
+            context = context._replace(person_cue=False)
         caps = [i for i in range(a, b) if classes[i] != _CONN]
         words = len(caps)
         if context.ship_cue or texts[a] in SHIP_PREFIXES and words >= 2:
