@@ -423,6 +423,7 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
             if key in wanted:
                 sentence_day[key] = _as_date(day)
     places = _innermost_places(records, places, geography)
+    story = _story_days(records, sentence_day, meta, places)
     reports: dict[tuple, list[_Report]] = {}
     for index, row in records:
         if _flag(row, "part_of") or is_statistic(row):
@@ -430,6 +431,9 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
         doc_id = row["doc_id"]
         source, published = meta.get(doc_id, (str(doc_id), None))
         day = sentence_day.get((doc_id, int(row["sent_id"]))) or published
+        story_day = story.get((doc_id, _place_key(places.get(index)) or _ANY_PLACE))
+        if day == published and story_day is not None:
+            day = story_day  # "Sixteen were wounded at the market": the day of the story told above
         location = places.get(index)
         cumulative = _is_cumulative(row)
         key = (doc_id, row["category"], _place_key(location), cumulative)
@@ -451,6 +455,31 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
         report.low, report.high, report.stated, report.wording = _best(report.rows)
         _read_evidence(report, report.doc_id in estimated)
     return sorted(built, key=lambda r: (r.day or date.max, r.published or date.max, r.doc_id))
+
+
+_STORY_DAYS = 14  # an article's story happened at most this long before it was published
+_ANY_PLACE = "*"  # the story key of a figure whose article names no place for it
+
+
+def _story_days(records: list[tuple[object, dict]], sentence_day: dict[tuple, date | None],
+                meta: dict[str, tuple[str, date | None]],
+                places: dict[object, str | None]) -> dict[tuple, date]:
+    """Per article and place, the day its first figure there with a date of its own is about
+    ("a drone strike on Friday killed 27"): a later figure at that place whose sentence names
+    no day belongs to that story, not to the day the article was published; a figure with no
+    place belongs to the article's first story."""
+    story: dict[tuple, tuple[int, date]] = {}
+    for index, row in records:
+        if is_statistic(row):
+            continue
+        doc_id, sent_id = row["doc_id"], int(row["sent_id"])
+        day, published = sentence_day.get((doc_id, sent_id)), meta.get(doc_id, ("", None))[1]
+        if day is None or published is None or not 0 < (published - day).days <= _STORY_DAYS:
+            continue  # no day of its own, or one that is no news ("this year", a month ago)
+        for key in ((doc_id, _place_key(places.get(index))), (doc_id, _ANY_PLACE)):
+            if key not in story or sent_id < story[key][0]:
+                story[key] = (sent_id, day)
+    return {key: day for key, (_, day) in story.items()}
 
 
 def _innermost_places(records: list[tuple[object, dict]], places: dict[object, str | None],

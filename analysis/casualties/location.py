@@ -115,6 +115,11 @@ _FACILITY_AFTER = re.compile(r"\s+(?:teaching\s+|general\s+|referral\s+|district
                              re.IGNORECASE)
 
 
+# Where the wounded were taken or people fled to ("taken to Niono", "fled to the capital"): a
+# destination, not the scene.
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:taken|rushed|evacuated|transferred|brought|flown|airlifted|moved|admitted|fled|fleeing|escaped)\s+"
+    r"(?:\w+\s+)?(?:to|into)\s+(?:the\s+(?:town|city|village|capital|camp)\s+(?:of\s+)?)?$", re.IGNORECASE)
 # The city part of a two-part dateline ("KHARKIV, " before "Ukraine -"): capitals, then a comma.
 _DATELINE_CITY = re.compile(r"[A-Z][A-Z .'’\-]*,\s*")
 
@@ -127,14 +132,16 @@ def _opens_a_line(text: str, start: int) -> bool:
 
 
 def _not_the_scene(text: str, start: int, end: int) -> bool:
-    """Whether the place span [start, end) of `text` names victims, a speaker, a hospital or
-    the dateline, not a scene."""
+    """Whether the place span [start, end) of `text` names victims, a speaker, a hospital, a
+    destination or the dateline, not a scene."""
     if not 0 <= start < end <= len(text):
         return False
     after = text[end:end + 60]
     if _SPEAKER_AFTER.match(after) or _FACILITY_AFTER.match(after):
         return True
     if _opens_a_line(text, start) and _DATELINE_AFTER.match(after):
+        return True
+    if _DESTINATION_BEFORE.search(text, max(0, start - 40), start):
         return True
     if _VICTIM_AFTER.match(after) and _NUMBER_BEFORE.search(text[max(0, start - 20):start].rstrip()):
         return True

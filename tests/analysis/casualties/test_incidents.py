@@ -219,14 +219,16 @@ def test_a_town_the_texts_put_in_one_province_is_not_inside_another():
     assert by_place == {"Dunga": 2, "Zamfara": 1}
 
 
-def _killed_incidents(texts: list[tuple[str, str]]) -> pd.DataFrame:
+def _killed_incidents(texts: list[tuple[str, str]], category: str = "killed",
+                      published: list[date] | None = None) -> pd.DataFrame:
     from analysis import analyze
     from analysis.document import Document
 
-    documents = [Document(f"d{i}", f"Report {i}", source, date(2024, 5, 8), "", text)
-                 for i, (source, text) in enumerate(texts)]
+    days = published or [date(2024, 5, 8)] * len(texts)
+    documents = [Document(f"d{i}", f"Report {i}", source, day, "", text)
+                 for i, ((source, text), day) in enumerate(zip(texts, days))]
     incidents = analyze(documents).incidents
-    return incidents[(incidents.category == "killed") & (incidents.kind == "incident")]
+    return incidents[(incidents.category == category) & (incidents.kind == "incident")]
 
 
 def test_a_village_the_text_puts_in_one_country_never_joins_a_report_placed_in_another():
@@ -236,3 +238,13 @@ def test_a_village_the_text_puts_in_one_country_never_joins_a_report_placed_in_a
                                                     "the army said.")])) == 2
     assert len(_killed_incidents([village, ("Post", "Twelve people were killed in Benin on Tuesday, "
                                                     "the army said.")])) == 1
+
+
+def test_a_figure_with_no_day_of_its_own_belongs_to_the_story_its_article_tells():
+    first = ("Wire", "A drone struck the cattle market in Gbankoro on Friday, killing nine traders. "
+                     "Fourteen people were wounded, a nurse said.")
+    later = ("Post", "Nine people died when a drone hit the market in Gbankoro on Friday, residents said.\n\n"
+                     "Fourteen people were wounded at the market and taken to Parakou, a local official said.")
+    wounded = _killed_incidents([first, later], "injured", [date(2024, 5, 4), date(2024, 5, 8)])
+    assert len(wounded) == 1 and wounded.iloc[0].n_sources == 2
+
