@@ -164,7 +164,7 @@ def _cue_words() -> frozenset[str]:
     words = set(AFTER) | set(AFTER_NEEDS_NEXT) | set(BEFORE) | set(BEFORE_PERSON_ONLY) | set(NOUN_OF)
     words |= set(NUMBER_OF) | set(TOLL_HEADS) | MOVEMENT | DISPLACING_VERBS
     words |= {"custody", "detention", "captivity", "lives", "death", "refugee", "refugees", "exodus", "wounds",
-              "asylum", "displacement", "fleeing", "among"}
+              "asylum", "displacement", "fleeing", "among", "hands"}
     # "left" only settles a category with the cue word after it ("were left dead").
     return frozenset(words - {"left"})
 

@@ -186,6 +186,15 @@ def toll_cue(tokens: Sequence[Token], q: Quantity) -> tuple[str | None, int, boo
     return None
 
 
+_CAPTORS = frozenset("kidnappers captors abductors hostage-takers".split())
+
+
+def _in_captors_hands(tokens: Sequence[Token], j: int) -> bool:
+    """Whether tokens[j:] read "in the hands of (their) kidnappers/captors/abductors"."""
+    words = [t.low for t in tokens[j:j + 6]]
+    return words[:4] == ["in", "the", "hands", "of"] and any(w in _CAPTORS for w in words[4:6])
+
+
 def _in_date(tokens: Sequence[Token], k: int) -> bool:
     """Whether the number at k is a day of a month ("the 2 March attack", "March 2")."""
     return (k + 1 < len(tokens) and tokens[k + 1].low in MONTHS) or (k > 0 and tokens[k - 1].low in MONTHS)
@@ -238,6 +247,8 @@ def after_cue(tokens: Sequence[Token], j: int, refugee: bool = False) -> tuple[s
         return KILLED, j + 1, passive
     if word == "in" and nxt in ("custody", "detention", "captivity"):
         return DETAINED, j + 1, True
+    if word == "in" and _in_captors_hands(tokens, j):
+        return DETAINED, j + 2, True  # "remain in the hands of their kidnappers"
     if word == "among" and nxt in ("those", "the"):
         # "were among the dead", "were among the 11 people killed"
         for m in range(j + 2, min(j + 6, n)):

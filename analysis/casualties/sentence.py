@@ -4,6 +4,8 @@ coordinated numbers, subsets and corrections ("two, not 20 as initially reported
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -70,6 +72,7 @@ _GROUP_FILLERS = frozenset({"who", "which", ",", "the", "those", "also", "report
 _DIED = frozenset({"died", "perished", "drowned"})
 _PHRASE_PREPOSITIONS = frozenset({"from", "in", "at", "inside", "near", "on", "of"})
 _APPOSED_GROUPS = frozenset({"dead", "killed", "injured", "wounded", "missing"})
+_SUPERLATIVE = re.compile(r"(?:[a-z]{2,}est|most|worst|few|many|first)$")
 _ALONE_REACH = 8  # how far before a number "alone" may mark it as one place's share
 # A number after these is a date, an age or a label ("May 5", "aged 12", "Resolution 2593").
 _NOT_COUNT_BEFORE = MONTHS | {"aged", "age", "no", "number", "article", "resolution", "flight", "route", "highway",
@@ -90,6 +93,9 @@ def _valid_count(tokens: Sequence[Token], q: Quantity, text: str, offset: int) -
         return False
     if q.last + 1 < n and tokens[q.last].low == "-" and tokens[q.last + 1].low in UNIT_WORDS:
         return False
+    if q.last + 2 < n and tokens[q.last].low == "of" and tokens[q.last + 1].low == "the" \
+            and _SUPERLATIVE.match(tokens[q.last + 2].low):
+        return False  # "one of the deadliest": a ranking, not a count
     word = tokens[q.first].text
     if q.last == q.first + 1 and len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2100:
         # A bare year ("In 2019, 12 people ..."), unless people or a cue follow ("2000 people").

@@ -141,7 +141,7 @@ def _person_list(tokens: Sequence[Token], i: int, taken: set[int]) -> tuple[int,
     first = _person_end(tokens, i)
     if first is None:
         return None
-    ends, guesses = [first[0]], [first[1]]
+    ends, guesses = [_past_of_phrase(tokens, first[0])], [first[1]]
     closed = False  # a list joined by commas alone is an apposition: "a hostage, an aid worker,"
     n = len(tokens)
     while ends[-1] + 1 < n and tokens[ends[-1]].low in _LIST_JOINERS and ends[-1] + 1 not in taken:
@@ -158,6 +158,21 @@ def _person_list(tokens: Sequence[Token], i: int, taken: set[int]) -> tuple[int,
     if not closed:
         ends, guesses = ends[:1], guesses[:1]
     return len(ends), ends[-1], any(guesses)
+
+
+def _past_of_phrase(tokens: Sequence[Token], end: int) -> int:
+    """The index after an "of" phrase that names whose or where the person is ("the imam of
+    the town's central mosque"), when "and" follows it; else `end`."""
+    if end >= len(tokens) or tokens[end].low != "of":
+        return end
+    for m in range(end + 1, min(end + 7, len(tokens))):
+        word = tokens[m]
+        if word.low == "and":
+            return m if m > end + 1 else end
+        if not (word.text[:1].isalpha() or word.text in ("'s", "’s")) or word.low in NP_STOPS \
+                or word.low in _NUMBER_WORDS:
+            return end
+    return end
 
 
 def _listed_with_number(tokens: Sequence[Token], end: int, taken: set[int]) -> bool:

@@ -39,3 +39,7 @@ def test_death_count(report, expected):
 def test_death_count_on_verbs_pronouns_ordinals_and_no_deaths(report, expected):
     assert death_count(report) == expected
 
+
+
+def test_a_person_named_by_office_of_a_place_is_still_listed_with_the_next():
+    assert death_count("Gunmen shot dead the imam of the town's main mosque and his son.") == 2

@@ -252,3 +252,11 @@ def test_a_toll_with_a_dated_head_and_a_place_aside():
     found = [(f.category, f.value) for f in figures(
         "The death toll from the 4 June raid on Kalo, in Mopti region, stands at 23, officials said.")]
     assert found == [("killed", 23)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Six aid workers are still in the hands of their captors, the agency said.", [("detained", 6)]),
+    ("More than 40 people died in the raid, one of the deadliest in the province this year.", [("killed", 40)]),
+])
+def test_captors_hands_and_a_ranking_that_is_no_count(text, expected):
+    assert pairs(text) == expected
