@@ -30,7 +30,7 @@ def compare(result: Analysis, sides: Sequence[Side], texts: Mapping[str, str],
     chosen = {d for side in sides for d in side.doc_ids}
     sentences = result.sentences[result.sentences["doc_id"].isin(chosen)]
     mentions = result.mentions[result.mentions["doc_id"].isin(chosen)]
-    alignment = statements.align_sides(sides, sentences)
+    alignment = statements.align_sides(sides, sentences, mentions, result.casualties)
     sentence_rows = statements.sentence_table(sides, sentences, alignment)
     statement_rows = statements.statement_table(sentence_rows, alignment)
     quotes = coverage.quotes_table(sides, sentences, mentions)
@@ -40,6 +40,7 @@ def compare(result: Analysis, sides: Sequence[Side], texts: Mapping[str, str],
         "sentences": sentence_rows,
         "statements": statement_rows,
         "omissions": statements.omissions(sentence_rows),
+        "maybe_elsewhere": statements.maybe_elsewhere(sentence_rows),
         "overlap": statements.pair_overlap(sentence_rows, len(sides)),
         "coverage": coverage.coverage_table(sides, mentions),
         "quotes": quotes,
@@ -54,6 +55,7 @@ def compare(result: Analysis, sides: Sequence[Side], texts: Mapping[str, str],
     }
     return Comparison(
         sides=sides, sentences=parts["sentences"], statements=parts["statements"], omissions=parts["omissions"],
+        maybe_elsewhere=parts["maybe_elsewhere"], matcher=alignment.matcher,
         overlap=parts["overlap"], coverage=parts["coverage"], quotes=quotes, labels=parts["labels"],
         epithets=parts["epithets"], framing=parts["framing"], figures=figures, dates=parts["dates"],
         tone=parts["tone"], statement_tone=parts["statement_tone"], summary=summary.summarise(parts),

@@ -14,7 +14,7 @@ class Comparison:
     sides: tuple[Side, ...]
     sentences: pd.DataFrame  # every sentence of the selection, with its statement (or none)
     statements: pd.DataFrame  # aligned statements, one row per member sentence
-    omissions: pd.DataFrame  # sentences only one side reports
+    omissions: pd.DataFrame  # sentences only one side reports (nothing elsewhere comes near)
     overlap: pd.DataFrame  # side x other side: statements shared
     coverage: pd.DataFrame  # entity x side mentions, named by all / only one
     quotes: pd.DataFrame  # who is quoted, by which side, in which sentence
@@ -26,6 +26,8 @@ class Comparison:
     tone: pd.DataFrame  # sentiment per side
     statement_tone: pd.DataFrame  # sentiment gap per statement
     summary: tuple[str, ...]  # plain-words findings, most telling first
+    maybe_elsewhere: pd.DataFrame | None = None  # unmatched sentences another side may state in other words
+    matcher: str = ""  # which statement matcher ran (offline, or with a sentence-embedding model)
 
     @property
     def n_statements(self) -> int:

@@ -1,4 +1,5 @@
-"""Sentence similarity: TF-IDF over words and character n-grams, cosine between sentences.
+"""Sentence similarity: TF-IDF over words and character n-grams, cosine between sentences, and
+the aligner's similarity by meaning (`meaning_similarity`).
 
 Word uni- and bigrams catch shared wording ("car bomb", "claimed responsibility"); character
 n-grams inside word boundaries catch inflections and spellings ("killed"/"killing",
@@ -10,11 +11,16 @@ of the word and character cosines, between 0 (nothing shared) and 1 (same text).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
+
+if TYPE_CHECKING:
+    from analysis.compare.align import Unit
+    from analysis.compare.meaning import Evidence
 
 WORD_WEIGHT = 0.5  # the word half's share of the cosine; the character half has the rest
 
@@ -47,3 +53,33 @@ def similarity_matrix(texts: Sequence[str]) -> np.ndarray:
     if vectors.shape[0] == 0:
         return np.zeros((0, 0))
     return np.asarray((vectors @ vectors.T).todense())
+
+
+EVIDENCE_WEIGHT = 0.5  # share of the evidence cosine (meaning.py) in the offline similarity
+
+
+def offline_similarity(texts: Sequence[str], evidence: Sequence["Evidence"]) -> np.ndarray:
+    """Wording and meaning, half each: the TF-IDF cosine above and the evidence cosine
+    (entities, numbers, event concepts, content stems). Wording alone misses paraphrase
+    ("nobody took responsibility" / "no group has claimed"); evidence alone is blind to the
+    phrasing that tells two statements about the same actors apart."""
+    from analysis.compare.meaning import evidence_scores
+
+    wording = similarity_matrix(texts)
+    if wording.size == 0:
+        return wording
+    return (1 - EVIDENCE_WEIGHT) * wording + EVIDENCE_WEIGHT * evidence_scores(evidence).cosine
+
+
+def meaning_similarity(units: Sequence["Unit"], evidence: Sequence["Evidence"]) -> tuple[np.ndarray, str]:
+    """The aligner's similarity of `units` (whose evidence is `evidence`) and the name of the
+    matcher that made it: the offline one, sharpened by a sentence-embedding model when one is
+    configured (analysis.compare.embeddings)."""
+    from analysis.compare.embeddings import OFFLINE_MATCHER, blend, configured_encoder
+
+    texts = [u.text for u in units]
+    offline = offline_similarity(texts, evidence)
+    encoder = configured_encoder()
+    if encoder is None or not texts:
+        return offline, OFFLINE_MATCHER
+    return blend(offline, encoder.similarity(texts)), encoder.name

@@ -1,9 +1,11 @@
 """Statements and omissions as tables: which sentence of which side reports what.
 
-`sentence_table` has one row per sentence of the selection with its statement number (None:
-only this side reports it), its best similarity to another side and that side's nearest
-sentence, so an omission can be judged ("nothing above 0.12 elsewhere"). `statement_table`
-has one row per sentence that belongs to a statement, for the aligned-statements view.
+`sentence_table` has one row per sentence of the selection with its first statement number
+(None: no other side was matched), its `status` (shared, partly shared, maybe elsewhere, only
+here: analysis.compare.explain), the part only it states, its best similarity to another side,
+that side's nearest sentence and, for a sentence of no statement, why it is not the same.
+`statement_table` has one row per (statement, member sentence), for the aligned-statements
+view, with any disagreement on figures. `omissions` are the "only here" sentences.
 """
 
 from __future__ import annotations
@@ -12,47 +14,90 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from analysis.compare import explain
 from analysis.compare.align import Alignment, Unit, align
 from analysis.compare.selection import Side
 
 SENTENCE_COLUMNS = ["side", "label", "doc_id", "sent_id", "paragraph", "text", "compound", "statement",
-                    "n_sides", "best_similarity", "nearest_side", "nearest_text"]
+                    "n_sides", "status", "only_here", "best_similarity", "nearest_side", "nearest_text", "why"]
+OMISSION_COLUMNS = ["side", "label", "doc_id", "sent_id", "text", "compound", "best_similarity", "nearest_side",
+                    "nearest_text", "why"]
 
 
-def units_of(sides: Sequence[Side], sentences: pd.DataFrame) -> list[Unit]:
-    """The sentences of every side in reading order (article, then sentence)."""
+def _entities_by_sentence(mentions: pd.DataFrame | None) -> dict[tuple[str, int], tuple[tuple[str, str], ...]]:
+    """(doc_id, sent_id) -> its mentions as (text, canonical entity id), in reading order."""
+    if mentions is None or mentions.empty:
+        return {}
+    found: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    for d, s, text, entity in mentions.sort_values(["doc_id", "start"])[["doc_id", "sent_id", "text", "entity"]].itertuples(index=False):
+        found.setdefault((str(d), int(s)), []).append((str(text), str(entity)))
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def _figures_by_sentence(casualties: pd.DataFrame | None) -> dict[tuple[str, int], tuple[tuple[str, int], ...]]:
+    """(doc_id, sent_id) -> its casualty figures as (category, value), numbers only."""
+    if casualties is None or casualties.empty:
+        return {}
+    found: dict[tuple[str, int], list[tuple[str, int]]] = {}
+    for d, s, category, value in casualties[["doc_id", "sent_id", "category", "value"]].itertuples(index=False):
+        if value is not None and not pd.isna(value):
+            found.setdefault((str(d), int(s)), []).append((str(category), int(value)))
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def units_of(sides: Sequence[Side], sentences: pd.DataFrame, mentions: pd.DataFrame | None = None,
+             casualties: pd.DataFrame | None = None) -> list[Unit]:
+    """The sentences of every side in reading order (article, then sentence), with their
+    mentions' canonical entities (the aligner's strongest evidence) and casualty figures."""
+    entities = _entities_by_sentence(mentions)
+    figures = _figures_by_sentence(casualties)
     units: list[Unit] = []
     for index, side in enumerate(sides):
         rows = sentences[sentences["doc_id"].isin(side.doc_ids)]
         order = {doc_id: k for k, doc_id in enumerate(side.doc_ids)}
         rows = rows.assign(_order=rows["doc_id"].map(order)).sort_values(["_order", "sent_id"], kind="stable")
-        units.extend(Unit(index, str(d), int(s), str(t)) for d, s, t in rows[["doc_id", "sent_id", "text"]].itertuples(index=False))
+        units.extend(Unit(index, str(d), int(s), str(t), entities.get((str(d), int(s)), ()),
+                          figures.get((str(d), int(s)), ()))
+                     for d, s, t in rows[["doc_id", "sent_id", "text"]].itertuples(index=False))
     return units
 
 
-def align_sides(sides: Sequence[Side], sentences: pd.DataFrame) -> Alignment:
-    return align(units_of(sides, sentences))
+def align_sides(sides: Sequence[Side], sentences: pd.DataFrame, mentions: pd.DataFrame | None = None,
+                casualties: pd.DataFrame | None = None) -> Alignment:
+    return align(units_of(sides, sentences, mentions, casualties))
+
+
+def _judged(alignment: Alignment, i: int) -> tuple[str, str, str]:
+    """(status, only_here, why) of unit i."""
+    evidence, weights = alignment.evidence[i], alignment.weights
+    if alignment.statements[i]:
+        partners = [alignment.evidence[k] for s in alignment.statements[i] for k in alignment.members[s - 1] if k != i]
+        status, only_here = explain.member_status(evidence, partners, weights)
+        return status, only_here, ""
+    near = alignment.best_unit[i]
+    why = explain.why_not_same(evidence, alignment.evidence[near] if near is not None else None,
+                               alignment.best[i], weights)
+    return explain.unmatched_status(alignment.best[i]), "", why
 
 
 def sentence_table(sides: Sequence[Side], sentences: pd.DataFrame, alignment: Alignment) -> pd.DataFrame:
     """One row per sentence of the selection, with its statement and nearest match elsewhere."""
     info = sentences.set_index(["doc_id", "sent_id"])
-    sizes: dict[int, int] = {}
-    for s in alignment.statement:
-        if s is not None:
-            sizes[s] = sizes.get(s, 0) + 1
+    sizes = {number: len({alignment.units[k].side for k in group})
+             for number, group in enumerate(alignment.members, start=1)}
     rows = []
     for i, unit in enumerate(alignment.units):
         row = info.loc[(unit.doc_id, unit.sent_id)]
         near = alignment.best_unit[i]
         statement = alignment.statement[i]
+        status, only_here, why = _judged(alignment, i)
         rows.append({
             "side": unit.side, "label": sides[unit.side].label, "doc_id": unit.doc_id, "sent_id": unit.sent_id,
             "paragraph": int(row["paragraph"]), "text": unit.text, "compound": float(row["compound"]),
             "statement": statement, "n_sides": sizes.get(statement, 1) if statement is not None else 1,
-            "best_similarity": round(alignment.best[i], 3),
+            "status": status, "only_here": only_here, "best_similarity": round(alignment.best[i], 3),
             "nearest_side": sides[alignment.units[near].side].label if near is not None else None,
-            "nearest_text": alignment.units[near].text if near is not None else None,
+            "nearest_text": alignment.units[near].text if near is not None else None, "why": why,
         })
     frame = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
     frame["statement"] = frame["statement"].astype("Int64")
@@ -60,22 +105,31 @@ def sentence_table(sides: Sequence[Side], sentences: pd.DataFrame, alignment: Al
 
 
 def statement_table(sentence_rows: pd.DataFrame, alignment: Alignment) -> pd.DataFrame:
-    """The aligned statements, one row per member sentence, most widely reported first.
+    """The aligned statements, one row per (statement, member sentence), most widely reported
+    first; a sentence stating several shared facts has a row in each of their statements.
 
-    `similarity` is the sentence's strongest match inside its statement; `tone_spread` the
-    statement's max minus min sentiment, the same fact told warmer or colder."""
-    members = sentence_rows.dropna(subset=["statement"]).copy()
+    `similarity` is the sentence's strongest match inside the statement; `tone_spread` the
+    statement's max minus min sentiment, the same fact told warmer or colder; `figures_differ`
+    the casualty figures its sides give differently ("killed: A 2; B 3"), empty if none."""
+    rows_of_unit = {(u.doc_id, u.sent_id, u.side): k for k, u in enumerate(alignment.units)}
+    row_of_unit = {rows_of_unit[(d, s, side)]: r for r, (d, s, side) in
+                   enumerate(sentence_rows[["doc_id", "sent_id", "side"]].itertuples(index=False))}
+    picked, numbers, similarity = [], [], []
+    for number, group in enumerate(alignment.members, start=1):
+        for k in group:
+            picked.append(row_of_unit[k])
+            numbers.append(number)
+            similarity.append(round(max(float(alignment.similarity[k, o]) for o in group if o != k), 3))
+    members = sentence_rows.iloc[picked].copy()
     if members.empty:
         return members.assign(similarity=pd.Series(dtype=float), tone_spread=pd.Series(dtype=float))
-    index_of = {(u.doc_id, u.sent_id, u.side): k for k, u in enumerate(alignment.units)}
-    keys = [index_of[(d, s, side)] for d, s, side in members[["doc_id", "sent_id", "side"]].itertuples(index=False)]
-    statement_of = dict(zip(keys, members["statement"]))
-    strongest: dict[int, float] = {}
-    for i, j, value in alignment.edges:
-        if statement_of.get(i) is not None and statement_of.get(i) == statement_of.get(j):
-            strongest[i] = max(strongest.get(i, 0.0), value)
-            strongest[j] = max(strongest.get(j, 0.0), value)
-    members["similarity"] = [round(strongest.get(k, 0.0), 3) for k in keys]
+    members["statement"] = pd.array(numbers, dtype="Int64")
+    members["n_sides"] = members.groupby("statement")["side"].transform("nunique")
+    members["similarity"] = similarity
+    differ = {number: explain.figure_disagreement([(sentence_rows.iloc[row_of_unit[k]]["label"], alignment.units[k].figures)
+                                                   for k in group])
+              for number, group in enumerate(alignment.members, start=1)}
+    members["figures_differ"] = members["statement"].map(lambda number: differ[int(number)])
     spread = members.groupby("statement")["compound"].agg(lambda c: float(c.max() - c.min()))
     members["tone_spread"] = members["statement"].map(spread)
     members = members.sort_values(["n_sides", "statement", "side"], ascending=[False, True, True], kind="stable")
@@ -83,10 +137,16 @@ def statement_table(sentence_rows: pd.DataFrame, alignment: Alignment) -> pd.Dat
 
 
 def omissions(sentence_rows: pd.DataFrame) -> pd.DataFrame:
-    """Sentences only one side reports: what every other side of the selection leaves out."""
-    only = sentence_rows[sentence_rows["statement"].isna()]
-    return only[["side", "label", "doc_id", "sent_id", "text", "compound", "best_similarity", "nearest_side",
-                 "nearest_text"]].reset_index(drop=True)
+    """Sentences only one side reports: nothing on any other side of the selection comes near
+    them (explain.OMISSION_CEILING), with the nearest sentence elsewhere and why it differs."""
+    only = sentence_rows[sentence_rows["status"] == explain.ONLY]
+    return only[OMISSION_COLUMNS].reset_index(drop=True)
+
+
+def maybe_elsewhere(sentence_rows: pd.DataFrame) -> pd.DataFrame:
+    """Sentences matched to no other side that another side may still state in other words:
+    neither a shared statement nor an omission an analyst should act on."""
+    return sentence_rows[sentence_rows["status"] == explain.MAYBE][OMISSION_COLUMNS].reset_index(drop=True)
 
 
 def pair_overlap(sentence_rows: pd.DataFrame, n_sides: int) -> pd.DataFrame:

@@ -3,6 +3,7 @@
 from itertools import combinations
 
 from analysis.compare.align import MATCH_THRESHOLD, Unit, align
+from analysis.compare.explain import OMISSION_CEILING
 from analysis.segmentation import split_sentences
 
 
@@ -27,18 +28,19 @@ def test_every_gold_snippet_names_one_sentence(dev_corpus, gold_groups):
 def test_alignment_precision_and_recall_on_the_test_corpus(dev_corpus, gold_groups):
     units = _units(dev_corpus)
     result = align(units)
-    pairs = list(combinations(range(len(units)), 2))
-    predicted = {(i, j) for i, j in pairs
-                 if result.statement[i] is not None and result.statement[i] == result.statement[j]}
-    gold = {(i, j) for i, j in pairs if units[i].side != units[j].side
+    predicted = {frozenset((i, j)) for group in result.members for i in group for j in group
+                 if i < j and units[i].side != units[j].side}
+    gold = {frozenset((i, j)) for i, j in combinations(range(len(units)), 2) if units[i].side != units[j].side
             and _gold_group(units[i], gold_groups) is not None
             and _gold_group(units[i], gold_groups) == _gold_group(units[j], gold_groups)}
     correct = len(predicted & gold)
     precision, recall = correct / len(predicted), correct / len(gold)
-    assert precision >= 0.95, precision  # measured 1.00
-    assert recall >= 0.70, recall  # measured 0.74: paraphrase without shared words is missed
+    assert precision >= 0.90, precision  # measured 0.94 (text only, no entity ids here)
+    assert recall >= 0.85, recall  # measured 0.89; wording alone (TF-IDF) reached 0.74
+    listed_as_omissions = {i for i in range(len(units))
+                           if result.statement[i] is None and result.best[i] < OMISSION_CEILING}
     only_one_side = {i for i, u in enumerate(units) if _gold_group(u, gold_groups) is None}
-    assert only_one_side <= {i for i in range(len(units)) if result.statement[i] is None}
+    assert listed_as_omissions <= only_one_side
 
 
 def test_a_statement_holds_at_most_one_sentence_per_side():
