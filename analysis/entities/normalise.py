@@ -105,3 +105,65 @@ def looks_like_acronym(text: str) -> bool:
 
 def has_diacritics(text: str) -> bool:
     return strip_diacritics(text) != text
+
+
+def acronym_spellings(surface: str) -> set[str]:
+    """Lower-case acronyms a name may be written as, from its surface form: initials of its
+    words with function words skipped or kept, an acronym word giving all its letters ("UK
+    Maritime Trade Operations" -> ukmto, umto; "National Commission for Refugees" -> ncr, ncfr)."""
+    words = _DASHES.sub(" ", strip_diacritics(_PUNCT.sub("", surface))).split()
+    if len(words) < 2:
+        return set()
+    spelled = set()
+    for keep_function_words in (False, True):
+        for whole_acronym_words in (False, True):
+            letters = []
+            for word in words:
+                if (word.lower() in _ACRONYM_SKIP or word.islower() and len(word) <= 2) and not keep_function_words:
+                    continue  # "of", "the"; the "e" of Tehreek-e-Taliban
+                acronym_word = whole_acronym_words and word.isupper() and len(word) <= 4
+                letters.append(word.lower() if acronym_word else word[0].lower())
+            if len(letters) >= 2:
+                spelled.add("".join(letters))
+    return spelled
+
+
+def spelled_by_syllables(acronym: str, surface: str) -> bool:
+    """A syllabic acronym: the start of every content word, in order ("CENTCOM" = CENTral
+    COMmand, "AFRICOM" = AFRICa COMmand; a leading country acronym may be left out: "US Central
+    Command"). Each start has two letters or more, so plain initials are left to
+    `acronym_spellings`."""
+    words = [w for w in _DASHES.sub(" ", strip_diacritics(_PUNCT.sub("", surface))).split()
+             if w.lower() not in _ACRONYM_SKIP]
+    while len(words) > 2 and words[0].isupper():
+        words = words[1:]
+    words = [w.lower() for w in words]
+    acronym = acronym.lower().replace(".", "")
+    if len(words) < 2 or len(acronym) < 5:
+        return False
+
+    def fits(letters: str, rest: list[str]) -> bool:
+        if not rest:
+            return not letters
+        word = rest[0]
+        return any(
+            letters.startswith(word[:size]) and fits(letters[size:], rest[1:])
+            for size in range(min(len(word), len(letters)), 1, -1)
+        )
+
+    return fits(acronym, words)
+
+
+# Spelling pairs of one sound across transliterations (Ukrainian h / Russian g, y / i, ie / e;
+# Arabic ou / u, kh / h, ee / i): folded, in this order, before two names are compared.
+_TRANSLIT = (("kh", "h"), ("ie", "e"), ("iy", "y"), ("yy", "y"), ("ii", "i"), ("ou", "u"), ("oo", "u"),
+             ("ee", "i"), ("ph", "f"), ("j", "y"), ("y", "i"), ("h", "g"), ("w", "v"))
+
+
+def transliteration_key(word: str) -> str:
+    """A word with the spelling choices of transliteration folded (Oleh/Oleg, Syniehubov/
+    Synegubov, Youssef/Yusef): for comparing two spellings, never for display."""
+    text = _DOUBLED.sub(r"\1", strip_diacritics(word).lower())
+    for written, folded in _TRANSLIT:
+        text = text.replace(written, folded)
+    return text

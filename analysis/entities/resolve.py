@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from analysis.entities.normalise import (
+    acronym_spellings,
     clean_surface,
     facility_key,
     has_diacritics,
@@ -39,6 +40,8 @@ from analysis.entities.normalise import (
     looks_like_acronym,
     name_tokens,
     place_key,
+    spelled_by_syllables,
+    transliteration_key,
 )
 from analysis.nlp.lexicon import DEMONYMS, ORG_ALIASES, ORG_SUFFIXES
 from analysis.nlp.gazetteers import build_gazetteer, canonical_country
@@ -65,6 +68,7 @@ class MentionRef(NamedTuple):
     label: str
     start: int = -1
     end: int = -1
+    bracketed: bool = False  # written in parentheses: "(AFAD)"
 
 
 def _group_key(clean: str, label: str) -> str:
@@ -119,10 +123,16 @@ def resolve(mentions: Sequence[MentionRef]) -> list[str]:
     label_of = {key: majority_label(labels) for key, labels in labels_of.items()}
 
     target = {key: key for key in labels_of}
+    forms_of: dict[str, set[str]] = defaultdict(set)
+    for key, clean in zip(keys, cleans):
+        forms_of[key].add(clean)
     _merge_defined_acronyms(target, mentions, cleans, keys)
-    _merge_acronyms(target, label_of, cleans, keys)
+    _merge_acronyms(target, label_of, cleans, keys, forms_of)
     _merge_org_parts(target, label_of)
+    _merge_facility_parts(target, label_of, forms_of)
     _merge_spelling_variants(target, label_of, Counter(keys))
+    _merge_transliterations(target, label_of, forms_of)
+    _merge_shorter_full_names(target, label_of, forms_of)
     target = {key: _root(target, key) for key in target}
     root_docs: dict[str, set[str]] = defaultdict(set)
     for key, root in target.items():
@@ -132,7 +142,12 @@ def resolve(mentions: Sequence[MentionRef]) -> list[str]:
         key for key, label in label_of.items()
         if label == "PERSON" and target[key] == key and " " in key.split(":", 1)[-1]
     }
+    # A person's words are those of every full name of the group (Oleh Syniehubov and Oleg
+    # Synegubov), so that either surname alone finds it.
     person_words = {key: set(key.split(":", 1)[-1].split()) for key in people}
+    for key, root in target.items():
+        if root in person_words and label_of.get(key) == "PERSON" and key.startswith("person:"):
+            person_words[root] |= set(key.split(":", 1)[-1].split())
 
     final_keys: list[str] = []
     parts: dict[tuple[str, str, str], str] = {}
@@ -147,23 +162,35 @@ def resolve(mentions: Sequence[MentionRef]) -> list[str]:
     return _canonical_names(final_keys, cleans, mentions)
 
 
-def _merge_acronyms(target: dict[str, str], label_of: dict[str, str], cleans, keys) -> None:
-    """An acronym group joins the group of the name it abbreviates, when there is one."""
-    expansions: dict[str, list[str]] = defaultdict(list)
-    for key in target:
-        if key.startswith(("person:", "country:")):
-            continue
+def _merge_acronyms(target: dict[str, str], label_of: dict[str, str], cleans, keys,
+                    forms_of: dict[str, set[str]]) -> None:
+    """An acronym group joins the group of the one name it abbreviates, when there is one: by
+    initials (UN = United Nations, UKMTO = UK Maritime Trade Operations), failing that by the
+    starts of its words (CENTCOM = Central Command)."""
+    names = {
+        key: forms for key, forms in forms_of.items()
+        if not key.startswith(("person:", "country:")) and label_of.get(key) != "PERSON"
+    }
+    expansions: dict[str, set[str]] = defaultdict(set)
+    for key, forms in names.items():
         abbreviation = initials(key.split(":", 1)[-1])
         if abbreviation:
-            expansions[abbreviation].append(key)
-    if not expansions:
-        return
+            expansions[abbreviation].add(key)
+        for form in forms:
+            for spelled in acronym_spellings(form):
+                expansions[spelled].add(key)
     acronym_keys = {k for k, c in zip(keys, cleans) if looks_like_acronym(c)}
-    for key in acronym_keys:
+    for key in sorted(acronym_keys):
+        if target[key] != key:
+            continue
         bare = key.replace(" ", "")
-        options = expansions.get(bare, [])
-        if len(options) == 1 and options[0] != key:
-            target[key] = options[0]
+        options = expansions.get(bare, set()) - {key}
+        if not options:
+            options = {other for other, forms in names.items()
+                       if other != key and any(" " in f and spelled_by_syllables(bare, f) for f in forms)}
+        roots = {_root(target, option) for option in options}
+        if len(roots) == 1 and key not in roots:
+            target[key] = roots.pop()
 
 
 def _root(target: dict[str, str], key: str) -> str:
@@ -175,8 +202,10 @@ def _root(target: dict[str, str], key: str) -> str:
 
 
 def _merge_defined_acronyms(target, mentions: Sequence[MentionRef], cleans, keys) -> None:
-    """ "Rapid Support Forces (RSF)": an acronym right after a longer name of the same
-    article names the same thing, everywhere in the corpus."""
+    """ "Rapid Support Forces (RSF)", "RSF, the Rapid Support Forces": an acronym next to a
+    longer name of the same article that it spells names the same thing, everywhere in the
+    corpus; in parentheses after an organisation's name it needs not spell it (a translated
+    name: "Disaster and Emergency Management Authority (AFAD)")."""
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         if m.start >= 0:
@@ -187,19 +216,30 @@ def _merge_defined_acronyms(target, mentions: Sequence[MentionRef], cleans, keys
             gap = mentions[current].start - mentions[previous].end
             if (
                 0 < gap <= 2 and looks_like_acronym(cleans[current]) and " " in cleans[previous]
-                and _letters_fit(cleans[current], keys[previous])
+                and (_letters_fit(cleans[current], cleans[previous])
+                     or mentions[current].bracketed and mentions[previous].label == "ORG")
             ):
-                acronym, name = keys[current], keys[previous]
-                if target[acronym] == acronym and not name.startswith(("person:", "country:")):
-                    target[acronym] = name
+                _join_acronym(target, keys[current], keys[previous])
+            elif (
+                0 < gap <= 6 and looks_like_acronym(cleans[previous]) and " " in cleans[current]
+                and _letters_fit(cleans[previous], cleans[current])
+            ):
+                _join_acronym(target, keys[previous], keys[current])  # "ACR, the X"
 
 
-def _letters_fit(acronym: str, name_key: str) -> bool:
-    """The acronym's letters are initials of the name's words, in any order (PNH for Haitian
-    National Police, in French order), so "Nasser Hospital, AFP footage" is no definition."""
-    firsts = {word[0] for word in name_key.split(":", 1)[-1].split() if word}
+def _join_acronym(target: dict[str, str], acronym: str, name: str) -> None:
+    if target[acronym] == acronym and not name.startswith(("person:", "country:")):
+        target[acronym] = name
+
+
+def _letters_fit(acronym: str, name: str) -> bool:
+    """The acronym's letters are initials of the name's words (an acronym word gives all its
+    letters: UKMTO for UK Maritime Trade Operations), in any order (PNH for Haitian National
+    Police, in French order), so "Nasser Hospital, AFP footage" is no definition. A name
+    translated from another language (AFAD) is a definition only in parentheses."""
     letters = {ch.lower() for ch in acronym if ch.isalpha()}
-    return bool(letters) and letters <= firsts
+    available = {letter for spelled in acronym_spellings(name) for letter in spelled}
+    return bool(letters) and letters <= available
 
 
 def _merge_org_parts(target: dict[str, str], label_of: dict[str, str]) -> None:
@@ -218,8 +258,78 @@ def _merge_org_parts(target: dict[str, str], label_of: dict[str, str]) -> None:
                 longer.append(other)
             elif len(words) >= 2 and other_words[-len(words):] == words:
                 longer.append(other)
+            elif len(words) >= 2 and _place_descriptor(words, other_words):
+                longer.append(other)  # "Islamic Emirate" / "Islamic Emirate of Afghanistan"
         if len(longer) == 1:
             target[key] = longer[0]
+
+
+def _place_descriptor(words: list[str], longer: list[str]) -> bool:
+    """The longer name is the shorter one, then "of" or "in" and a known place."""
+    if longer[: len(words)] != words or len(longer) < len(words) + 2 or longer[len(words)] not in ("of", "in"):
+        return False
+    return " ".join(longer[len(words) + 1 :]) in _place_keys()
+
+
+@lru_cache(maxsize=1)
+def _place_keys() -> frozenset[str]:
+    """Keys of the gazetteer's places and countries."""
+    gazetteer = build_gazetteer()
+    places = {key_of(name) for name, label in gazetteer.labels.items() if label in ("GPE", "LOC")}
+    return frozenset(places | {key_of(name) for name in gazetteer.countries})
+
+
+def _merge_facility_parts(target: dict[str, str], label_of: dict[str, str], forms_of: dict[str, set[str]]) -> None:
+    """ "the Mirwais hospital" and "Mirwais Regional Hospital": a facility named by the start
+    of exactly one longer facility name is that facility, unless it was itself written with
+    its kind ("Jinnah Hospital" is not "Jinnah International Airport")."""
+    facilities = {key: key.split(":", 1)[-1].split() for key, label in label_of.items()
+                  if label == "FAC" and key.startswith("fac:")}
+    for key, words in facilities.items():
+        if target[key] != key or not words or any(facility_key(key_of(form)) != key_of(form) for form in forms_of[key]):
+            continue
+        longer = {_root(target, other) for other, other_words in facilities.items()
+                  if len(other_words) > len(words) and other_words[: len(words)] == words}
+        if len(longer) == 1 and key not in longer:
+            target[key] = longer.pop()
+
+
+def _ordered_words(key: str, forms_of: dict[str, set[str]]) -> list[str]:
+    """The words of a person's name in written order (keys hold them sorted)."""
+    form = min(forms_of.get(key) or {key.split(":", 1)[-1]})
+    return key_of(form).split()
+
+
+def _full_people(target: dict[str, str], label_of: dict[str, str]) -> list[str]:
+    return [k for k, label in label_of.items()
+            if label == "PERSON" and k.startswith("person:") and " " in k and target[k] == k]
+
+
+def _merge_transliterations(target: dict[str, str], label_of: dict[str, str], forms_of: dict[str, set[str]]) -> None:
+    """Full names whose every word is one spelling of the other's once transliteration choices
+    are folded are one person: Oleh Syniehubov (Ukrainian) / Oleg Synegubov (Russian)."""
+    by_folded: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key in sorted(_full_people(target, label_of)):
+        by_folded[tuple(transliteration_key(w) for w in _ordered_words(key, forms_of))].append(key)
+    for keys in by_folded.values():
+        for other in keys[1:]:
+            target[other] = keys[0]
+
+
+def _merge_shorter_full_names(target: dict[str, str], label_of: dict[str, str], forms_of: dict[str, set[str]]) -> None:
+    """A name without its middle or first names (Tayyip Erdogan, Abdelrahim Dagalo) is the one
+    longer name of the corpus that holds all its words and ends with the same surname; two
+    candidates (Mohamed and Abdelrahim Hamdan Dagalo for "Hamdan Dagalo") leave it alone."""
+    people = _full_people(target, label_of)
+    words_of = {key: set(key.split(":", 1)[-1].split()) for key in people}
+    surname_of = {key: _ordered_words(key, forms_of)[-1] for key in people}
+    for key in sorted(people, key=lambda k: -len(words_of[k])):
+        if target[key] != key:
+            continue
+        roots = {_root(target, other) for other in people
+                 if words_of[key] < words_of[other] and surname_of[other] == surname_of[key]}
+        if len(roots) == 1 and key not in roots:
+            target[key] = roots.pop()
 
 
 def _merge_spelling_variants(target: dict[str, str], label_of: dict[str, str], sizes: Counter) -> None:

@@ -10,19 +10,41 @@ from analysis.entities.resolve import MentionRef, majority_label, resolve
 ENTITY_COLUMNS = ["entity", "label", "mentions", "documents", "sources", "aliases", "compound", "source_list"]
 
 
-def resolve_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
-    """A copy of `mentions` with the canonical `entity` of each row."""
+def resolve_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """A copy of `mentions` with the canonical `entity` of each row. With the sentences table
+    (their text and offsets), an acronym written in parentheses after a name is known as its
+    definition ("Disaster and Emergency Management Authority (AFAD)")."""
     out = mentions.copy()
     starts = out["start"].tolist() if "start" in out else [-1] * len(out)
     ends = out["end"].tolist() if "end" in out else [-1] * len(out)
+    bracketed = _bracketed(out, sentences) if sentences is not None and "start" in out else [False] * len(out)
     refs = [
-        MentionRef(str(doc_id), str(text), str(label), int(start), int(end))
-        for doc_id, text, label, start, end in zip(
-            out["doc_id"].tolist(), out["text"].tolist(), out["label"].tolist(), starts, ends
+        MentionRef(str(doc_id), str(text), str(label), int(start), int(end), in_brackets)
+        for doc_id, text, label, start, end, in_brackets in zip(
+            out["doc_id"].tolist(), out["text"].tolist(), out["label"].tolist(), starts, ends, bracketed
         )
     ]
     out["entity"] = pd.Series(resolve(refs), index=out.index, dtype=object)
     return out
+
+
+def _bracketed(mentions: pd.DataFrame, sentences: pd.DataFrame) -> list[bool]:
+    """For each mention, whether its sentence writes it between parentheses."""
+    if sentences.empty or "sent_id" not in mentions or not {"start", "text"} <= set(sentences.columns):
+        return [False] * len(mentions)
+    where = {
+        (doc_id, sent_id): (int(start), text)
+        for doc_id, sent_id, start, text in zip(sentences["doc_id"].tolist(), sentences["sent_id"].tolist(),
+                                                sentences["start"].tolist(), sentences["text"].tolist())
+    }
+    flags = []
+    for doc_id, sent_id, start, end, text in zip(mentions["doc_id"].tolist(), mentions["sent_id"].tolist(),
+                                                 mentions["start"].tolist(), mentions["end"].tolist(),
+                                                 mentions["text"].tolist()):
+        sentence_start, sentence = where.get((doc_id, sent_id), (0, ""))
+        i, j = int(start) - sentence_start, int(end) - sentence_start
+        flags.append(0 < i and sentence[i:j] == text and sentence[i - 1 : i] == "(" and sentence[j : j + 1] == ")")
+    return flags
 
 
 def build_entity_tables(
@@ -40,7 +62,7 @@ def build_entity_tables(
     mentions, most first, then name. Lists rather than joined strings so JSON keeps them;
     a CSV writer can join them with "; ".
     """
-    resolved = resolve_mentions(mentions) if not mentions.empty else mentions.assign(entity=pd.Series(dtype=object))
+    resolved = resolve_mentions(mentions, sentences) if not mentions.empty else mentions.assign(entity=pd.Series(dtype=object))
     resolved = apply_corrections(resolved, corrections)
     return resolved, summarise_entities(resolved, sentences, documents)
 

@@ -109,6 +109,16 @@ def _token_class(text: str, space_before: bool, space_after: bool) -> int:
     return _OTHER
 
 
+def _linking_syllable(texts: list[str], spaces: list[int], i: int) -> bool:
+    """A one- or two-letter lower-case word between hyphens inside a name: the "e" of
+    "Lashkar-e-Taiba", the "ut" of "Hizb-ut-Tahrir"."""
+    token = texts[i]
+    return (
+        len(token) <= 2 and token.isalpha() and token.islower() and 0 < i < len(texts) - 1
+        and texts[i - 1] == "-" and texts[i + 1] == "-" and not spaces[i - 1] and not spaces[i]
+    )
+
+
 def _is_date_word(texts: list[str], i: int) -> bool:
     """A weekday, or a month before a day number ("Kabul March 3")."""
     word = texts[i]
@@ -226,6 +236,8 @@ class ProperNounRecognizer:
                 classes[i] = _CONN
             elif token == "-" and 0 < i and not spaces[i - 1] and not spaces[i]:
                 classes[i] = _CONN  # a hyphen inside a word: "al-Burhan"
+            elif _linking_syllable(texts, spaces, i):
+                classes[i] = _CONN  # "Tehreek-e-Taliban", "Hizb-ut-Tahrir"
         starts = sentence_starts(texts, capitalised)
         muted = headline_tokens(texts, classes)
         gaz = self._gazetteer(doc, texts, capitalised, muted)

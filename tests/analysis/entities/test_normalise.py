@@ -31,3 +31,31 @@ def test_place_keys_drop_administrative_words():
     assert place_key(key_of("Sagaing Region")) == "sagaing"
     assert place_key(key_of("North Darfur State")) == "north darfur"
     assert place_key("region") == "region"
+
+
+def test_acronym_spellings_of_a_name():
+    from analysis.entities.normalise import acronym_spellings
+
+    assert {"ukmto", "umto"} <= acronym_spellings("UK Maritime Trade Operations")
+    assert {"ncr", "ncfr"} <= acronym_spellings("National Commission for Refugees")
+    assert "ttp" in acronym_spellings("Tehreek-e-Taliban Pakistan")
+    assert acronym_spellings("Kabul") == set()
+
+
+def test_syllabic_acronyms():
+    from analysis.entities.normalise import spelled_by_syllables
+
+    assert spelled_by_syllables("CENTCOM", "Central Command")
+    assert spelled_by_syllables("EUCOM", "US European Command")
+    assert not spelled_by_syllables("NATO", "North Atlantic Treaty Organization")  # initials, not syllables
+    assert not spelled_by_syllables("CENTCOM", "Central Bank")
+
+
+def test_transliteration_keys_fold_one_sound_spelled_two_ways():
+    from analysis.entities.normalise import transliteration_key as fold
+
+    assert fold("Oleh") == fold("Oleg")
+    assert fold("Hryhoriy") == fold("Grigoriy")
+    assert fold("Youssef") == fold("Yusef")
+    assert fold("Khalil") == fold("Halil")
+    assert fold("Hassan") != fold("Hussein")

@@ -93,3 +93,69 @@ def test_plural_nationalities_and_administrative_words():
             ("c", "Sagaing Region", "GPE"), ("c", "Sagaing", "GPE"), ("c", "Sagaing", "GPE"),
             ("d", "Benin Republic", "GPE"), ("e", "Benin", "GPE")]
     assert names(rows) == ["Afghan"] * 3 + ["Sagaing"] * 3 + ["Benin"] * 2
+
+
+def test_acronyms_spelled_with_an_acronym_word_or_by_syllables_join_their_name():
+    rows = [("a", "US Maritime Safety Agency", "ORG"), ("b", "USMSA", "ORG"),
+            ("c", "Africa Command", "ORG"), ("d", "AFRICOM", "ORG"),
+            ("e", "Tehreek-e-Insaf Pakistan", "ORG"), ("f", "TIP", "ORG")]
+    assert names(rows) == ["US Maritime Safety Agency"] * 2 + ["Africa Command"] * 2 + ["Tehreek-e-Insaf Pakistan"] * 2
+
+
+def test_an_acronym_matching_two_names_stays_alone():
+    rows = [("a", "National Security Council", "ORG"), ("b", "National Safety Commission", "ORG"), ("c", "NSC", "ORG")]
+    assert names(rows) == ["National Security Council", "National Safety Commission", "NSC"]
+
+
+def test_a_translated_name_joins_its_acronym_only_in_parentheses():
+    refs = [
+        MentionRef("a", "National Liberation Army", "ORG", 0, 24), MentionRef("a", "ELN", "ORG", 26, 29, True),
+        MentionRef("b", "Interior Ministry", "ORG", 0, 17), MentionRef("b", "AFP", "ORG", 19, 22),
+    ]
+    assert resolve(refs) == ["National Liberation Army"] * 2 + ["Interior Ministry", "AFP"]
+
+
+def test_an_acronym_before_its_spelled_out_name():
+    refs = [MentionRef("a", "ICRC", "ORG", 0, 4), MentionRef("a", "International Committee of the Red Cross", "ORG", 10, 50),
+            MentionRef("b", "ICRC", "ORG", 0, 4)]
+    assert set(resolve(refs)) == {"ICRC"}
+
+
+def test_a_name_with_and_without_its_place_descriptor():
+    rows = [("a", "Supreme Council of Libya", "ORG"), ("b", "Supreme Council", "ORG"),
+            ("c", "Transitional Council", "ORG"), ("c", "Transitional Council of Kordofan", "ORG"),
+            ("c", "Transitional Council of Sennar", "ORG")]
+    assert names(rows)[:2] == ["Supreme Council of Libya"] * 2
+    assert len(set(names(rows)[2:])) == 3  # two places: the short name names neither for sure
+
+
+def test_a_facility_named_by_the_start_of_one_longer_facility_name():
+    rows = [("a", "Boost Teaching Hospital", "FAC"), ("b", "Boost", "FAC"),
+            ("c", "Jinnah Hospital", "FAC"), ("c", "Jinnah International Airport", "FAC"), ("d", "Jinnah", "FAC")]
+    # "Jinnah" is "Jinnah Hospital" (its kind left out), never the airport
+    assert names(rows) == ["Boost Teaching Hospital"] * 2 + ["Jinnah Hospital", "Jinnah International Airport", "Jinnah Hospital"]
+
+
+def test_slavic_and_arabic_transliterations_of_every_word_merge():
+    rows = [("a", "Oleh Kuleba", "PERSON"), ("b", "Oleg Kuleba", "PERSON"),
+            ("c", "Hryhoriy Pivovar", "PERSON"), ("d", "Grigoriy Pivovar", "PERSON"),
+            ("e", "Youssef Khalil", "PERSON"), ("f", "Yusef Halil", "PERSON"),
+            ("g", "Hassan Nouri", "PERSON"), ("h", "Hussein Nuri", "PERSON")]
+    got = names(rows)
+    assert got[0] == got[1] and got[2] == got[3] and got[4] == got[5]
+    assert got[6] != got[7]  # Hassan and Hussein are two names
+
+
+def test_a_name_without_its_middle_name_is_the_one_longer_name():
+    rows = [("a", "Abdullah Hamid Karimi", "PERSON"), ("b", "Abdullah Karimi", "PERSON"),
+            ("c", "Omar Saeed Nadiri", "PERSON"), ("c", "Faisal Saeed Nadiri", "PERSON"), ("d", "Saeed Nadiri", "PERSON"),
+            ("e", "Nadiri", "PERSON")]
+    got = names(rows)
+    assert got[:2] == ["Abdullah Hamid Karimi"] * 2
+    assert len(set(got[2:])) == 4  # two brothers: neither "Saeed Nadiri" nor "Nadiri" picks one
+
+
+def test_either_spelling_of_a_surname_finds_the_merged_person():
+    rows = [("a", "Oleh Syniavin", "PERSON"), ("a", "Syniavin", "PERSON"),
+            ("b", "Oleg Sinyavin", "PERSON"), ("b", "Sinyavin", "PERSON")]
+    assert len(set(names(rows))) == 1

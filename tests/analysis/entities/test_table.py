@@ -56,3 +56,20 @@ def test_empty_mentions_give_empty_tables_with_columns():
     mentions, entities = build_entity_tables(empty, SENTENCES, DOCUMENTS)
     assert mentions.empty and "entity" in mentions.columns
     assert entities.empty and list(entities.columns) == ENTITY_COLUMNS
+
+
+def test_an_acronym_in_parentheses_is_read_from_the_sentence_text():
+    text = "Aid came from the Disaster and Emergency Management Authority (AFAD), the AFP agency said."
+    name, acronym, agency = "Disaster and Emergency Management Authority", "AFAD", "AFP"
+    sentences = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0], "end": [len(text)], "text": [text],
+                              "compound": [0.0]})
+    spans = [(text.index(t), text.index(t) + len(t), t) for t in (name, acronym, agency)]
+    mentions = pd.DataFrame({
+        "doc_id": ["a"] * 3, "sent_id": [0] * 3, "start": [s for s, _, _ in spans], "end": [e for _, e, _ in spans],
+        "text": [t for _, _, t in spans], "label": ["ORG"] * 3,
+    })
+    resolved, _ = build_entity_tables(mentions, sentences, DOCUMENTS)
+    assert resolved["entity"].tolist() == [name, name, agency]
+    # the same mentions without the sentence text: a translated acronym stays apart
+    resolved, _ = build_entity_tables(mentions, sentences.drop(columns=["text"]), DOCUMENTS)
+    assert resolved["entity"].tolist() == [name, acronym, agency]
