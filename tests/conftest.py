@@ -1,5 +1,6 @@
 """Live Streamlit servers on free loopback ports (each with its own environment: corpus, word
-budget) and one headless Chromium, for every real-browser test (dashboard and hardening).
+budget) and one headless Chromium, for every real-browser test (dashboard and hardening); and a
+PostgreSQL schema of a test's own for the share store's tests.
 
 Test modules cannot import a conftest, so the page helpers reach them through the `ui` fixture.
 """
@@ -13,6 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -148,3 +150,35 @@ def ui() -> SimpleNamespace:
     """The page helpers above, for test modules (which cannot import this conftest)."""
     return SimpleNamespace(wait_for_page=wait_for_page, wait_until_idle=wait_until_idle, error_boxes=error_boxes,
                            wait_for_charts=wait_for_charts, timeout_ms=LOAD_TIMEOUT_MS)
+
+
+POSTGRES_ENV = "PARALLAX_TEST_POSTGRES_URL"
+REQUIRE_POSTGRES_ENV = "PARALLAX_REQUIRE_POSTGRES"
+
+
+@pytest.fixture
+def postgres_schema_url() -> Iterator[str]:
+    """A URL of the PostgreSQL server PARALLAX_TEST_POSTGRES_URL names (`.ci/run` starts
+    Debian's), whose connections use a schema of this test's own, dropped afterwards, so runs
+    never see each other's rows. Skips without a server, unless PARALLAX_REQUIRE_POSTGRES is set
+    (in CI a missing server is a failure)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    url = os.environ.get(POSTGRES_ENV, "").strip()
+    if not url:
+        if os.environ.get(REQUIRE_POSTGRES_ENV):
+            raise RuntimeError(f"{REQUIRE_POSTGRES_ENV} is set but {POSTGRES_ENV} names no PostgreSQL server")
+        pytest.skip(f"no PostgreSQL server: set {POSTGRES_ENV} (.ci/run starts one)")
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(url)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield make_url(url).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
+            hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+

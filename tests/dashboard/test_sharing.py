@@ -5,15 +5,13 @@ that is down."""
 
 from __future__ import annotations
 
-import os
 import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import create_engine
 from streamlit.testing.v1 import AppTest
 
 from analysis.document import Document
@@ -23,7 +21,6 @@ from analysis.sharing.store import NOT_FOUND
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 TIMEOUT = 120
-POSTGRES_ENV = "PARALLAX_TEST_POSTGRES_URL"
 DAY = 86_400
 
 
@@ -71,23 +68,8 @@ def database(request, tmp_path, monkeypatch) -> Iterator[Database]:
     if request.param == "sqlite":
         yield Database(sqlite_url(tmp_path / "data"), None)
         return
-    url = os.environ.get(POSTGRES_ENV, "").strip()
-    if not url:
-        if os.environ.get("PARALLAX_REQUIRE_POSTGRES"):
-            raise RuntimeError(f"PARALLAX_REQUIRE_POSTGRES is set but {POSTGRES_ENV} names no server")
-        pytest.skip(f"no PostgreSQL server: set {POSTGRES_ENV} (.ci/run starts one)")
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(url)
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    scoped = make_url(url).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
-        hide_password=False)
-    try:
-        yield Database(scoped, {"shares": {"url": scoped}})
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
+    scoped = request.getfixturevalue("postgres_schema_url")
+    yield Database(scoped, {"shares": {"url": scoped}})
 
 
 def metric(at: AppTest, label: str) -> str:

@@ -1,35 +1,13 @@
-"""The share store's databases: a SQLite file, and a real PostgreSQL server when
-PARALLAX_TEST_POSTGRES_URL names one (`.ci/run` starts Debian's and sets it; in CI, where
-PARALLAX_REQUIRE_POSTGRES is set, a missing server fails instead of skipping). Each PostgreSQL
-test gets a schema of its own, dropped afterwards, so runs never see each other's shares."""
+"""The share store's databases: a SQLite file, and a schema of the test's own on the real
+PostgreSQL server of tests/conftest.py's `postgres_schema_url`."""
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import Engine, make_url
-
-POSTGRES_ENV = "PARALLAX_TEST_POSTGRES_URL"
-REQUIRE_ENV = "PARALLAX_REQUIRE_POSTGRES"
-
-
-def postgres_url() -> str:
-    url = os.environ.get(POSTGRES_ENV, "").strip()
-    if not url:
-        if os.environ.get(REQUIRE_ENV):
-            raise RuntimeError(f"{REQUIRE_ENV} is set but {POSTGRES_ENV} names no PostgreSQL server")
-        pytest.skip(f"no PostgreSQL server: set {POSTGRES_ENV} (.ci/run starts one)")
-    return url
-
-
-def schema_url(url: str, schema: str) -> str:
-    """`url` with every connection's search_path set to `schema`."""
-    return make_url(url).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
-        hide_password=False)
+from sqlalchemy import create_engine
+from sqlalchemy.engine import Engine
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -38,17 +16,7 @@ def database_url(request, tmp_path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'shares.sqlite3'}"
         return
-    url = postgres_url()
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(url)
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    try:
-        yield schema_url(url, schema)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
+    yield request.getfixturevalue("postgres_schema_url")
 
 
 @pytest.fixture
