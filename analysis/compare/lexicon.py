@@ -36,7 +36,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                 "shocked", "horrified"),
     "accountable": ("investigate", "investigation", "inquiry", "probe", "accountable", "punish", "justice",
                     "perpetrator", "prosecute"),
-    "armed_group": ("militant", "terrorist", "insurgent", "jihadist", "jihadi", "fighter", "rebel", "gunman",
+    "armed_group": ("militant", "terrorist", "insurgent", "jihadist", "jihadi", "=fighter", "=fighters", "rebel", "gunman",
                     "gunmen", "attacker", "attackers", "extremist", "guerrilla", "militia", "islamist",
                     "assailant"),
     "armed_forces": ("army", "military", "troop", "troops", "soldier", "soldiers", "forces", "junta", "regime",

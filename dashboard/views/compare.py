@@ -31,6 +31,8 @@ from analysis.compare import (
     term_counts,
 )
 from analysis.compare.align import MATCH_THRESHOLD
+from analysis.compare.embeddings import matcher_status
+from analysis.compare.explain import OMISSION_CEILING
 from analysis.compare.framing import Z_SIGNIFICANT
 from analysis.compare.selection import ARTICLE, SOURCE, split_key
 from analysis.export import csv_bytes
@@ -169,15 +171,28 @@ def show_side_by_side(comparison: Comparison, full: Analysis, texts: dict[str, s
             st.html(charts.column_html(blocks))
 
 
+def matcher_caption(comparison: Comparison) -> str:
+    """Which statement matcher ran, and why a configured embedding model is not in use."""
+    status = matcher_status()
+    text = f"Statement matcher: {comparison.matcher or status.matcher}."
+    return text + (f" {status.problem}." if status.problem else "")
+
+
 def show_statements(comparison: Comparison) -> None:
-    st.caption(f"Sentences matched across sides by TF-IDF cosine similarity (word and character n-grams); "
-               f"a match needs at least {MATCH_THRESHOLD:.2f} and is one-to-one per pair of sides. "
-               "Similarity is shown for each sentence's strongest match inside its statement.")
+    st.caption(f"Sentences matched across sides by meaning: shared names (one identity per actor), numbers, "
+               f"event words of one class (“blast” / “explosion”, “militants” / “terrorists”), content words "
+               f"and wording. A pair needs at least {MATCH_THRESHOLD:.2f}; a sentence stating several shared facts "
+               "is in several statements. “Partly shared”: the sentence says more, listed under “Only in this "
+               "sentence”. " + md(matcher_caption(comparison)))
     labels = [s.label for s in comparison.sides]
     st.plotly_chart(charts.overlap_chart(comparison.overlap, labels), key="compare_overlap")
-    table = comparison.statements.rename(columns={"statement": "Statement", "label": "Side", "similarity": "Similarity",
-                                                   "compound": "Sentiment", "text": "Sentence", "n_sides": "Sides"})
-    table = table[["Statement", "Sides", "Side", "Similarity", "Sentiment", "Sentence"]] if not table.empty else table
+    table = comparison.statements.rename(columns={
+        "statement": "Statement", "label": "Side", "similarity": "Similarity", "compound": "Sentiment",
+        "text": "Sentence", "n_sides": "Sides", "status": "Shared", "only_here": "Only in this sentence",
+        "figures_differ": "Figures differ"})
+    shown = ["Statement", "Sides", "Side", "Similarity", "Shared", "Sentence", "Only in this sentence",
+             "Figures differ", "Sentiment"]
+    table = table[shown] if not table.empty else table
     st.dataframe(table, hide_index=True, column_config={
         "Similarity": st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="%.2f"),
         "Sentiment": st.column_config.NumberColumn(format="%+.2f"),
@@ -186,21 +201,33 @@ def show_statements(comparison: Comparison) -> None:
                        "text/csv", key="compare_dl_statements")
 
 
+def _unmatched_table(rows: pd.DataFrame) -> None:
+    st.dataframe(rows.rename(columns={"text": "Sentence", "compound": "Sentiment", "best_similarity": "Closest elsewhere",
+                                      "nearest_text": "Closest sentence", "nearest_side": "In",
+                                      "why": "Why not the same"})[
+        ["Sentence", "Why not the same", "Closest elsewhere", "In", "Closest sentence", "Sentiment"]],
+        hide_index=True, column_config={
+            "Sentence": st.column_config.TextColumn(width="large"),
+            "Why not the same": st.column_config.TextColumn(width="large"),
+            "Sentiment": st.column_config.NumberColumn(format="%+.2f"),
+            "Closest elsewhere": st.column_config.NumberColumn(format="%.2f")})
+
+
 def show_omissions(comparison: Comparison) -> None:
-    st.caption("Sentences no other selected side reports. “Closest elsewhere” is the most similar sentence of "
-               f"another side, below the {MATCH_THRESHOLD:.2f} needed to count as the same statement.")
+    st.caption(f"Sentences no other selected side states: nothing elsewhere comes near them (similarity below "
+               f"{OMISSION_CEILING:.2f}). Each shows the closest sentence of another side and what it lacks. "
+               "Sentences matched to no other side but closer than that are listed apart: another side may "
+               "state them in other words.")
+    maybe = comparison.maybe_elsewhere if comparison.maybe_elsewhere is not None else comparison.omissions.iloc[0:0]
     for index, side in enumerate(comparison.sides):
         own = comparison.omissions[comparison.omissions["side"] == index]
         total = int((comparison.sentences["side"] == index).sum())
         with st.expander(f"Only {md(side.label)}: {len(own)} of {total} sentences", expanded=len(comparison.sides) <= 4):
-            st.dataframe(own.rename(columns={"text": "Sentence", "compound": "Sentiment",
-                                             "best_similarity": "Closest elsewhere", "nearest_text": "Closest sentence",
-                                             "nearest_side": "In"})[["Sentence", "Sentiment", "Closest elsewhere", "In",
-                                                                     "Closest sentence"]],
-                         hide_index=True, column_config={
-                             "Sentence": st.column_config.TextColumn(width="large"),
-                             "Sentiment": st.column_config.NumberColumn(format="%+.2f"),
-                             "Closest elsewhere": st.column_config.NumberColumn(format="%.2f")})
+            _unmatched_table(own)
+            unsure = maybe[maybe["side"] == index]
+            if not unsure.empty:
+                st.markdown(f"**Maybe told elsewhere in other words: {len(unsure)}**")
+                _unmatched_table(unsure)
     st.download_button("Download omissions (CSV)", csv_bytes(comparison.omissions), "omissions.csv", "text/csv",
                        key="compare_dl_omissions")
 

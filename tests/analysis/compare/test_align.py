@@ -70,3 +70,60 @@ def test_unrelated_sentences_do_not_align_and_identical_ones_do():
 def test_no_sentences_no_statements():
     result = align([])
     assert result.statement == () and result.edges == ()
+
+
+def test_a_paraphrase_with_no_shared_wording_aligns():
+    units = [Unit(0, "a", 0, "No armed group has claimed the bombing at the Baidoa checkpoint."),
+             Unit(0, "a", 1, "The checkpoint guards the road to the airport."),
+             Unit(1, "b", 0, "Nobody took responsibility for the blast."),
+             Unit(1, "b", 1, "Traders in Baidoa closed their shops for the day.")]
+    result = align(units)
+    assert result.statement[0] is not None and result.statement[0] == result.statement[2]
+    assert result.statement[1] is None and result.statement[3] is None
+
+
+def test_loaded_words_for_one_actor_do_not_keep_a_fact_apart():
+    units = [Unit(0, "a", 0, "Militants stormed a police post in Tillaberi overnight, killing six officers.",
+                  (("Tillaberi", "Tillaberi"),)),
+             Unit(0, "a", 1, "The region has been under a state of emergency since 2017."),
+             Unit(1, "b", 0, "Terrorists attacked a Tillaberi police station during the night; six policemen died.",
+                  (("Tillaberi", "Tillaberi"),)),
+             Unit(1, "b", 1, "Niger's junta expelled French troops last year.")]
+    result = align(units)
+    assert result.statement[0] == result.statement[2] is not None
+
+
+def test_a_sentence_holding_two_facts_is_in_two_statements():
+    lead = ("An air strike on a clinic in Saada killed 14 patients, the health ministry said, "
+            "and destroyed the only ambulance depot in the district.")
+    units = [Unit(0, "a", 0, lead, (("Saada", "Saada"),)),
+             Unit(1, "b", 0, "Fourteen patients were killed when jets hit the Saada clinic.", (("Saada", "Saada"),)),
+             Unit(1, "b", 1, "The raid also wrecked the district's ambulance depot."),
+             Unit(1, "b", 2, "Talks in Muscat resumed on Thursday.", (("Muscat", "Muscat"),))]
+    result = align(units)
+    assert len(result.statements[0]) == 2
+    assert {frozenset(m) for m in result.members} == {frozenset({0, 1}), frozenset({0, 2})}
+    assert result.statement[3] is None
+
+
+def test_rival_figures_for_one_toll_are_one_statement():
+    units = [Unit(0, "a", 0, "Two miners were killed when a drone hit the Pokrovsk coal mine.",
+                  (("Pokrovsk", "Pokrovsk"),), (("killed", 2),)),
+             Unit(0, "a", 1, "The mine's owner said production would resume next month."),
+             Unit(1, "b", 0, "Three miners died in a drone strike on the coal mine in Pokrovsk.",
+                  (("Pokrovsk", "Pokrovsk"),), (("killed", 3),)),
+             Unit(1, "b", 1, "Kyiv asked its allies for more air defence systems.", (("Kyiv", "Kyiv"),))]
+    result = align(units)
+    assert result.statement[0] == result.statement[2] is not None
+
+
+def test_a_statement_never_holds_two_sentences_of_one_side_across_three_sides():
+    units = [Unit(0, "a", 0, "Gunmen abducted 20 pupils from a school in Kaduna state."),
+             Unit(0, "a", 1, "Gunmen abducted twenty pupils from a Kaduna school on Thursday."),
+             Unit(1, "b", 0, "Twenty schoolchildren were kidnapped by gunmen in Kaduna."),
+             Unit(2, "c", 0, "Kidnappers seized 20 pupils at a school in Kaduna state.")]
+    result = align(units)
+    for group in result.members:
+        sides = [units[k].side for k in group]
+        assert len(sides) == len(set(sides))
+    assert any({2, 3} <= set(group) for group in result.members)
