@@ -16,10 +16,12 @@ from analysis.export import write_csv
 from analysis.filters import Filters, apply
 from analysis.loading import load_corpus
 from analysis.result import Analysis
+from analysis.schema import CASUALTIES
 from analysis.sharing import ShareError, ShareLimits, ShareStore, delete_link, share_link
 from analysis.sharing.config import BASE_URL_ENV, DATABASE_URL_ENV, base_url, database_url
 
 FORMATS = ("csv", "json", "parquet")
+PARQUET_FIX = 'pip install -e ".[parquet]"'
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,7 +32,8 @@ def _parser() -> argparse.ArgumentParser:
         "`python -m analysis share PATH...` shares articles by link instead (see its --help).",
     )
     parser.add_argument("paths", nargs="+", help="files or folders to read")
-    parser.add_argument("--out", required=True, type=Path, help="folder to write the tables to")
+    parser.add_argument("--out", required=True, type=Path,
+                        help="folder to write the tables to (created if missing; keep it outside the repository)")
     parser.add_argument("--format", choices=FORMATS, default="csv", help="table format (default: csv)")
     parser.add_argument("--entity", action="append", default=[], help="keep sentences naming this entity")
     parser.add_argument("--source", action="append", default=[], help="keep articles from this source")
@@ -48,14 +51,47 @@ def _json_ready(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def parquet_missing() -> str | None:
+    """Why Parquet cannot be written here, or None when it can: checked before the analysis
+    runs, so a missing engine costs a second, not the whole run."""
+    try:
+        import pyarrow  # noqa: F401  (pandas writes Parquet through it)
+    except ImportError:
+        return f"--format parquet needs pyarrow, which is not installed: run {PARQUET_FIX} (or pip install pyarrow)"
+    return None
+
+
+def with_event_dates(casualties: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """The casualties table with `date` after its schema columns: the date the figure's sentence
+    is about (its most precise dated event, else its article's publication date, as
+    `sentences.date` holds it), so a file read on its own says when each figure happened."""
+    if "date" in casualties.columns:
+        return casualties
+    dates = dict(zip(zip(sentences["doc_id"].tolist(), sentences["sent_id"].tolist()), sentences["date"].tolist()))
+    keys = zip(casualties["doc_id"].tolist(), casualties["sent_id"].tolist())
+    dated = casualties.copy()
+    dated.insert(len(CASUALTIES), "date", pd.Series([dates.get(key) for key in keys], index=casualties.index,
+                                                    dtype=object))
+    return dated
+
+
+def export_tables(result: Analysis) -> dict[str, pd.DataFrame]:
+    """Every table as the CLI writes it: `result.tables()`, casualties with their event date."""
+    tables = result.tables()
+    tables["casualties"] = with_event_dates(result.casualties, result.sentences)
+    return tables
+
+
 def write_tables(result: Analysis, out: Path, fmt: str = "csv") -> list[Path]:
     """Write each table to `out/<name>.<fmt>` and return the paths written."""
+    if fmt == "parquet" and (reason := parquet_missing()):
+        raise RuntimeError(reason)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, table in result.tables().items():
+    for name, table in export_tables(result).items():
         path = out / f"{name}.{fmt}"
         if fmt == "csv":
-            write_csv(table, path)  # spreadsheet-safe: no formula cells, lists joined
+            write_csv(table, path)  # spreadsheet-safe: no formula cells, lists joined with "; "
         elif fmt == "json":
             _json_ready(table).to_json(path, orient="records", indent=1, force_ascii=False)
         else:
@@ -115,6 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["share"]:
         return share(argv[1:])
     args = _parser().parse_args(argv)
+    if args.format == "parquet" and (reason := parquet_missing()):
+        print(reason, file=sys.stderr)
+        return 1
     corpus = load_corpus(args.paths)
     for path, reason in corpus.errors:
         print(f"skipped {path}: {reason}", file=sys.stderr)

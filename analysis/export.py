@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = "; "
-_LIST_TYPES = (list, tuple, set, frozenset)
+_LIST_TYPES = (list, tuple, set, frozenset, np.ndarray)
 
 
 def neutralise_cell(value: object) -> object:
@@ -26,7 +27,8 @@ def neutralise_cell(value: object) -> object:
 
 
 def join_list(value: object) -> object:
-    """A list, tuple or set cell as one "; "-joined string (sets sorted, so the file is stable)."""
+    """A list, tuple, set or array cell as one "; "-joined string (sets sorted, so the file is
+    stable); any other value as it is. The one way every export joins a list cell."""
     if isinstance(value, (set, frozenset)):
         value = sorted(value, key=str)
     if isinstance(value, _LIST_TYPES):

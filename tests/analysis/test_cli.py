@@ -1,20 +1,39 @@
 import csv
+import sys
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.cli import main
+from analysis.schema import CASUALTIES
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def test_cli_writes_every_table_as_csv(tmp_path, capsys):
     assert main([str(SEEDS), "--out", str(tmp_path)]) == 0
-    for name in ("documents", "sentences", "mentions", "entities", "casualties", "events", "incidents"):
+    for name in ("documents", "sentences", "mentions", "entities", "casualties", "events", "incidents",
+                 "statistics"):
         assert (tmp_path / f"{name}.csv").exists(), name
     documents = pd.read_csv(tmp_path / "documents.csv")
     assert len(documents) == 2
     assert "2 articles analysed" in capsys.readouterr().out
+
+    # List cells are joined as the dashboard's downloads join them, never written as Python reprs.
+    entities = pd.read_csv(tmp_path / "entities.csv").set_index("entity")
+    assert entities.loc["Taliban", "source_list"] == "Continental Defence; Republic World"
+    for path in tmp_path.glob("*.csv"):
+        assert "['" not in path.read_text(encoding="utf-8"), path.name
+
+    # Each figure carries the date its sentence is about, as the sentences table dates it.
+    casualties = pd.read_csv(tmp_path / "casualties.csv", dtype={"date": str})
+    sentences = pd.read_csv(tmp_path / "sentences.csv", dtype={"date": str})
+    assert casualties.columns[len(CASUALTIES)] == "date"
+    sentence_date = dict(zip(zip(sentences["doc_id"], sentences["sent_id"]), sentences["date"]))
+    assert casualties["date"].notna().all()
+    assert [sentence_date[key] for key in zip(casualties["doc_id"], casualties["sent_id"])] == casualties["date"].tolist()
+    kandahar = casualties[(casualties["location"] == "Kandahar") & (casualties["category"] == "killed")]
+    assert set(kandahar["date"]) == {"2021-07-13"}
 
 
 def test_cli_filters_and_json(tmp_path):
@@ -26,6 +45,15 @@ def test_cli_filters_and_json(tmp_path):
 def test_cli_parquet(tmp_path):
     assert main([str(SEEDS), "--out", str(tmp_path), "--format", "parquet"]) == 0
     assert len(pd.read_parquet(tmp_path / "sentences.parquet")) > 20
+    assert "date" in pd.read_parquet(tmp_path / "casualties.parquet").columns
+
+
+def test_cli_parquet_without_pyarrow_says_how_to_install_it(tmp_path, monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # `import pyarrow` raises ImportError, as when absent
+    out = tmp_path / "tables"
+    assert main([str(SEEDS), "--out", str(out), "--format", "parquet"]) == 1
+    assert 'pip install -e ".[parquet]"' in capsys.readouterr().err
+    assert not out.exists()  # refused before any analysis or any file
 
 
 def test_cli_reports_unreadable_files_and_fails_without_articles(tmp_path, capsys):

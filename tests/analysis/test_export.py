@@ -7,10 +7,11 @@ import io
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.export import csv_bytes, csv_text, neutralise_cell, spreadsheet_safe, write_csv
+from analysis.export import csv_bytes, csv_text, join_list, neutralise_cell, spreadsheet_safe, write_csv
 
 HOSTILE = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)",
            "\tpadded", "\rreturn"]
@@ -44,6 +45,12 @@ def test_list_cells_are_joined_then_neutralised():
     frame = pd.DataFrame({"sources": [["=cmd", "Radio"], ("Wire",), {"b", "a"}], "n": [2, 1, 2]})
     rows = _rows(csv_text(frame))
     assert [row[0] for row in rows[1:]] == ["'=cmd; Radio", "Wire", "a; b"]
+
+
+def test_array_cells_are_joined_like_lists():
+    frame = pd.DataFrame({"aliases": [np.array(["US", "United States"], dtype=object), np.array([], dtype=object)]})
+    assert [row[0] for row in _rows(csv_text(frame))[1:]] == ["US; United States", ""]
+    assert join_list(np.array(["a", "b"])) == "a; b" and join_list(None) is None and join_list(3) == 3
 
 
 def test_categorical_and_string_columns_are_neutralised():
