@@ -23,6 +23,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from analysis.compare.coverage import side_of_doc
 from analysis.compare.selection import Side
+from analysis.nlp.lexicon import PERSON_TITLES
 
 ACTOR_NOUNS = (
     "militants?", "insurgents?", "insurgency", "rebels?", "terrorists?", "terror group", "fighters?", "jihadists?",
@@ -55,6 +56,13 @@ _BEFORE = re.compile(r"\b(?:the|a|an)\s+((?:[a-z][\w-]*\s+|[A-Z][a-z]+-?\w*\s+){
 _APPOSITIVE = re.compile(r"^\s*,\s+((?:the|a|an)\s+[^,.;:()\"“”]{2,80}?)\s*(?:,|\.|;|\bwho\b|\bwhich\b|\bthat\b|$)")
 # Role before a person: "police spokesman Sadiq Ali", "Interior Minister X".
 _ROLE_BEFORE = re.compile(rf"((?:{_WORD}\s+){{0,2}}{_DESC})\s+$", re.IGNORECASE)
+# The same role set off by commas before the name: "The hospital director, Dr. Nasrin Amiri, said".
+_ROLE_APPOSED = re.compile(rf"((?:{_WORD}\s+){{0,2}}{_DESC}),\s+$", re.IGNORECASE)
+# Abbreviated titles right before a name ("spokesman Maj. Gen. Kyaw Naing"): their dots end no
+# sentence, so they come off before the role is looked for.
+_ABBREVIATED_TITLES = sorted({t.rstrip(".") for t in PERSON_TITLES if t.endswith(".")}, key=len, reverse=True)
+_TRAILING_TITLES = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, _ABBREVIATED_TITLES)) + r")\.?\s+)+$",
+                              re.IGNORECASE)
 # Self-naming: "which calls itself the Islamic Emirate", "known as ...".
 _SELF_NAMED = re.compile(r"^[^.]{0,40}?\b(?:calls? (?:itself|themselves)|known as)\s+((?:the\s+)?[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,5})")
 # A free-standing epithet: "the terror group", "the Islamist insurgents".
@@ -92,9 +100,11 @@ def phrases_near(text: str, start: int, end: int, label: str) -> list[tuple[str,
     """(phrase, how) pairs describing the entity mentioned at text[start:end]."""
     found: list[tuple[str, str]] = []
     after, before = text[end:end + 160], text[max(0, start - 80):start]
+    if label == "PERSON":
+        before = _TRAILING_TITLES.sub(" ", before)  # "Junta spokesman Maj. Gen. " -> "Junta spokesman "
     before = re.split(r"[.!?;:\n\"“”]", before)[-1]  # this sentence and clause only
-    if m := _AFTER.match(after):
-        found.append((_clean(m.group(1)), "descriptor"))
+    if (m := _AFTER.match(after)) and _modifier_run(m.group(1)):
+        found.append((_clean(m.group(1)), "descriptor"))  # not "X said troops ...": a verb between
     if m := _APPOSITIVE.match(after):
         found.append((_clean(m.group(1)), "appositive"))
     if m := _SELF_NAMED.match(after):
@@ -103,8 +113,11 @@ def phrases_near(text: str, start: int, end: int, label: str) -> list[tuple[str,
         run = _modifier_run(m.group(1))
         if run:
             found.append((_clean(run), "modifier"))
-    if label == "PERSON" and (m := _ROLE_BEFORE.search(before)):
+    role = _ROLE_BEFORE.search(before) or (_ROLE_APPOSED.search(before) if after.lstrip().startswith(",") else None)
+    if label == "PERSON" and (m := role):
         words = m.group(1).split()
+        while len(words) > 1 and words[0].lower() in ("the", "a", "an", "its", "their", "his", "her"):
+            words = words[1:]  # "The hospital director, Dr. X,": the article is not the role
         while len(words) > 1 and words[0].islower() and words[0].endswith(("ing", "ed")):
             words = words[1:]  # "asking Pentagon spokesman": the verb is not the role
         run = _modifier_run(" ".join(words)) or _modifier_run(words[-1])

@@ -22,7 +22,7 @@ PERSON_TITLES = _words(
     """
     president presidents vice prime minister ministers secretary secretary-general chancellor
     premier king queen prince princess emir sheikh sultan crown ayatollah imam pope cardinal
-    bishop archbishop rabbi patriarch mullah maulvi mawlawi mufti
+    bishop archbishop rabbi patriarch mullah maulvi mawlawi mufti rev. rev reverend pastor
     general gen. gen lt. lt lieutenant col. col colonel maj. maj major brig. brig brigadier
     capt. capt captain sgt. sgt sergeant cpl. corporal pvt. private adm. adm admiral commander
     cmdr. marshal field commandant chief

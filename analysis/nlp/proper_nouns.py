@@ -409,6 +409,12 @@ class ProperNounRecognizer:
 
         if self._hyphenated_places(texts, classes, gaz_at, a, b, found):
             return
+        of = self._titled_name_of(texts, classes, gaz_at, a, b)
+        if of is not None:
+            # "Prof. Layla Haddad of Birzeit University": the person, then the institution.
+            self._classify_run(texts, classes, starts, gaz_at, a, of, found, unresolved)
+            self._classify_run(texts, classes, starts, gaz_at, of + 1, b, found, unresolved)
+            return
         head, tail = texts[a], texts[b - 1]
         words = b - a
         if head == "The" and a not in starts and words >= 2 and not (a + 1 in gaz_at and gaz_at[a + 1][1] == b):
@@ -694,6 +700,23 @@ class ProperNounRecognizer:
         while i < b and classes[i] == _CONN:
             i += 1
         return i
+
+    def _titled_name_of(self, texts, classes, gaz_at, a, b) -> int | None:
+        """Index of the "of" after a titled person's name ("Dr. Amal Nasser of the Red
+        Crescent"), or None: the run opens with a title, and a name of capitalised words
+        unknown to the gazetteer stands between the titles and the "of"."""
+        if texts[a].lower().rstrip(".") not in PERSON_TITLES and texts[a].lower() not in PERSON_TITLES:
+            return None
+        split = self._title_split(texts, classes, gaz_at, a, b)
+        if split is None or split >= b:
+            return None
+        of = next((i for i in range(split + 1, b) if texts[i] == "of"), None)
+        if of is None or of + 1 >= b:
+            return None
+        name = range(split, of)
+        if any(classes[i] != _CAP or i in gaz_at and gaz_at[i][2] != "GPE" for i in name):
+            return None
+        return of
 
     @staticmethod
     def _after_title(texts, a) -> bool:

@@ -70,3 +70,22 @@ def test_actor_labels_on_the_test_corpus(dev_result, dev_texts):
 def test_no_mentions_no_labels():
     empty = pd.DataFrame(columns=["doc_id", "start", "end", "entity", "label"])
     assert actor_labels([Side("a:x", "X", "X", ("x",))], {"x": "text"}, empty).empty
+
+
+def test_abbreviated_titles_do_not_cut_the_role_off_a_person():
+    text = "Army spokesman Lt. Col. Amadou Traore said the convoy was ambushed."
+    assert "Army spokesman" in near(text, "Amadou Traore", "PERSON")
+    text = "Police chief Brig. Gen. Hamza Yusuf said the curfew holds."
+    assert "Police chief" in near(text, "Hamza Yusuf", "PERSON")
+
+
+def test_a_role_set_off_by_commas_before_a_person():
+    text = "The clinic's director, Dr. Farida Noori, said 30 were treated."
+    assert "director" in " ".join(near(text, "Farida Noori", "PERSON"))
+    # a comma alone is no apposition: the name is the subject of a new clause
+    assert near("Speaking to the governor, Omar Haidari said nothing.", "Omar Haidari", "PERSON") == set()
+
+
+def test_a_reporting_verb_is_no_descriptor():
+    assert near("Idris Musa said troops withdrew.", "Idris Musa", "PERSON") == set()
+    assert "naval forces" in near("Ships were hit by Houthi naval forces.", "Houthi", "NORP")

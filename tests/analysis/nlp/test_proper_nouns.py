@@ -141,3 +141,12 @@ def test_a_name_after_in_is_a_place_even_before_said(ents):
 def test_a_common_group_noun_opening_a_sentence_is_no_entity(ents):
     assert ents("Jihadists burned the market, residents said.") == []
     assert ents("TIMBUKTU - Jihadists burned the market.") == [("TIMBUKTU", "GPE")]
+
+
+def test_a_titled_person_of_an_institution_is_two_names(ents):
+    found = ents("Prof. Samir Khoury of Damascus University said the lab was hit.")
+    assert ("Samir Khoury", "PERSON") in found and ("Damascus University", "ORG") in found
+    found = ents("Dr. Leila Haidari of the Afghan Red Crescent Society treated them.")
+    assert ("Leila Haidari", "PERSON") in found
+    assert ("Rev. Paul Odhiambo", "PERSON") not in ents("Rev. Paul Odhiambo led the prayers.")
+    assert ("Paul Odhiambo", "PERSON") in ents("Rev. Paul Odhiambo led the prayers.")
