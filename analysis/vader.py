@@ -1,11 +1,12 @@
 """VADER's sentence scores, computed the same way in a fraction of the time.
 
-vaderSentiment (3.3.x) lower-cases the whole sentence again for every sentiment word it meets
+vaderSentiment (MIRRORED_VERSION, pinned in pyproject.toml) lower-cases the whole sentence again for every sentiment word it meets
 (once per negation check and once per idiom check), and copies the sentence one character at a
 time to translate emoji. On news text that is most of the analysis's sentiment cost. `VaderScorer`
 keeps the model -- the same lexicon, rules, constants and rounding, taken from the library -- and
 only lower-cases each sentence once and skips the emoji pass when a sentence has no emoji.
-tests/analysis/test_vader.py holds it to exactly the library's scores.
+tests/analysis/test_vader.py holds it to exactly the library's scores, and to that release: a
+new vaderSentiment may change a rule this module restates, so a bump starts by re-checking it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from vaderSentiment.vaderSentiment import (
     SentimentIntensityAnalyzer,
     scalar_inc_dec,
 )
+
+# The vaderSentiment release whose polarity_scores this module restates.
+MIRRORED_VERSION = "3.3.2"
 
 _NEGATIONS = frozenset(NEGATE)
 # score_valence's results when every sentiment is 0, and when there are no words at all.

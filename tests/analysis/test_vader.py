@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import tomllib
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.loading import load_corpus
 from analysis.segmentation import split_sentences
-from analysis.vader import VaderScorer
+from analysis.vader import MIRRORED_VERSION, VaderScorer
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -66,6 +68,12 @@ def test_every_bundled_and_dev_sentence_scores_as_the_library_does(analyzers) ->
     assert len(sentences) > 1000
     differing = [s for s in sentences if scorer.polarity_scores(s) != library.polarity_scores(s)]
     assert differing == []
+
+
+def test_the_installed_and_pinned_library_is_the_release_the_scorer_mirrors() -> None:
+    assert version("vaderSentiment") == MIRRORED_VERSION
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert f"vaderSentiment=={MIRRORED_VERSION}" in pyproject["project"]["dependencies"]
 
 
 def test_the_rules_change_scores_so_the_comparison_means_something(analyzers) -> None:
