@@ -44,9 +44,4 @@ TABLES: dict[str, list[str]] = {
 # "killed_or_injured" is a combined count ("casualties", "killed or wounded"): its own category,
 # never added to killed or to injured.
 CASUALTY_CATEGORIES = ("killed", "injured", "killed_or_injured", "missing", "displaced", "detained")
-# A casualty row or incident is one episode ("incident") or a period total, cumulative count,
-# stock, rate or roll-up ("statistic"); statistics never add to incident totals.
-FIGURE_KINDS = ("incident", "statistic")
 QUALIFIERS = ("exact", "at_least", "more_than", "about", "up_to", "range", "vague")
-GRANULARITIES = ("day", "week", "month", "year")
-ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART", "LANGUAGE")

@@ -90,9 +90,6 @@ def is_refugee_context(text: str) -> bool:
     return REFUGEE_CONTEXT.search(text) is not None
 
 
-# "burned to death", "stabbed to death": any verb followed by "to death".
-TO_DEATH = ("to", "death")
-
 # Cue words right before the count ("killing eight", "wounding 17").
 BEFORE: dict[str, str] = {
     **dict.fromkeys(

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December)")
+from analysis.timeline.lexicon import MONTH_NAME_RE
+
 # A day of a month as a span's end: "June", "early June", "1 January", "June 30, 2024",
 # "the end of June".
 _DAY_OF_MONTH = (rf"(?:the\s+(?:end|start|beginning|middle)\s+of\s+|early\s+|late\s+|mid-?)?(?:\d{{1,2}}\s+)?"
-                 rf"{_MONTH}(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+\d{{4}})?")
+                 rf"{MONTH_NAME_RE}(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+\d{{4}})?")
 # "since the rebels seized the town", "since the army launched its offensive": a clause whose
 # past-tense verb starts the span (a subject of one to three words, then the verb).
 _SINCE_CLAUSE = (r"(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w\-]+\s+){1,3}?"
@@ -33,7 +34,7 @@ _PERIOD = re.compile(
     r"(?:weeks|months|years)"
     r"|(?:[Ii]n|[Oo]ver)\s+(?:a|one|two|three|four|five|six|several|\d+)\s+(?:weeks?|months?|years?)\s+of\s+"
     r"(?:fighting|violence|clashes|attacks|unrest|war|conflict)"
-    rf"|(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTH}(?:\s+\d{{4}})?|\d{{4}})\b(?!\s*\d)"
+    rf"|(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+(?:early\s+|late\s+|mid-?)?(?:{MONTH_NAME_RE}(?:\s+\d{{4}})?|\d{{4}})\b(?!\s*\d)"
     r"|[Ss]ince\s+(?:the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?"
     r"|the\s+(?:war|conflict|fighting|invasion|offensive|uprising|coup)\s+(?:began|started|erupted|broke\s+out)"
     rf"|the\s+{_ERA}\b"

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from analysis.casualties.numbers import FEW, TENS, UNITS, VAGUE
 from analysis.casualties.tokens import Token
+from analysis.timeline.lexicon import MONTHS as CALENDAR_MONTHS
 
 NUMBER_OPENERS = frozenset(UNITS) | frozenset(TENS) | frozenset(VAGUE) | frozenset(FEW) | {
     "a", "an", "dozen", "hundred", "thousand", "more", "over", "about", "around", "nearly", "some",
@@ -23,10 +24,7 @@ UNIT_WORDS = frozenset(
     square sq degrees mw gw litres liters barrels bpd calibre caliber mph knots storeys floors
     per-cent billion""".split()
 )
-MONTHS = frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
-)
+MONTHS = frozenset(CALENDAR_MONTHS)  # month words: a number beside one is a date, not a count
 # Words that end the counted noun phrase.
 NP_STOP = frozenset(
     """in on at after before during since from to by with near across into onto over for as

@@ -38,9 +38,11 @@ from analysis.timeline.find_years import (
     year,
     year_span,
 )
-from analysis.timeline.keyscan import KeyScanner
+from analysis.timeline.lexicon import MONTH_NAMES
 from analysis.timeline.mention import Mention
 from analysis.timeline.named import find_holidays, find_named
+from analysis.timeline.periods import SEASON_START_MONTH
+from analysis.wordscan import KeyScanner
 
 Finder = Callable[[str], Iterator[Mention]]
 
@@ -70,8 +72,8 @@ _NUMERIC_HINT = re.compile(r"\d[/.]\d")
 _DECADE_HINT = re.compile(r"\d0s")
 # Month names are matched case-sensitively (lexicon.MONTH_RE) and all begin with one of these;
 # day numbers (lexicon.DAY_RE) and years (YEAR_RE) are digits.
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH_NAME = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_MONTHS = tuple(name[:3].lower() for name in MONTH_NAMES)
+_MONTH_NAME = re.compile("|".join(name[:3] for name in MONTH_NAMES))
 # Weekdays are matched case-sensitively (lexicon.WEEKDAY_RE).
 _WEEKDAY_NAME = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 # named.py: "9/11" is digits, a slash and digits; the worded forms hold a case-sensitive month.
@@ -85,7 +87,7 @@ _UNIT_WORD = re.compile(r"\s(?:day|week|month|year)")  # `in_units`, `anaphor`
 # `units`: "last/this/next/the ... <unit>" not followed by a word character or hyphen, or
 # "year-end".
 _CALENDAR_UNIT = re.compile(r"\s(?:week|month|quarter|year|weekend)(?![\w-])|year[-\s]end")
-_SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+_SEASONS = tuple(SEASON_START_MONTH)
 
 # In this order: where matches tie in length, the earlier finder wins (named dates first).
 _ENTRIES: tuple[_Entry, ...] = (

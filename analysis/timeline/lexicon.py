@@ -6,11 +6,21 @@ the verb "march" never count; everything else is case-insensitive where it is us
 
 from __future__ import annotations
 
+# The one table of month names: every other month list (casualties' cues and period regexes,
+# the timeline's gates) is built from these.
+MONTH_NAMES: tuple[str, ...] = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+)
+# Abbreviations news copy writes ("Sept." as well as "Sep."); "May" has none.
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sept": 9, "Sep": 9, "Oct": 10,
+    "Nov": 11, "Dec": 12,
+}
+# Lower-case month word -> month number: full names and abbreviations.
 MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
-    "dec": 12,
+    **{name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)},
+    **{abbreviation.lower(): number for abbreviation, number in MONTH_ABBREVIATIONS.items()},
 }
 # Month words that are also ordinary English words or names: need a date-like context when bare.
 AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "sep", "dec", "oct", "nov", "aug", "apr", "jun", "jul", "feb", "sept"})
@@ -31,11 +41,12 @@ ORDINALS: dict[str, int] = {
     "final": 4,
 }
 
-SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
-
+# A full month name: "(?:January|...|December)".
+MONTH_NAME_RE = "(?:" + "|".join(MONTH_NAMES) + ")"
+# A month name or abbreviation, the abbreviation with or without its full stop, never the start
+# of a longer word ("Marching").
 MONTH_RE = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![a-z])"
+    "(?:" + "|".join(MONTH_NAMES) + "|(?:" + "|".join(MONTH_ABBREVIATIONS) + r")\.?)(?![a-z])"
 )
 WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY_RE = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d])"

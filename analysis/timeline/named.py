@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from analysis.timeline import periods as cal
+from analysis.timeline.lexicon import MONTHS
 from analysis.timeline.mention import Mention
 
 # (month, day) -> the date of the attack known by it, in English-language news.
@@ -23,7 +24,6 @@ NAMED_ATTACKS: dict[tuple[int, int], date] = {
     (10, 7): date(2023, 10, 7),  # Hamas attack on Israel
 }
 
-_MONTH_NAMES = {"March": 3, "Mar": 3, "July": 7, "Jul": 7, "September": 9, "Sept": 9, "Sep": 9, "October": 10, "Oct": 10, "November": 11, "Nov": 11}
 _ATTACK_NOUN = r"\s+(?:(?:terror(?:ist)?|terror-related|suicide|militant)\s+)?(?:attacks?|bombings?|massacre|assault|hijackings?|atrocit(?:y|ies)|strikes?)\b"
 
 _ATTACK_NOUN_AHEAD = re.compile(_ATTACK_NOUN)
@@ -49,7 +49,7 @@ def find_named(text: str) -> Iterator[Mention]:
         if named:
             yield Mention(m.start(), m.end(), "absolute", cal.day(NAMED_ATTACKS[(a, b)]), named=True)
     for m in _WORDS.finditer(text):
-        month = _MONTH_NAMES[(m.group("m") or m.group("m2")).rstrip(".")]
+        month = MONTHS[(m.group("m") or m.group("m2")).rstrip(".").lower()]
         day = int(m.group("d") or m.group("d2"))
         when = NAMED_ATTACKS.get((month, day))
         if when is not None:

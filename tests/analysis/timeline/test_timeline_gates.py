@@ -16,8 +16,8 @@ from analysis.timeline import (
     find_years,
     finders,
 )
-from analysis.timeline.keyscan import KeyScanner
 from analysis.timeline.words import word_after, word_before
+from analysis.wordscan import KeyScanner
 
 _PIECES = """
 in In IN on at the The of last next this past early late mid earlier later that same following
