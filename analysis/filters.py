@@ -8,9 +8,11 @@ The entity-type filter narrows the entity tables (and the entity picker), not th
 
 from __future__ import annotations
 
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
-from datetime import date
-from collections.abc import Mapping
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -23,6 +25,13 @@ PARAM_SOURCE = "source"
 PARAM_FROM = "from"
 PARAM_TO = "to"
 FILTER_PARAMS = (PARAM_ENTITY, PARAM_LABEL, PARAM_SOURCE, PARAM_FROM, PARAM_TO)
+
+# The default date range: the narrowest stretch holding this share of the dated sentences seeds it...
+CORE_SHARE = 0.8
+# ...and it widens to each neighbouring date closer than this or than its own span, so a weekly or
+# monthly reporting rhythm stays inside while a date recalled from decades ago (9/11 in a 2021
+# story) stays out. The Timeline chart's focus window uses the same gap.
+STORY_GAP = timedelta(days=60)
 
 
 @dataclass(frozen=True)
@@ -224,6 +233,42 @@ def apply(result: Analysis, filters: Filters) -> Analysis:
     )
 
 
+def core_span(days: Iterable[date], share: float = CORE_SHARE, gap: timedelta = STORY_GAP
+              ) -> tuple[date, date] | None:
+    """Where a corpus's dated sentences concentrate (one entry per sentence, repeats count): the
+    narrowest window holding `share` of them, widened through neighbouring dates while the step
+    to the next one is at most `gap` or the window's own span. None when nothing is dated.
+
+    A few old references or far-off promises then never set the scale of the date filter, while
+    a corpus spread evenly over months keeps all of it."""
+    ordered = sorted(days)
+    if not ordered:
+        return None
+    size = max(1, math.ceil(share * len(ordered)))
+    start = min(range(len(ordered) - size + 1), key=lambda i: ordered[i + size - 1] - ordered[i])
+    low, high = ordered[start], ordered[start + size - 1]
+    widened = True
+    while widened:
+        earlier = [day for day in ordered if day < low]
+        later = [day for day in ordered if day > high]
+        reach = max(gap, high - low)
+        widened = False
+        if earlier and low - earlier[-1] <= reach:
+            low, widened = earlier[-1], True
+        if later and later[0] - high <= reach:
+            high, widened = later[0], True
+    return low, high
+
+
+@dataclass(frozen=True)
+class DatesOutside:
+    """The dated sentences a date range leaves out: how many, and the span they cover."""
+
+    count: int
+    first: date | None
+    last: date | None
+
+
 @dataclass(frozen=True)
 class FilterChoices:
     """What a corpus offers to filter on: the values the sidebar widgets list."""
@@ -233,11 +278,17 @@ class FilterChoices:
     sources: tuple[str, ...]
     first_date: date | None
     last_date: date | None
+    # Where the dated sentences concentrate (core_span): the date filter's default range.
+    core_first: date | None = None
+    core_last: date | None = None
+    day_counts: tuple[tuple[date, int], ...] = ()  # every sentence date with its sentence count
 
     @classmethod
     def of(cls, result: Analysis) -> "FilterChoices":
         entities = result.entities
         dates = pd.to_datetime(result.sentences["date"], errors="coerce").dropna()
+        days = Counter(stamp.date() for stamp in dates)
+        core = core_span(days.elements())
         return cls(
             entities=tuple(
                 (str(e), str(label), int(n))
@@ -247,7 +298,31 @@ class FilterChoices:
             sources=tuple(sorted(result.documents["source"].dropna().unique())),
             first_date=dates.min().date() if not dates.empty else None,
             last_date=dates.max().date() if not dates.empty else None,
+            core_first=core[0] if core else None,
+            core_last=core[1] if core else None,
+            day_counts=tuple(sorted(days.items())),
         )
+
+    def default_range(self) -> tuple[date, date] | None:
+        """The range the date filter opens on: where the sentences' dates concentrate."""
+        if self.core_first is None or self.core_last is None:
+            return None
+        return self.core_first, self.core_last
+
+    def outside(self, start: date, end: date) -> DatesOutside:
+        """The dated sentences the range [start, end] leaves out."""
+        left = [(day, n) for day, n in self.day_counts if day < start or day > end]
+        if not left:
+            return DatesOutside(0, None, None)
+        return DatesOutside(sum(n for _, n in left), left[0][0], left[-1][0])
+
+    def as_filter(self, start: date, end: date) -> tuple[date | None, date | None]:
+        """The filter's (date_from, date_to) for the picked range [start, end]. An end is left
+        open (None) only when it is the corpus's own and also the default's: then a link without
+        dates reopens the same view, and a link to every date names the far end it reaches."""
+        date_from = None if start == self.first_date == self.core_first else start
+        date_to = None if end == self.last_date == self.core_last else end
+        return date_from, date_to
 
     def restrict(self, filters: Filters) -> tuple[Filters, list[str]]:
         """`filters` cut down to what this corpus has, with a note for everything dropped (a link
@@ -261,9 +336,9 @@ class FilterChoices:
             return kept
 
         date_from, date_to = self._clamp(filters.date_from), self._clamp(filters.date_to)
-        if date_from == self.first_date:
-            date_from = None  # the whole span from the start: no filter, and a cleaner link
-        if date_to == self.last_date:
+        if date_from == self.first_date == self.core_first:
+            date_from = None  # the whole span from the start, the default's too: a cleaner link
+        if date_to == self.last_date == self.core_last:
             date_to = None
         return Filters(
             entities=keep(filters.entities, known_entities, "entity"),

@@ -13,11 +13,12 @@ from datetime import date
 import pandas as pd
 
 from analysis.casualties.reports import article_figure
+from analysis.filters import STORY_GAP
 
 PERIOD_GRANULARITIES = ("week", "month", "year")
 # A gap this long between dated items never ends the story's window on its own: weekly or monthly
 # reporting rhythms stay inside it. Larger gaps end it once they exceed the window's own span.
-MIN_GAP = pd.Timedelta(days=60)
+MIN_GAP = pd.Timedelta(STORY_GAP)
 # Margin around the focus window, as a share of its span, and at least this many days.
 PAD_SHARE = 0.04
 MIN_PAD = pd.Timedelta(days=3)

@@ -3,7 +3,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analysis.filters import FilterChoices, Filters, apply
+from analysis.filters import DatesOutside, FilterChoices, Filters, apply, core_span
 from analysis.result import Analysis
 
 
@@ -127,3 +127,79 @@ def test_entity_sources_and_aliases_narrow_with_the_filter(small):
     row = out.entities.set_index("entity").loc["NATO"]
     assert row["source_list"] == ["Daily"]
     assert row["aliases"] == ["NATO"]
+
+
+def days(*spec: tuple[date, int]) -> list[date]:
+    """One entry per dated sentence: (day, how many sentences)."""
+    return [day for day, n in spec for _ in range(n)]
+
+
+def test_core_span_leaves_a_recalled_anniversary_out():
+    # A July 2021 story that recalls one day of 2001: the range stays on the story's months.
+    dated = days((date(2001, 9, 11), 1), (date(2021, 5, 1), 1), (date(2021, 6, 10), 1),
+                 (date(2021, 7, 13), 22), (date(2021, 9, 1), 1))
+    assert core_span(dated) == (date(2021, 5, 1), date(2021, 9, 1))
+
+
+def test_core_span_keeps_a_corpus_spread_evenly_over_months():
+    weekly = [date(2022, 1, 3) + pd.Timedelta(weeks=w) for w in range(30)]
+    assert core_span(weekly) == (weekly[0], weekly[-1])
+
+
+def test_core_span_leaves_a_far_promise_out_on_the_late_side_too():
+    dated = days((date(2023, 3, 1), 6), (date(2023, 3, 20), 4), (date(2030, 1, 1), 1))
+    assert core_span(dated) == (date(2023, 3, 1), date(2023, 3, 20))
+
+
+def test_core_span_of_two_equal_clusters_takes_both():
+    # Neither cluster holds most of the sentences, so neither is an outlier.
+    dated = days((date(2019, 2, 1), 5), (date(2021, 2, 1), 5))
+    assert core_span(dated) == (date(2019, 2, 1), date(2021, 2, 1))
+
+
+def test_core_span_of_nothing_and_of_one_day():
+    assert core_span([]) is None
+    assert core_span([date(2020, 4, 4)]) == (date(2020, 4, 4), date(2020, 4, 4))
+
+
+@pytest.fixture
+def with_old_reference(small) -> Analysis:
+    """`small` plus a sentence about a day ten years before the rest."""
+    old = small.sentences.iloc[[2]].assign(sent_id=3, date=date(2011, 3, 15), text="s3")
+    extra = small.sentences.iloc[[0]].assign(sent_id=4, text="s4")
+    return small.replace(sentences=pd.concat([small.sentences, old, extra], ignore_index=True))
+
+
+def test_choices_default_to_the_core_and_count_what_lies_outside(with_old_reference):
+    choices = FilterChoices.of(with_old_reference)
+    assert (choices.first_date, choices.last_date) == (date(2011, 3, 15), date(2021, 7, 14))
+    assert choices.default_range() == (date(2021, 5, 1), date(2021, 7, 14))
+    assert choices.outside(*choices.default_range()) == DatesOutside(1, date(2011, 3, 15), date(2011, 3, 15))
+    assert choices.outside(date(2021, 7, 13), date(2021, 7, 13)) == DatesOutside(
+        3, date(2011, 3, 15), date(2021, 7, 14))
+    assert choices.outside(choices.first_date, choices.last_date).count == 0
+
+
+def test_as_filter_names_every_end_that_differs_from_the_default(with_old_reference, small):
+    choices = FilterChoices.of(with_old_reference)
+    # The default: its start is explicit (the corpus starts earlier), its end the corpus's own.
+    assert choices.as_filter(*choices.default_range()) == (date(2021, 5, 1), None)
+    # Every date: the far start is named, so a link to it does not reopen on the default.
+    assert choices.as_filter(choices.first_date, choices.last_date) == (date(2011, 3, 15), None)
+    plain = FilterChoices.of(small)
+    assert plain.as_filter(plain.first_date, plain.last_date) == (None, None)
+    assert plain.as_filter(date(2021, 6, 1), plain.last_date) == (date(2021, 6, 1), None)
+
+
+def test_the_default_applied_leaves_the_old_reference_out(with_old_reference):
+    choices = FilterChoices.of(with_old_reference)
+    date_from, date_to = choices.as_filter(*choices.default_range())
+    kept = apply(with_old_reference, Filters(date_from=date_from, date_to=date_to)).sentences
+    assert len(kept) == len(with_old_reference.sentences) - 1
+    assert "s3" not in set(kept["text"])
+
+
+def test_restrict_keeps_the_far_start_a_link_names(with_old_reference):
+    choices = FilterChoices.of(with_old_reference)
+    restricted, _ = choices.restrict(Filters(date_from=date(2000, 1, 1)))
+    assert restricted.date_from == date(2011, 3, 15)
