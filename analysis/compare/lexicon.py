@@ -75,6 +75,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "wedding": ("wedding", "bride", "groom", "marriage"),
     "village": ("village", "hamlet"),
     "night": ("overnight", "night", "nightfall", "dawn"),
+    "dozens": ("dozen", "dozens", "scores"),  # "a dozen" is a rough count, not the number 12
     "negation": ("=no", "=not", "=nobody", "=none", "=never", "=neither", "=nor", "=no-one", "=nothing"),
     "unverified": ("verify", "verified", "independently", "unconfirmed"),
 }
@@ -122,7 +123,7 @@ WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
 
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ness", "ities", "ity", "ised", "ized", "ises",

@@ -172,10 +172,11 @@ def show_side_by_side(comparison: Comparison, full: Analysis, texts: dict[str, s
 
 
 def matcher_caption(comparison: Comparison) -> str:
-    """Which statement matcher ran, and why a configured embedding model is not in use."""
+    """Which statement matcher ran, and why a configured embedding model is not in use, as
+    markdown (the model's name and the reason are escaped: they come from the environment)."""
     status = matcher_status()
-    text = f"Statement matcher: {comparison.matcher or status.matcher}."
-    return text + (f" {status.problem}." if status.problem else "")
+    text = f"Statement matcher: {md(comparison.matcher or status.matcher)}."
+    return text + (f" {md(status.problem)}." if status.problem else "")
 
 
 def show_statements(comparison: Comparison) -> None:
@@ -183,7 +184,7 @@ def show_statements(comparison: Comparison) -> None:
                f"event words of one class (“blast” / “explosion”, “militants” / “terrorists”), content words "
                f"and wording. A pair needs at least {MATCH_THRESHOLD:.2f}; a sentence stating several shared facts "
                "is in several statements. “Partly shared”: the sentence says more, listed under “Only in this "
-               "sentence”. " + md(matcher_caption(comparison)))
+               "sentence”. " + matcher_caption(comparison))
     labels = [s.label for s in comparison.sides]
     st.plotly_chart(charts.overlap_chart(comparison.overlap, labels), key="compare_overlap")
     table = comparison.statements.rename(columns={

@@ -104,3 +104,15 @@ def test_the_selection_stays_in_the_link_on_other_pages():
     at.run()
     assert not at.exception
     assert picker(at).value == ["s:Republic World", "s:Continental Defence"]
+
+
+def test_the_page_says_which_matcher_runs_and_why_an_omission_is_not_shared(run, monkeypatch):
+    monkeypatch.delenv("PARALLAX_SENTENCE_MODEL", raising=False)
+    at = run()
+    captions = " ".join(c.value for c in at.caption)
+    assert "Statement matcher: offline" in captions.replace("\u2060", "").replace("\\", "")
+    frames = [frame.value for frame in at.dataframe]
+    why = [f for f in frames if "Why not the same" in f.columns]
+    assert why and any(len(f) for f in why)
+    assert all(str(text).startswith("Closest sentence elsewhere") for f in why for text in f["Why not the same"])
+    assert any("Only in this sentence" in f.columns and "Figures differ" in f.columns for f in frames)
