@@ -39,7 +39,7 @@ class LoadError:
     reason: str
 
     def __iter__(self):
-        # Lets callers unpack `for path, reason in corpus.errors`, as DESIGN.md promises.
+        # Lets callers unpack `for path, reason in corpus.errors`, as docs/ARCHITECTURE.md promises.
         return iter((self.path, self.reason))
 
 

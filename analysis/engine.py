@@ -1,4 +1,4 @@
-"""`analyze`: documents in, the six tables of DESIGN.md out.
+"""`analyze`: documents in, the tables of docs/ARCHITECTURE.md out.
 
 The order matters: sentences and their tone first; then entities (casualty locations use them);
 then dates, anchored on each article's publication date or, when it has none, on an estimate
@@ -32,7 +32,7 @@ Progress = Callable[[int, int, str], None]
 
 
 def _frame(rows: list[dict] | pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """A DataFrame whose required columns come first, in DESIGN.md's order, extras after."""
+    """A DataFrame whose required columns come first, in analysis.schema's order, extras after."""
     frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
     for column in columns:
         if column not in frame.columns:

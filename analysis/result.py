@@ -10,7 +10,7 @@ from analysis.schema import TABLES
 
 
 def empty_table(name: str) -> pd.DataFrame:
-    """An empty table with the columns DESIGN.md promises, so views never special-case "no rows"."""
+    """An empty table with the columns analysis.schema promises, so views never special-case "no rows"."""
     return pd.DataFrame({column: pd.Series(dtype="object") for column in TABLES[name]})
 
 
@@ -29,8 +29,8 @@ class Analysis:
     statistics: pd.DataFrame = field(default_factory=lambda: empty_table("statistics"))
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        """Every table by name, the six of DESIGN.md first, then incidents and statistics, for
-        exports and the CLI."""
+        """Every table by name, in docs/ARCHITECTURE.md's order (the six original tables, then
+        incidents and statistics), for exports and the CLI."""
         return {
             "documents": self.documents,
             "sentences": self.sentences,

@@ -1,5 +1,6 @@
-"""Column names of the tables every layer shares (DESIGN.md). Keep them stable: the dashboard,
-the exports and the tests all read them."""
+"""Column names of the tables every layer shares, described column by column in
+docs/ARCHITECTURE.md (tests/docs/test_architecture.py keeps the two in step). Keep them stable:
+the dashboard, the exports and the tests all read them."""
 
 from __future__ import annotations
 

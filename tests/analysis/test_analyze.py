@@ -1,4 +1,4 @@
-"""`analyze` on the bundled seeds: the schema of DESIGN.md and the facts the seeds hold."""
+"""`analyze` on the bundled seeds: the schema of docs/ARCHITECTURE.md and the facts the seeds hold."""
 
 from datetime import date
 from pathlib import Path
