@@ -1,4 +1,4 @@
-"""The casualty figure record and its table form (DESIGN.md `casualties` columns + extras)."""
+"""The casualty figure record and its table form (the `casualties` columns of docs/ARCHITECTURE.md + extras)."""
 
 from __future__ import annotations
 
