@@ -21,6 +21,7 @@ ENTITIES_KEY = "filter_entities"
 LABELS_KEY = "filter_labels"
 SOURCES_KEY = "filter_sources"
 DATES_KEY = "filter_dates"
+DATES_SPAN_KEY = "_parallax_dates_span"  # the corpus span the date range was picked on
 CORPUS_CHOICE_KEY = "corpus_choice"
 UPLOADS_KEY = "uploads"
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv", "jsonl", "json", "zip"]
@@ -119,6 +120,7 @@ def _seed_widgets(choices: FilterChoices) -> None:
     if choices.first_date and (filters.date_from or filters.date_to):
         st.session_state[DATES_KEY] = (filters.date_from or choices.first_date,
                                        filters.date_to or choices.last_date)
+        st.session_state[DATES_SPAN_KEY] = (choices.first_date, choices.last_date)
     if dropped:
         st.sidebar.warning(md("Not in this corpus, so not applied: " + ", ".join(dropped)))
 
@@ -129,32 +131,87 @@ def _keep_valid(key: str, allowed: set[str]) -> None:
         st.session_state[key] = [v for v in st.session_state[key] if v in allowed]
 
 
+def _span_text(start: date, end: date) -> str:
+    """“7–13 Jul 2021”-style text for a range, shortest when the ends share a month or a day."""
+    if start == end:
+        return f"{start:%-d %b %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start:%-d}–{end:%-d %b %Y}"
+    return f"{start:%-d %b %Y} – {end:%-d %b %Y}"
+
+
+def _forget_dates_of_another_corpus(choices: FilterChoices) -> None:
+    """A range picked on another corpus (the seeds before an upload) is not this one's: drop it,
+    so the box shows this corpus's default, which is what gets applied."""
+    span = (choices.first_date, choices.last_date)
+    if st.session_state.get(DATES_SPAN_KEY) != span:
+        st.session_state.pop(DATES_KEY, None)
+        st.session_state[DATES_SPAN_KEY] = span
+    current = st.session_state.get(DATES_KEY)
+    if current and not all(choices.first_date <= d <= choices.last_date for d in current):
+        del st.session_state[DATES_KEY]
+
+
+def _widen_dates(first: date, last: date) -> None:
+    """Callback of the outlier note: every dated sentence, however far from the rest."""
+    st.session_state[DATES_KEY] = (first, last)
+
+
+def _note_dates_outside(choices: FilterChoices, start: date, end: date) -> None:
+    """Say which dated sentences the applied range leaves out, and offer every date, or the
+    default range back: outliers are shown, never hidden, and never set the scale."""
+    left_out = choices.outside(start, end)
+    default = choices.default_range()
+    if left_out.count and left_out.first and left_out.last:
+        st.sidebar.caption(
+            f"{left_out.count} sentence(s) dated outside this range, "
+            f"{_span_text(left_out.first, left_out.last)}, are left out.")
+        st.sidebar.button(
+            f"Include every date ({choices.first_date:%Y}–{choices.last_date:%Y})", key="dates_all",
+            on_click=_widen_dates, args=(choices.first_date, choices.last_date), icon=":material/unfold_more:")
+    elif default and default != (start, end) and choices.outside(*default).count:
+        st.sidebar.button(
+            f"Back to the articles' dates ({_span_text(*default)})", key="dates_core",
+            on_click=_widen_dates, args=default, icon=":material/unfold_less:")
+
+
 def _date_range(choices: FilterChoices) -> tuple[date | None, date | None]:
-    if choices.first_date is None:
+    """The date range box (type or pick) and what it applies. It opens on where the sentences'
+    dates concentrate (FilterChoices.default_range), and its bounds are the whole span, so every
+    date stays reachable; a caption under it always states the range applied."""
+    if choices.first_date is None or choices.last_date is None:
         st.sidebar.caption("No dates in this corpus.")
         return None, None
     if choices.first_date == choices.last_date:
         st.sidebar.caption(f"All dated {choices.first_date:%d %b %Y}.")
         return None, None
-    current = st.session_state.get(DATES_KEY)
-    if current and not all(choices.first_date <= d <= choices.last_date for d in current):
-        del st.session_state[DATES_KEY]
+    _forget_dates_of_another_corpus(choices)
     # Pass a default only when session state holds none: Streamlit warns about having both.
-    default = {} if DATES_KEY in st.session_state else {"value": (choices.first_date, choices.last_date)}
+    default = {} if DATES_KEY in st.session_state else {"value": choices.default_range()}
     picked = st.sidebar.date_input(
         "Date range",
         **default,
         min_value=choices.first_date,
         max_value=choices.last_date,
         key=DATES_KEY,
-        help="Each sentence is dated by the event it reports, else by its article's publication date.",
+        help="Each sentence is dated by the event it reports, else by its article's publication date. "
+             "Pick the ends on the calendar or type them; typed dates apply when you leave the box "
+             "(a click elsewhere, Tab or Esc).",
     )
+    start, end = _picked_ends(picked, choices.last_date)
+    if start is None or end is None:
+        return None, None
+    st.sidebar.caption(f"Applied: {_span_text(start, end)}.")
+    _note_dates_outside(choices, start, end)
+    return choices.as_filter(start, end)
+
+
+def _picked_ends(picked: object, last: date) -> tuple[date | None, date | None]:
+    """The two ends of the box's value; a half-picked range (one end so far) runs to `last`."""
     if isinstance(picked, (tuple, list)) and len(picked) == 2:
-        start, end = picked
-        return (start if start != choices.first_date else None,
-                end if end != choices.last_date else None)
+        return picked[0], picked[1]
     if isinstance(picked, (tuple, list)) and len(picked) == 1:
-        return (picked[0] if picked[0] != choices.first_date else None), None  # mid-selection
+        return picked[0], last
     return None, None
 
 

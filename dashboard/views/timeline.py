@@ -48,7 +48,14 @@ def _on_slider(key: str, first: date | None, last: date | None) -> None:
 
 
 def _clear_dates() -> None:
+    """Back to the default range (where the sentences' dates concentrate), as on a fresh visit."""
     st.session_state.pop(DATES_KEY, None)
+
+
+def _is_default_range(ctx: PageContext, choices: FilterChoices) -> bool:
+    default = choices.default_range()
+    applied = (ctx.filters.date_from, ctx.filters.date_to)
+    return applied == (choices.as_filter(*default) if default else (None, None))
 
 
 def _span_text(start: pd.Timestamp, end: pd.Timestamp) -> str:
@@ -75,8 +82,9 @@ def _date_filter_controls(ctx: PageContext, choices: FilterChoices) -> None:
         help="The stops are the dates sentences are about (their event date, else the publication "
              "date), the same dates the sidebar's date range filters on.",
     )
-    right.button("Clear date filter", on_click=_clear_dates, icon=":material/close:",
-                 disabled=not (ctx.filters.date_from or ctx.filters.date_to), key="timeline_clear")
+    right.button("Reset date filter", on_click=_clear_dates, icon=":material/close:",
+                 disabled=_is_default_range(ctx, choices), key="timeline_clear",
+                 help="Back to the range the dashboard opens on: where the sentences' dates concentrate.")
 
 
 @st.cache_data(max_entries=16, ttl="1h", show_spinner=False)  # bounded in age too: uploads go
@@ -102,7 +110,10 @@ def _chart(ctx: PageContext, events: pd.DataFrame, published: pd.DataFrame, choi
     result = ctx.filtered
     marks = casualty_marks(result.casualties, result.sentences, result.documents)
     window = story_window(events, published, marks)
-    filtered_dates = ctx.filters.date_from or ctx.filters.date_to
+    # A range that takes in every date (the sidebar's "Include every date") narrows nothing: the
+    # chart then still opens on the story, the far dates one toggle away.
+    filtered_dates = ((ctx.filters.date_from or choices.first_date) != choices.first_date
+                      or (ctx.filters.date_to or choices.last_date) != choices.last_date)
     show_all = st.toggle("Show all dates", key=SHOW_ALL_KEY, disabled=bool(filtered_dates),
                          help="The chart opens on the dense part of the story, around the publication "
                               "dates; this widens it to every dated event. With a date filter set, the chart "
