@@ -32,11 +32,11 @@ from analysis.schema import CASUALTY_CATEGORIES
 
 REPORT_COLUMNS = [
     "incident_id", "doc_id", "source", "title", "url", "published", "date", "category", "low", "high",
-    "stated", "wording", "evidence", "toll",
+    "stated", "wording", "evidence", "toll", "unit",
 ]
 INCIDENT_VIEW_COLUMNS = [
     "incident_id", "category", "location", "date", "sources", "n_sources", "reports", "conservative",
-    "low", "high", "first_reported_by", "first_reported", "disagree", "restated",
+    "low", "high", "first_reported_by", "first_reported", "disagree", "restated", "unit",
 ]
 TOTAL_COLUMNS = ["category", "incidents", "conservative", "low", "high", "reports", "sources"]
 STATISTIC_VIEW_COLUMNS = [
@@ -44,7 +44,7 @@ STATISTIC_VIEW_COLUMNS = [
 ]
 FIGURE_COLUMNS = [
     "incident_id", "category", "figure", "qualifier", "value", "low", "high", "counted", "kind", "statistic_id",
-    "victims",
+    "victims", "unit",
     "location", "attribution", "period", "corrected_from", "date", "source", "title", "url",
     "published", "doc_id", "sent_id", "evidence", "span_start", "span_end",
 ]
@@ -186,6 +186,7 @@ def figures_table(casualties: pd.DataFrame, sentences: pd.DataFrame, documents: 
         "kind": data["kind"] if "kind" in data.columns else "incident",
         "statistic_id": data["statistic_id"] if "statistic_id" in data.columns else None,
         "victims": data["victims"],
+        "unit": data["unit"] if "unit" in data.columns else None,
         "location": data["location"],
         "attribution": data["attribution"],
         "period": data["period"] if "period" in data.columns else None,
@@ -247,6 +248,7 @@ def source_reports(casualties: pd.DataFrame, documents: pd.DataFrame, sentences:
             "low": figure.low, "high": figure.high, "stated": figure.stated, "wording": figure.wording,
             "evidence": first["evidence"],
             "toll": any(not _missing(r.get("toll")) and bool(r.get("toll")) for r in rows),
+            "unit": None if _missing(first.get("unit")) else first.get("unit"),
         })
     best = pd.DataFrame(out, columns=REPORT_COLUMNS)
     best["low"] = best["low"].astype(int)
@@ -293,6 +295,7 @@ def _restate(reports: pd.DataFrame) -> pd.DataFrame:
         "first_reported_by": first["source"],
         "first_reported": first["published"],
         "disagree": pd.Series([figures[i].disagree for i in index], index=index),
+        "unit": grouped["unit"].first() if "unit" in data.columns else None,
     })
     out["date"] = out["date"].map(lambda d: None if _missing(d) else d)
     return out
@@ -332,6 +335,7 @@ def incidents_view(incidents: pd.DataFrame, reports: pd.DataFrame,
     out["disagree"] = out["disagree"].map(lambda v: False if _missing(v) else bool(v)).astype(bool)
     out["restated"] = out["restated"].astype(bool)
     out["location"] = out["location"].map(lambda v: None if _missing(v) else v)
+    out["unit"] = out["unit"].map(lambda v: None if _missing(v) else v)
     out["_order"] = out["category"].map({c: i for i, c in enumerate(CASUALTY_CATEGORIES)})
     out = out.sort_values(["_order", "conservative", "incident_id"], ascending=[True, False, True],
                           na_position="last", kind="stable")
@@ -354,11 +358,19 @@ def complete_incidents(filtered: pd.DataFrame, full: pd.DataFrame) -> set[str]:
 
 # --- totals ----------------------------------------------------------------------------------
 
+def _counts_households(incidents: pd.DataFrame) -> pd.Series:
+    """True for incidents whose figure counts families or households, not people."""
+    if "unit" not in incidents.columns:
+        return pd.Series(False, index=incidents.index)
+    return incidents["unit"].map(lambda v: not _missing(v) and bool(v)).astype(bool)
+
+
 def category_totals(incidents: pd.DataFrame) -> pd.DataFrame:
     """Per category: the sum over incidents of each one's conservative figure, and the range
-    (sum of lows, sum of highs). Reports of one incident are never added together, and a
-    statistic (an incident row of kind "statistic") never adds."""
-    incidents = incidents[~_is_statistic(incidents)]
+    (sum of lows, sum of highs). Reports of one incident are never added together, a
+    statistic (an incident row of kind "statistic") never adds, and families or households
+    never add to a count of people (`household_totals` gives them)."""
+    incidents = incidents[~_is_statistic(incidents) & ~_counts_households(incidents)]
     if incidents.empty:
         return pd.DataFrame(columns=TOTAL_COLUMNS)
     data = incidents.assign(
@@ -381,6 +393,27 @@ def category_totals(incidents: pd.DataFrame) -> pd.DataFrame:
             "sources": len(sources),
         })
     return pd.DataFrame(rows, columns=TOTAL_COLUMNS)
+
+
+def household_totals(incidents: pd.DataFrame) -> pd.DataFrame:
+    """Per category and unit, the incidents whose figure counts families or households and the
+    sum of their conservative figures: said beside the head counts, never added to them."""
+    columns = ["category", "unit", "incidents", "conservative"]
+    incidents = incidents[~_is_statistic(incidents) & _counts_households(incidents)]
+    if incidents.empty:
+        return pd.DataFrame(columns=columns)
+    data = incidents.assign(conservative=pd.to_numeric(incidents["conservative"], errors="coerce").fillna(0).astype(int))
+    out = data.groupby(["category", "unit"], as_index=False).agg(
+        incidents=("incident_id", "size"), conservative=("conservative", "sum"))
+    return out.sort_values(["category", "unit"], ignore_index=True)[columns]
+
+
+def households_line(households: pd.DataFrame) -> str:
+    """The families or households reported, in plain words, said apart from the head counts."""
+    parts = [f"{int(row['conservative']):,} {row['unit']} {category_label(row['category'])} "
+             f"({int(row['incidents'])} incident{'s' if int(row['incidents']) != 1 else ''})"
+             for row in households.to_dict("records")]
+    return "Also reported, not counted as people: " + "; ".join(parts) + "."
 
 
 def source_totals(reports: pd.DataFrame) -> pd.DataFrame:

@@ -18,10 +18,12 @@ CASUALTIES = [
 # One row per incident and category: one episode's reports grouped across outlets. `conservative`
 # is the lowest credible figure at the latest reporting, `best` the best estimate, `low`/`high` the
 # range of the reports in use; `revisions` lists, in order, the reports a later, higher toll
-# superseded (kept visible, never used). Built by analysis.casualties.group_incidents.
+# superseded (kept visible, never used); `unit` is "families" or "households" for an incident
+# counting those, never people. Built by analysis.casualties.group_incidents.
 INCIDENTS = [
     "incident_id", "category", "location", "date", "sources", "n_sources", "reports", "conservative",
-    "best", "low", "high", "first_reported_by", "first_reported", "disagree", "summary", "revisions", "kind",
+    "best", "low", "high", "first_reported_by", "first_reported", "disagree", "summary", "revisions", "unit",
+    "kind",
 ]
 # One row per statistic (a period total, cumulative count, stock, rate or roll-up), merged across
 # the outlets that quote it; never added to incident totals (analysis.casualties.statistics).

@@ -26,6 +26,7 @@ from analysis.casualties.kinds import STATISTIC, sentence_kind
 from analysis.casualties.location import cue_place, nearest_place
 from analysis.casualties.period import find_period
 from analysis.casualties.sentence import read_cued_sentence
+from analysis.casualties.victims import unit_of
 from analysis.segmentation import Sentence
 
 PRONOUN_PARAGRAPHS = 2  # how many paragraphs back a pronoun's source may be named
@@ -78,7 +79,7 @@ def extract_casualties(text: str, sentences: Sequence[Sentence],
                 attribution=attribution, evidence=sentence.text, text=text[q.start:q.end],
                 period=period, part_of=f.part_of, corrected_from=f.corrected_from,
                 group=sentence.sent_id * 1000 + f.group if f.group >= 0 else -1, toll=f.toll, claim=f.claim,
-                additional=f.additional, kind=kind,
+                additional=f.additional, kind=kind, unit=unit_of(f.victims),
             ))
     return figures
 

@@ -19,7 +19,8 @@ class CasualtyFigure(NamedTuple):
     `additional` marks a figure on top of an earlier one ("another 6", "two more", "were also
     killed"), `text` is the figure as written, `kind` is "incident" for one episode's toll and
     "statistic" for a period total, cumulative count, stock, rate or roll-up (never added to an
-    incident's total).
+    incident's total), `unit` is "families" or "households" when the figure counts those, not
+    people (None for people): such a figure never adds to a head count.
 
     Immutable, as a frozen dataclass would be, but a NamedTuple is built four times faster,
     and extraction builds one per figure (over 50,000 on the benchmark corpus).
@@ -46,6 +47,7 @@ class CasualtyFigure(NamedTuple):
     claim: int = 0
     additional: bool = False
     kind: str = "incident"
+    unit: str | None = None
 
     def to_row(self, doc_id: str | None = None) -> dict:
         """A dict for a DataFrame row; `doc_id` first when given."""

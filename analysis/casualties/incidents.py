@@ -59,7 +59,7 @@ from analysis.casualties.reports import article_figure, incident_figures
 INCIDENT_COLUMNS = [
     "incident_id", "category", "location", "date", "sources", "n_sources", "reports",
     "conservative", "best", "low", "high", "first_reported_by", "first_reported", "disagree", "summary",
-    "revisions",
+    "revisions", "unit",
 ]
 WINDOW_DAYS = 2  # the dates reports of one incident are about lie within this many days of each other
 MAX_RATIO = 4.0  # and their figures within this factor,
@@ -101,6 +101,7 @@ class _Report:
     location: str | None
     day: date | None
     cumulative: bool
+    unit: str | None = None  # "families" or "households": never in one incident with people
     rows: list = field(default_factory=list)
     low: int = 0
     high: int | None = None
@@ -289,6 +290,12 @@ class _Geography:
         return known
 
 
+def _unit(row) -> str | None:
+    """The figure's unit ("families", "households"), None when it counts people."""
+    unit = row.get("unit")
+    return unit if isinstance(unit, str) and unit else None
+
+
 def _flag(row, name: str) -> bool:
     value = row.get(name, False)
     return bool(value) if value is not None and not (isinstance(value, float) and math.isnan(value)) else False
@@ -334,7 +341,7 @@ def _agrees(report: _Report, incident: _Incident, geography: _Geography) -> bool
     `_first_compatible` has already checked that the article is new to the incident and its
     figure within MAX_REVISION_RATIO of the incident's."""
     first = incident.reports[0]  # every report of an incident shares its category and kind
-    if first.category != report.category or first.cumulative != report.cumulative:
+    if first.category != report.category or first.cumulative != report.cumulative or first.unit != report.unit:
         return False
     location, day = report.location, report.day
     if day is not None and incident.day_span is not None:
@@ -436,7 +443,8 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
             day = story_day  # "Sixteen were wounded at the market": the day of the story told above
         location = places.get(index)
         cumulative = _is_cumulative(row)
-        key = (doc_id, row["category"], _place_key(location), cumulative)
+        unit = _unit(row)
+        key = (doc_id, row["category"], _place_key(location), cumulative, unit)
         # One article's figures of one category and place are one report, unless their
         # sentences are about days further apart than the window (two attacks on one town).
         # A sentence dated only by its article's own date ("the hospital received 20 bodies")
@@ -445,7 +453,7 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
         report = next((r for r in same if r.day is None or day is None or abs((r.day - day).days) <= WINDOW_DAYS),
                       same[0] if same and day is not None and day == published else None)
         if report is None:
-            report = _Report(doc_id, source, published, row["category"], location, day, cumulative)
+            report = _Report(doc_id, source, published, row["category"], location, day, cumulative, unit)
             same.append(report)
         elif day is not None and (report.day is None or day < report.day):
             report.day = day
@@ -558,7 +566,7 @@ def _cluster(records: list[tuple[object, dict]], documents: pd.DataFrame,
     coarse_by_kind: dict[tuple, list[_Incident]] = {}  # those with a country or province report
     matching: dict[str, set[str]] = {}  # place key -> the place keys it matches
     for report in reports:
-        kind = (report.category, report.cumulative)
+        kind = (report.category, report.cumulative, report.unit)
         place = _place_key(report.location)
         if place is not None and place not in matching:
             matching[place] = {place} | {other for other in matching if _places_match(other, place)}
@@ -728,6 +736,7 @@ def _incident_row(incident_id: str, incident: _Incident, geography: _Geography) 
         "disagree": figures.disagree,
         "summary": " | ".join(f"{r.source}: {r.wording}" for r in reports),
         "revisions": _revisions(reports, figures.superseded),
+        "unit": reports[0].unit,
     }, figures.superseded
 
 

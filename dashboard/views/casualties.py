@@ -123,6 +123,9 @@ def _headline(totals: pd.DataFrame, incidents: pd.DataFrame, statistics: pd.Data
         column.caption(f"{spread}{row['incidents']} incident(s) · {row['reports']} report(s) · "
                        f"{row['sources']} source(s)")
         column.caption(md(cv.counting_line(row, left_out.get(row["category"], 0))))
+    households = cv.household_totals(incidents)
+    if not households.empty:
+        st.caption(md(cv.households_line(households)))
     disagreeing = int(incidents["disagree"].sum())
     note = TOTALS_NOTE
     if disagreeing:

@@ -376,3 +376,18 @@ def test_totals_never_add_a_statistic_and_the_counting_line_says_what_was_left_o
     line = cv.counting_line(totals.iloc[0], statistics=2)
     assert line == "Counted: 1 incident, each once at its conservative figure; 2 statistics listed below, not added."
     assert cv.category_label("killed_or_injured") == "killed or injured"
+
+
+def test_families_are_said_beside_the_head_counts_never_added_to_them():
+    incidents = pd.DataFrame([
+        {"incident_id": "I1", "category": "displaced", "conservative": 300, "low": 300, "high": 300,
+         "reports": 1, "sources": "Wire", "unit": None, "kind": "incident"},
+        {"incident_id": "I2", "category": "displaced", "conservative": 120, "low": 120, "high": 120,
+         "reports": 2, "sources": "Wire; Post", "unit": "families", "kind": "incident"},
+    ])
+    totals = cv.category_totals(incidents)
+    assert totals.set_index("category").loc["displaced", "conservative"] == 300
+    households = cv.household_totals(incidents)
+    assert households.to_dict("records") == [
+        {"category": "displaced", "unit": "families", "incidents": 1, "conservative": 120}]
+    assert cv.households_line(households) == "Also reported, not counted as people: 120 families displaced (1 incident)."

@@ -248,3 +248,10 @@ def test_a_figure_with_no_day_of_its_own_belongs_to_the_story_its_article_tells(
     wounded = _killed_incidents([first, later], "injured", [date(2024, 5, 4), date(2024, 5, 8)])
     assert len(wounded) == 1 and wounded.iloc[0].n_sources == 2
 
+
+
+def test_families_keep_their_unit_and_never_join_a_count_of_people():
+    texts = [("Wire", "Fighting in Gbankoro on Tuesday forced 400 families to flee, a local official said."),
+             ("Post", "Some 400 people fled Gbankoro on Tuesday after the fighting, residents said.")]
+    displaced = _killed_incidents(texts, "displaced")
+    assert sorted(displaced["unit"].map(lambda u: u if isinstance(u, str) else "people")) == ["families", "people"]

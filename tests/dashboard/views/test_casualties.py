@@ -36,7 +36,9 @@ def test_the_seeds_show_per_incident_totals_ledger_and_evidence(run):
     assert at.title[0].value == "Casualties"
     shown = metrics(at)
     assert shown["Killed"] == "8"
-    assert "Injured" in shown and "Displaced" in shown
+    # "hundreds of families" displaced keep their unit: said beside the head counts, never one.
+    assert "Injured" in shown and "Displaced" not in shown
+    assert any(md("not counted as people: 100 families displaced") in c.value for c in at.caption)
     assert any("How the totals are computed" in m.value for m in at.markdown)
     ledger = at.dataframe[0].value
     assert "Republic World" in ledger.columns and {"conservative", "range", "disagree"} <= set(ledger.columns)
