@@ -174,10 +174,10 @@ def _defined_name_end(texts: list[str], classes: list[int], start: int, end: int
     """End of a name spelled out before its acronym, when that reaches past the plain run over
     lower-case function words: "United Nations Assistance Mission in Afghanistan (UNAMA)". The
     longer reading is taken when the acronym is the initials of the whole (or of its start,
-    "... Works Agency for Palestine Refugees (UNRWA)"), or when the acronym spells no later part
-    (a name translated from another language, AFAD) and the part before the bridge is not a
-    known name of its own: "Kandahar and the Islamic State (IS)" and "Rebels of the Democratic
-    Republic of the Congo (DRC)" stay apart."""
+    "... Works Agency for Palestine Refugees (UNRWA)") but not of the plain run ("Rapid Support
+    Forces in Darfur (RSF)"), or when it spells no later part either (a translated name, see
+    the end): "Kandahar and the Islamic State (IS)" and "Rebels of the Democratic Republic of
+    the Congo (DRC)" stay apart."""
     n = len(texts)
     if end >= n or classes[end] in (_CAP, _ACR) or texts[end] not in _DEFINITION_CONNECTORS:
         return end
@@ -194,6 +194,8 @@ def _defined_name_end(texts: list[str], classes: list[int], start: int, end: int
     if defined == end:
         return end
     acronym = _acronym_after(texts, defined).replace(".", "").upper()
+    if any(acronym_letters(texts[k:end]) == acronym for k in range(start, end)):
+        return end  # "Rapid Support Forces in Darfur (RSF)": the plain run is the name
     # From any word of the plain run: "The United Nations Office for the Coordination of
     # Humanitarian Affairs (OCHA)" spells OCHA from "Office".
     if len(acronym) >= 3 and any(_starts_spelling(acronym, texts[k:defined]) for k in range(start, end)):
@@ -202,9 +204,16 @@ def _defined_name_end(texts: list[str], classes: list[int], start: int, end: int
         if texts[j] in _DEFINITION_CONNECTORS or classes[j] == _CONN:
             if _letters_within(acronym, texts[j + 1 : defined]):
                 return end  # the acronym names a later name only
-    if any(i in gaz_at for i in range(start, end)):
-        return end
-    return defined  # a translated name: "Disaster and Emergency Management Authority (AFAD)"
+    # A translated name: "Disaster and Emergency Management Authority (AFAD)", "Armed Forces of
+    # the Democratic Republic of the Congo (FARDC)". An organisation's word before the bridge,
+    # or only "and" bridges and no known name before them ("Guerrillas of the National
+    # Liberation Army (ELN)" and "Turkey and Disaster ..." keep their first word out).
+    if texts[end - 1] in ORG_HEADS or texts[end - 1] in ORG_SUFFIXES:
+        return defined
+    bridges = {texts[j] for j in range(end, defined) if classes[j] not in (_CAP, _ACR)}
+    if bridges <= {"and", "&"} and not any(i in gaz_at for i in range(start, end)):
+        return defined
+    return end
 
 
 class ProperNounRecognizer:
@@ -563,8 +572,13 @@ class ProperNounRecognizer:
         facility or a person keeps its own reading ("Gaza Strip", "... Power Plant (ZNPP)")."""
         acronym = _acronym_after(texts, b)
         words = [texts[i] for i in range(a, b) if classes[i] in (_CAP, _ACR)]
-        if acronym is None or len(words) < 2 or texts[b - 1] in GPE_SUFFIXES or texts[b - 1] in LOC_SUFFIXES \
-                or texts[b - 1] in FAC_SUFFIXES:
+        if acronym is None or len(words) < 2:
+            return False
+        # The words before an "of" say what it is: "Armed Forces of the Central African Republic".
+        bridge = next((i for i in range(a, b) if texts[i] in ("of", "in", "for")), b)
+        organisation_first = any(texts[i] in ORG_HEADS or texts[i] in ORG_SUFFIXES for i in range(a, bridge))
+        if not organisation_first and (texts[b - 1] in GPE_SUFFIXES or texts[b - 1] in LOC_SUFFIXES
+                                       or texts[b - 1] in FAC_SUFFIXES):
             return False
         span = gaz_at.get(a)
         if span and span[0] == a and span[1] == b:

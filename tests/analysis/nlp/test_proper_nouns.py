@@ -150,3 +150,14 @@ def test_a_titled_person_of_an_institution_is_two_names(ents):
     assert ("Leila Haidari", "PERSON") in found
     assert ("Rev. Paul Odhiambo", "PERSON") not in ents("Rev. Paul Odhiambo led the prayers.")
     assert ("Paul Odhiambo", "PERSON") in ents("Rev. Paul Odhiambo led the prayers.")
+
+
+def test_a_translated_acronym_extends_an_organisation_but_not_a_common_noun(ents):
+    found = ents("The Armed Forces of the Central African Republic (FACA) retook Bria.")
+    assert ("Armed Forces of the Central African Republic", "ORG") in found
+    found = ents("KINSHASA - Gunmen of the Allied Democratic Forces (ADF) raided a village.")
+    assert ("Allied Democratic Forces", "ORG") in found
+    found = ents("Snipers of the National Liberation Army (ELN) fired.")
+    assert ("National Liberation Army", "ORG") in found
+    assert ("Fighters of the Rapid Support Forces in Darfur", "ORG") not in ents("Units of the Rapid Support Forces in Darfur (RSF) advanced.")
+    assert ("Rapid Support Forces", "ORG") in ents("Units of the Rapid Support Forces in Darfur (RSF) advanced.")
