@@ -222,6 +222,9 @@ def apply(result: Analysis, filters: Filters) -> Analysis:
     incidents = result.incidents
     if "incident_id" in casualties.columns and "incident_id" in incidents.columns:
         incidents = incidents[incidents["incident_id"].isin(casualties["incident_id"])]
+    statistics = result.statistics
+    if "statistic_id" in casualties.columns and "statistic_id" in statistics.columns:
+        statistics = statistics[statistics["statistic_id"].isin(casualties["statistic_id"])]
     return result.replace(
         documents=documents.reset_index(drop=True),
         sentences=sentences.reset_index(drop=True),
@@ -230,6 +233,7 @@ def apply(result: Analysis, filters: Filters) -> Analysis:
         casualties=casualties.reset_index(drop=True),
         events=_rows_in(result.events, keys).reset_index(drop=True),
         incidents=incidents.reset_index(drop=True),
+        statistics=statistics.reset_index(drop=True),
     )
 
 

@@ -203,3 +203,17 @@ def test_restrict_keeps_the_far_start_a_link_names(with_old_reference):
     choices = FilterChoices.of(with_old_reference)
     restricted, _ = choices.restrict(Filters(date_from=date(2000, 1, 1)))
     assert restricted.date_from == date(2011, 3, 15)
+
+
+def test_statistics_follow_the_figures_that_quote_them():
+    from analysis import analyze
+    from analysis.document import Document
+    from datetime import date
+
+    quoting = Document("a", "UN", "Wire", date(2024, 5, 2), "",
+                       "The conflict has killed more than 9,000 people since 2019, the UN said.")
+    other = Document("b", "Raid", "Post", date(2024, 5, 2), "", "Gunmen killed four farmers in Gbankoro on Monday.")
+    result = analyze([quoting, other])
+    assert len(result.statistics) == 1
+    assert len(apply(result, Filters(sources=("Wire",))).statistics) == 1
+    assert apply(result, Filters(sources=("Post",))).statistics.empty
