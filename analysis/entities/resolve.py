@@ -306,11 +306,12 @@ def _full_people(target: dict[str, str], label_of: dict[str, str]) -> list[str]:
 
 
 def _merge_transliterations(target: dict[str, str], label_of: dict[str, str], forms_of: dict[str, set[str]]) -> None:
-    """Full names whose every word is one spelling of the other's once transliteration choices
-    are folded are one person: Oleh Syniehubov (Ukrainian) / Oleg Synegubov (Russian)."""
-    by_folded: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    """Full names written alike once transliteration choices are folded and the spaces inside
+    them dropped are one person: Oleh Syniehubov (Ukrainian) / Oleg Synegubov (Russian), Zia ul
+    Haq / Ziaul Haq, Abdul Rahman / Abdulrahman."""
+    by_folded: dict[str, list[str]] = defaultdict(list)
     for key in sorted(_full_people(target, label_of)):
-        by_folded[tuple(transliteration_key(w) for w in _ordered_words(key, forms_of))].append(key)
+        by_folded["".join(transliteration_key(w) for w in _ordered_words(key, forms_of))].append(key)
     for keys in by_folded.values():
         for other in keys[1:]:
             target[other] = keys[0]
