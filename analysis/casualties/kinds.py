@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import re
 
-from analysis.timeline.lexicon import MONTH_RE
+from analysis.timeline.lexicon import MONTH_ABBREVIATIONS, MONTH_NAMES
 
 INCIDENT = "incident"
 STATISTIC = "statistic"
+
+# A month word, its full stop included: "June", "Sept.", matched case-insensitively.
+_MONTH = "(?:" + "|".join((*MONTH_NAMES, *MONTH_ABBREVIATIONS)) + r")\.?"
 
 # The nouns that name one violent episode ("the attack", "a raid").
 _EPISODE_NOUNS = r"attack|blast|bombing|shelling|strike|raid|ambush|explosion|assault|massacre"
@@ -33,7 +36,7 @@ _FEW_DAYS = re.compile(r"\b(?:(?:two|three|four|five|six|seven|few|couple\s+of|[
 # A period long enough to hold many episodes.
 _LONG_PERIOD = re.compile(
     rf"\b(?:weeks?|months?|years?|decades?|began|started|erupted|broke\s+out|start|beginning|outbreak"
-    rf"|half|quarter|\d{{4}}|{MONTH_RE})\b|\bso\s+far\b", re.IGNORECASE)
+    rf"|half|quarter|\d{{4}}|{_MONTH})\b|\bso\s+far\b", re.IGNORECASE)
 
 # "since ..." starts a running count, long unless what follows is short ("since Monday").
 _SINCE = re.compile(r"since\b", re.IGNORECASE)
@@ -102,7 +105,7 @@ _ISSUER_NAME = re.compile(
 _WEEK_REFERENCE = re.compile(r"^(?:last|this|earlier\s+this|late\s+last)\s+week$", re.IGNORECASE)
 _MONTH_REFERENCE = re.compile(
     rf"^(?:(?:last|this|earlier\s+this|late\s+last)\s+month|(?:in|during)\s+(?:early\s+|late\s+|mid-?)?"
-    rf"(?:{MONTH_RE}(?:\s+\d{{4}})?|\d{{4}}))$", re.IGNORECASE)
+    rf"(?:{_MONTH}(?:\s+\d{{4}})?|\d{{4}}))$", re.IGNORECASE)
 _EPISODE = re.compile(
     rf"\b(?:{_EPISODE_NOUNS}|airstrike|air\s+strike|shooting|bombardment|incident)\b(?!s)", re.IGNORECASE)
 

@@ -38,7 +38,7 @@ from analysis.timeline.find_years import (
     year,
     year_span,
 )
-from analysis.timeline.lexicon import MONTH_NAMES
+from analysis.timeline.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from analysis.timeline.mention import Mention
 from analysis.timeline.named import find_holidays, find_named
 from analysis.timeline.periods import SEASON_START_MONTH
@@ -75,7 +75,7 @@ _DECADE_HINT = re.compile(r"\d0s")
 _MONTHS = tuple(name[:3].lower() for name in MONTH_NAMES)
 _MONTH_NAME = re.compile("|".join(name[:3] for name in MONTH_NAMES))
 # Weekdays are matched case-sensitively (lexicon.WEEKDAY_RE).
-_WEEKDAY_NAME = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
+_WEEKDAY_NAME = re.compile("|".join(WEEKDAY_NAMES))
 # named.py: "9/11" is digits, a slash and digits; the worded forms hold a case-sensitive month.
 _NAMED_HINT = re.compile(r"\d/\d|Mar|Jul|Sep|Oct|Nov")
 # Hints searched in the lower-cased sentence (case-insensitive patterns are slower). The

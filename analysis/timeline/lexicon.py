@@ -48,7 +48,8 @@ MONTH_NAME_RE = "(?:" + "|".join(MONTH_NAMES) + ")"
 MONTH_RE = (
     "(?:" + "|".join(MONTH_NAMES) + "|(?:" + "|".join(MONTH_ABBREVIATIONS) + r")\.?)(?![a-z])"
 )
-WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY_NAMES = tuple(name.capitalize() for name in WEEKDAYS)
+WEEKDAY_RE = "(?:" + "|".join(WEEKDAY_NAMES) + ")"
 DAY_RE = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
 YEAR_RE = r"(?:1[6-9]\d\d|20\d\d)(?![\d])"
 NUMBER_RE = r"(?:\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
