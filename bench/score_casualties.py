@@ -35,7 +35,7 @@ def _print_score(name: str, items: list[dict], show_errors: bool) -> None:
             print(f"      {error['text']}")
 
 
-def _speed(seconds_floor: float = 0.0) -> None:
+def _speed() -> None:
     """Sentences/s over a synthetic corpus: mostly casualty-free prose, some wire sentences."""
     rng = random.Random(7)
     items = [item["text"] for name in SPLITS for item in load_items(DATA / f"{name}.jsonl")]
