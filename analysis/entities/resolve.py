@@ -323,12 +323,14 @@ def _merge_shorter_full_names(target: dict[str, str], label_of: dict[str, str], 
     candidates (Mohamed and Abdelrahim Hamdan Dagalo for "Hamdan Dagalo") leave it alone."""
     people = _full_people(target, label_of)
     words_of = {key: set(key.split(":", 1)[-1].split()) for key in people}
-    surname_of = {key: _ordered_words(key, forms_of)[-1] for key in people}
-    for key in sorted(people, key=lambda k: -len(words_of[k])):
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for key in people:
+        by_surname[_ordered_words(key, forms_of)[-1]].append(key)
+    surname_of = {key: surname for surname, keys in by_surname.items() for key in keys}
+    for key in sorted(people, key=lambda k: (-len(words_of[k]), k)):
         if target[key] != key:
             continue
-        roots = {_root(target, other) for other in people
-                 if words_of[key] < words_of[other] and surname_of[other] == surname_of[key]}
+        roots = {_root(target, other) for other in by_surname[surname_of[key]] if words_of[key] < words_of[other]}
         if len(roots) == 1 and key not in roots:
             target[key] = roots.pop()
 
