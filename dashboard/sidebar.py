@@ -24,6 +24,7 @@ DATES_KEY = "filter_dates"
 DATES_SPAN_KEY = "_parallax_dates_span"  # the corpus span the date range was picked on
 CORPUS_CHOICE_KEY = "corpus_choice"
 UPLOADS_KEY = "uploads"
+MAX_LISTED_FILES = 40  # files listed with their reason; a count stands for the rest
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv", "jsonl", "json", "zip"]
 CHOICE_BUNDLED = "Bundled corpus"
 CHOICE_UPLOAD = "My articles"
@@ -101,8 +102,16 @@ def show_load_errors(corpus: corpora.LoadedCorpus) -> None:
                                   (f"{len(notes)} note(s) on files that loaded", notes, False)):
         if rows:
             with st.sidebar.expander(title, expanded=expanded, icon=":material/warning:"):
-                # A table renders names and reasons as plain text: a file name cannot inject markup.
-                st.dataframe([{"file": path, "reason": reason} for path, reason in rows], hide_index=True)
+                st.markdown(file_reasons(rows))
+
+
+def file_reasons(rows: list[tuple[str, str]], limit: int = MAX_LISTED_FILES) -> str:
+    """A markdown list, each file and its whole reason wrapped to the sidebar's width (a table
+    there cuts reasons off); both escaped, so a file name cannot inject markup."""
+    lines = [f"- **{md(path)}**: {md(reason)}" for path, reason in rows[:limit]]
+    if len(rows) > limit:
+        lines.append(f"- and {len(rows) - limit:,} more")
+    return "\n".join(lines)
 
 
 def _seed_widgets(choices: FilterChoices) -> None:
@@ -157,15 +166,20 @@ def _widen_dates(first: date, last: date) -> None:
     st.session_state[DATES_KEY] = (first, last)
 
 
+def left_out_text(count: int, span: str) -> str:
+    """What the applied range leaves out, in words."""
+    if count == 1:
+        return f"1 sentence is about a date outside this range ({span}) and is left out."
+    return f"{count:,} sentences are about dates outside this range ({span}) and are left out."
+
+
 def _note_dates_outside(choices: FilterChoices, start: date, end: date) -> None:
     """Say which dated sentences the applied range leaves out, and offer every date, or the
     default range back: outliers are shown, never hidden, and never set the scale."""
     left_out = choices.outside(start, end)
     default = choices.default_range()
     if left_out.count and left_out.first and left_out.last:
-        st.sidebar.caption(
-            f"{left_out.count} sentence(s) dated outside this range, "
-            f"{_span_text(left_out.first, left_out.last)}, are left out.")
+        st.sidebar.caption(left_out_text(left_out.count, _span_text(left_out.first, left_out.last)))
         st.sidebar.button(
             f"Include every date ({choices.first_date:%Y}–{choices.last_date:%Y})", key="dates_all",
             on_click=_widen_dates, args=(choices.first_date, choices.last_date), icon=":material/unfold_more:")

@@ -31,7 +31,13 @@ def top_entities(entities: pd.DataFrame, limit: int = 15) -> go.Figure:
 # Every entity chart carries the raw (unescaped) entity name as customdata[0] of each point, so a
 # click (plotly selection event) can be turned back into an entity filter: see `selected_entities`.
 
-NETWORK_LABELLED = 18
+NETWORK_LABELLED = 60  # at most this many names on the network; fewer where they would collide
+# The network's drawing area in pixels and data units (its axes' ranges), for placing names.
+NETWORK_PX = (900, 600)
+NETWORK_X = (-1.2, 1.2)
+NETWORK_Y = (-1.15, 1.22)
+LABEL_CHAR_PX = 6.4  # mean width of a character at font size 11
+LABEL_HEIGHT_PX = 15
 
 
 def selected_entities(points: list[dict]) -> list[str]:
@@ -263,13 +269,49 @@ def _strongest_edges(pairs: pd.DataFrame, limit: int) -> pd.DataFrame:
     return pairs.loc[[i for i in pairs.index if i in keep]]
 
 
+Box = tuple[float, float, float, float]  # left, bottom, right, top in pixels
+
+
+def _label_box(x: float, y: float, name: str, radius: float, above: bool) -> Box:
+    """The pixels the name of a node at data point (x, y) covers, above or below its marker."""
+    px_x = (x - NETWORK_X[0]) / (NETWORK_X[1] - NETWORK_X[0]) * NETWORK_PX[0]
+    px_y = (y - NETWORK_Y[0]) / (NETWORK_Y[1] - NETWORK_Y[0]) * NETWORK_PX[1]
+    half = len(name) * LABEL_CHAR_PX / 2
+    bottom = px_y + radius if above else px_y - radius - LABEL_HEIGHT_PX
+    return px_x - half, bottom, px_x + half, bottom + LABEL_HEIGHT_PX
+
+
+def _overlaps(box: Box, others: list[Box]) -> bool:
+    return any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in others)
+
+
+def place_labels(nodes: pd.DataFrame, sizes: dict[str, float], limit: int) -> dict[str, str]:
+    """Entity -> "top center" or "bottom center" for the names that fit: the most mentioned first,
+    each above its marker, else below, unless it would run into a name already placed. `nodes`
+    has entity, x, y in the network's data units, most mentioned first; `sizes` are marker
+    diameters in pixels. Names that do not fit stay on hover: overlapping names help nobody."""
+    placed: list[Box] = []
+    positions: dict[str, str] = {}
+    for entity, x, y in nodes[["entity", "x", "y"]].itertuples(index=False):
+        if len(positions) >= limit:
+            break
+        for above in (True, False):
+            box = _label_box(x, y, entity, sizes[entity] / 2, above)
+            if not _overlaps(box, placed):
+                placed.append(box)
+                positions[entity] = "top center" if above else "bottom center"
+                break
+    return positions
+
+
 def cooccurrence_network(entities: pd.DataFrame, pairs: pd.DataFrame, max_nodes: int = 60,
                          max_edges: int = 150, min_sentences: int = 1,
                          labelled: int = NETWORK_LABELLED) -> go.Figure:
     """Entities named in the same sentence, as a node-link drawing.
 
     Nodes: the `max_nodes` most mentioned entities that share a sentence with another shown one,
-    sized by mentions and coloured by type; the `labelled` biggest are named (all on hover).
+    sized by mentions and coloured by type; up to `labelled` are named, the biggest first, each
+    where its name runs into no other (place_labels; every name on hover).
     Edges: up to `max_edges` pairs with at least `min_sentences` shared sentences, each entity's
     strongest link kept first, drawn thicker and darker the more sentences they share. `entities` has entity, label, mentions;
     `pairs` is analysis.entity_views.cooccurrence."""
@@ -300,26 +342,29 @@ def cooccurrence_network(entities: pd.DataFrame, pairs: pd.DataFrame, max_nodes:
                                      hoverinfo="skip", showlegend=False))
     degree = pd.concat([edges["source_entity"], edges["target_entity"]]).value_counts()
     biggest = float(nodes["mentions"].max())
-    named = set(nodes["entity"].head(labelled))
+    sizes = {e: 8 + 28 * (m / biggest) ** 0.5 for e, m in zip(nodes["entity"], nodes["mentions"])}
+    placed = place_labels(nodes[["entity"]].join(positions, on="entity"), sizes, labelled)
     for label in _label_order(nodes["label"].astype(str), nodes["mentions"]):
         part = nodes[nodes["label"].astype(str) == label]
         fig.add_trace(go.Scatter(
             x=positions.loc[part["entity"], "x"], y=positions.loc[part["entity"], "y"],
             mode="markers+text", name=label,
-            text=[safe(e) if e in named else "" for e in part["entity"]], textposition="top center",
+            text=[safe(e) if e in placed else "" for e in part["entity"]],
+            textposition=[placed.get(e, "top center") for e in part["entity"]],
             textfont=dict(size=11),
-            marker=dict(size=[8 + 28 * (m / biggest) ** 0.5 for m in part["mentions"]],
+            marker=dict(size=[sizes[e] for e in part["entity"]],
                         color=LABEL_COLORS.get(label, "#888"), line=dict(color="white", width=1)),
             customdata=[[e, safe(e), int(m), int(degree.get(e, 0))]
                         for e, m in zip(part["entity"], part["mentions"])],
             hovertemplate=(f"<b>%{{customdata[1]}}</b> ({label})<br>%{{customdata[2]}} mention(s)<br>"
                            "shares sentences with %{customdata[3]} shown entit(ies)<extra></extra>"),
         ))
-    fig.update_xaxes(visible=False, range=[-1.2, 1.2])
-    fig.update_yaxes(visible=False, range=[-1.15, 1.22])
+    fig.update_xaxes(visible=False, range=list(NETWORK_X))
+    fig.update_yaxes(visible=False, range=list(NETWORK_Y))
     fig.update_layout(plot_bgcolor="rgba(0,0,0,0)")
     _heading(fig, f"Named in the same sentence: {len(nodes)} entities, {len(edges)} links",
-             list(dict.fromkeys(nodes["label"].astype(str))), height=600, axis_title=False, width=900)
+             list(dict.fromkeys(nodes["label"].astype(str))), height=NETWORK_PX[1], axis_title=False,
+             width=NETWORK_PX[0])
     # No axes to make room for: without this plotly.js pads the left margin by a third of the width.
     fig.update_layout(margin_autoexpand=False)
     return fig

@@ -9,6 +9,8 @@ from dashboard import charts
 from dashboard.context import PageContext, current
 from dashboard.markup import md
 
+ARTICLE_ROW_PX = 66  # two lines; Streamlit wraps cell text only in rows taller than 4rem (64 px)
+
 
 def date_span(dates: pd.Series) -> str:
     """A compact span such as "13 Jul 2021", "7–13 Jul 2021" or "May 2021 – Jul 2021"."""
@@ -58,15 +60,20 @@ def render(ctx: PageContext) -> None:
             column.metric(label, value, help=help_text)
 
     st.subheader("Articles")
+    # Two lines per row and fixed widths: a long title wraps instead of pushing Link off the table.
     st.dataframe(
         articles_table(result.documents),
         hide_index=True,
+        row_height=ARTICLE_ROW_PX,
         column_config={
+            "Source": st.column_config.TextColumn("Source", width=140),
+            "Published": st.column_config.TextColumn("Published", width=150),
+            "Title": st.column_config.TextColumn("Title", width=390),
             "Mean sentiment": st.column_config.NumberColumn(
-                "Mean sentiment", format="%+.2f",
+                "Sentiment", format="%+.2f", width=90,
                 help="Mean VADER compound of the article's sentences (−1 negative … +1 positive)"),
-            "Link": st.column_config.LinkColumn("Link", display_text="open"),
-            "Words": st.column_config.NumberColumn("Words", format="%d"),
+            "Link": st.column_config.LinkColumn("Link", display_text="open", width=60),
+            "Words": st.column_config.NumberColumn("Words", format="%d", width=70),
         },
     )
     left, right = st.columns(2)

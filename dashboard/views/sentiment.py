@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard import charts
 from dashboard.context import PageContext, current
 
+SENTENCE_ROW_PX = 100  # four lines of text: most news sentences fit whole at 1440 px
 ORDERS = {"Most negative first": True, "Most positive first": False}
 
 
@@ -48,9 +49,14 @@ def render(ctx: PageContext) -> None:
     st.dataframe(
         ranked_sentences(result.sentences, result.documents, ORDERS.get(order or "", True)),
         hide_index=True,
+        row_height=SENTENCE_ROW_PX,  # room to wrap: a sentence is read whole, not cut at one line
         column_config={
-            "Sentiment": st.column_config.ProgressColumn(min_value=-1.0, max_value=1.0, format="%.2f"),
-            "Sentence": st.column_config.TextColumn(width="large"),
+            "Sentiment": st.column_config.ProgressColumn(min_value=-1.0, max_value=1.0, format="%.2f",
+                                                         width=110),
+            "Sentence": st.column_config.TextColumn(width=480),
+            "Source": st.column_config.TextColumn(width=120),
+            "Article": st.column_config.TextColumn(width=180),
+            "Paragraph": st.column_config.NumberColumn(width=80),
         },
     )
 

@@ -6,6 +6,7 @@ from analysis import entity_views as ev
 from dashboard.charts import top_entities
 from dashboard.charts.entities import (
     cooccurrence_network,
+    place_labels,
     entities_by_type_and_source,
     entity_sentiment,
     mention_heatmap,
@@ -221,3 +222,22 @@ def test_a_source_only_in_a_later_panel_is_in_the_legend():
     counts = pd.DataFrame([("Kabul", "GPE", "A", 5), ("NATO", "ORG", "B", 1)], columns=ev.SOURCE_COUNT_COLUMNS)
     fig = entities_by_type_and_source(counts)
     assert sorted(t.name for t in fig.data if t.showlegend) == ["A", "B"]
+
+
+def test_labels_go_above_then_below_and_never_on_top_of_each_other():
+    nodes = pd.DataFrame({"entity": ["Kandahar", "Herat", "Mazar", "Bamiyan"],
+                          "x": [0.0, 0.0, 0.0, 0.9], "y": [0.0, 0.0, 0.0, -0.9]})
+    sizes = dict.fromkeys(nodes["entity"], 12.0)
+    placed = place_labels(nodes, sizes, limit=10)
+    # Three markers on one spot: the first name above, the second below, the third on hover only.
+    assert placed == {"Kandahar": "top center", "Herat": "bottom center", "Bamiyan": "top center"}
+    assert place_labels(nodes, sizes, limit=1) == {"Kandahar": "top center"}
+
+
+def test_a_spread_out_network_names_most_of_its_nodes():
+    entities, pairs = _network_inputs(34)
+    fig = cooccurrence_network(entities, pairs)
+    nodes = [t for t in fig.data if t.mode == "markers+text"]
+    drawn = [d[0] for t in nodes for d in t.customdata]
+    named = [text for t in nodes for text in t.text if text]
+    assert len(named) >= 0.7 * len(drawn)

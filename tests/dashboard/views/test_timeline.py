@@ -31,7 +31,7 @@ def test_the_page_shows_the_seeds_timeline(run):
     # 9/11 sits twenty years before the story: the default range leaves it out and says so.
     assert "9/11" not in page
     sidebar = " ".join(c.value for c in at.sidebar.caption)
-    assert "1 sentence(s) dated outside this range, 11 Sep 2001, are left out" in sidebar
+    assert "1 sentence is about a date outside this range (11 Sep 2001) and is left out." in sidebar
     assert "estimated" in " ".join(c.value for c in at.caption)  # one seed article has no date
     table = at.dataframe[0].value
     assert {"Date", "Expression", "Reading", "Sentence", "Source"} <= set(table.columns)
