@@ -11,7 +11,7 @@ A sentence becomes a set of evidence items:
 
 Each item weighs its inverse document frequency over the sentences compared (the story's city or
 main actor, named everywhere, weighs little; a culvert or a maternity ward weighs much), times a
-kind weight: entities and concepts are stronger evidence than stray words. Two scores come out:
+kind weight (KIND_WEIGHT). Two scores come out:
 the weighted cosine of the two sets, and containment, the shared weight over the smaller
 sentence's weight, which finds a fact stated inside a longer sentence.
 """
@@ -27,7 +27,10 @@ import numpy as np
 
 from analysis.compare.lexicon import CLAIM_PHRASE, STOP, concept_of, number_value, stem
 
-KIND_WEIGHT = {"e": 1.5, "c": 1.0, "#": 1.0, "w": 1.0}  # entity, concept, number, word
+# entity, concept, number, word. Rarity (IDF) already tells the story's main actor from a
+# name only one statement uses; weighing entities 1.5 on top matched background sentences that
+# name the story's actors to its events (development pairs: precision 0.85 against 0.92).
+KIND_WEIGHT = {"e": 1.0, "c": 1.0, "#": 1.0, "w": 1.0}
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*|\d[\d,]*(?:\.\d+)?")
 MIN_STEM = 3  # shorter leftovers ("al", "de") are name particles, not content
 
