@@ -149,20 +149,22 @@ def _span_text(start: date, end: date) -> str:
     return f"{start:%-d %b %Y} – {end:%-d %b %Y}"
 
 
-def _forget_dates_of_another_corpus(choices: FilterChoices) -> None:
-    """A range picked on another corpus (the seeds before an upload) is not this one's: drop it,
-    so the box shows this corpus's default, which is what gets applied."""
+def _settle_dates(choices: FilterChoices) -> None:
+    """Put the range to show and apply into session state before the box is drawn: the one
+    picked, unless it was picked on another corpus (the seeds before an upload) or lies outside
+    this one, and then this corpus's default. Written, never just dropped: a dropped value comes
+    back from the browser, which still holds the old range."""
     span = (choices.first_date, choices.last_date)
-    if st.session_state.get(DATES_SPAN_KEY) != span:
-        st.session_state.pop(DATES_KEY, None)
-        st.session_state[DATES_SPAN_KEY] = span
     current = st.session_state.get(DATES_KEY)
-    if current and not all(choices.first_date <= d <= choices.last_date for d in current):
-        del st.session_state[DATES_KEY]
+    stale = (st.session_state.get(DATES_SPAN_KEY) != span or not current
+             or not all(choices.first_date <= day <= choices.last_date for day in current))
+    if stale:
+        st.session_state[DATES_KEY] = choices.default_range()
+        st.session_state[DATES_SPAN_KEY] = span
 
 
 def _widen_dates(first: date, last: date) -> None:
-    """Callback of the outlier note: every dated sentence, however far from the rest."""
+    """Callback of the outlier note: every dated sentence, however far from the rest (or back)."""
     st.session_state[DATES_KEY] = (first, last)
 
 
@@ -199,12 +201,9 @@ def _date_range(choices: FilterChoices) -> tuple[date | None, date | None]:
     if choices.first_date == choices.last_date:
         st.sidebar.caption(f"All dated {choices.first_date:%d %b %Y}.")
         return None, None
-    _forget_dates_of_another_corpus(choices)
-    # Pass a default only when session state holds none: Streamlit warns about having both.
-    default = {} if DATES_KEY in st.session_state else {"value": choices.default_range()}
-    picked = st.sidebar.date_input(
+    _settle_dates(choices)
+    picked = st.sidebar.date_input(  # its value is in session state (Streamlit warns if passed too)
         "Date range",
-        **default,
         min_value=choices.first_date,
         max_value=choices.last_date,
         key=DATES_KEY,

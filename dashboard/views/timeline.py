@@ -47,9 +47,11 @@ def _on_slider(key: str, first: date | None, last: date | None) -> None:
         _set_dates((picked[0], picked[1]), first, last)
 
 
-def _clear_dates() -> None:
-    """Back to the default range (where the sentences' dates concentrate), as on a fresh visit."""
-    st.session_state.pop(DATES_KEY, None)
+def _reset_dates(default: tuple[date, date] | None) -> None:
+    """Back to the default range (where the sentences' dates concentrate), as on a fresh visit;
+    written, not dropped, so the sidebar's box shows it too."""
+    if default:
+        st.session_state[DATES_KEY] = default
 
 
 def _is_default_range(ctx: PageContext, choices: FilterChoices) -> bool:
@@ -82,7 +84,8 @@ def _date_filter_controls(ctx: PageContext, choices: FilterChoices) -> None:
         help="The stops are the dates sentences are about (their event date, else the publication "
              "date), the same dates the sidebar's date range filters on.",
     )
-    right.button("Reset date filter", on_click=_clear_dates, icon=":material/close:",
+    right.button("Reset date filter", on_click=_reset_dates, args=(choices.default_range(),),
+                 icon=":material/close:",
                  disabled=_is_default_range(ctx, choices), key="timeline_clear",
                  help="Back to the range the dashboard opens on: where the sentences' dates concentrate.")
 
