@@ -1,6 +1,7 @@
 """Score Compare on article pairs with gold statements, omissions and actor identity.
 
     python bench/score_compare.py                          # the dev pairs
+    python bench/score_compare.py --split dev2             # the second development set
     python bench/score_compare.py --split heldout          # the pairs kept aside: score, never tune
     python bench/score_compare.py --split all --errors     # also list every error
 
@@ -70,7 +71,7 @@ from analysis.nlp import build_offline_pipeline
 from analysis.result import Analysis
 
 PAIRS = Path(__file__).resolve().parent.parent / "tests" / "data" / "compare" / "pairs"
-SPLITS = ("dev", "heldout")
+SPLITS = ("dev", "dev2", "heldout")
 SIDES = ("a", "b")
 
 SentenceKey = tuple[str, int]  # (doc_id, sent_id) of a system sentence
@@ -443,7 +444,7 @@ def score_split(split: str, show_errors: bool, nlp) -> Tally:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=[*SPLITS, "all"], default="dev",
-                        help="dev (tune on it), heldout (kept aside) or all")
+                        help="dev and dev2 (tune on them), heldout (kept aside) or all")
     parser.add_argument("--errors", action="store_true",
                         help="list missed and false pairs, false and missed omissions, merge errors, non-entities")
     args = parser.parse_args(argv)

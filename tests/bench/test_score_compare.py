@@ -15,7 +15,7 @@ from analysis.segmentation import split_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 PAIRS = ROOT / "tests" / "data" / "compare" / "pairs"
-SPLITS = ("dev", "heldout")
+SPLITS = ("dev", "dev2", "heldout")
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def _occurs(text: str, form: str) -> bool:
 
 def test_the_splits_hold_enough_pairs_of_two_outlets_each(scorer) -> None:  # type: ignore[no-untyped-def]
     pairs = {split: scorer.load_split(split) for split in SPLITS}
-    assert len(pairs["dev"]) >= 8 and len(pairs["heldout"]) >= 4
+    assert len(pairs["dev"]) >= 8 and len(pairs["dev2"]) >= 8 and len(pairs["heldout"]) >= 4
     ids = [p.pair_id for split in SPLITS for p in pairs[split]]
     assert len(ids) == len(set(ids))
     for split in SPLITS:
