@@ -140,7 +140,7 @@ def _keep_valid(key: str, allowed: set[str]) -> None:
         st.session_state[key] = [v for v in st.session_state[key] if v in allowed]
 
 
-def _span_text(start: date, end: date) -> str:
+def span_text(start: date, end: date) -> str:
     """“7–13 Jul 2021”-style text for a range, shortest when the ends share a month or a day."""
     if start == end:
         return f"{start:%-d %b %Y}"
@@ -181,13 +181,13 @@ def _note_dates_outside(choices: FilterChoices, start: date, end: date) -> None:
     left_out = choices.outside(start, end)
     default = choices.default_range()
     if left_out.count and left_out.first and left_out.last:
-        st.sidebar.caption(left_out_text(left_out.count, _span_text(left_out.first, left_out.last)))
+        st.sidebar.caption(left_out_text(left_out.count, span_text(left_out.first, left_out.last)))
         st.sidebar.button(
             f"Include every date ({choices.first_date:%Y}–{choices.last_date:%Y})", key="dates_all",
             on_click=_widen_dates, args=(choices.first_date, choices.last_date), icon=":material/unfold_more:")
     elif default and default != (start, end) and choices.outside(*default).count:
         st.sidebar.button(
-            f"Back to the articles' dates ({_span_text(*default)})", key="dates_core",
+            f"Back to the articles' dates ({span_text(*default)})", key="dates_core",
             on_click=_widen_dates, args=default, icon=":material/unfold_less:")
 
 
@@ -214,7 +214,7 @@ def _date_range(choices: FilterChoices) -> tuple[date | None, date | None]:
     start, end = _picked_ends(picked, choices.last_date)
     if start is None or end is None:
         return None, None
-    st.sidebar.caption(f"Applied: {_span_text(start, end)}.")
+    st.sidebar.caption(f"Applied: {span_text(start, end)}.")
     _note_dates_outside(choices, start, end)
     return choices.as_filter(start, end)
 

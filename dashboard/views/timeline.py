@@ -19,7 +19,7 @@ from analysis.timeline_views import (
 )
 from dashboard.charts.timeline import event_timeline, evidence_html, selected_range
 from dashboard.context import PageContext, current
-from dashboard.sidebar import DATES_KEY
+from dashboard.sidebar import DATES_KEY, left_out_text, span_text
 
 CHART_KEY = "timeline_chart"
 SHOW_ALL_KEY = "timeline_show_all"
@@ -137,10 +137,24 @@ def _chart(ctx: PageContext, events: pd.DataFrame, published: pd.DataFrame, choi
             notes.insert(0, f"Showing {_span_text(*x_range)}, the stretch around the publication dates; "
                             f"{len(away)} {'event lies' if len(away) == 1 else 'events lie'} outside it ({when}): "
                             "drag the range slider under the chart or switch on **Show all dates**.")
+    notes.append(_left_out_note(ctx, choices))
     if published["estimated"].any():
         notes.append("Hollow diamonds are estimated publication dates (the article gives none); dates "
                      "read relative to them are estimated too.")
-    st.caption(" ".join(notes))
+    st.caption(" ".join(note for note in notes if note))
+
+
+def _left_out_note(ctx: PageContext, choices: FilterChoices) -> str:
+    """What the date filter keeps off this chart, so a missing event is never a mystery."""
+    start = ctx.filters.date_from or choices.first_date
+    end = ctx.filters.date_to or choices.last_date
+    if start is None or end is None:
+        return ""
+    left_out = choices.outside(start, end)
+    if not left_out.count or left_out.first is None or left_out.last is None:
+        return ""
+    return (left_out_text(left_out.count, span_text(left_out.first, left_out.last))
+            + " **Include every date** in the sidebar brings them back.")
 
 
 def _event_list(events: pd.DataFrame) -> None:

@@ -32,7 +32,10 @@ def test_the_page_shows_the_seeds_timeline(run):
     assert "9/11" not in page
     sidebar = " ".join(c.value for c in at.sidebar.caption)
     assert "1 sentence is about a date outside this range (11 Sep 2001) and is left out." in sidebar
-    assert "estimated" in " ".join(c.value for c in at.caption)  # one seed article has no date
+    captions = " ".join(c.value for c in at.caption)
+    assert "estimated" in captions  # one seed article has no date
+    # The chart says so too, and how to bring it back.
+    assert "(11 Sep 2001) and is left out. **Include every date** in the sidebar" in captions
     table = at.dataframe[0].value
     assert {"Date", "Expression", "Reading", "Sentence", "Source"} <= set(table.columns)
     assert at.get("download_button")
@@ -87,3 +90,4 @@ def test_a_range_without_events_says_so_instead_of_failing(run):
     at = run({"from": "2021-07-20", "to": "2021-08-20"})
     assert any("No dated expressions" in i.value for i in at.info)
     assert not at.dataframe
+
