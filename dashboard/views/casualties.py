@@ -19,6 +19,7 @@ from dashboard.markup import md
 MAX_HTML_ROWS = 300  # the highlighted figures table; the CSV holds every row
 MAX_SIDE_BY_SIDE = 4  # sources per row in the incident comparison
 MAX_SHADED_ROWS = 500  # past this many ledger rows, the flag column alone marks disagreements
+WRAPPED_ROW_PX = 100  # four lines: Streamlit wraps cell text only in rows taller than 64 px
 TIME_CHART_KEY = "casualties_over_time"
 CATEGORY_KEY = "casualties_category"
 INCIDENT_KEY = "casualties_incident"
@@ -180,20 +181,22 @@ def _statistics(statistics: pd.DataFrame) -> None:
     st.caption("Figures that cover a period, a running count, a rate or a population (“in the first "
                "half of the year”, “since January”, “every day”, “hosts”), merged across the outlets "
                "that quote them. They are never added to the incident totals above.")
+    # Fixed widths and four-line rows: the evidence sentence wraps in view instead of running off.
     config = {
-        "statistic_id": st.column_config.TextColumn("Statistic", width="small"),
-        "category": st.column_config.TextColumn("Category", width="small"),
-        "issuer": st.column_config.TextColumn("Issuer"),
-        "period": st.column_config.TextColumn("Period"),
-        "figure": st.column_config.TextColumn("Counts as", help="Lowest to highest count across the outlets "
-                                              "(“more than 600” counts as 601)"),
-        "figures": st.column_config.TextColumn("Each outlet's figure", width="medium"),
-        "sources": st.column_config.TextColumn("Outlets"),
-        "n_sources": st.column_config.NumberColumn("Outlets (n)", format="%d"),
-        "evidence": st.column_config.TextColumn("Evidence", width="large"),
+        "statistic_id": st.column_config.TextColumn("Statistic", width=70),
+        "category": st.column_config.TextColumn("Category", width=80),
+        "issuer": st.column_config.TextColumn("Issuer", width=120),
+        "period": st.column_config.TextColumn("Period", width=85),
+        "figure": st.column_config.TextColumn("Counts as", width=75, help="Lowest to highest count across the "
+                                              "outlets (“more than 600” counts as 601)"),
+        "figures": st.column_config.TextColumn("Each outlet's figure", width=140),
+        "sources": st.column_config.TextColumn("Outlets", width=100),
+        "n_sources": st.column_config.NumberColumn("Outlets (n)", format="%d", width=55),
+        "evidence": st.column_config.TextColumn("Evidence", width=260),
     }
     shown = statistics.assign(category=statistics["category"].map(cv.category_label))
-    st.dataframe(shown, hide_index=True, column_config=config, key="casualties_statistics")
+    st.dataframe(shown, hide_index=True, column_config=config, row_height=WRAPPED_ROW_PX,
+                 key="casualties_statistics")
     st.download_button("Download statistics (CSV)", csv_bytes(statistics), file_name="statistics.csv",
                        mime="text/csv", icon=":material/download:", key="casualties_statistics_csv")
 
