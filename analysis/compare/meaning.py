@@ -6,7 +6,10 @@ A sentence becomes a set of evidence items:
 - `c:<concept>` for words of one meaning class (lexicon.CONCEPTS: "blast"/"explosion"/"bomb",
   "militants"/"terrorists", "died"/"killed"), in the sentence or inside a name ("Israel Defense
   Forces" is a military), and for a responsibility claim in any wording (lexicon.CLAIM_PHRASE);
-- `#<n>` for each number, digits or words ("nine", "9", "twenty-two");
+- `#<n>` for each number, digits or words ("nine", "9", "twenty-two"), and `~<n>` for its first
+  digit's order of magnitude from 20 up, years aside ("529 detainees" / "more than 500 inmates");
+- `n:<stem>` for a one-word name and for a capitalised word shaped like a people's name
+  (lexicon.DEMONYM), by their first letters: "Rwandan troops" / "soldiers from Rwanda";
 - `w:<stem>` for every other content word.
 
 Each item weighs its inverse document frequency over the sentences compared (the story's city or
@@ -25,14 +28,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from analysis.compare.lexicon import CLAIM_PHRASE, STOP, concept_of, number_value, stem
+from analysis.compare.lexicon import ARMED_PHRASE, CLAIM_PHRASE, DEMONYM, STOP, concept_of, number_value, stem
 
 # entity, concept, number, word. Rarity (IDF) already tells the story's main actor from a
 # name only one statement uses; weighing entities 1.5 on top matched background sentences that
 # name the story's actors to its events (development pairs: precision 0.85 against 0.92).
-KIND_WEIGHT = {"e": 1.0, "c": 1.0, "#": 1.0, "w": 1.0}
+KIND_WEIGHT = {"e": 1.0, "c": 1.0, "#": 1.0, "~": 1.0, "n": 1.0, "w": 1.0}
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*|\d[\d,]*(?:\.\d+)?")
 MIN_STEM = 3  # shorter leftovers ("al", "de") are name particles, not content
+NATION_STEM = 4  # "Rwanda"/"Rwandan", "Mali"/"Malian", "Haiti"/"Haitian" share their first four letters
+ROUGH_FROM = 20  # below this a count is exact ("two wounded" is not "three wounded")
+YEARS = range(1900, 2101)  # a year is a date, never a rough count
 
 
 @dataclass(frozen=True)
@@ -51,8 +57,11 @@ def _without_mentions(text: str, mention_texts: Iterable[str]) -> str:
     return text
 
 
+POSSESSIVE = re.compile(r"['’]s$")
+
+
 def _word_item(token: str) -> str | None:
-    lowered = token.lower().strip("'’-")
+    lowered = POSSESSIVE.sub("", token.lower()).strip("'’-")
     value = number_value(lowered.rstrip(".,"))
     if value is not None:
         return f"#{value}"
@@ -68,21 +77,52 @@ def _word_item(token: str) -> str | None:
     return f"w:{stemmed}" if len(stemmed) >= MIN_STEM and stemmed not in STOP else None
 
 
+def rough_number(value: int) -> int | None:
+    """The value's first digit at its order of magnitude (529 -> 500, 62 -> 60), or None for
+    small counts and years: two outlets rounding one count differently still state it."""
+    if value < ROUGH_FROM or value in YEARS:
+        return None
+    magnitude = 10 ** (len(str(value)) - 1)
+    return value // magnitude * magnitude
+
+
+def nation_item(word: str) -> str | None:
+    """`n:<first letters>` of a one-word name or a demonym-shaped word, else None."""
+    word = word.split("-")[0]
+    if len(word) < NATION_STEM or not word[:1].isupper():
+        return None
+    return f"n:{word[:NATION_STEM].lower()}"
+
+
 def evidence_of(text: str, entities: Sequence[tuple[str, str]] = ()) -> Evidence:
     """The evidence items of one sentence; `entities` are its mentions as (text, entity id)."""
     written: dict[str, str] = {}
     for mention, entity in entities:
         written.setdefault(f"e:{entity}", mention)
+        words = mention.split()
+        nation = nation_item(words[0]) if len(words) == 1 else None
+        if nation:
+            written.setdefault(nation, mention)
         for word in _WORD.findall(mention):  # what the name says: "Israel Defense Forces" is a military
             concept = concept_of(word)
             if concept:
                 written.setdefault(f"c:{concept}", word)
     for claim in CLAIM_PHRASE.finditer(text):
         written.setdefault("c:claim", claim.group(0))
+    for armed in ARMED_PHRASE.finditer(text):
+        written.setdefault("c:armed_group", armed.group(0))
     for token in _WORD.findall(_without_mentions(text, (m for m, _ in entities))):
         item = _word_item(token)
         if item:
             written.setdefault(item, token)
+        if item and item.startswith("#"):
+            rough = rough_number(int(item[1:]))
+            if rough is not None:
+                written.setdefault(f"~{rough}", token)
+        if DEMONYM.fullmatch(token.split("-")[0]):
+            nation = nation_item(token)
+            if nation:
+                written.setdefault(nation, token)
     return Evidence(frozenset(written), written)
 
 

@@ -67,8 +67,20 @@ def align_sides(sides: Sequence[Side], sentences: pd.DataFrame, mentions: pd.Dat
     return align(units_of(sides, sentences, mentions, casualties))
 
 
-def _judged(alignment: Alignment, i: int) -> tuple[str, str, str]:
-    """(status, only_here, why) of unit i."""
+def unexplained_shares(alignment: Alignment) -> dict[int, float]:
+    """Side -> share of the other sides' sentences that are in no statement: how much of what the
+    others say the matcher could not place (explain.UNEXPLAINED_LIMIT)."""
+    sides = [u.side for u in alignment.units]
+    alone = [s is None for s in alignment.statement]
+    shares = {}
+    for side in set(sides):
+        others = [lonely for own, lonely in zip(sides, alone) if own != side]
+        shares[side] = sum(others) / len(others) if others else 0.0
+    return shares
+
+
+def _judged(alignment: Alignment, i: int, unexplained: float) -> tuple[str, str, str]:
+    """(status, only_here, why) of unit i; `unexplained` is unexplained_shares of its side."""
     evidence, weights = alignment.evidence[i], alignment.weights
     if alignment.statements[i]:
         partners = [alignment.evidence[k] for s in alignment.statements[i] for k in alignment.members[s - 1] if k != i]
@@ -76,8 +88,8 @@ def _judged(alignment: Alignment, i: int) -> tuple[str, str, str]:
         return status, only_here, ""
     near = alignment.best_unit[i]
     why = explain.why_not_same(evidence, alignment.evidence[near] if near is not None else None,
-                               alignment.best[i], weights)
-    return explain.unmatched_status(alignment.best[i]), "", why
+                               alignment.best[i], weights) + explain.unexplained_note(alignment.best[i], unexplained)
+    return explain.unmatched_status(alignment.best[i], unexplained), "", why
 
 
 def sentence_table(sides: Sequence[Side], sentences: pd.DataFrame, alignment: Alignment) -> pd.DataFrame:
@@ -85,12 +97,13 @@ def sentence_table(sides: Sequence[Side], sentences: pd.DataFrame, alignment: Al
     info = sentences.set_index(["doc_id", "sent_id"])
     sizes = {number: len({alignment.units[k].side for k in group})
              for number, group in enumerate(alignment.members, start=1)}
+    unexplained = unexplained_shares(alignment)
     rows = []
     for i, unit in enumerate(alignment.units):
         row = info.loc[(unit.doc_id, unit.sent_id)]
         near = alignment.best_unit[i]
         statement = alignment.statement[i]
-        status, only_here, why = _judged(alignment, i)
+        status, only_here, why = _judged(alignment, i, unexplained[unit.side])
         rows.append({
             "side": unit.side, "label": sides[unit.side].label, "doc_id": unit.doc_id, "sent_id": unit.sent_id,
             "paragraph": int(row["paragraph"]), "text": unit.text, "compound": float(row["compound"]),
@@ -138,7 +151,8 @@ def statement_table(sentence_rows: pd.DataFrame, alignment: Alignment) -> pd.Dat
 
 def omissions(sentence_rows: pd.DataFrame) -> pd.DataFrame:
     """Sentences only one side reports: nothing on any other side of the selection comes near
-    them (explain.OMISSION_CEILING), with the nearest sentence elsewhere and why it differs."""
+    them (explain.OMISSION_CEILING) in sides the matcher has read (explain.UNEXPLAINED_LIMIT),
+    with the nearest sentence elsewhere and why it differs."""
     only = sentence_rows[sentence_rows["status"] == explain.ONLY]
     return only[OMISSION_COLUMNS].reset_index(drop=True)
 

@@ -32,7 +32,7 @@ from analysis.compare import (
 )
 from analysis.compare.align import MATCH_THRESHOLD
 from analysis.compare.embeddings import matcher_status
-from analysis.compare.explain import OMISSION_CEILING
+from analysis.compare.explain import OMISSION_CEILING, UNEXPLAINED_LIMIT
 from analysis.compare.framing import Z_SIGNIFICANT
 from analysis.compare.selection import ARTICLE, SOURCE, split_key
 from analysis.export import csv_bytes
@@ -216,9 +216,10 @@ def _unmatched_table(rows: pd.DataFrame) -> None:
 
 def show_omissions(comparison: Comparison) -> None:
     st.caption(f"Sentences no other selected side states: nothing elsewhere comes near them (similarity below "
-               f"{OMISSION_CEILING:.2f}). Each shows the closest sentence of another side and what it lacks. "
-               "Sentences matched to no other side but closer than that are listed apart: another side may "
-               "state them in other words.")
+               f"{OMISSION_CEILING:.2f}) and the other sides' sentences were mostly matched (less than "
+               f"{UNEXPLAINED_LIMIT:.0%} left unmatched). Each shows the closest sentence of another side and what "
+               "it lacks. Other sentences matched to no side are listed apart: another side may state them in "
+               "other words.")
     maybe = comparison.maybe_elsewhere if comparison.maybe_elsewhere is not None else comparison.omissions.iloc[0:0]
     for index, side in enumerate(comparison.sides):
         own = comparison.omissions[comparison.omissions["side"] == index]

@@ -25,6 +25,15 @@ def test_an_omission_only_when_nothing_elsewhere_comes_near():
     assert explain.unmatched_status(explain.OMISSION_CEILING + 0.01) == explain.MAYBE
 
 
+def test_no_omission_where_the_matcher_left_much_of_the_other_side_unexplained():
+    far = explain.OMISSION_CEILING - 0.05
+    assert explain.unmatched_status(far, explain.UNEXPLAINED_LIMIT - 0.1) == explain.ONLY
+    assert explain.unmatched_status(far, explain.UNEXPLAINED_LIMIT) == explain.MAYBE
+    note = explain.unexplained_note(far, 0.6)
+    assert "60%" in note and "other words" in note
+    assert explain.unexplained_note(far, 0.2) == "" and explain.unexplained_note(0.2, 0.9) == ""
+
+
 def test_why_not_the_same_names_what_is_shared_and_what_is_not():
     own = evidence_of("Relatives waited outside the morgue in Jalalabad through the night.",
                       [("Jalalabad", "Jalalabad")])

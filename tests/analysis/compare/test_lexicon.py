@@ -3,7 +3,7 @@ responsibility claim is told from a reporting "claimed", numbers read in words a
 
 import pytest
 
-from analysis.compare.lexicon import CLAIM_PHRASE, concept_of, number_value, stem
+from analysis.compare.lexicon import ARMED_PHRASE, CLAIM_PHRASE, DEMONYM, concept_of, number_value, stem
 
 
 @pytest.mark.parametrize("forms", [("shelled", "shelling", "shells"), ("killed", "kills", "killing"),
@@ -27,6 +27,11 @@ def test_short_or_unrelated_words_keep_apart():
     (("besieged", "encircled", "blockade"), "siege"),
     (("nobody", "none", "not"), "negation"),
     (("dozen", "dozens"), "dozens"),
+    (("prison", "inmates", "detainees", "prisoners", "jailed"), "prison"),
+    (("escaped", "freed", "jailbreak"), "escape"),
+    (("arrived", "reached"), "arrive"),
+    (("gate", "entrance", "doors"), "entrance"),
+    (("car", "minibus", "van", "vehicle"), "convoy"),
 ])
 def test_words_of_one_meaning_share_a_concept(words, concept):
     assert {concept_of(w) for w in words} == {concept}
@@ -56,3 +61,19 @@ def test_numbers_read_in_words_and_digits(token, value):
 
 def test_a_word_is_not_a_number():
     assert number_value("nineteenth-century") is None and number_value("convoy") is None
+
+
+def test_forced_is_not_the_armed_forces():
+    assert concept_of("forces") == "armed_forces"
+    assert concept_of("forced") is None
+
+
+def test_unnamed_armed_men_are_an_armed_group_and_armed_forces_are_not():
+    assert ARMED_PHRASE.search("Armed men rushed inside.")
+    assert ARMED_PHRASE.search("Unidentified assailants fired on the bus.")
+    assert not ARMED_PHRASE.search("The armed forces said the road was open.")
+
+
+@pytest.mark.parametrize("word", ["Rwandan", "Israeli", "Lebanese", "Afghan", "Turkish", "Haitian"])
+def test_a_demonym_is_recognised(word):
+    assert DEMONYM.fullmatch(word)

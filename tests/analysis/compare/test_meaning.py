@@ -56,3 +56,30 @@ def test_containment_finds_a_fact_inside_a_longer_sentence():
     scores = evidence_scores([evidence_of(t, [("Mekelle", "Mekelle")] if "Mekelle" in t else []) for t in texts])
     assert scores.containment[0, 1] > scores.cosine[0, 1]
     assert scores.containment[0, 1] == pytest.approx(1.0)
+
+
+def test_a_demonym_meets_its_place():
+    adjective = evidence_of("Rwandan troops reached the town on Saturday.")
+    place = evidence_of("Soldiers from Rwanda arrived a day later.", [("Rwanda", "Rwanda")])
+    assert {"n:rwan", "c:armed_forces", "c:arrive"} <= adjective.items & place.items
+    assert "n:mali" in evidence_of("Malian soldiers left.").items & evidence_of("Mali's army left.", [("Mali", "Mali")]).items
+
+
+def test_a_person_named_in_full_gives_no_place_item():
+    assert not any(i.startswith("n:") for i in evidence_of("Ahmad Kahil spoke.", [("Ahmad Kahil", "Ahmad Kahil")]).items)
+
+
+def test_rounded_counts_meet_and_small_counts_and_years_stay_exact():
+    exact = evidence_of("Prison officials said 529 detainees escaped in 2024.")
+    rounded = evidence_of("More than 500 inmates were freed.")
+    assert "~500" in exact.items & rounded.items and "#529" in exact.items
+    assert not any(i.startswith("~2") for i in exact.items)  # 2024 is a year, not about 2,000
+    assert not any(i.startswith("~") for i in evidence_of("Two soldiers and three police died.").items)
+
+
+def test_a_possessive_is_the_word_itself():
+    assert "w:hotel" in evidence_of("The hotel's gate was blown in.").items & evidence_of("Guests left the hotel.").items
+
+
+def test_armed_men_and_gunmen_are_one_actor():
+    assert "c:armed_group" in evidence_of("Armed men rushed inside.").items & evidence_of("Three gunmen opened fire.").items
