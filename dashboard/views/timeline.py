@@ -154,7 +154,7 @@ def _left_out_note(ctx: PageContext, choices: FilterChoices) -> str:
     if not left_out.count or left_out.first is None or left_out.last is None:
         return ""
     return (left_out_text(left_out.count, span_text(left_out.first, left_out.last))
-            + " **Include every date** in the sidebar brings them back.")
+            + f" **Include every date** in the sidebar brings {'it' if left_out.count == 1 else 'them'} back.")
 
 
 def _event_list(events: pd.DataFrame) -> None:

@@ -35,7 +35,7 @@ def test_the_page_shows_the_seeds_timeline(run):
     captions = " ".join(c.value for c in at.caption)
     assert "estimated" in captions  # one seed article has no date
     # The chart says so too, and how to bring it back.
-    assert "(11 Sep 2001) and is left out. **Include every date** in the sidebar" in captions
+    assert "(11 Sep 2001) and is left out. **Include every date** in the sidebar brings it back." in captions
     table = at.dataframe[0].value
     assert {"Date", "Expression", "Reading", "Sentence", "Source"} <= set(table.columns)
     assert at.get("download_button")
