@@ -245,8 +245,9 @@ def show_entities(comparison: Comparison) -> None:
         st.dataframe(only.rename(columns={"entity": "Entity", "label": "Type", "named_by": "Named by"}),
                      hide_index=True, height=300)
     st.markdown("**Who is quoted by whom**")
-    st.caption("The person named next to a reporting verb (said, told, according to, …); "
-               "with none, the organisation next to it.")
+    st.caption("The source a sentence credits (“according to X”, “X said”, “…, said X”): the person or "
+               "organisation it names, or as written when it names none (type UNNAMED: “local security "
+               "officer”); with no such phrase, the person named next to the reporting verb.")
     st.dataframe(comparison.quotes.rename(columns={"label": "Side", "speaker": "Speaker", "speaker_label": "Type",
                                                    "text": "Sentence"})[["Speaker", "Type", "Side", "Sentence"]],
                  hide_index=True, column_config={"Sentence": st.column_config.TextColumn(width="large")})
