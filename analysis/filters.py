@@ -245,23 +245,35 @@ def core_span(days: Iterable[date], share: float = CORE_SHARE, gap: timedelta = 
 
     A few old references or far-off promises then never set the scale of the date filter, while
     a corpus spread evenly over months keeps all of it."""
-    ordered = sorted(days)
-    if not ordered:
+    counts = Counter(days)
+    if not counts:
         return None
-    size = max(1, math.ceil(share * len(ordered)))
-    start = min(range(len(ordered) - size + 1), key=lambda i: ordered[i + size - 1] - ordered[i])
-    low, high = ordered[start], ordered[start + size - 1]
+    # Distinct days with their counts, walked by index: a corpus has tens of thousands of dated
+    # sentences but few distinct days, and the sidebar asks on every rerun.
+    distinct = sorted(counts)
+    size = max(1, math.ceil(share * sum(counts.values())))
+    best: tuple[timedelta, int, int] | None = None
+    end, held = 0, 0
+    for start, first in enumerate(distinct):
+        while held < size and end < len(distinct):
+            held += counts[distinct[end]]
+            end += 1
+        if held < size:
+            break
+        span = distinct[end - 1] - first
+        if best is None or span < best[0]:
+            best = (span, start, end - 1)
+        held -= counts[first]
+    _, lo, hi = best
     widened = True
     while widened:
-        earlier = [day for day in ordered if day < low]
-        later = [day for day in ordered if day > high]
-        reach = max(gap, high - low)
+        reach = max(gap, distinct[hi] - distinct[lo])
         widened = False
-        if earlier and low - earlier[-1] <= reach:
-            low, widened = earlier[-1], True
-        if later and later[0] - high <= reach:
-            high, widened = later[0], True
-    return low, high
+        if lo > 0 and distinct[lo] - distinct[lo - 1] <= reach:
+            lo, widened = lo - 1, True
+        if hi + 1 < len(distinct) and distinct[hi + 1] - distinct[hi] <= reach:
+            hi, widened = hi + 1, True
+    return distinct[lo], distinct[hi]
 
 
 @dataclass(frozen=True)

@@ -217,3 +217,40 @@ def test_statistics_follow_the_figures_that_quote_them():
     assert len(result.statistics) == 1
     assert len(apply(result, Filters(sources=("Wire",))).statistics) == 1
     assert apply(result, Filters(sources=("Post",))).statistics.empty
+
+
+def _core_span_by_scanning(days, share=0.8, gap=None):
+    """core_span spelled out on the sorted list with repeats, as its docstring reads."""
+    from datetime import timedelta as td
+    import math as m
+
+    gap = gap or td(days=7)
+    ordered = sorted(days)
+    size = max(1, m.ceil(share * len(ordered)))
+    start = min(range(len(ordered) - size + 1), key=lambda i: ordered[i + size - 1] - ordered[i])
+    low, high = ordered[start], ordered[start + size - 1]
+    widened = True
+    while widened:
+        earlier = [day for day in ordered if day < low]
+        later = [day for day in ordered if day > high]
+        reach = max(gap, high - low)
+        widened = False
+        if earlier and low - earlier[-1] <= reach:
+            low, widened = earlier[-1], True
+        if later and later[0] - high <= reach:
+            high, widened = later[0], True
+    return low, high
+
+
+def test_core_span_walks_distinct_days_to_the_same_window_as_a_scan_of_every_date():
+    import random
+    from datetime import date as d, timedelta as td
+
+    from analysis.filters import CORE_SHARE, STORY_GAP, core_span
+
+    rng = random.Random(3)
+    for _ in range(200):
+        story = d(2024, 1, 1) + td(days=rng.randint(0, 300))
+        days = [story + td(days=rng.randint(0, rng.choice([2, 10, 40]))) for _ in range(rng.randint(1, 60))]
+        days += [d(rng.randint(1990, 2030), rng.randint(1, 12), 1) for _ in range(rng.randint(0, 6))]
+        assert core_span(days) == _core_span_by_scanning(days, CORE_SHARE, STORY_GAP)
