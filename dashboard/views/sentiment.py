@@ -9,6 +9,8 @@ from dashboard import charts
 from dashboard.context import PageContext, current
 
 SENTENCE_ROW_PX = 100  # four lines of text: most news sentences fit whole at 1440 px
+SENTENCES_IN_VIEW = 8  # rows the ranked table shows before it scrolls
+HEADER_ROW_PX = 38
 ORDERS = {"Most negative first": True, "Most positive first": False}
 
 
@@ -46,10 +48,12 @@ def render(ctx: PageContext) -> None:
     st.subheader("Sentences ranked by sentiment")
     order = st.segmented_control("Order", list(ORDERS), default=list(ORDERS)[0], key="sentiment_order",
                                  label_visibility="collapsed")
+    ranked = ranked_sentences(result.sentences, result.documents, ORDERS.get(order or "", True))
     st.dataframe(
-        ranked_sentences(result.sentences, result.documents, ORDERS.get(order or "", True)),
+        ranked,
         hide_index=True,
         row_height=SENTENCE_ROW_PX,  # room to wrap: a sentence is read whole, not cut at one line
+        height=HEADER_ROW_PX + SENTENCE_ROW_PX * max(1, min(len(ranked), SENTENCES_IN_VIEW)),
         column_config={
             "Sentiment": st.column_config.ProgressColumn(min_value=-1.0, max_value=1.0, format="%.2f",
                                                          width=110),
