@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, ORTH, SPACY
@@ -22,7 +23,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from analysis.nlp.cues import read_context
+from analysis.nlp.cues import Context, read_context
 from analysis.nlp.data.common_words import COMMON_WORDS
 from analysis.nlp.layout import headline_tokens, sentence_starts
 from analysis.nlp.lexicon import (
@@ -80,6 +81,30 @@ _DEFINITION_CONNECTORS = frozenset("of the and for in on to at de des du la le a
 # Token classes: other, capitalised word, acronym, connector inside a name.
 _OTHER, _CAP, _ACR, _CONN = 0, 1, 2, 3
 
+Span = tuple[int, int, str]  # tokens [start, end) and a label ("PERSON~" for a guess)
+Unresolved = tuple[int, int, bool]  # an untyped word's tokens, and whether it opens a sentence
+
+
+class _Page(NamedTuple):
+    """One text as the run readers see it: token texts and classes, the tokens that open a
+    sentence, and the gazetteer span over each token."""
+
+    texts: list[str]
+    classes: list[int]
+    starts: set[int]
+    gaz_at: dict[int, Span]
+
+
+class RunReading(NamedTuple):
+    """What one run of capitalised words was read as: its entities, in text order, and the
+    single words left for the rest of the corpus to type."""
+
+    entities: tuple[Span, ...] = ()
+    unresolved: tuple[Unresolved, ...] = ()
+
+
+_NOTHING = RunReading()
+
 
 def is_multi_token(name: str) -> bool:
     """True when spaCy's tokenizer may split `name` (so the phrase matcher must find it)."""
@@ -107,6 +132,23 @@ def _token_class(text: str, space_before: bool, space_after: bool) -> int:
     if text == "-" and not space_before and not space_after:
         return _CONN
     return _OTHER
+
+
+def _classify_tokens(texts: list[str], spaces: list[int]) -> tuple[list[int], list[int]]:
+    """Each token's class, and the capitalised tokens (only they can start a name)."""
+    classes = [_OTHER] * len(texts)
+    capitalised = []
+    for i, token in enumerate(texts):
+        if token[:1].isupper():
+            capitalised.append(i)
+            classes[i] = _token_class(token, False, False)
+        elif token in CONNECTORS:
+            classes[i] = _CONN
+        elif token == "-" and 0 < i and not spaces[i - 1] and not spaces[i]:
+            classes[i] = _CONN  # a hyphen inside a word: "al-Burhan"
+        elif _linking_syllable(texts, spaces, i):
+            classes[i] = _CONN  # "Tehreek-e-Taliban", "Hizb-ut-Tahrir"
+    return classes, capitalised
 
 
 def _linking_syllable(texts: list[str], spaces: list[int], i: int) -> bool:
@@ -234,29 +276,10 @@ class ProperNounRecognizer:
         orths, offsets, lengths, spaces = doc.to_array([ORTH, IDX, LENGTH, SPACY]).T.tolist() if len(doc) \
             else ([], [], [], [])
         texts = list(map(doc.vocab.strings.__getitem__, orths))
-        n = len(texts)
-        classes = [_OTHER] * n
-        capitalised = []
-        for i, token in enumerate(texts):
-            if token[:1].isupper():
-                capitalised.append(i)
-                classes[i] = _token_class(token, False, False)
-            elif token in CONNECTORS:
-                classes[i] = _CONN
-            elif token == "-" and 0 < i and not spaces[i - 1] and not spaces[i]:
-                classes[i] = _CONN  # a hyphen inside a word: "al-Burhan"
-            elif _linking_syllable(texts, spaces, i):
-                classes[i] = _CONN  # "Tehreek-e-Taliban", "Hizb-ut-Tahrir"
-        starts = sentence_starts(texts, capitalised)
-        muted = headline_tokens(texts, classes)
-        gaz = self._gazetteer(doc, texts, capitalised, muted)
-        gaz_at = {}
-        for span in gaz:
-            for i in range(span[0], span[1]):
-                gaz_at[i] = span
-
-        found: list[tuple[int, int, str]] = []
-        unresolved: list[tuple[int, int, bool]] = []
+        page, gaz, muted, capitalised = self._read_page(doc, texts, spaces)
+        classes, gaz_at = page.classes, page.gaz_at
+        found: list[Span] = []
+        unresolved: list[Unresolved] = []
         # Only capitalised words and gazetteer names can start an entity.
         candidates = sorted(set(capitalised).union(span[0] for span in gaz))
         end = 0
@@ -272,7 +295,9 @@ class ProperNounRecognizer:
             end = self._run_end(texts, classes, i, gaz_at)
             if i >= 2 and texts[i - 1] == "-" and classes[i - 1] == _CONN and texts[i - 2] in _ARTICLES and not _found_covers(found, i - 2):
                 i -= 2  # "al-Fara": the article belongs to the name
-            self._classify_run(texts, classes, starts, gaz_at, i, end, found, unresolved)
+            reading = self._classify_run(page, i, end, found[-1] if found else None)
+            found.extend(reading.entities)
+            unresolved.extend(reading.unresolved)
         chosen = self._choose(found)
         self._set_entities(doc, chosen)
         doc.user_data[ENTITIES_KEY] = [
@@ -288,6 +313,20 @@ class ProperNounRecognizer:
             (offsets[s], offsets[s] + lengths[s], initial) for s, _, initial in unresolved
         ]
         return doc
+
+    def _read_page(self, doc: Doc, texts: list[str],
+                   spaces: list[int]) -> tuple[_Page, list[Span], set[int], list[int]]:
+        """The text as the run readers see it, with the gazetteer names, the headline tokens
+        (muted: capitalised by style) and the capitalised tokens."""
+        classes, capitalised = _classify_tokens(texts, spaces)
+        starts = sentence_starts(texts, capitalised)
+        muted = headline_tokens(texts, classes)
+        gaz = self._gazetteer(doc, texts, capitalised, muted)
+        gaz_at = {}
+        for span in gaz:
+            for i in range(span[0], span[1]):
+                gaz_at[i] = span
+        return _Page(texts, classes, starts, gaz_at), gaz, muted, capitalised
 
     # ----------------------------------------------------------------- gazetteer
     def _gazetteer(self, doc: Doc, texts: list[str], capitalised: list[int], muted: set[int]) -> list[tuple[int, int, str]]:
@@ -377,162 +416,251 @@ class ProperNounRecognizer:
         return max(end, _defined_name_end(texts, classes, start, end, gaz_at))
 
     # ----------------------------------------------------------------- typing
-    def _classify_run(self, texts, classes, starts, gaz_at, a, b, found, unresolved) -> None:
-        # Ordinary words capitalised only because they open a sentence.
-        opened = False
-        while a < b and a in starts and classes[a] == _CAP and texts[a].lower() in COMMON_WORDS and a not in gaz_at:
-            # "In Kabul", "The Taliban", "Fighting continued": dropped. "Emergency Room, a
-            # volunteer group": a capitalised word follows, so the phrase may be a name.
-            following = a + 2 if a + 1 < b and texts[a + 1] in _APOSTROPHE_S else a + 1
-            if texts[a].lower() not in STOP_WORDS and following < b and classes[following] == _CAP and following not in gaz_at:
-                break
-            a = self._skip_connectors(classes, gaz_at, following if following > a + 1 else a + 1, b)
-            opened = True
+    # Each reader below returns the entities it reads in the run, or None when the run is not
+    # its kind; `_classify_run` asks them in turn, from the surest reading (a known name) to the
+    # weakest (a guess from the words alone).
+    def _classify_run(self, page: _Page, a: int, b: int, previous: Span | None) -> RunReading:
+        """Type the capitalised run [a, b): trim what is not part of the name, then ask each
+        reader in turn. `previous` is the last entity found before it (for "X and Y")."""
+        a, b, opened = self._trim_run(page, a, b)
+        if a >= b:
+            return _NOTHING
+        if opened:
+            page = page._replace(starts=page.starts | {a})  # what follows a dropped opener still opens the sentence
+        texts, classes, gaz_at = page.texts, page.classes, page.gaz_at
+        known = self._known_name(page, a, b)
+        if known is not None:
+            return RunReading(known)
+        if self._defined_organisation(texts, classes, gaz_at, a, b):
+            return RunReading(((a, b, "ORG"),))  # "... Works Agency for Palestine Refugees (UNRWA)"
+        context = read_context(texts, a, b)
+        hyphenated = self._hyphenated_places(texts, classes, gaz_at, a, b)
+        if hyphenated is not None:
+            return RunReading(hyphenated)
+        of = self._titled_name_of(texts, classes, gaz_at, a, b)
+        if of is not None:
+            # "Prof. Layla Haddad of Birzeit University": the person, then the institution.
+            return self._read_in_turn(page, ((a, of), (of + 1, b)), previous)
+        named = self._named_by_its_words(page, a, b, context)
+        if named is None:
+            named = self._titled_person(page, a, b)
+        if named is not None:
+            return RunReading(named)
+        inside = self._gaz_inside(gaz_at, a, b)
+        if inside:
+            return self._classify_around_known(page, a, b, context, inside, previous)
+        return self._classify_unknown(page, a, b, context, previous)
+
+    def _read_in_turn(self, page: _Page, runs: tuple[tuple[int, int], ...], previous: Span | None) -> RunReading:
+        """Two runs read one after the other: the second sees the first's last entity as the one
+        before it, as in the text."""
+        entities: list[Span] = []
+        unresolved: list[Unresolved] = []
+        for a, b in runs:
+            reading = self._classify_run(page, a, b, entities[-1] if entities else previous)
+            entities.extend(reading.entities)
+            unresolved.extend(reading.unresolved)
+        return RunReading(tuple(entities), tuple(unresolved))
+
+    def _trim_run(self, page: _Page, a: int, b: int) -> tuple[int, int, bool]:
+        """The run without the words that only look like part of a name: ordinary words opening
+        a sentence, the "of the" after them, words that are never an entity, trailing
+        connectors. Also says whether a sentence opener was dropped."""
+        texts, classes, gaz_at = page.texts, page.classes, page.gaz_at
+        a, opened = self._after_sentence_opener(page, a, b)
         while a < b and opened and texts[a] in _DEFINITION_CONNECTORS and classes[a] != _CONN:
             a += 1  # "Officials of the Disaster and ... Authority (AFAD)": the name starts after
         while a < b and (texts[a] in NON_ENTITY_WORDS or (classes[a] == _ACR and texts[a] in NON_ENTITY_ACRONYMS and a not in gaz_at)):
             a = self._skip_connectors(classes, gaz_at, a + 1, b)
         while b > a and classes[b - 1] == _CONN:
             b -= 1
-        if a >= b:
-            return
-        if opened:
-            starts = starts | {a}  # what follows a dropped opener still opens the sentence
-        whole = gaz_at.get(a)
-        if whole and whole[0] == a and whole[1] == b and self._common_plural_opener(texts, starts, a, b, whole):
-            return  # "Jihadists ambushed ...": a common noun, capitalised by its place
-        if whole and whole[0] == a and whole[1] == b:
-            # A known name; only a town name right after a title is a person ("Gen. Hamid").
-            if (
-                whole[2] == "GPE" and b - a <= 2 and texts[a] not in self.countries
-                and self._after_title(texts, a) and read_context(texts, a, b).person_cue
-            ):
-                found.append((a, b, "PERSON"))
-            else:
-                found.append(whole)
-            return
-        if self._defined_organisation(texts, classes, gaz_at, a, b):
-            found.append((a, b, "ORG"))  # "... Works Agency for Palestine Refugees (UNRWA)"
-            return
-        context = read_context(texts, a, b)
+        return a, b, opened
 
-        if self._hyphenated_places(texts, classes, gaz_at, a, b, found):
-            return
-        of = self._titled_name_of(texts, classes, gaz_at, a, b)
-        if of is not None:
-            # "Prof. Layla Haddad of Birzeit University": the person, then the institution.
-            self._classify_run(texts, classes, starts, gaz_at, a, of, found, unresolved)
-            self._classify_run(texts, classes, starts, gaz_at, of + 1, b, found, unresolved)
-            return
+    def _after_sentence_opener(self, page: _Page, a: int, b: int) -> tuple[int, bool]:
+        """Where the run starts without the ordinary words capitalised only because they open a
+        sentence ("In Kabul", "The Taliban", "Fighting continued"), and whether any was dropped.
+        "Emergency Room, a volunteer group": a capitalised word follows, so it may be a name."""
+        texts, classes, starts, gaz_at = page
+        opened = False
+        while a < b and a in starts and classes[a] == _CAP and texts[a].lower() in COMMON_WORDS and a not in gaz_at:
+            following = a + 2 if a + 1 < b and texts[a + 1] in _APOSTROPHE_S else a + 1
+            if texts[a].lower() not in STOP_WORDS and following < b and classes[following] == _CAP and following not in gaz_at:
+                break
+            a = self._skip_connectors(classes, gaz_at, following if following > a + 1 else a + 1, b)
+            opened = True
+        return a, opened
+
+    def _known_name(self, page: _Page, a: int, b: int) -> tuple[Span, ...] | None:
+        """The gazetteer's reading when it knows the whole run; a town name right after a title is
+        a person ("Gen. Hamid"), a group noun opening a sentence ("Jihadists ambushed") nothing."""
+        texts = page.texts
+        whole = page.gaz_at.get(a)
+        if not (whole and whole[0] == a and whole[1] == b):
+            return None
+        if self._common_plural_opener(texts, page.starts, a, b, whole):
+            return ()
+        if (
+            whole[2] == "GPE" and b - a <= 2 and texts[a] not in self.countries
+            and self._after_title(texts, a) and read_context(texts, a, b).person_cue
+        ):
+            return ((a, b, "PERSON"),)
+        return (whole,)
+
+    def _named_by_its_words(self, page: _Page, a: int, b: int, context: Context) -> tuple[Span, ...] | None:
+        """A name its own first or last word types: "The Irrawaddy" mid-sentence, "... Forces",
+        "Ministry of ...", then the kind words (`_named_by_kind_word`)."""
+        texts, _, starts, gaz_at = page
         head, tail = texts[a], texts[b - 1]
         words = b - a
         if head == "The" and a not in starts and words >= 2 and not (a + 1 in gaz_at and gaz_at[a + 1][1] == b):
-            found.append((a, b, "ORG"))  # "told The Irrawaddy": a title, mid-sentence
-            return
+            return ((a, b, "ORG"),)  # "told The Irrawaddy": a title, mid-sentence
         if words >= 2 and tail in GPE_SUFFIXES and a in gaz_at and gaz_at[a][2] == "GPE":
-            found.append((a, b, "GPE"))
-            return
+            return ((a, b, "GPE"),)
         if words >= 2 and tail in ORG_SUFFIXES:
-            lead = gaz_at.get(a)
-            if lead and lead[0] == a and b - lead[1] >= 2 and lead[1] - a == 1 and texts[a] in self.countries and texts[a].replace(".", "").isupper():
-                # "U.S. Central Command": the country, then the organisation.
-                found.append(lead)
-                found.append((lead[1], b, "ORG"))
-            else:
-                # "Turkish Defence Ministry", "Rapid Support Forces".
-                found.append((a, b, "ORG"))
-            return
+            return self._organisation_by_suffix(page, a, b)
         if words >= 3 and head in ORG_HEADS and "of" in texts[a:b]:
-            found.append((a, b, "ORG"))
-            return
+            return ((a, b, "ORG"),)
+        return self._named_by_kind_word(head, tail, a, b, context)
+
+    @staticmethod
+    def _named_by_kind_word(head: str, tail: str, a: int, b: int, context: Context) -> tuple[Span, ...] | None:
+        """A name whose first or last word says what kind of thing it is: "Battle of ...",
+        "... Offensive", "... Airport", "... River", "... Province", "USS ..."."""
+        words = b - a
         if words >= 2 and (head in EVENT_HEADS or tail in EVENT_SUFFIXES) and not context.person_cue:
-            found.append((a, b, "EVENT"))
-            return
+            return ((a, b, "EVENT"),)
         if words >= 2 and tail in FAC_SUFFIXES:
-            found.append((a, b, "FAC"))
-            return
+            return ((a, b, "FAC"),)
         if words >= 2 and tail in LOC_SUFFIXES:
-            found.append((a, b, "LOC"))
-            return
+            return ((a, b, "LOC"),)
         if words >= 2 and tail in GPE_SUFFIXES and head[0].isupper():
-            found.append((a, b, "GPE"))
-            return
-
+            return ((a, b, "GPE"),)
         if context.ship_cue or (head in SHIP_PREFIXES and words >= 2):
-            found.append((a, b, "PRODUCT"))  # "the Captain Paris vessel", "USS Mason"
-            return
-        # Titles before a name: "Turkish President Tayyip Recep Erdogan", "Gen. Burhan".
+            return ((a, b, "PRODUCT"),)  # "the Captain Paris vessel", "USS Mason"
+        return None
+
+    def _organisation_by_suffix(self, page: _Page, a: int, b: int) -> tuple[Span, ...]:
+        """A run ending in an organisation's word ("Turkish Defence Ministry", "Rapid Support
+        Forces"); an abbreviated country before it is a name of its own ("U.S. Central Command")."""
+        texts = page.texts
+        lead = page.gaz_at.get(a)
+        if lead and lead[0] == a and b - lead[1] >= 2 and lead[1] - a == 1 and texts[a] in self.countries \
+                and texts[a].replace(".", "").isupper():
+            return (lead, (lead[1], b, "ORG"))
+        return ((a, b, "ORG"),)
+
+    def _titled_person(self, page: _Page, a: int, b: int) -> tuple[Span, ...] | None:
+        """Titles before a name ("Turkish President Tayyip Recep Erdogan", "Gen. Burhan"): the
+        countries and acronyms among the titles, then the person."""
+        texts, classes, _, gaz_at = page
         split = self._title_split(texts, classes, gaz_at, a, b)
-        if split is not None:
-            for span in self._gaz_inside(gaz_at, a, split):
-                if span[2] != "GPE" or texts[span[0]] in self.countries or span[1] - span[0] > 1:
-                    found.append(span)
-            for i in range(a, split):
-                if classes[i] == _ACR and i not in gaz_at and texts[i] not in NON_ENTITY_ACRONYMS:
-                    found.append((i, i + 1, "ORG"))
-            if split < b:
-                self._classify_person(texts, classes, gaz_at, split, b, True, found)
-            return
+        if split is None:
+            return None
+        entities = [span for span in self._gaz_inside(gaz_at, a, split)
+                    if span[2] != "GPE" or texts[span[0]] in self.countries or span[1] - span[0] > 1]
+        entities.extend((i, i + 1, "ORG") for i in range(a, split)
+                        if classes[i] == _ACR and i not in gaz_at and texts[i] not in NON_ENTITY_ACRONYMS)
+        if split < b:
+            entities.append(self._classify_person(texts, gaz_at, split, b))
+        return tuple(entities)
 
-        inside = self._gaz_inside(gaz_at, a, b)
+    def _classify_around_known(self, page: _Page, a: int, b: int, context: Context,
+                               inside: list[Span], previous: Span | None) -> RunReading:
+        """A run holding known names (`inside`, from the gazetteer) but not known whole: a person
+        or the known names themselves, a name built on a known one, else each stretch between
+        the known names typed on its own."""
+        named = self._only_known_names(page, a, b, context, inside)
+        if named is None:
+            named = self._named_after_known(page, a, b, context, inside)
+        if named is None:
+            named = self._named_after_city(page, a, b, context, inside)
+        if named is not None:
+            return RunReading(named)
+        return self._known_and_stretches_between(page, a, b, inside, previous)
+
+    def _only_known_names(self, page: _Page, a: int, b: int, context: Context,
+                          inside: list[Span]) -> tuple[Span, ...] | None:
+        """"Abdul Malik al-Houthi" (a person, not the Houthis); a run whose every word is in a
+        known name is those names, or a family named like a town ("the al-Fara family")."""
+        texts, classes, _, gaz_at = page
+        if self._family_name_person(texts, classes, gaz_at, a, b, inside, context):
+            return ((a, b, "PERSON"),)
         covered = sum(s[1] - s[0] for s in inside)
-        if inside and self._family_name_person(texts, classes, gaz_at, a, b, inside, context):
-            found.append((a, b, "PERSON"))  # "Abdul Malik al-Houthi": not the Houthis
-            return
-        if inside and covered == sum(1 for i in range(a, b) if classes[i] != _CONN):
-            if context.person_cue and texts[a] in _ARTICLES and all(s[2] == "GPE" and texts[s[0]] not in self.countries for s in inside):
-                found.append((a, b, "PERSON"))  # "the al-Fara family" (Fara is also a town)
-                return
-            found.extend(inside)
-            return
-        if inside and context.place_cue and all(s[2] in ("GPE", "LOC") for s in inside):
-            found.append((a, b, "GPE"))  # "the Abu Shouk displacement camp"
-            return
-        if inside and (context.fac_cue or context.org_cue) and all(s[2] in ("GPE", "LOC", "PERSON") for s in inside):
-            found.append((a, b, "FAC" if context.fac_cue else "ORG"))  # "Kamal Adwan hospital"
-            return
-        if inside:
-            uncovered_caps = [i for i in range(a, b) if classes[i] == _CAP and i not in gaz_at]
-            if (
-                inside[-1][1] == b and inside[-1][2] in ("GPE", "LOC") and uncovered_caps
-                and uncovered_caps[-1] < inside[-1][0]
-                and all(texts[i].lower() in COMMON_WORDS and texts[i] not in PLACE_PREFIXES for i in uncovered_caps)
-                and not (a in starts and len(uncovered_caps) == 1 and uncovered_caps[0] == a)
-            ):
-                found.append((a, b, "ORG"))  # "Radio Free Asia", "Bank of England"
-                return
-            if (
-                inside[0][0] == a and inside[0][2] in ("GPE", "LOC") and uncovered_caps and uncovered_caps[0] > inside[0][1] - 1
-                and all(texts[i].lower() in COMMON_WORDS and texts[i] not in GPE_SUFFIXES for i in uncovered_caps)
-                and len(inside) == 1 and not context.place_cue
-            ):
-                found.append((a, b, "ORG"))  # "Myanmar Now", "Kabul Times"
-                return
-            city_only = all(s[2] == "GPE" and texts[s[0]] not in self.countries for s in inside)
-            name_words = sum(1 for i in range(a, b) if classes[i] != _CONN)
-            particle = any(texts[i].lower() in NAME_PARTICLES for i in range(a, b))
-            if city_only and context.location_cue and not context.person_cue and uncovered_caps:
-                found.append((a, b, "GPE"))  # "in Tel Al-Sultan"
-                return
-            if (
-                city_only and uncovered_caps and 2 <= name_words <= 5
-                and (context.person_cue or particle or not any(texts[i].lower() in COMMON_WORDS for i in uncovered_caps))
-                and not context.place_cue
-            ):
-                found.append((a, b, "PERSON" if context.person_cue else "PERSON" + _GUESS))  # "Lloyd Austin"
-                return
+        if covered != sum(1 for i in range(a, b) if classes[i] != _CONN):
+            return None
+        if context.person_cue and texts[a] in _ARTICLES and all(s[2] == "GPE" and texts[s[0]] not in self.countries for s in inside):
+            return ((a, b, "PERSON"),)
+        return tuple(inside)
 
-            # Type the stretches between the gazetteer spans on their own.
-            cursor = a
-            for span in inside:
-                if span[0] > cursor:
-                    self._classify_rest(texts, classes, starts, gaz_at, cursor, span[0], found, unresolved)
-                found.append(span)
+    def _named_after_known(self, page: _Page, a: int, b: int, context: Context,
+                           inside: list[Span]) -> tuple[Span, ...] | None:
+        """A place, facility or organisation named after a known name: "the Abu Shouk
+        displacement camp", "Kamal Adwan hospital", "Radio Free Asia", "Myanmar Now"."""
+        if context.place_cue and all(s[2] in ("GPE", "LOC") for s in inside):
+            return ((a, b, "GPE"),)
+        if (context.fac_cue or context.org_cue) and all(s[2] in ("GPE", "LOC", "PERSON") for s in inside):
+            return ((a, b, "FAC" if context.fac_cue else "ORG"),)
+        return self._organisation_named_after_place(page, a, b, context, inside)
+
+    @staticmethod
+    def _organisation_named_after_place(page: _Page, a: int, b: int, context: Context,
+                                        inside: list[Span]) -> tuple[Span, ...] | None:
+        """Ordinary capitalised words before or after one known place name an organisation:
+        "Radio Free Asia", "Bank of England", "Myanmar Now", "Kabul Times"."""
+        texts, classes, starts, gaz_at = page
+        uncovered_caps = [i for i in range(a, b) if classes[i] == _CAP and i not in gaz_at]
+        if (
+            inside[-1][1] == b and inside[-1][2] in ("GPE", "LOC") and uncovered_caps
+            and uncovered_caps[-1] < inside[-1][0]
+            and all(texts[i].lower() in COMMON_WORDS and texts[i] not in PLACE_PREFIXES for i in uncovered_caps)
+            and not (a in starts and len(uncovered_caps) == 1 and uncovered_caps[0] == a)
+        ):
+            return ((a, b, "ORG"),)  # "Radio Free Asia", "Bank of England"
+        if (
+            inside[0][0] == a and inside[0][2] in ("GPE", "LOC") and uncovered_caps and uncovered_caps[0] > inside[0][1] - 1
+            and all(texts[i].lower() in COMMON_WORDS and texts[i] not in GPE_SUFFIXES for i in uncovered_caps)
+            and len(inside) == 1 and not context.place_cue
+        ):
+            return ((a, b, "ORG"),)  # "Myanmar Now", "Kabul Times"
+        return None
+
+    def _named_after_city(self, page: _Page, a: int, b: int, context: Context,
+                          inside: list[Span]) -> tuple[Span, ...] | None:
+        """Known names that are all towns, with other capitalised words: a place after a place
+        cue ("in Tel Al-Sultan"), else a person ("Lloyd Austin": Austin is also a town)."""
+        texts, classes, _, gaz_at = page
+        if not all(s[2] == "GPE" and texts[s[0]] not in self.countries for s in inside):
+            return None
+        uncovered_caps = [i for i in range(a, b) if classes[i] == _CAP and i not in gaz_at]
+        if not uncovered_caps:
+            return None
+        if context.location_cue and not context.person_cue:
+            return ((a, b, "GPE"),)
+        name_words = sum(1 for i in range(a, b) if classes[i] != _CONN)
+        particle = any(texts[i].lower() in NAME_PARTICLES for i in range(a, b))
+        if (
+            2 <= name_words <= 5
+            and (context.person_cue or particle or not any(texts[i].lower() in COMMON_WORDS for i in uncovered_caps))
+            and not context.place_cue
+        ):
+            return ((a, b, "PERSON" if context.person_cue else "PERSON" + _GUESS),)
+        return None
+
+    def _known_and_stretches_between(self, page: _Page, a: int, b: int, inside: list[Span],
+                                     previous: Span | None) -> RunReading:
+        """The known names, and the stretches between them typed on their own."""
+        entities: list[Span] = []
+        unresolved: list[Unresolved] = []
+        cursor = a
+        for stretch_end, span in [*((s[0], s) for s in inside), (b, None)]:
+            if stretch_end > cursor:
+                reading = self._classify_rest(page, cursor, stretch_end, entities[-1] if entities else previous)
+                entities.extend(reading.entities)
+                unresolved.extend(reading.unresolved)
+            if span is not None:
+                entities.append(span)
                 cursor = span[1]
-            if cursor < b:
-                self._classify_rest(texts, classes, starts, gaz_at, cursor, b, found, unresolved)
-            return
-        self._classify_unknown(texts, classes, starts, a, b, context, found, unresolved)
+        return RunReading(tuple(entities), tuple(unresolved))
 
     @staticmethod
     def _common_plural_opener(texts, starts, a, b, span) -> bool:
@@ -589,98 +717,116 @@ class ProperNounRecognizer:
         return any(texts[i] in ORG_HEADS or texts[i] in ORG_SUFFIXES or gaz_at.get(i, (0, 0, ""))[2] == "ORG"
                    for i in range(a, b)) or not any(i in gaz_at for i in range(a, b))
 
-    def _hyphenated_places(self, texts, classes, gaz_at, a, b, found) -> bool:
+    @staticmethod
+    def _hyphenated_places(texts: list[str], classes: list[int], gaz_at: dict[int, Span], a: int,
+                           b: int) -> tuple[Span, ...] | None:
         """ "the Nabatieh-Kfarjouz road", "Tyre-Naqura", "Pakistan-Afghanistan border": names
         joined by bare hyphens, one of them a known place or nationality, are a pair of such
-        names, each typed like the known one. Returns True when it handled the run."""
+        names, each typed like the known one. None when the run is not such a pair."""
         parts = texts[a:b:2]
         if b - a < 3 or (b - a) % 2 == 0 or any(t != "-" for t in texts[a + 1 : b : 2]):
-            return False
+            return None
         if any(classes[i] != _CAP for i in range(a, b, 2)):
-            return False
+            return None
         labels = [gaz_at[i][2] if i in gaz_at and gaz_at[i][1] - gaz_at[i][0] == 1 else None for i in range(a, b, 2)]
         known = [label for label in labels if label in ("GPE", "LOC", "NORP")]
         if not known or len(parts) > 3:
-            return False
-        for offset, label in zip(range(a, b, 2), labels):
-            found.append((offset, offset + 1, label or known[0]))
-        return True
+            return None
+        return tuple((offset, offset + 1, label or known[0]) for offset, label in zip(range(a, b, 2), labels))
 
-    def _classify_rest(self, texts, classes, starts, gaz_at, a, b, found, unresolved) -> None:
+    def _classify_rest(self, page: _Page, a: int, b: int, previous: Span | None) -> RunReading:
+        """A stretch between known names, without its edge connectors, typed as an unknown name."""
+        texts, classes = page.texts, page.classes
         while a < b and (classes[a] == _CONN or texts[a] in ("-",)):
             a += 1
         while b > a and classes[b - 1] == _CONN:
             b -= 1
         if a < b:
-            self._classify_unknown(texts, classes, starts, a, b, read_context(texts, a, b), found, unresolved)
+            return self._classify_unknown(page, a, b, read_context(texts, a, b), previous)
+        return _NOTHING
 
-    def _classify_unknown(self, texts, classes, starts, a, b, context, found, unresolved) -> None:
-        if context.person_cue and a > 0 and texts[a - 1] in _PLACE_PREPOSITIONS:
+    def _classify_unknown(self, page: _Page, a: int, b: int, context: Context, previous: Span | None) -> RunReading:
+        """A name the gazetteer does not know: typed by its context, by the name it is coordinated
+        with, or by its words; a single word that none of these types is left unresolved."""
+        if context.person_cue and a > 0 and page.texts[a - 1] in _PLACE_PREPOSITIONS:
             # "a councillor in Hombori said": the speaker is the councillor, the name a place.
             context = context._replace(person_cue=False)
-        caps = [i for i in range(a, b) if classes[i] != _CONN]
+        caps = [i for i in range(a, b) if page.classes[i] != _CONN]
+        label = self._unknown_label_from_context(page, a, b, context, caps, previous)
+        if label is None and len(caps) == 1:
+            return self._unknown_word(page, a, b, context)
+        if label is None:
+            label = self._unknown_label_from_words(page, a, b, context, caps)
+        return _NOTHING if label is None else RunReading(((a, b, label),))
+
+    @staticmethod
+    def _unknown_label_from_context(page: _Page, a: int, b: int, context: Context, caps: list[int],
+                                    previous: Span | None) -> str | None:
+        """The label the surrounding words give: a ship ("the tanker Torm Thor"), the label of a
+        place or ship it is coordinated with ("in Djibo and Sollé"), a facility, place or
+        organisation cue."""
+        texts = page.texts
         words = len(caps)
         if context.ship_cue or texts[a] in SHIP_PREFIXES and words >= 2:
-            found.append((a, b, "PRODUCT"))  # "the tanker Torm Thor", "USS Mason"
-            return
-        if a >= 2 and texts[a - 1] in ("and", "or") and found and found[-1][1] == a - 1:
-            label = found[-1][2]
-            if label in _COORDINATED and not (words == 1 and texts[a].lower() in COMMON_WORDS):
-                found.append((a, b, label))  # "in Djibo and Sollé", "the ships Star Nasia and Morning Tide"
-                return
+            return "PRODUCT"
+        if a >= 2 and texts[a - 1] in ("and", "or") and previous is not None and previous[1] == a - 1 \
+                and previous[2] in _COORDINATED and not (words == 1 and texts[a].lower() in COMMON_WORDS):
+            return previous[2]
         if context.fac_cue:
-            found.append((a, b, "FAC"))
-            return
-        if context.place_cue and not any(classes[i] == _ACR for i in caps):
-            found.append((a, b, "GPE"))
-            return
+            return "FAC"
+        if context.place_cue and not any(page.classes[i] == _ACR for i in caps):
+            return "GPE"
         if context.org_cue:
-            found.append((a, b, "ORG"))
-            return
-        if words == 1:
-            text = texts[a]
-            if classes[a] == _ACR:
-                if text not in NON_ENTITY_ACRONYMS and not (a in starts and text in ("I", "A")):
-                    found.append((a, b, "ORG"))
-                return
-            common = text.lower() in COMMON_WORDS
-            if common and (a in starts or text.lower() in TITLE_MODIFIERS):
-                return
-            if context.person_cue and not common:
-                found.append((a, b, "PERSON"))
-            elif context.location_cue and not common:
-                found.append((a, b, "GPE"))
-            else:
-                unresolved.append((a, b, a in starts))
-            return
+            return "ORG"
+        return None
 
+    @staticmethod
+    def _unknown_word(page: _Page, a: int, b: int, context: Context) -> RunReading:
+        """One unknown capitalised word: an acronym is an organisation, a cue types a name, an
+        ordinary word opening a sentence is nothing; anything else is left for the corpus."""
+        text = page.texts[a]
+        if page.classes[a] == _ACR:
+            if text not in NON_ENTITY_ACRONYMS and not (a in page.starts and text in ("I", "A")):
+                return RunReading(((a, b, "ORG"),))
+            return _NOTHING
+        common = text.lower() in COMMON_WORDS
+        if common and (a in page.starts or text.lower() in TITLE_MODIFIERS):
+            return _NOTHING
+        if context.person_cue and not common:
+            return RunReading(((a, b, "PERSON"),))
+        if context.location_cue and not common:
+            return RunReading(((a, b, "GPE"),))
+        return RunReading((), ((a, b, a in page.starts),))
+
+    @staticmethod
+    def _unknown_label_from_words(page: _Page, a: int, b: int, context: Context, caps: list[int]) -> str | None:
+        """Several unknown words: acronyms are an organisation; initials, particles ("bin",
+        "al-") or a person cue make a person; words English does not use make a guessed person;
+        ordinary words mid-sentence a guessed organisation ("the Emergency Lawyers")."""
+        texts, classes, starts, _ = page
+        words = len(caps)
         has_particle = any(texts[i].lower() in NAME_PARTICLES for i in range(a, b))
         has_initial = any(_INITIAL.match(texts[i]) for i in range(a, b))
         common = sum(1 for i in caps if texts[i].lower() in COMMON_WORDS)
         if all(classes[i] == _ACR for i in caps):
-            found.append((a, b, "ORG"))
-            return
+            return "ORG"
         if context.location_cue and not context.person_cue and not has_initial:
-            found.append((a, b, "GPE"))  # "in Tel Al-Sultan"
-            return
+            return "GPE"  # "in Tel Al-Sultan"
         if context.person_cue or has_initial or (has_particle and words <= 5 and common < words):
-            found.append((a, b, "PERSON"))
-            return
+            return "PERSON"
         if common == 0 and words <= 4:
-            found.append((a, b, "PERSON" + _GUESS))
-            return
+            return "PERSON" + _GUESS
         if common < len(caps) or a not in starts:
-            # Capitalised ordinary words mid-sentence are a name: "the Emergency Lawyers".
-            found.append((a, b, "ORG" + _GUESS))
+            return "ORG" + _GUESS
+        return None
 
-    def _classify_person(self, texts, classes, gaz_at, a, b, cue, found) -> None:
+    def _classify_person(self, texts: list[str], gaz_at: dict[int, Span], a: int, b: int) -> Span:
         """The name after a title: a person, unless the gazetteer knows it as a country,
         an organisation or a group."""
         span = gaz_at.get(a)
         if span and span[0] == a and span[1] == b and (span[2] in ("ORG", "NORP") or texts[a] in self.countries):
-            found.append(span)
-            return
-        found.append((a, b, "PERSON"))
+            return span
+        return (a, b, "PERSON")
 
     # ----------------------------------------------------------------- helpers
     @staticmethod
