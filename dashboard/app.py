@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 import streamlit as st
@@ -20,6 +21,8 @@ from analysis import LoadError
 from analysis.loading import is_note
 from dashboard import context, sharing, sidebar, url_state
 from dashboard.corpus import LoadedCorpus, analysis_of
+
+ASSETS = Path(__file__).resolve().parent / "assets"
 
 T = TypeVar("T")
 LOGGER = get_logger("parallax.dashboard")  # Streamlit's handler and level (config `logger.level`)
@@ -87,7 +90,8 @@ def without_traceback(work: Callable[[], T], message: str, what: str) -> T:
 
 
 def main() -> None:
-    st.set_page_config(page_title="Parallax", page_icon=":material/compare:", layout="wide")
+    # An icon file of our own: a ":material/...:" page icon makes every page ask a font host.
+    st.set_page_config(page_title="Parallax", page_icon=str(ASSETS / "favicon.svg"), layout="wide")
     page = st.navigation(pages())
     st.sidebar.title("Parallax")
     st.sidebar.caption("How different sources cover the same conflict story.")
@@ -101,7 +105,7 @@ def main() -> None:
     corrections = url_state.corrections()
     full = without_traceback(lambda: analysis_of(corpus, corrections), ANALYSIS_FAILED,
                              f"analysis of corpus {corpus.corpus_id} ({corpus.content_key})")
-    filters = sidebar.choose_filters(full)
+    filters = sidebar.choose_filters(context.filter_choices(corpus, full, corrections))
     sidebar.show_pipeline(full)
     url_state.write(filters, corpus.corpus_id, corrections, sharing.token_of(corpus))
     context.publish(context.build(corpus, full, filters, corrections))

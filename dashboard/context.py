@@ -24,11 +24,13 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from analysis import Analysis, Filters, apply
+from analysis.filters import FilterChoices
 from analysis.entities import EntityCorrections
 from dashboard.corpus import LoadedCorpus, env_number
 
 _CONTEXT_KEY = "_parallax_context"
 FILTERED = "filtered analysis"  # the name the filtered analysis of a view is shared under
+CHOICES = "filter choices"  # the name a corpus's FilterChoices are shared under
 SHARED_MB_ENV = "PARALLAX_VIEW_CACHE_MB"
 DEFAULT_SHARED_MB = 256
 SHARED_TTL_ENV = "PARALLAX_VIEW_CACHE_TTL_S"
@@ -148,6 +150,12 @@ def filtered_analysis(corpus: LoadedCorpus, full: Analysis, corrections: EntityC
     if filters.is_empty():
         return full
     return shared_views().get(view_key_of(corpus, corrections, filters), FILTERED, lambda: apply(full, filters))
+
+
+def filter_choices(corpus: LoadedCorpus, full: Analysis, corrections: EntityCorrections) -> FilterChoices:
+    """What the sidebar's filters offer on this corpus, computed once per corpus and corrections
+    and shared: listing tens of thousands of entities on every rerun took most of a rerun."""
+    return shared_views().get(view_key_of(corpus, corrections, Filters()), CHOICES, lambda: FilterChoices.of(full))
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from datetime import date
 import streamlit as st
 
 from analysis import Analysis, Filters, LoadError
+from analysis.compare.embeddings import matcher_status
 from analysis.filters import FilterChoices
 from analysis.loading import is_note
 from dashboard import corpus as corpora
@@ -228,9 +229,8 @@ def _picked_ends(picked: object, last: date) -> tuple[date | None, date | None]:
     return None, None
 
 
-def choose_filters(result: Analysis) -> Filters:
-    """The filter widgets; returns the Filters they describe."""
-    choices = FilterChoices.of(result)
+def choose_filters(choices: FilterChoices) -> Filters:
+    """The filter widgets for what the corpus offers; returns the Filters they describe."""
     _seed_widgets(choices)
     sidebar = st.sidebar
     sidebar.header("Filters")
@@ -257,6 +257,7 @@ def choose_filters(result: Analysis) -> Filters:
 def show_pipeline(result: Analysis) -> None:
     with st.sidebar.expander("Language pipeline", icon=":material/psychology:"):
         st.write(f"In use: **{md(result.pipeline)}**")
+        st.caption(f"Statement matcher (Compare): {md(matcher_status().matcher)}")
         st.markdown(
             "For better entity recognition install a trained spaCy pipeline and restart:\n\n"
             "```\npython -m spacy download en_core_web_sm\n```\n"

@@ -87,9 +87,6 @@ def test_typed_dates_apply_and_an_upload_opens_on_its_own_dates(wide_page, seeds
     assert ui.error_boxes(page) == []
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="dashboard/app.py's page icon is a :material/…: icon, which Streamlit's "
-                   "front end fetches from fonts.gstatic.com; it passes once the page config names the "
-                   "bundled dashboard/assets/favicon.svg")
 @pytest.mark.parametrize("path", PAGES)
 def test_no_page_asks_another_host_for_anything(chromium, seeds_server, ui, path):
     context = chromium.new_context(viewport=VIEWPORT)
