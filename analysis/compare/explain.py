@@ -19,8 +19,11 @@ not: the other side told the fact in words the matcher does not link ("armed men
 inside" / "gunmen forced their way into the building"), and such misses cluster in pairs where
 the matcher explained little of the other side (rival accounts, wire copy against local detail).
 UNEXPLAINED_LIMIT keeps omissions to pairs the matcher has read: with the other side half
-unexplained, a low similarity is no proof the fact is missing. Measured on dev and dev2 (omission
-precision 1.00 / 0.90, recall 0.38 / 0.30, against 1.00 / 0.77 and 0.50 / 0.57 without it).
+unexplained, a low similarity is no proof the fact is missing. The ceiling is 0.08, not 0.09:
+the paraphrases still missed in read pairs sit at 0.085-0.09 ("planted in a culvert" / "hidden
+beneath a small bridge"; "residents fled" / "forcing residents to flee"), and a small change in
+the evidence moved them either side of 0.09. Measured on dev and dev2: omission precision
+1.00 / 1.00, recall 0.32 / 0.27 (0.09 without the limit: 1.00 / 0.77, recall 0.50 / 0.57).
 Per sentence, how much of its evidence the other side states anywhere (all its sentences, or
 the two nearest together) did not tell the true omissions from the missed paraphrases there.
 """
@@ -31,7 +34,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from analysis.compare.meaning import Evidence
 
-OMISSION_CEILING = 0.09
+OMISSION_CEILING = 0.08
 UNEXPLAINED_LIMIT = 0.5  # share of the other sides' sentences in no statement from which omissions are unsafe
 PARTIAL_SHARE = 0.5  # share of a sentence's evidence weight no partner states: "partly shared"
 SHOWN_WORDS = 6
