@@ -39,8 +39,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "armed_group": ("militant", "terrorist", "insurgent", "jihadist", "jihadi", "=fighter", "=fighters", "rebel", "gunman",
                     "gunmen", "attacker", "attackers", "extremist", "guerrilla", "militia", "islamist",
                     "assailant"),
-    "armed_forces": ("army", "military", "troop", "troops", "soldier", "soldiers", "=forces", "=force", "junta", "regime",
-                     "defence", "defense", "servicemen"),
+    "armed_forces": ("army", "military", "troop", "troops", "soldier", "soldiers", "=forces", "=force", "junta",
+                     "regime", "defence", "defense", "servicemen"),
     "authority": ("government", "authorities", "authority", "administration", "official", "officials",
                   "ministry"),
     "children": ("child", "children", "kid", "pupil", "student", "boy", "girl", "minor", "schoolchildren"),
@@ -56,7 +56,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "vessel": ("ship", "vessel", "=carrier", "=carriers", "tanker", "boat", "freighter"),
     "ownership": ("owner", "own", "belong", "belonged", "company", "firm"),
     "aid": ("aid", "relief", "supplies", "humanitarian", "assistance", "donation", "food", "tent", "blanket"),
-    "convoy": ("convoy", "truck", "trucks", "lorry", "lorries", "vehicle", "car", "van", "minibus", "bus", "pickup"),
+    "convoy": ("convoy", "truck", "trucks", "lorry", "lorries", "vehicle", "car", "van", "minibus", "bus",
+               "pickup"),
     "prison": ("prison", "prisoner", "inmate", "detainee", "jail", "convict", "penitentiary"),
     "escape": ("escape", "breakout", "jailbreak", "=freed", "=freeing"),
     "arrive": ("arrive", "arrival", "=reached"),
@@ -99,7 +100,8 @@ CLAIM_PHRASE = re.compile(
 DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|i|ish)")
 
 # Unnamed armed men are an armed group whatever the outlet calls them ("armed men", "gunmen").
-ARMED_PHRASE = re.compile(r"\b(?:armed|masked|unidentified|unknown)\s+(?:men|man|assailants?|groups?)\b", re.IGNORECASE)
+ARMED_PHRASE = re.compile(r"\b(?:armed|masked|unidentified|unknown)\s+(?:men|man|assailants?|groups?)\b",
+                          re.IGNORECASE)
 
 # Irregular forms the suffix stripper cannot reach, mapped to the stem it gives the regular form
 IRREGULAR = {
@@ -107,7 +109,8 @@ IRREGULAR = {
     "died": "die", "dying": "die", "dead": "dead", "bodies": "bodi", "lives": "live", "fled": "fled",
     "hid": "hid", "hidden": "hidden", "fought": "fight", "shot": "shot", "spoke": "speak", "sent": "send",
     "gunmen": "gunman", "children": "child", "women": "woman", "men": "man", "people": "peopl",
-    "seized": "seiz", "left": "leav", "began": "begin", "begun": "begin", "caught": "catch", "brought": "bring", "blew": "blow", "blown": "blow",
+    "seized": "seiz", "left": "leav", "began": "begin", "begun": "begin",
+    "caught": "catch", "brought": "bring", "blew": "blow", "blown": "blow",
 }
 
 # Words that carry no fact of their own in news prose: reporting verbs, function words, the
