@@ -361,4 +361,6 @@ def render(ctx: PageContext) -> None:
         show_tone(comparison)
 
 
-render(current())
+# Streamlit runs a page file as "__main__"; imported (by a test, say), it only defines.
+if __name__ == "__main__":
+    render(current())

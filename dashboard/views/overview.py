@@ -84,4 +84,6 @@ def render(ctx: PageContext) -> None:
         key="overview_sentiment")
 
 
-render(current())
+# Streamlit runs a page file as "__main__"; imported (by a test, say), it only defines.
+if __name__ == "__main__":
+    render(current())

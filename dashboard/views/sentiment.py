@@ -65,4 +65,6 @@ def render(ctx: PageContext) -> None:
     )
 
 
-render(current())
+# Streamlit runs a page file as "__main__"; imported (by a test, say), it only defines.
+if __name__ == "__main__":
+    render(current())

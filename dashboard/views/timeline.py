@@ -195,4 +195,6 @@ def render(ctx: PageContext) -> None:
     _event_list(events)
 
 
-render(current())
+# Streamlit runs a page file as "__main__"; imported (by a test, say), it only defines.
+if __name__ == "__main__":
+    render(current())
