@@ -64,9 +64,14 @@ def _article_choice(documents: pd.DataFrame) -> dict[str, str]:
     """Option key -> what the picker shows, newest first within each source."""
     ordered = documents.assign(_when=pd.to_datetime(documents["published"], errors="coerce"))
     ordered = ordered.sort_values(["source", "_when", "title"], ascending=[True, False, True], kind="stable")
+    if "published_estimated" not in ordered.columns:
+        ordered = ordered.assign(published_estimated=False)
     out = {}
-    for doc_id, source, when, title in ordered[["doc_id", "source", "_when", "title"]].itertuples(index=False):
+    for doc_id, source, when, title, estimated in ordered[
+            ["doc_id", "source", "_when", "title", "published_estimated"]].itertuples(index=False):
         day = f"{when:%-d %b %Y}" if not pd.isna(when) else "undated"
+        if not pd.isna(when) and not pd.isna(estimated) and bool(estimated):
+            day += " (estimated)"  # an undated article's date, worked out from its text
         clipped = title if len(str(title)) <= 38 else str(title)[:37].rstrip() + "…"
         out[article_key(doc_id)] = f"{source} · {day} · {clipped}"
     return out

@@ -116,3 +116,14 @@ def test_the_page_says_which_matcher_runs_and_why_an_omission_is_not_shared(run,
     assert why and any(len(f) for f in why)
     assert all(str(text).startswith("Closest sentence elsewhere") for f in why for text in f["Why not the same"])
     assert any("Only in this sentence" in f.columns and "Figures differ" in f.columns for f in frames)
+
+
+def test_the_article_picker_says_when_a_publication_date_is_estimated():
+    import pandas as pd
+
+    from dashboard.views.compare import _article_choice
+
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "source": ["Wire", "Post"], "title": ["One", "Two"],
+                              "published": ["2021-07-13", "2021-07-12"], "published_estimated": [False, True]})
+    shown = list(_article_choice(documents).values())
+    assert shown == ["Post · 12 Jul 2021 (estimated) · Two", "Wire · 13 Jul 2021 · One"]
