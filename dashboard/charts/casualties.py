@@ -90,12 +90,14 @@ def figures_by_source(totals: pd.DataFrame, limit: int = MAX_SOURCES) -> go.Figu
                       hovertemplate=("<b>%{y}</b><br>%{customdata[1]}: %{x:,} across %{customdata[0]} "
                                      "incident(s)<extra></extra>"))
     fig.update_xaxes(matches=None, showticklabels=False, rangemode="tozero")
-    fig.for_each_annotation(lambda a: a.update(text=_category_label(a.text)))
+    # Panels are narrow: a two-word category takes two lines rather than its neighbour's space.
+    fig.for_each_annotation(lambda a: a.update(text=_category_label(a.text).replace(" or ", "<br>or ")))
     title = "What each source reports (per incident, summed)"
     if len(busiest) > limit:
         title += f": the {limit} sources covering most incidents of {len(busiest)}"
     fig.update_layout(title=title, showlegend=False)
-    return layout(fig, height=max(200, 34 * len(keep) + 140))
+    two_lines = any("<br>" in a.text for a in fig.layout.annotations)
+    return layout(fig, height=max(200, 34 * len(keep) + 140)).update_layout(margin_t=70 if two_lines else 40)
 
 
 def totals_over_time(over_time: pd.DataFrame) -> go.Figure:
