@@ -97,7 +97,8 @@ def test_a_combined_killed_or_injured_count_has_its_own_colour_panel_and_plain_t
     fig = figures_by_source(totals)
     combined = next(t for t in fig.data if t.name == "killed_or_injured")
     assert combined.marker.color == "#a6611a" and list(combined.x) == [30]
-    assert _annotation_texts(fig) == ["killed", "killed or injured"]
+    assert _annotation_texts(fig) == ["killed", "killed<br>or injured"]  # two lines in a narrow panel
+    assert fig.layout.margin.t == 70  # room above the panels for the second line
     totals = pd.DataFrame([{"category": "killed_or_injured", "incidents": 1, "conservative": 30, "low": 30,
                             "high": 30, "reports": 1, "sources": 1}])
     assert list(totals_by_category(totals).data[0].y) == ["killed or injured"]
