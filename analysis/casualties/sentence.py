@@ -8,6 +8,7 @@ import re
 
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import NamedTuple
 
 from analysis.casualties.cues import (
     AFTER,
@@ -96,12 +97,17 @@ def _valid_count(tokens: Sequence[Token], q: Quantity, text: str, offset: int) -
     if q.last + 2 < n and tokens[q.last].low == "of" and tokens[q.last + 1].low == "the" \
             and _SUPERLATIVE.match(tokens[q.last + 2].low):
         return False  # "one of the deadliest": a ranking, not a count
+    return not _is_bare_year(tokens, q)
+
+
+def _is_bare_year(tokens: Sequence[Token], q: Quantity) -> bool:
+    """A year on its own ("In 2019, 12 people ..."), not a count with people or a cue after it
+    ("2000 people", "2000 died")."""
     word = tokens[q.first].text
-    if q.last == q.first + 1 and len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2100:
-        # A bare year ("In 2019, 12 people ..."), unless people or a cue follow ("2000 people").
-        nxt = tokens[q.last].low if q.last < n else ""
-        return nxt in PERSON_PLURAL or nxt in AFTER
-    return True
+    if not (q.last == q.first + 1 and len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2100):
+        return False
+    nxt = tokens[q.last].low if q.last < len(tokens) else ""
+    return not (nxt in PERSON_PLURAL or nxt in AFTER)
 
 
 def _after_alone(tokens: Sequence[Token], first: int) -> bool:
@@ -150,133 +156,300 @@ def _quantities(tokens: Sequence[Token], text: str, offset: int) -> list[Quantit
     return found
 
 
+class _Sentence(NamedTuple):
+    """The sentence being read: its tokens, its text and where that starts in the document, and
+    whether it (or its paragraph) is about refugees."""
+
+    tokens: list[Token]
+    text: str
+    offset: int
+    refugee: bool
+
+    def victims(self, last: int, np_end: int) -> str | None:
+        """The victims' words of the figure whose noun phrase is tokens [last, np_end)."""
+        return victims_text(self.tokens, last, np_end, self.text, self.offset)
+
+
+class _Number(NamedTuple):
+    """A count in the sentence and the end (exclusive) of the noun phrase after it."""
+
+    quantity: Quantity
+    np_end: int
+
+
+class Tie(NamedTuple):
+    """What reading one number decided: its category and how it was tied (the fields of
+    `Found`), or that it is dropped; and what it says of its neighbours: "two, not 20"
+    corrects the figure before it, "rose from 25 to 40" is replaced by the one after."""
+
+    category: str | None = None
+    how: str = ""
+    group: int = -1
+    part_of: bool = False
+    toll: bool = False
+    victims: str | None = None
+    dropped: bool = False
+    corrects_previous: bool = False
+    replaced_by_next: bool = False
+
+
+_UNTIED = Tie()
+_CORRECTION = Tie(dropped=True, corrects_previous=True)
+
+
 def _read_sentence(tokens: list[Token], text: str, offset: int, refugee: bool) -> list[Found]:
-    quantities = _quantities(tokens, text, offset)
-    found: list[Found] = []
-    for q in quantities:
-        f = Found(q)
-        f.np_end = noun_phrase_end(tokens, q.last, stops=NP_STOPS)
-        found.append(f)
-    n = len(tokens)
+    """The sentence's figures: each number tied on its own, the singular victims added ("a
+    child was killed"), the figures linked to each other, then what only the kept figures need."""
+    sentence = _Sentence(tokens, text, offset, refugee)
+    numbers = [_Number(q, noun_phrase_end(tokens, q.last, stops=NP_STOPS)) for q in _quantities(tokens, text, offset)]
+    found = _with_singulars(_tie_numbers(sentence, numbers), sentence)
+    _link(found, sentence)
+    kept = [f for f in found if f.category and not f.dropped]
+    _mark_additions_and_shares(kept, tokens)
+    _number_claims(kept, tokens)
+    _fill_victims(kept, sentence)
+    return kept
+
+
+def _tie_numbers(sentence: _Sentence, numbers: list[_Number]) -> list[Found]:
+    """One `Found` per number, from its `Tie` (the records are filled here only, then handed
+    to the linking steps, which work on them in place). A number inside an earlier figure's
+    phrase ("17 people from one family were killed") is not a figure, so the reach of the last
+    phrase read is carried from number to number."""
+    found = [Found(number.quantity, np_end=number.np_end) for number in numbers]
     inside_until = -1
-    for index, f in enumerate(found):
-        q = f.quantity
-        # Corrections: "two, not 20 as initially reported" -> keep 2, drop 20.
-        if q.first >= 2 and tokens[q.first - 1].low == "not" and tokens[q.first - 2].low == "," and index > 0:
+    for index, number in enumerate(numbers):
+        tie, inside_until = _tie_number(sentence, numbers, index, inside_until)
+        f = found[index]
+        f.category, f.how, f.group, f.part_of, f.toll, f.victims, f.dropped = (
+            tie.category, tie.how, tie.group, tie.part_of, tie.toll, tie.victims, tie.dropped)
+        q = number.quantity
+        if tie.corrects_previous:
             found[index - 1].corrected_from = q.value if q.value is not None else q.low
-            f.dropped = True
-            continue
-        prev_word = tokens[q.first - 1].low if q.first > 0 else ""
-        prev2 = tokens[q.first - 2].low if q.first > 1 else ""
-        if prev_word in ("the", "his", "her", "their", "its") and prev2 in _SUBSET_BEFORE:
-            prev_word = prev2  # "including the six attackers"
-        breakdown = q.last < n and tokens[q.last].low in AFTER  # "the casualties included 12 dead"
-        group_at = None if breakdown else _included_in(tokens, q.first)
-        if group_at is not None:
-            f.part_of, f.how, f.category = True, "subset", _SUBSET_CATEGORY[tokens[group_at].low]
-            f.group = group_at
-            f.victims = victims_text(tokens, q.last, f.np_end, text, offset)
-            continue
-        if (prev_word in _SUBSET_BEFORE and not breakdown) or (prev_word in ("them", "whom") and prev2 == "among") \
-                or (prev2 in ("were", "was", "are", "included") and q.first > 3 and tokens[q.first - 3].low in _SUBSET_AMONG
-                    and tokens[q.first - 4].low in ("the", "those")) or q.last + 1 < n and tokens[q.last].low == "of" and tokens[q.last + 1].low in ("them", "whom") and index > 0:
-            f.part_of, f.how = True, "subset"
-        elif q.last + 2 < n and tokens[q.last].low == "of" and tokens[q.last + 1].low in ("the", "those") \
-                and tokens[q.last + 2].low in _SUBSET_AMONG:
-            # "four of the dead were children": a share, category from "dead" below; but "two
-            # of the wounded later died" are new deaths.
-            later = after_cue(tokens, q.last + 3, refugee)
-            group_word = tokens[q.last + 2].low
-            if later is not None and later[0] != _SUBSET_CATEGORY.get(group_word):
-                f.category, f.how, f.group = later[0], "after", later[1]
-                continue
-            f.part_of = True
-        if q.last + 1 < n and tokens[q.last].low == "of" and index + 1 < len(found) and \
-                found[index + 1].quantity.first in (q.last + 1, q.last + 2):
-            f.dropped = True  # "two of the five men arrested": a share of the next figure
-            continue
-        if q.first >= 3 and prev_word == "," and tokens[q.first - 2].low in _APPOSED_GROUPS \
-                and tokens[q.first - 3].low in ("the", "those"):
-            # "The dead, more than 70 according to officials, were buried": the group's size
-            f.category, f.how, f.group = _SUBSET_CATEGORY[tokens[q.first - 2].low], "before", q.first - 2
-            continue
-        toll = toll_cue(tokens, q)
-        if toll is not None:
-            category, head, earlier = toll
-            if earlier:
-                f.dropped = True
-                nxt = found[index + 1] if index + 1 < len(found) else None
-                if nxt is not None:  # "revised from 45 to 62", "rose from 25 to 40": the figure replaced
-                    nxt.corrected_from = q.value
-                continue
-            f.category, f.how, f.group = category, f.how or "toll", head
-            f.toll = True
-            continue
-        before = before_cue(tokens, q, f.np_end)
-        if before is not None and not (f.np_end > q.last and not is_person_phrase(tokens, q.last, f.np_end)
-                                       and any(t.low in NON_PERSON for t in tokens[q.last:f.np_end])):
-            f.category, f.how, f.group = before[0], f.how or "before", before[1]
-            f.victims = victims_text(tokens, q.last, f.np_end, text, offset)
-            continue
-        if q.first < inside_until:
-            f.dropped = True  # a number inside an earlier figure's phrase ("from one family")
-            continue
-        j = skip_aside(tokens, f.np_end)
-        if any(t.low in NON_PERSON for t in tokens[q.last:f.np_end]):
-            continue
-        after = after_cue(tokens, j, refugee)
-        if after is None and j < n and tokens[j].low in _PHRASE_PREPOSITIONS:
-            # "17 people from one family were also killed", "5 people in the village died"
-            m = j + 1
-            while m < n and m - j <= 7 and tokens[m].text[:1].isalnum() and tokens[m].low not in AUXILIARIES \
-                    and tokens[m].low not in AFTER:
-                m += 1
-            if m < n and m - j <= 7 and (tokens[m].low in PASSIVE_AUX | {"have", "had", "has"}
-                                         or tokens[m].low in _DIED):
-                after = after_cue(tokens, m, refugee)
-                if after is not None:
-                    inside_until = m
+        if tie.replaced_by_next and index + 1 < len(found):
+            found[index + 1].corrected_from = q.value
+    return found
+
+
+def _tie_number(sentence: _Sentence, numbers: list[_Number], index: int, inside_until: int) -> tuple[Tie, int]:
+    """How number `index` is tied, and how far the phrases read so far reach. The readers are
+    asked from the most specific (a correction, a named group's members) to the cues around."""
+    tokens = sentence.tokens
+    number = numbers[index]
+    q = number.quantity
+    if index > 0 and _is_correction(tokens, q):
+        return _CORRECTION, inside_until
+    prev_word, prev2 = _words_before(tokens, q)
+    breakdown = q.last < len(tokens) and tokens[q.last].low in AFTER  # "the casualties included 12 dead"
+    member = None if breakdown else _member_of_named_group(sentence, number)
+    if member is not None:
+        return member, inside_until
+    marked = _UNTIED
+    if _is_subset_phrase(tokens, q, index, prev_word, prev2, breakdown):
+        marked = Tie(part_of=True, how="subset")
+    elif _is_share_of_the_group(tokens, q):
+        died_later = _died_later(sentence, q)
+        if died_later is not None:
+            return died_later, inside_until
+        marked = Tie(part_of=True)
+    tie = _tie_by_neighbours(sentence, numbers, index, marked, prev_word)
+    if tie is not None:
+        return tie, inside_until
+    if q.first < inside_until:
+        return marked._replace(dropped=True), inside_until  # a number inside an earlier figure's phrase
+    return _tie_by_cue_after(sentence, number, marked, inside_until)
+
+
+def _is_correction(tokens: Sequence[Token], q: Quantity) -> bool:
+    """"two, not 20 as initially reported": this number is the wrong figure."""
+    return q.first >= 2 and tokens[q.first - 1].low == "not" and tokens[q.first - 2].low == ","
+
+
+def _words_before(tokens: Sequence[Token], q: Quantity) -> tuple[str, str]:
+    """The two words before the number, skipping a determiner after "including" ("including
+    the six attackers")."""
+    prev_word = tokens[q.first - 1].low if q.first > 0 else ""
+    prev2 = tokens[q.first - 2].low if q.first > 1 else ""
+    if prev_word in ("the", "his", "her", "their", "its") and prev2 in _SUBSET_BEFORE:
+        prev_word = prev2
+    return prev_word, prev2
+
+
+def _member_of_named_group(sentence: _Sentence, number: _Number) -> Tie | None:
+    """Members of a group named before: "the dead included 3 women": a subset of the dead."""
+    q = number.quantity
+    group_at = _included_in(sentence.tokens, q.first)
+    if group_at is None:
+        return None
+    return Tie(part_of=True, how="subset", category=_SUBSET_CATEGORY[sentence.tokens[group_at].low],
+               group=group_at, victims=sentence.victims(q.last, number.np_end))
+
+
+def _is_subset_phrase(tokens: Sequence[Token], q: Quantity, index: int, prev_word: str, prev2: str,
+                      breakdown: bool) -> bool:
+    """A share of a figure given before: "including six", "among them three", "the dead were
+    four ...", "two of them"."""
+    n = len(tokens)
+    return (prev_word in _SUBSET_BEFORE and not breakdown) or (prev_word in ("them", "whom") and prev2 == "among") \
+        or (prev2 in ("were", "was", "are", "included") and q.first > 3 and tokens[q.first - 3].low in _SUBSET_AMONG
+            and tokens[q.first - 4].low in ("the", "those")) \
+        or q.last + 1 < n and tokens[q.last].low == "of" and tokens[q.last + 1].low in ("them", "whom") and index > 0
+
+
+def _is_share_of_the_group(tokens: Sequence[Token], q: Quantity) -> bool:
+    """"four of the dead were children": a share of a group, typed from the group's word."""
+    return q.last + 2 < len(tokens) and tokens[q.last].low == "of" and tokens[q.last + 1].low in ("the", "those") \
+        and tokens[q.last + 2].low in _SUBSET_AMONG
+
+
+def _died_later(sentence: _Sentence, q: Quantity) -> Tie | None:
+    """"two of the wounded later died": new figures of another category, not a share."""
+    later = after_cue(sentence.tokens, q.last + 3, sentence.refugee)
+    group_word = sentence.tokens[q.last + 2].low
+    if later is not None and later[0] != _SUBSET_CATEGORY.get(group_word):
+        return Tie(category=later[0], how="after", group=later[1])
+    return None
+
+
+def _tie_by_neighbours(sentence: _Sentence, numbers: list[_Number], index: int, marked: Tie,
+                       prev_word: str) -> Tie | None:
+    """The readings the words right around the number decide: a share of the next figure, a
+    group's size set off by commas, a toll phrase, a cue before the number."""
+    tokens = sentence.tokens
+    number = numbers[index]
+    q = number.quantity
+    if q.last + 1 < len(tokens) and tokens[q.last].low == "of" and index + 1 < len(numbers) and \
+            numbers[index + 1].quantity.first in (q.last + 1, q.last + 2):
+        return marked._replace(dropped=True)  # "two of the five men arrested": a share of the next figure
+    if q.first >= 3 and prev_word == "," and tokens[q.first - 2].low in _APPOSED_GROUPS \
+            and tokens[q.first - 3].low in ("the", "those"):
+        # "The dead, more than 70 according to officials, were buried": the group's size
+        return marked._replace(category=_SUBSET_CATEGORY[tokens[q.first - 2].low], how="before", group=q.first - 2)
+    toll = toll_cue(tokens, q)
+    if toll is not None:
+        category, head, earlier = toll
+        if earlier:  # "revised from 45 to 62", "rose from 25 to 40": the figure replaced
+            return marked._replace(dropped=True, replaced_by_next=True)
+        return marked._replace(category=category, how=marked.how or "toll", group=head, toll=True)
+    return _tie_by_cue_before(sentence, number, marked)
+
+
+def _tie_by_cue_before(sentence: _Sentence, number: _Number, marked: Tie) -> Tie | None:
+    """A verb or noun before the number ("killed 12 people", "the deaths of 4"), unless the
+    noun phrase after it is things, not people."""
+    tokens = sentence.tokens
+    q, np_end = number
+    before = before_cue(tokens, q, np_end)
+    if before is None or (np_end > q.last and not is_person_phrase(tokens, q.last, np_end)
+                          and any(t.low in NON_PERSON for t in tokens[q.last:np_end])):
+        return None
+    return marked._replace(category=before[0], how=marked.how or "before", group=before[1],
+                           victims=sentence.victims(q.last, np_end))
+
+
+def _tie_by_cue_after(sentence: _Sentence, number: _Number, marked: Tie, inside_until: int) -> tuple[Tie, int]:
+    """A verb after the number's noun phrase ("12 people were killed", "5 people in the village
+    died"), unless the subject is things, troops or travellers, or the detained were released.
+    Also returns how far the phrase read reaches."""
+    tokens = sentence.tokens
+    q, np_end = number
+    j = skip_aside(tokens, np_end)
+    if any(t.low in NON_PERSON for t in tokens[q.last:np_end]):
+        return marked, inside_until
+    after = after_cue(tokens, j, sentence.refugee)
+    if after is None:
+        after, inside_until = _cue_after_phrase(sentence, j, inside_until)
+    if after is None or not _cue_fits_subject(sentence, number, after):
+        return marked, inside_until
+    category, cue, _ = after
+    # "two journalists were among those killed", not ", among them three"
+    among = any(t.low == "among" and tokens[m - 1].low in PASSIVE_AUX for m, t in
+                enumerate(tokens[np_end:cue], start=np_end))
+    return marked._replace(
+        category=category, how=marked.how or "after", group=cue,
+        # "bringing to more than 200 the number killed": a cumulative toll
+        toll=any(t.low in GENERIC_HEADS or t.low == "toll" for t in tokens[q.last:np_end]),
+        part_of=marked.part_of or among, victims=sentence.victims(q.last, np_end),
+    ), inside_until
+
+
+def _cue_after_phrase(sentence: _Sentence, j: int, inside_until: int) -> tuple[tuple[str, int, bool] | None, int]:
+    """"17 people from one family were also killed", "5 people in the village died": the verb
+    after a short prepositional phrase. Also returns how far that phrase reaches."""
+    tokens = sentence.tokens
+    n = len(tokens)
+    if not (j < n and tokens[j].low in _PHRASE_PREPOSITIONS):
+        return None, inside_until
+    m = j + 1
+    while m < n and m - j <= 7 and tokens[m].text[:1].isalnum() and tokens[m].low not in AUXILIARIES \
+            and tokens[m].low not in AFTER:
+        m += 1
+    if m < n and m - j <= 7 and (tokens[m].low in PASSIVE_AUX | {"have", "had", "has"} or tokens[m].low in _DIED):
+        after = after_cue(tokens, m, sentence.refugee)
         if after is not None:
-            category, cue, passive = after
-            if not passive and tokens[cue].low in BEFORE and is_active(tokens, cue, f.np_end > q.last):
-                continue
-            if tokens[cue].low in _NEEDS_PEOPLE and not is_person_phrase(tokens, q.last, f.np_end):
-                continue  # "two meetings were held", "200 trucks crossed"
-            subject = {t.low for t in tokens[q.last:f.np_end]}
-            if (tokens[cue].low in MOVEMENT | {"come"} or category == DISPLACED) and subject & COMBATANTS:
-                continue  # troops entering a town or taking cover are not refugees
-            if tokens[cue].low in CROSSING | _SHELTER and not refugee and subject & TRAVELLERS:
-                continue  # tourists crossing a border, delegates sheltering in a hotel
-            if category == DETAINED and released(tokens, q.first, cue):
-                continue
-            f.category, f.how, f.group = category, f.how or "after", cue
-            # "bringing to more than 200 the number killed": a cumulative toll
-            f.toll = any(t.low in GENERIC_HEADS or t.low == "toll" for t in tokens[q.last:f.np_end])
-            if any(t.low == "among" and tokens[m - 1].low in PASSIVE_AUX for m, t in
-                   enumerate(tokens[f.np_end:cue], start=f.np_end)):
-                f.part_of = True  # "two journalists were among those killed", not ", among them three"
-            f.victims = victims_text(tokens, q.last, f.np_end, text, offset)
+            return after, m
+    return None, inside_until
+
+
+def _cue_fits_subject(sentence: _Sentence, number: _Number, after: tuple[str, int, bool]) -> bool:
+    """False when the cue after the number does not make its subject victims: an active verb
+    the subject did, "two meetings were held", troops entering a town, tourists crossing a
+    border, detainees released."""
+    tokens = sentence.tokens
+    q, np_end = number
+    category, cue, passive = after
+    word = tokens[cue].low
+    if not passive and word in BEFORE and is_active(tokens, cue, np_end > q.last):
+        return False
+    if word in _NEEDS_PEOPLE and not is_person_phrase(tokens, q.last, np_end):
+        return False  # "two meetings were held", "200 trucks crossed"
+    subject = {t.low for t in tokens[q.last:np_end]}
+    if (word in MOVEMENT | {"come"} or category == DISPLACED) and subject & COMBATANTS:
+        return False  # troops entering a town or taking cover are not refugees
+    if word in CROSSING | _SHELTER and not sentence.refugee and subject & TRAVELLERS:
+        return False  # tourists crossing a border, delegates sheltering in a hotel
+    return not (category == DETAINED and released(tokens, q.first, cue))
+
+
+def _with_singulars(found: list[Found], sentence: _Sentence) -> list[Found]:
+    """The numbered figures and the singular victims ("a child was killed") outside their
+    phrases, in text order."""
     covered = {t for f in found if f.category for t in range(f.quantity.first, f.np_end)}
     numbered = {f.quantity.first for f in found if not f.dropped}
-    found = sorted(found + singulars(tokens, text, offset, covered, refugee, numbered),
-                   key=lambda f: f.quantity.start)
+    singles = singulars(sentence.tokens, sentence.text, sentence.offset, covered, sentence.refugee, numbered)
+    return sorted(found + singles, key=lambda f: f.quantity.start)
+
+
+def _link(found: list[Found], sentence: _Sentence) -> None:
+    """Link the figures to each other in place (see analysis.casualties.linking): subsets,
+    coordinated numbers sharing a cue, generic figures, then subsets again."""
     resolve_subsets(found)
-    coordinate(found, tokens, text, offset)
+    coordinate(found, sentence.tokens, sentence.text, sentence.offset)
     resolve_generic(found)
     resolve_subsets(found)
-    kept = [f for f in found if f.category and not f.dropped]
+
+
+def _mark_additions_and_shares(kept: list[Found], tokens: Sequence[Token]) -> None:
+    """"another 5 died" adds to a toll; "the hospital alone received 22 bodies" is one place's
+    share of a larger one."""
     for f in kept:
         f.additional = is_additional(tokens, f)
         f.part_of = f.part_of or _after_alone(tokens, f.quantity.first)
-    # Figures separated by a speech verb are separate claims ("the army said it killed 20
-    # militants, while the ministry said 32 Palestinians were killed"): never added up.
+
+
+def _number_claims(kept: list[Found], tokens: Sequence[Token]) -> None:
+    """Figures separated by a speech verb are separate claims ("the army said it killed 20
+    militants, while the ministry said 32 Palestinians were killed"): never added up."""
     for f, nxt in pairwise(kept):
         between = tokens[f.quantity.last:nxt.quantity.first]
         nxt.claim = f.claim + (1 if any(t.low in _SPEECH for t in between) else 0)
+
+
+def _fill_victims(kept: list[Found], sentence: _Sentence) -> None:
+    """The victims' words of every kept figure the readers did not describe."""
     for f in kept:
         if f.victims is None and f.how != "single":
-            f.victims = victims_text(tokens, f.quantity.last, f.np_end, text, offset)
-    return kept
+            f.victims = sentence.victims(f.quantity.last, f.np_end)
 
 
 def read_sentence(text: str, offset: int = 0, refugee_context: bool = False) -> list[Found]:
