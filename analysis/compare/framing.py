@@ -23,6 +23,13 @@ from analysis.compare.selection import Side
 TOKEN = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
 Z_SIGNIFICANT = 1.96
 TOP_TERMS = 12
+# How news attributes, not how it frames: the words of reporting itself.
+REPORTING_WORDS = frozenset(
+    """said says say saying told tells tell reported reports reporting according added adds stated
+    states noted notes quoted quoting spokesman spokeswoman spokesperson statement telephone
+    interview reporters reporter correspondent correspondents""".split())
+# "By Amina Yusuf" opening a line: the reporter's name is no framing either.
+_BYLINE = re.compile(r"^\s*By\s+((?:[A-Z][\w'’-]*\s*){1,4})", re.MULTILINE)
 
 
 def tokens(text: str) -> list[str]:
@@ -67,6 +74,7 @@ def distinctive_terms(sides: Sequence[Side], documents_text: Mapping[str, str], 
 
     `prior` is the corpus's word counts (term_counts over every article); without it the pooled
     selection stands in."""
+    not_framing = _not_framing(sides, documents_text)
     counts = [term_counts(documents_text.get(d, "") for d in side.doc_ids) for side in sides]
     pooled: Counter = Counter()
     for c in counts:
@@ -77,7 +85,8 @@ def distinctive_terms(sides: Sequence[Side], documents_text: Mapping[str, str], 
         rest = pooled.copy()
         rest.subtract(counts[index])
         scored = log_odds_z(counts[index], +rest, prior)
-        scored = scored[(scored["focus"] > 0) & (scored["z"] > 0) & ~scored["term"].isin(ENGLISH_STOP_WORDS)]
+        scored = scored[(scored["focus"] > 0) & (scored["z"] > 0) & ~scored["term"].isin(ENGLISH_STOP_WORDS)
+                        & ~scored["term"].isin(not_framing)]
         scored = scored[scored["term"].str.len() > 2]
         scored = scored.sort_values(["z", "term"], ascending=[False, True]).head(top)
         frames.append(scored.assign(side=index, label=side.label))
@@ -87,3 +96,27 @@ def distinctive_terms(sides: Sequence[Side], documents_text: Mapping[str, str], 
     out = pd.concat(frames, ignore_index=True)[columns]
     out["significant"] = out["z"] >= Z_SIGNIFICANT
     return out
+
+
+def _not_framing(sides: Sequence[Side], documents_text: Mapping[str, str]) -> frozenset[str]:
+    """Words that set a side apart without framing anything: its outlet's name (datelines and
+    credits repeat it), its reporters' names (bylines) and the verbs of attribution."""
+    words = set(REPORTING_WORDS)
+    for side in sides:
+        words.update(tokens(side.source))
+        for doc_id in side.doc_ids:
+            for byline in _BYLINE.findall(documents_text.get(doc_id, "")):
+                words.update(tokens(byline))
+    return frozenset(words)
+
+
+def significance_note(framing: pd.DataFrame) -> str | None:
+    """What to say when no listed word is a significant difference: the articles are too short
+    (or too alike) to tell framing from chance. None when some word is significant."""
+    if framing.empty:
+        return "No side uses any word notably more than the others."
+    if bool(framing["significant"].any()):
+        return None
+    return (f"None of these words is a significant difference (z ≥ {Z_SIGNIFICANT}): the selection is too "
+            "small to tell framing from chance, so read them as hints only.")
+

@@ -33,7 +33,7 @@ from analysis.compare import (
 from analysis.compare.align import MATCH_THRESHOLD
 from analysis.compare.embeddings import matcher_status
 from analysis.compare.explain import OMISSION_CEILING, UNEXPLAINED_LIMIT
-from analysis.compare.framing import Z_SIGNIFICANT
+from analysis.compare.framing import Z_SIGNIFICANT, significance_note
 from analysis.compare.selection import ARTICLE, SOURCE, split_key
 from analysis.export import csv_bytes
 from dashboard import compare_state
@@ -274,6 +274,9 @@ def show_framing(comparison: Comparison) -> None:
     st.caption("Words each side uses more than the others, by the weighted log-odds ratio with an informative "
                "Dirichlet prior (Monroe, Colaresi & Quinn 2008), the corpus's word frequencies as the prior. "
                f"z ≥ {Z_SIGNIFICANT} (dotted line) is a difference unlikely by chance; short articles rarely reach it.")
+    note = significance_note(comparison.framing)
+    if note:
+        st.info(note, icon=":material/info:")
     st.plotly_chart(charts.framing_chart(comparison.framing, [s.label for s in comparison.sides]), key="compare_framing")
     st.download_button("Download distinctive words (CSV)", csv_bytes(comparison.framing), "distinctive_words.csv", "text/csv",
                        key="compare_dl_framing")

@@ -41,3 +41,28 @@ def test_distinctive_terms_on_the_test_corpus(dev_result, dev_texts):
     assert monitor.iloc[0]["term"] == "khawarij"  # the outlet's own word for the group, used three times
     assert not terms["term"].isin({"the", "and", "said"}).any()
     assert (terms["z"] > 0).all()
+
+
+def test_outlet_names_bylines_and_reporting_verbs_are_not_framing():
+    from analysis.compare.selection import Side
+
+    texts = {
+        "a": ("By Lena Okafor\nKABUL (Valley Wire) - Militants stormed the checkpoint, Valley Wire was told. "
+              "The militants fled, a spokesman told Valley Wire. Militants, militants, militants."),
+        "b": "KABUL (Harbour Post) - Fighters attacked the checkpoint, officials said. The fighters fled.",
+    }
+    sides = [Side("s:a", "Valley Wire", "Valley Wire", ("a",)), Side("s:b", "Harbour Post", "Harbour Post", ("b",))]
+    words = set(distinctive_terms(sides, texts)["term"])
+    assert "militants" in words  # the outlet's label for the attackers is framing
+    assert not words & {"valley", "wire", "harbour", "post", "lena", "okafor", "told", "said", "spokesman"}
+
+
+def test_a_selection_too_small_for_significance_says_so():
+    import pandas as pd
+
+    from analysis.compare.framing import significance_note
+
+    weak = pd.DataFrame({"term": ["militants"], "z": [1.2], "significant": [False]})
+    strong = pd.DataFrame({"term": ["militants"], "z": [2.5], "significant": [True]})
+    assert "too small to tell framing from chance" in significance_note(weak)
+    assert significance_note(strong) is None
