@@ -6,7 +6,7 @@ report to one system casualty row, and prints:
 - coverage: how many gold incident reports and statistics some system row matches;
 - report-to-incident B-cubed precision, recall and F1 over the matched gold incident reports;
 - statistic-vs-incident accuracy, when the casualties table has a `kind` column;
-- the headline killed and injured (the Casualties page's rule, analysis.casualty_views
+- the headline killed and injured (the Casualties page's rule, analysis.casualties.views
   .category_totals, over incidents that are not statistics) against the gold totals;
 - death-count accuracy: per article and gold incident, whether the system's figure for that
   article's report of the incident is the article's gold killed count.
@@ -38,7 +38,7 @@ import pandas as pd
 
 from analysis import analyze, load_corpus
 from analysis.casualties.scoring import load_items
-from analysis.casualty_views import category_totals, source_reports
+from analysis.casualties.views import category_totals, source_reports
 from analysis.nlp import build_offline_pipeline
 from analysis.result import Analysis
 
@@ -189,7 +189,7 @@ def headline(result: Analysis) -> dict[str, int]:
 def death_counts(articles: Sequence[dict], reports: Sequence[GoldReport], matched: dict[int, object],
                  result: Analysis, doc_ids: dict[str, str]) -> tuple[int, int, list[str]]:
     """(right, total, misses): per article and gold incident with a killed count, whether the
-    system's figure for that article's report of the incident (analysis.casualty_views
+    system's figure for that article's report of the incident (analysis.casualties.views
     .source_reports, the incident its matched killed rows mostly belong to) is the gold count."""
     casualties = result.casualties
     figures = source_reports(casualties, result.documents, result.sentences)

@@ -22,8 +22,12 @@ the reader sees the backslashes.
 
 from __future__ import annotations
 
+import html
+import math
 import re
 import string
+
+import pandas as pd
 
 # Invisible, and not a word character: a colon next to it can never begin or end `:name:`.
 WORD_JOINER = "\u2060"
@@ -41,4 +45,21 @@ def md(value: object) -> str:
     text = "" if value is None else str(value)
     one_line = _LINE_BREAKS.sub(" ", text).strip()
     return _SYMBOL_PAIR.sub(WORD_JOINER, one_line).translate(_TABLE)
+
+
+def highlight_evidence(evidence: object, span: tuple[int, int] | None) -> str:
+    """A sentence as HTML: every piece escaped, the figure at `span` wrapped in <mark>."""
+    text = "" if evidence is None or (isinstance(evidence, float) and math.isnan(evidence)) else str(evidence)
+    if span is None:
+        return html.escape(text)
+    lo, hi = span
+    return html.escape(text[:lo]) + "<mark>" + html.escape(text[lo:hi]) + "</mark>" + html.escape(text[hi:])
+
+
+def figure_html(row) -> str:
+    """A figures-table row's evidence (analysis.casualties.views.figures_table) as escaped HTML
+    with the figure marked."""
+    start, end = row["span_start"], row["span_end"]
+    span = None if start is None or start is pd.NA or pd.isna(start) else (int(start), int(end))
+    return highlight_evidence(row["evidence"], span)
 

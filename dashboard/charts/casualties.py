@@ -1,5 +1,5 @@
 """Casualty charts: totals per incident by category, what each source reports, and totals over
-the event date. The frames come from analysis.casualty_views; nothing here adds reports up."""
+the event date. The frames come from analysis.casualties.views; nothing here adds reports up."""
 
 from __future__ import annotations
 

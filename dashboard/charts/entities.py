@@ -7,7 +7,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from analysis.entity_views import network_layout
+from analysis.entities.views import network_layout
 from dashboard.charts.common import LABEL_COLORS, empty_figure, layout, safe, short, source_colors, wrap
 
 
@@ -95,7 +95,7 @@ def entities_by_type_and_source(counts: pd.DataFrame, per_type: int = 8, max_typ
 
     The `max_sources` sources with most mentions get their own colour; the rest are stacked as
     one grey "N other sources" segment, so a corpus of a hundred outlets keeps a legible legend.
-    `counts` is analysis.entity_views.mentions_by_source: entity, label, source, mentions."""
+    `counts` is analysis.entities.views.mentions_by_source: entity, label, source, mentions."""
     if counts.empty:
         return empty_figure("No entities for these filters.")
     counts = counts.astype({"label": str, "entity": str, "source": str})
@@ -145,7 +145,7 @@ def _busiest(frame: pd.DataFrame, column: str, weight: str, limit: int) -> list[
 
 def mention_heatmap(density: pd.DataFrame, max_sources: int = 20) -> go.Figure:
     """Entity x source: mentions per 1,000 words of the source's articles (cell text), raw counts
-    on hover. `density` is analysis.entity_views.mention_density, entities in display order; the
+    on hover. `density` is analysis.entities.views.mention_density, entities in display order; the
     `max_sources` sources naming these entities most are shown (columns stay readable)."""
     if density.empty:
         return empty_figure("No entities for these filters.")
@@ -202,7 +202,7 @@ def entity_sentiment(sentiment: pd.DataFrame, limit: int = 20, min_sentences: in
 
     Dot area grows with the number of sentences; a value from fewer than `min_sentences` is drawn
     hollow and without an interval, and n is in every hover, so one sentence never reads as a
-    trend. `sentiment` is analysis.entity_views.entity_sentiment."""
+    trend. `sentiment` is analysis.entities.views.entity_sentiment."""
     if sentiment.empty:
         return empty_figure("No entity sentences for these filters.")
     data = sentiment.astype({"entity": str, "source": str})
@@ -314,7 +314,7 @@ def cooccurrence_network(entities: pd.DataFrame, pairs: pd.DataFrame, max_nodes:
     where its name runs into no other (place_labels; every name on hover).
     Edges: up to `max_edges` pairs with at least `min_sentences` shared sentences, each entity's
     strongest link kept first, drawn thicker and darker the more sentences they share. `entities` has entity, label, mentions;
-    `pairs` is analysis.entity_views.cooccurrence."""
+    `pairs` is analysis.entities.views.cooccurrence."""
     if entities.empty or pairs.empty:
         return empty_figure("No two entities share a sentence for these filters.")
     ranked = entities.astype({"entity": str}).sort_values(["mentions", "entity"], ascending=[False, True])

@@ -16,7 +16,7 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.timeline_views import reading
+from analysis.timeline.views import reading
 from dashboard.charts.common import MAX_POINTS, empty_figure, layout, safe, short, source_colors, wrap
 
 PUBLISHED_ROW = "Published"
@@ -261,7 +261,7 @@ def event_timeline(events: pd.DataFrame, published: pd.DataFrame, casualties: pd
                    x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None) -> go.Figure:
     """Events per source on a time axis, casualty figures on their dates, publication dates apart.
 
-    `events` from analysis.timeline_views.dated_events, `published` from publications, `casualties`
+    `events` from analysis.timeline.views.dated_events, `published` from publications, `casualties`
     from casualty_marks. `x_range` is the initial view; the range slider below the chart always
     spans everything, so events far from the story stay reachable.
     """

@@ -8,13 +8,13 @@ import html
 import pandas as pd
 import streamlit as st
 
-from analysis import casualty_views as cv
+from analysis.casualties import views as cv
 from analysis.export import csv_bytes, csv_text
 from analysis.schema import CASUALTY_CATEGORIES
 from dashboard import sidebar
 from dashboard.charts.casualties import figures_by_source, selected_dates, totals_by_category, totals_over_time
 from dashboard.context import PageContext, current
-from dashboard.markup import md
+from dashboard.markup import figure_html, md
 
 MAX_HTML_ROWS = 300  # the highlighted figures table; the CSV holds every row
 MAX_SIDE_BY_SIDE = 4  # sources per row in the incident comparison
@@ -92,7 +92,7 @@ def figures_html(figures: pd.DataFrame) -> str:
                   + _line("event date:", _day(row["date"])) + _line("incident:", row["incident_id"])
                   + _line("statistic:", row["statistic_id"]))
         rows.append(
-            f"<tr><td class='fig'>{figure}</td><td class='ev'>{cv.figure_html(row)}</td><td>{details}</td>"
+            f"<tr><td class='fig'>{figure}</td><td class='ev'>{figure_html(row)}</td><td>{details}</td>"
             f"<td>{_esc(row['attribution'])}</td><td class='src'>{source}</td></tr>"
         )
     return f"{FIGURES_CSS}<div class='px-figures'><table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></div>"
@@ -244,7 +244,7 @@ def _article_card(group: pd.DataFrame) -> str:
         counts = (f"counts as {html.escape(cv.format_range(row['low'], row['high']))}" if row["counted"]
                   else "a subset of another figure, not added")
         who = f" — {_esc(row['attribution'])}" if _text(row["attribution"]) else ""
-        quotes.append(f"<blockquote style='margin:6px 0'>{cv.figure_html(row)}"
+        quotes.append(f"<blockquote style='margin:6px 0'>{figure_html(row)}"
                       f"<br><small>{counts}{who}</small></blockquote>")
     return ("<div style='font-size:0.9rem; line-height:1.45'>" + "<br>".join(lines) + "".join(quotes) + "</div>"
             "<style>mark{background:#ffe08a;font-weight:600;padding:0 2px;border-radius:3px}</style>")

@@ -8,7 +8,7 @@ import html
 import pandas as pd
 import streamlit as st
 
-from analysis import entity_views as views
+from analysis.entities import views
 from analysis.entities import EntityCorrections
 from analysis.export import csv_bytes
 from dashboard import url_state

@@ -14,7 +14,7 @@ import streamlit as st
 
 from analysis.export import csv_bytes
 from analysis.filters import FilterChoices
-from analysis.timeline_views import (
+from analysis.timeline.views import (
     casualty_marks, clamp_range, dated_events, event_table, outside, publications, story_window,
 )
 from dashboard.charts.timeline import event_timeline, evidence_html, selected_range

@@ -98,3 +98,32 @@ def test_any_text_renders_without_markup(text):
     out = rendered(text)
     assert re.fullmatch(r"(<p>[^<]*</p>\n)?", out), (text, out)
     assert visible(text) == one_line(text).replace(WORD_JOINER, "")
+
+
+def test_highlight_escapes_every_piece_and_marks_the_figure():
+    from dashboard.markup import highlight_evidence
+
+    evidence = "<b>Rebels</b> killed 5 & wounded <i>3</i>"
+    span = (evidence.index("5"), evidence.index("5") + 1)
+    marked = highlight_evidence(evidence, span)
+    assert marked == "&lt;b&gt;Rebels&lt;/b&gt; killed <mark>5</mark> &amp; wounded &lt;i&gt;3&lt;/i&gt;"
+    assert highlight_evidence("<script>", None) == "&lt;script&gt;"
+
+
+def test_a_figures_table_row_shows_its_evidence_with_the_figure_marked():
+    from datetime import date
+
+    import pandas as pd
+
+    from analysis.casualties import views as cv
+    from dashboard.markup import figure_html
+
+    evidence = "At least 30 were wounded, including eight <children>."
+    casualties = pd.DataFrame([{
+        "doc_id": "b", "sent_id": 0, "start": 36, "end": 41, "category": "injured", "value": 8, "qualifier": "exact",
+        "low": 8, "high": 8, "victims": "children", "location": None, "attribution": None, "evidence": evidence,
+        "kind": "incident", "text": "eight", "part_of": True}])
+    sentences = pd.DataFrame([{"doc_id": "b", "sent_id": 0, "start": 0, "date": date(2023, 3, 9)}])
+    documents = pd.DataFrame([{"doc_id": "b", "source": "Wire", "title": "T", "url": "", "published": date(2023, 3, 9)}])
+    row = cv.figures_table(casualties, sentences, documents).iloc[0]
+    assert figure_html(row) == "At least 30 were wounded, including <mark>eight</mark> &lt;children&gt;."

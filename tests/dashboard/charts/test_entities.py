@@ -2,7 +2,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from analysis import entity_views as ev
+from analysis.entities import views as ev
 from dashboard.charts import top_entities
 from dashboard.charts.entities import (
     cooccurrence_network,

@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analysis.timeline_views import casualty_marks, dated_events, publications, story_window
+from analysis.timeline.views import casualty_marks, dated_events, publications, story_window
 from dashboard.charts.timeline import event_timeline, evidence_html, selected_range
 
 EVIL = "<img src=x onerror=alert(1)>"

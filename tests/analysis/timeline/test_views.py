@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import Document, analyze
-from analysis.timeline_views import (
+from analysis.timeline.views import (
     casualty_marks, clamp_range, dated_events, event_table, focus_window, outside, publications, reading,
     story_window,
 )

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import entity_views as ev
+from analysis.entities import views as ev
 from analysis.entities import EntityCorrections
 
 TEXT_A = "Kabul fell. The Taliban entered Kabul and the Taliban spoke. NATO left Kabul."

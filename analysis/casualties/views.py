@@ -18,7 +18,6 @@ the lowest stated figure among the reports).
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Iterable
 from datetime import date
@@ -123,16 +122,6 @@ def evidence_span(evidence: str, start: int, end: int, sentence_start: int | Non
     return None
 
 
-def highlight_evidence(evidence: str, span: tuple[int, int] | None) -> str:
-    """The sentence as HTML: every piece escaped, the figure wrapped in <mark>."""
-    evidence = _text(evidence)
-    if span is None:
-        return html.escape(evidence)
-    lo, hi = span
-    return (html.escape(evidence[:lo]) + "<mark>" + html.escape(evidence[lo:hi]) + "</mark>"
-            + html.escape(evidence[hi:]))
-
-
 def safe_link(url) -> str | None:
     """The URL if it is an http(s) address (anything else, e.g. javascript:, is dropped)."""
     url = _text(url).strip()
@@ -207,12 +196,6 @@ def figures_table(casualties: pd.DataFrame, sentences: pd.DataFrame, documents: 
     out = out.sort_values(["_order", "incident_id", "published", "source", "sent_id"], na_position="last",
                           kind="stable")
     return out.drop(columns="_order").reset_index(drop=True)[FIGURE_COLUMNS]
-
-
-def figure_html(row) -> str:
-    """A figures-table row's evidence as escaped HTML with the figure marked."""
-    span = None if _missing(row["span_start"]) else (int(row["span_start"]), int(row["span_end"]))
-    return highlight_evidence(row["evidence"], span)
 
 
 # --- reports: one article's account of one incident ----------------------------------------
