@@ -38,9 +38,8 @@ class Token(NamedTuple):
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of `text`; `offset` is added to spans so they index the enclosing document."""
-    new = tuple.__new__  # Token(...) goes through a Python-level __new__; this is the same tuple
     return [
-        new(Token, (word, word.lower(), m.start() + offset, m.end() + offset))
+        Token(word, word.lower(), m.start() + offset, m.end() + offset)
         for m in _TOKEN.finditer(text)
         for word in (m.group(),)
     ]
