@@ -8,7 +8,6 @@ import textwrap
 import plotly.express as px
 import plotly.graph_objects as go
 
-SENTIMENT_SCALE = [[0.0, "#c0392b"], [0.5, "#ecf0f1"], [1.0, "#1e8449"]]
 LABEL_COLORS = {
     "PERSON": "#4c78a8", "ORG": "#f58518", "GPE": "#54a24b", "LOC": "#72b7b2", "NORP": "#e45756",
     "FAC": "#b279a2", "EVENT": "#ff9da6", "PRODUCT": "#9d755d", "LAW": "#bab0ac",
