@@ -18,7 +18,6 @@ from analysis.entities import EntityCorrections
 
 # Below this many sentences a mean tone is an anecdote, not a tendency: charts mark it as such.
 MIN_SENTENCES_FOR_TREND = 3
-LIST_SEPARATOR = "; "
 
 SOURCE_COUNT_COLUMNS = ["entity", "label", "source", "mentions"]
 DENSITY_COLUMNS = ["entity", "label", "source", "mentions", "words", "per_1000_words"]
@@ -231,21 +230,6 @@ def keyword_in_context(mentions: pd.DataFrame, sentences: pd.DataFrame, document
                      _clip_left(sentence[:begin], width), match, _clip_right(sentence[end:], width),
                      float(row.compound)))
     return pd.DataFrame(rows, columns=KWIC_COLUMNS)
-
-
-def _join(value) -> str:
-    if isinstance(value, (list, tuple, set, np.ndarray)):
-        return LIST_SEPARATOR.join(str(v) for v in value)
-    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
-
-
-def entities_export(entities: pd.DataFrame) -> pd.DataFrame:
-    """The entities table ready for CSV: list cells joined with "; "."""
-    out = entities.copy()
-    for column in out.columns:
-        if out[column].map(lambda v: isinstance(v, (list, tuple, set, np.ndarray))).any():
-            out[column] = out[column].map(_join)
-    return out
 
 
 def mentions_export(mentions: pd.DataFrame, sentences: pd.DataFrame,

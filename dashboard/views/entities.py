@@ -213,7 +213,7 @@ def _downloads(ctx: PageContext) -> None:
     st.subheader("Download")
     left, right = st.columns(2)
     left.download_button(
-        "Entities (CSV)", lambda: csv_bytes(views.entities_export(result.entities)),
+        "Entities (CSV)", lambda: csv_bytes(result.entities),
         file_name="parallax-entities.csv", mime="text/csv", icon=":material/download:", on_click="ignore",
         help="One row per entity after filters and corrections; lists joined with “; ”.")
     right.download_button(
