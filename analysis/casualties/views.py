@@ -401,8 +401,11 @@ def households_line(households: pd.DataFrame) -> str:
 
 def source_totals(reports: pd.DataFrame) -> pd.DataFrame:
     """What each source reports, per category: its figure for each incident it covers (its
-    latest article's, when it ran several on one incident), summed over those incidents."""
+    latest article's, when it ran several on one incident), summed over those incidents. People
+    only: families and households are said apart (`household_totals`), never summed with them."""
     columns = ["source", "category", "total", "incidents"]
+    if not reports.empty:
+        reports = reports[~_counts_households(reports)]
     if reports.empty:
         return pd.DataFrame(columns=columns)
     latest = (reports.assign(_p=reports["published"].map(lambda d: d or pd.Timestamp.min.date()))

@@ -382,3 +382,14 @@ def test_families_are_said_beside_the_head_counts_never_added_to_them():
     assert households.to_dict("records") == [
         {"category": "displaced", "unit": "families", "incidents": 1, "conservative": 120}]
     assert cv.households_line(households) == "Also reported, not counted as people: 120 families displaced (1 incident)."
+
+
+def test_what_each_source_reports_counts_people_only():
+    reports = pd.DataFrame([
+        {"incident_id": "I1", "source": "Wire", "published": date(2024, 5, 1), "category": "displaced", "low": 300,
+         "unit": None},
+        {"incident_id": "I2", "source": "Wire", "published": date(2024, 5, 1), "category": "displaced", "low": 90,
+         "unit": "families"},
+    ])
+    assert cv.source_totals(reports).to_dict("records") == [
+        {"source": "Wire", "category": "displaced", "total": 300, "incidents": 1}]
