@@ -121,5 +121,6 @@ def paragraph_arc(sentences: pd.DataFrame, documents: pd.DataFrame, limit: int =
     )
     fig.add_hline(y=0, line_color="#999", line_width=1)
     fig.update_yaxes(range=[-1.05, 1.05])
+    fig.update_xaxes(tick0=1, dtick=1)  # paragraphs are counted: no "paragraph 1.5"
     fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.18))
     return layout(fig, height=420)

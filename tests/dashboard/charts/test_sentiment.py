@@ -42,6 +42,7 @@ def test_paragraph_arc_averages_each_paragraph():
     article_a = next(v for k, v in by_article.items() if k.startswith("Wire"))
     assert [x for x, _ in article_a] == [1, 2]
     assert [y for _, y in article_a] == pytest.approx([0.1, 0.0])
+    assert (fig.layout.xaxis.tick0, fig.layout.xaxis.dtick) == (1, 1)  # whole paragraphs on the axis
 
 
 def test_empty_inputs_give_a_message_not_an_error():
