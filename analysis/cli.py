@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.document import Corpus
 from analysis.engine import analyze
 from analysis.export import write_csv
 from analysis.filters import Filters, apply
@@ -116,14 +117,23 @@ def _share_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def share(argv: list[str]) -> int:
-    """`python -m analysis share PATH...`: store the readable articles and print both links."""
-    args = _share_parser().parse_args(argv)
-    corpus = load_corpus(args.paths)
+def _readable(paths: list[str]) -> Corpus | None:
+    """The corpus at `paths`, each unreadable file named on stderr with its reason; None (and
+    a message) when no article could be read."""
+    corpus = load_corpus(paths)
     for path, reason in corpus.errors:
         print(f"skipped {path}: {reason}", file=sys.stderr)
     if not corpus.documents:
         print("no readable articles in the given paths", file=sys.stderr)
+        return None
+    return corpus
+
+
+def share(argv: list[str]) -> int:
+    """`python -m analysis share PATH...`: store the readable articles and print both links."""
+    args = _share_parser().parse_args(argv)
+    corpus = _readable(args.paths)
+    if corpus is None:
         return 1
     from sqlalchemy import create_engine  # only this command needs the database
 
@@ -154,11 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.format == "parquet" and (reason := parquet_missing()):
         print(reason, file=sys.stderr)
         return 1
-    corpus = load_corpus(args.paths)
-    for path, reason in corpus.errors:
-        print(f"skipped {path}: {reason}", file=sys.stderr)
-    if not corpus.documents:
-        print("no readable articles in the given paths", file=sys.stderr)
+    corpus = _readable(args.paths)
+    if corpus is None:
         return 1
     params = {"entity": args.entity, "source": args.source,
               "from": args.date_from or [], "to": args.date_to or []}
