@@ -121,9 +121,17 @@ class _Report:
 
     def set_uncertainty(self, before: int, after: int) -> None:
         self.before, self.after = before, after
-        if self.day is not None:
-            self.first_possible = self.day - timedelta(days=before)
-            self.last_possible = self.day + timedelta(days=after)
+        if self.day is not None:  # clamped: a text may date itself to year 1 or 9999
+            self.first_possible = _shifted(self.day, -before)
+            self.last_possible = _shifted(self.day, after)
+
+
+def _shifted(day: date, days: int) -> date:
+    """`day` moved by `days`, held within the calendar's ends."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.min if days < 0 else date.max
 
 
 @dataclass

@@ -255,3 +255,13 @@ def test_families_keep_their_unit_and_never_join_a_count_of_people():
              ("Post", "Some 400 people fled Gbankoro on Tuesday after the fighting, residents said.")]
     displaced = _killed_incidents(texts, "displaced")
     assert sorted(displaced["unit"].map(lambda u: u if isinstance(u, str) else "people")) == ["families", "people"]
+
+
+def test_dates_at_the_calendars_ends_do_not_break_the_grouping():
+    from analysis import analyze
+    from analysis.document import Document
+
+    documents = [Document("a", "", "Wire A", None, "", "-5 dead"),
+                 Document("b", "", "Wire A", date(1, 1, 1), "", "9/11/2001/2002"),
+                 Document("c", "", "Wire B", date(9999, 12, 31), "", "Gunmen killed 4 people in Gbankoro on Monday.")]
+    assert analyze(documents).documents["doc_id"].tolist() == ["a", "b", "c"]
