@@ -202,17 +202,18 @@ def clean_issuer(name: str | None) -> str | None:
 
 
 # Present perfect: a count that runs up to now ("have been killed", "has displaced").
+_COUNTING_VERBS = r"(?:recorded|registered|documented|counted|verified|tallied)"
 _PRESENT_PERFECT = re.compile(
     r"\b(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+)?(?:killed|died|displaced|wounded|injured|fled"
-    r"|abducted|uprooted|forced|recorded|registered|documented|counted|verified|tallied)\b", re.IGNORECASE)
+    rf"|abducted|uprooted|forced|{_COUNTING_VERBS})\b", re.IGNORECASE)
 # Bodies that count over long periods; a police or army spokesman reports episodes.
 _INSTITUTION = re.compile(
     r"\b(?:United\s+Nations|UN|U\.N\.|OCHA|UNHCR|UNICEF|WHO|IOM|OHCHR|ACLED|UCDP|Red\s+Cross|ICRC|agency|agencies"
     r"|monitor|monitors|monitoring\s+group|observatory|rights\s+groups?|human\s+rights|NGOs?|civil\s+society"
-    r"|watchdog|tracker)\b"
-    # A tally word or a counting verb makes the same running count without an institution.
-    r"|\b(?:[Aa]\s+total\s+of|[Ii]n\s+total|[Aa]ltogether)\b"
-    r"|\b(?:have|has)\s+(?:now\s+|so\s+far\s+)?(?:recorded|registered|documented|counted|verified|tallied)\b")
+    r"|watchdog|tracker)\b")
+# A tally word or a counting verb makes the same running count without an institution.
+_TALLY = re.compile(
+    rf"\b(?:[Aa]\s+total\s+of|[Ii]n\s+total|[Aa]ltogether)\b|\b(?:have|has)\s+(?:now\s+|so\s+far\s+)?{_COUNTING_VERBS}\b")
 _DAY_WORD = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|overnight|tonight)\b",
                        re.IGNORECASE)
 
@@ -221,7 +222,7 @@ def is_running_count(sentence: str) -> bool:
     """True for an institution's count up to now with no episode or day named ("the UN says
     1,300 civilians have been killed", "a total of 900 people have been killed", "monitors have
     recorded 400 deaths"): a cumulative statistic, not one attack's toll."""
-    return bool(_PRESENT_PERFECT.search(sentence) and _INSTITUTION.search(sentence)
+    return bool(_PRESENT_PERFECT.search(sentence) and (_INSTITUTION.search(sentence) or _TALLY.search(sentence))
                 and not names_episode(sentence) and not _DAY_WORD.search(sentence))
 
 

@@ -301,10 +301,12 @@ def _name_spans(text: str, names: dict[str, str]) -> list[tuple[int, int, str]]:
     return found
 
 
-def countries_named(text: str) -> list[str]:
+@lru_cache(maxsize=1 << 14)
+def countries_named(text: str) -> tuple[str, ...]:
     """The country names in `text`, as written, in order ("Burkina Faso" in "northern Burkina
-    Faso's Soum province"); adjectives ("Malian soldiers") are not names."""
-    return [text[start:end] for start, end, _ in _name_spans(text, {}) if place_rank(text[start:end]) == COUNTRY]
+    Faso's Soum province"); adjectives ("Malian soldiers") are not names. Cached: every figure
+    of a paragraph asks about the sentences before it."""
+    return tuple(text[start:end] for start, end, _ in _name_spans(text, {}) if place_rank(text[start:end]) == COUNTRY)
 
 
 _ANTECEDENT_PART = re.compile(r"\b(?:the|its)\s+(?:city|town|capital|camp|province|state|region|village|district)"
