@@ -19,7 +19,12 @@ from analysis.casualties import extract_casualties, group_incidents
 from analysis.casualties.kinds import INCIDENT, STATISTIC
 from analysis.casualties.statistics import build_statistics
 from analysis.document import Document
-from analysis.entities import EntityCorrections, apply_corrections, build_entity_tables, summarise_entities
+from analysis.entities import (
+    EntityCorrections,
+    apply_corrections,
+    build_entity_tables,
+    summarise_entities,
+)
 from analysis.nlp import find_mentions, load_pipeline, pipeline_description
 from analysis.result import Analysis
 from analysis.schema import CASUALTIES, DOCUMENTS, EVENTS, MENTIONS, SENTENCES, STATISTICS

@@ -64,13 +64,13 @@ class Filters:
         return params
 
     @classmethod
-    def from_query_params(cls, params: Mapping[str, object]) -> "Filters":
+    def from_query_params(cls, params: Mapping[str, object]) -> Filters:
         """Read filters back from query parameters, ignoring anything malformed (a hand-edited
         or truncated link must open the dashboard, not crash it)."""
         return cls.parse_query_params(params)[0]
 
     @classmethod
-    def parse_query_params(cls, params: Mapping[str, object]) -> tuple["Filters", list[str]]:
+    def parse_query_params(cls, params: Mapping[str, object]) -> tuple[Filters, list[str]]:
         """The filters in `params`, and a note for every value ignored (too long, too many, not a
         date), so the visitor learns why a link opened with less than it named."""
         notes: list[str] = []
@@ -300,7 +300,7 @@ class FilterChoices:
     day_counts: tuple[tuple[date, int], ...] = ()  # every sentence date with its sentence count
 
     @classmethod
-    def of(cls, result: Analysis) -> "FilterChoices":
+    def of(cls, result: Analysis) -> FilterChoices:
         entities = result.entities
         dates = pd.to_datetime(result.sentences["date"], errors="coerce").dropna()
         days = Counter(stamp.date() for stamp in dates)

@@ -42,5 +42,5 @@ class Analysis:
             "statistics": self.statistics,
         }
 
-    def replace(self, **tables: pd.DataFrame) -> "Analysis":
+    def replace(self, **tables: pd.DataFrame) -> Analysis:
         return replace(self, **tables)

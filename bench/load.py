@@ -198,7 +198,7 @@ async def run_session(browser, base: str, number: int, steps: list[tuple[str, st
                         await page.locator("[data-testid='stSidebarNav'] a").filter(has_text=target).first.click(
                             timeout=STEP_TIMEOUT_MS)
                     await rendered(page, title)
-                except Exception as error:  # noqa: BLE001 - every failure is a counted error
+                except Exception as error:
                     tally.errors.append(f"session {number}: {kind} {target}: {type(error).__name__}: "
                                         f"{str(error).splitlines()[0][:160]}")
                     continue
@@ -245,7 +245,7 @@ async def drive(base: str, sessions: int, rounds: int, steps: list[tuple[str, st
             work = asyncio.gather(*(run_session(browser, base, n, steps, rounds, tally) for n in range(sessions)))
             try:
                 await asyncio.wait_for(work, timeout=budget_s)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 tally.errors.append(f"the run did not finish within {budget_s:.0f} s")
             browser_cpu = sum(cpu_seconds(pid, with_children=True) for pid in descendants(os.getpid())
                               if pid != server_pid)

@@ -30,8 +30,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import build_corpus
 from load import CHROMIUM_ARGS, ROOT, MemorySampler, free_port, proc_status_kb, started, stop_server
+
+from bench import build_corpus
 
 PAGE_TIMEOUT_MS = 1_800_000  # a 5-million-word analysis on a busy 2-core machine, with room to spare
 MAX_FILE_BYTES = 15_000_000  # under the dashboard's 20 MB per file

@@ -65,7 +65,14 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import analyze, load_corpus
-from analysis.compare import Comparison, build_sides, clean_selection, compare, source_key, term_counts
+from analysis.compare import (
+    Comparison,
+    build_sides,
+    clean_selection,
+    compare,
+    source_key,
+    term_counts,
+)
 from analysis.entities.evaluation import Score
 from analysis.nlp import build_offline_pipeline
 from analysis.result import Analysis

@@ -54,7 +54,7 @@ class Score(PrecisionRecallF1):
         return self.tp, self.predicted, self.gold
 
     @property
-    def span_only(self) -> "Score":
+    def span_only(self) -> Score:
         """The same counts with a match on span alone."""
         return Score(self.span_tp, self.predicted, self.gold, self.span_tp)
 

@@ -82,7 +82,7 @@ def without_traceback(work: Callable[[], T], message: str, what: str) -> T:
     st.switch_page) passes through: it is not an Exception."""
     try:
         return work()
-    except Exception:  # noqa: BLE001 - any failure: a short message here, the traceback in the log
+    except Exception:
         LOGGER.exception("%s failed", what)
         st.error(message, icon=":material/error:")
         st.stop()

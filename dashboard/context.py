@@ -24,8 +24,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from analysis import Analysis, Filters, apply
-from analysis.filters import FilterChoices
 from analysis.entities import EntityCorrections
+from analysis.filters import FilterChoices
 from dashboard.corpus import LoadedCorpus, env_number
 
 _CONTEXT_KEY = "_parallax_context"

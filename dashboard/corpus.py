@@ -29,6 +29,7 @@ from analysis.engine import with_corrections
 from analysis.entities import EntityCorrections
 from analysis.nlp import load_pipeline
 
+
 def _seeds_dir() -> Path:
     """The bundled seeds: beside the package in a checkout (editable install), else in the
     folder the server was started from (a hosted app runs `streamlit run` from the repository)."""

@@ -21,8 +21,15 @@ from streamlit.delta_generator import DeltaGenerator
 from streamlit.logger import get_logger
 
 from analysis.document import Document
-from analysis.sharing import (DELETE_PARAM, ShareError, ShareLimits, ShareStore, StoreUnavailable, delete_link,
-                              sqlite_url)
+from analysis.sharing import (
+    DELETE_PARAM,
+    ShareError,
+    ShareLimits,
+    ShareStore,
+    StoreUnavailable,
+    delete_link,
+    sqlite_url,
+)
 from analysis.sharing.config import CONNECTION_NAME, DATABASE_URL_ENV, base_url
 from analysis.sharing.links import with_query
 from dashboard import url_state
@@ -82,7 +89,7 @@ def share_store() -> ShareStore:
     """The store, its schema ready; StoreUnavailable when the database cannot be used."""
     try:
         engine = st.connection(CONNECTION_NAME, type="sql", **connection_settings()).engine
-    except Exception as exc:  # noqa: BLE001 - a bad URL, a missing driver, a data folder we cannot create
+    except Exception as exc:
         LOGGER.exception("the share database could not be set up")
         raise StoreUnavailable("the share database is not set up correctly (see the server's log).") from exc
     store = ShareStore(engine, ShareLimits.from_env())

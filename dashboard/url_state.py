@@ -13,7 +13,12 @@ import streamlit as st
 
 from analysis import Filters
 from analysis.entities import EntityCorrections
-from analysis.filters import FILTER_PARAMS, MAX_CORRECTIONS_CHARS, MAX_SHARE_TOKEN_CHARS, param_values
+from analysis.filters import (
+    FILTER_PARAMS,
+    MAX_CORRECTIONS_CHARS,
+    MAX_SHARE_TOKEN_CHARS,
+    param_values,
+)
 from analysis.sharing import DELETE_PARAM, SHARE_PARAM
 from dashboard.corpus import BUNDLED, SERVER, SHARED, UPLOAD_PREFIX
 
@@ -29,7 +34,7 @@ _CORPUS_ID = re.compile(rf"(?:{BUNDLED}|{SERVER}|{SHARED}|{UPLOAD_PREFIX}[0-9a-f
 
 def query_dict() -> dict[str, list[str]]:
     """The current query parameters with every value as a list (repeated keys kept)."""
-    return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+    return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
 def initial_filters() -> tuple[Filters, list[str]] | None:

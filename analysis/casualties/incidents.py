@@ -47,11 +47,11 @@ import pandas as pd
 
 from analysis.casualties.location import (
     LOCALITY,
+    antecedent_parts,
     countries_named,
     countries_of,
     fold_place,
     learn_containment,
-    antecedent_parts,
     place_rank,
 )
 from analysis.casualties.reports import article_figure, incident_figures

@@ -5,7 +5,6 @@ coordinated numbers, subsets and corrections ("two, not 20 as initially reported
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import NamedTuple

@@ -18,7 +18,14 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.casualties.kinds import STATISTIC, clean_issuer, find_issuer, has_rate, has_stock, opens_with_parts
+from analysis.casualties.kinds import (
+    STATISTIC,
+    clean_issuer,
+    find_issuer,
+    has_rate,
+    has_stock,
+    opens_with_parts,
+)
 from analysis.schema import STATISTICS as STATISTIC_COLUMNS
 
 CLOSE_RATIO = 0.75  # the smaller figure at least this share of the larger: one statistic

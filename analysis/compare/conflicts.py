@@ -59,7 +59,7 @@ def _best_rows(rows: pd.DataFrame) -> pd.DataFrame:
 def _disagreeing(best: pd.DataFrame) -> bool:
     """Two or more sides whose current figures span two or more different ranges."""
     current = best[~best["_old"]]
-    spans = {(_number(l), _number(h)) for l, h in current[["low", "high"]].itertuples(index=False)}
+    spans = {(_number(low), _number(high)) for low, high in current[["low", "high"]].itertuples(index=False)}
     return current["side"].nunique() >= 2 and len(spans) >= 2
 
 
@@ -103,7 +103,7 @@ def figure_spread(conflicts: pd.DataFrame) -> pd.DataFrame:
         rows.append({"matched_by": matched, "category": category, "lowest": f"{lowest['label']}: {lowest['figure']}",
                      "highest": f"{highest['label']}: {highest['figure']}",
                      "ratio": float(tops.max()) / float(tops.min()) if tops.min() else float("inf"),
-                     "figures": "; ".join(f"{l}: {f}" for l, f in zip(group["label"], group["figure"]))})
+                     "figures": "; ".join(f"{label}: {figure}" for label, figure in zip(group["label"], group["figure"]))})
     return pd.DataFrame(rows).sort_values("ratio", ascending=False).reset_index(drop=True)
 
 

@@ -28,7 +28,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from analysis.compare.lexicon import ARMED_PHRASE, CLAIM_PHRASE, DEMONYM, STOP, concept_of, number_value, stem
+from analysis.compare.lexicon import (
+    ARMED_PHRASE,
+    CLAIM_PHRASE,
+    DEMONYM,
+    STOP,
+    concept_of,
+    number_value,
+    stem,
+)
 
 # entity, concept, number, word. Rarity (IDF) already tells the story's main actor from a
 # name only one statement uses; weighing entities 1.5 on top matched background sentences that

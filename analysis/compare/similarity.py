@@ -58,7 +58,7 @@ def similarity_matrix(texts: Sequence[str]) -> np.ndarray:
 EVIDENCE_WEIGHT = 0.5  # share of the evidence cosine (meaning.py) in the offline similarity
 
 
-def offline_similarity(texts: Sequence[str], evidence: Sequence["Evidence"]) -> np.ndarray:
+def offline_similarity(texts: Sequence[str], evidence: Sequence[Evidence]) -> np.ndarray:
     """Wording and meaning, half each: the TF-IDF cosine above and the evidence cosine
     (entities, numbers, event concepts, content stems). Wording alone misses paraphrase
     ("nobody took responsibility" / "no group has claimed"); evidence alone is blind to the
@@ -71,7 +71,7 @@ def offline_similarity(texts: Sequence[str], evidence: Sequence["Evidence"]) -> 
     return (1 - EVIDENCE_WEIGHT) * wording + EVIDENCE_WEIGHT * evidence_scores(evidence).cosine
 
 
-def meaning_similarity(units: Sequence["Unit"], evidence: Sequence["Evidence"]) -> tuple[np.ndarray, str]:
+def meaning_similarity(units: Sequence[Unit], evidence: Sequence[Evidence]) -> tuple[np.ndarray, str]:
     """The aligner's similarity of `units` (whose evidence is `evidence`) and the name of the
     matcher that made it: the offline one, sharpened by a sentence-embedding model when one is
     configured (analysis.compare.embeddings)."""

@@ -11,7 +11,13 @@ import re
 from functools import lru_cache
 
 from analysis.nlp.gazetteers import strip_diacritics
-from analysis.nlp.lexicon import DEMONYM_PLURALS, DEMONYMS, FAC_SUFFIXES, PERSON_TITLES, TITLE_MODIFIERS
+from analysis.nlp.lexicon import (
+    DEMONYM_PLURALS,
+    DEMONYMS,
+    FAC_SUFFIXES,
+    PERSON_TITLES,
+    TITLE_MODIFIERS,
+)
 
 _FACILITY_WORDS = frozenset(word.lower() for word in FAC_SUFFIXES) | {"jamia", "masjid"}
 _APOSTROPHES = re.compile(r"['’‘ʼ`´]")

@@ -43,8 +43,8 @@ from analysis.entities.normalise import (
     spelled_by_syllables,
     transliteration_key,
 )
-from analysis.nlp.lexicon import DEMONYMS, ORG_ALIASES, ORG_SUFFIXES
 from analysis.nlp.gazetteers import build_gazetteer, canonical_country
+from analysis.nlp.lexicon import DEMONYMS, ORG_ALIASES, ORG_SUFFIXES
 
 # Known spellings of one organisation (lexicon.ORG_ALIASES), by form and by key.
 _ORG_ALIASES_BY_KEY: dict[str, str] = {
@@ -254,9 +254,7 @@ def _merge_org_parts(target: dict[str, str], label_of: dict[str, str]) -> None:
             if len(other_words) <= len(words):
                 continue
             acronym = len(words) == 1 and looks_like_acronym(key.split(":", 1)[-1].upper())
-            if other_words[: len(words)] == words and (acronym or all(w in _ORG_SUFFIX_WORDS for w in other_words[len(words):])):
-                longer.append(other)
-            elif len(words) >= 2 and other_words[-len(words):] == words:
+            if other_words[: len(words)] == words and (acronym or all(w in _ORG_SUFFIX_WORDS for w in other_words[len(words):])) or len(words) >= 2 and other_words[-len(words):] == words:
                 longer.append(other)
             elif len(words) >= 2 and _place_descriptor(words, other_words):
                 longer.append(other)  # "Islamic Emirate" / "Islamic Emirate of Afghanistan"

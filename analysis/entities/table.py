@@ -43,7 +43,7 @@ def _bracketed(mentions: pd.DataFrame, sentences: pd.DataFrame) -> list[bool]:
                                                  mentions["text"].tolist()):
         sentence_start, sentence = where.get((doc_id, sent_id), (0, ""))
         i, j = int(start) - sentence_start, int(end) - sentence_start
-        flags.append(0 < i and sentence[i:j] == text and sentence[i - 1 : i] == "(" and sentence[j : j + 1] == ")")
+        flags.append(i > 0 and sentence[i:j] == text and sentence[i - 1 : i] == "(" and sentence[j : j + 1] == ")")
     return flags
 
 

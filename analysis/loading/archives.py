@@ -27,7 +27,14 @@ from pathlib import PurePosixPath
 
 from analysis.document import LoadError
 from analysis.loading.candidate import Unreadable
-from analysis.loading.entries import Entry, Listing, human_size, is_hidden, is_sidecar, skipped_in_folder
+from analysis.loading.entries import (
+    Entry,
+    Listing,
+    human_size,
+    is_hidden,
+    is_sidecar,
+    skipped_in_folder,
+)
 from analysis.loading.notes import PATH_REDUCED, note
 
 ARCHIVE_FACTOR = 10

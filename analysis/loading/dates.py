@@ -19,7 +19,7 @@ A date is plausible from 1800 up to tomorrow (a timezone ahead). Anything else r
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
 import dateparser
@@ -158,7 +158,7 @@ def _from_epoch(seconds: float, text: str) -> date:
     if seconds > 1e11:  # milliseconds
         seconds /= 1000
     try:
-        return datetime.fromtimestamp(seconds, tz=timezone.utc).date()
+        return datetime.fromtimestamp(seconds, tz=UTC).date()
     except (OverflowError, OSError, ValueError):
         raise BadDate(f"{text!r} is not a usable timestamp") from None
 

@@ -16,7 +16,13 @@ from analysis.document import LoadError
 from analysis.loading.candidate import Candidate, Unreadable
 from analysis.loading.entries import Entry
 from analysis.loading.plain import text_of
-from analysis.loading.records import RowProblem, candidate_from_row, has_field, no_text_field, normalise_keys
+from analysis.loading.records import (
+    RowProblem,
+    candidate_from_row,
+    has_field,
+    no_text_field,
+    normalise_keys,
+)
 
 # Keys under which API responses and dumps wrap their list of articles (NewsAPI: "articles").
 _LIST_KEYS = ("articles", "documents", "records", "items", "data", "results")

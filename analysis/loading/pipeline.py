@@ -60,7 +60,7 @@ def read_listing(listing: Listing, max_bytes: int, *, in_archive: bool = False) 
             found, problems = _read_entry(entry, sidecars.get(entry.folder), max_bytes, in_archive)
         except Unreadable as exc:
             errors.append(LoadError(entry.label, str(exc)))
-        except Exception as exc:  # noqa: BLE001 - the promise is that bad input never raises
+        except Exception as exc:
             errors.append(LoadError(entry.label, f"could not be read ({type(exc).__name__}: {exc})"))
         else:
             candidates.extend(found)
@@ -129,7 +129,7 @@ def _read_sidecars(listing: Listing, max_bytes: int, errors: list[LoadError]) ->
             found[folder], problems = read_sidecar(_fetch(entry, max_bytes), entry)
         except Unreadable as exc:
             errors.append(LoadError(entry.label, f"metadata sidecar ignored: {exc}"))
-        except Exception as exc:  # noqa: BLE001 - a parser failure must not cost the articles
+        except Exception as exc:
             errors.append(LoadError(entry.label, f"metadata sidecar ignored: {type(exc).__name__}: {exc}"))
         else:
             errors.extend(problems)

@@ -15,7 +15,13 @@ from analysis.document import LoadError
 from analysis.loading.candidate import Candidate, Unreadable
 from analysis.loading.entries import Entry
 from analysis.loading.plain import text_of
-from analysis.loading.records import RowProblem, candidate_from_row, column_key, has_field, no_text_field
+from analysis.loading.records import (
+    RowProblem,
+    candidate_from_row,
+    column_key,
+    has_field,
+    no_text_field,
+)
 
 _DELIMITERS = (",", ";", "\t", "|")
 _FIELD_LIMIT = 2**31 - 1  # the largest value every platform's C long accepts

@@ -144,7 +144,7 @@ def _classify_tokens(texts: list[str], spaces: list[int]) -> tuple[list[int], li
             classes[i] = _token_class(token, False, False)
         elif token in CONNECTORS:
             classes[i] = _CONN
-        elif token == "-" and 0 < i and not spaces[i - 1] and not spaces[i]:
+        elif token == "-" and i > 0 and not spaces[i - 1] and not spaces[i]:
             classes[i] = _CONN  # a hyphen inside a word: "al-Burhan"
         elif _linking_syllable(texts, spaces, i):
             classes[i] = _CONN  # "Tehreek-e-Taliban", "Hizb-ut-Tahrir"

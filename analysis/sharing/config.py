@@ -34,7 +34,7 @@ class ShareLimits:
     max_store_bytes: int = DEFAULT_MAX_STORE_MB * MB
 
     @classmethod
-    def from_env(cls) -> "ShareLimits":
+    def from_env(cls) -> ShareLimits:
         return cls(expiry_days=_positive(EXPIRY_DAYS_ENV, DEFAULT_EXPIRY_DAYS),
                    max_share_bytes=int(_positive(MAX_SHARE_MB_ENV, DEFAULT_MAX_SHARE_MB) * MB),
                    max_store_bytes=int(_positive(MAX_STORE_MB_ENV, DEFAULT_MAX_STORE_MB) * MB))

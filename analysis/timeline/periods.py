@@ -7,8 +7,9 @@ their own. Month and year steps use dateutil's relativedelta (end-of-month clamp
 from __future__ import annotations
 
 from calendar import monthrange
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Callable, Literal
+from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 

@@ -12,6 +12,7 @@ Thursday") as future.
 from __future__ import annotations
 
 import re
+
 from analysis.timeline.periods import Direction
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")

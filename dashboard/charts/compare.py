@@ -252,7 +252,7 @@ def figures_chart(figures: pd.DataFrame, side_labels: Sequence[str]) -> go.Figur
     data["value"] = data["low"].astype(float)
     data["upper"] = (data["high"].fillna(data["low"]).astype(float) - data["value"]).clip(lower=0)
     data["label"] = data["label"].map(safe)
-    data["hover"] = [f"<b>{l}</b>: {safe(f)}<br>{wrap(t)}" for l, f, t in zip(data["label"], data["figure"], data["text"])]
+    data["hover"] = [f"<b>{label}</b>: {safe(figure)}<br>{wrap(text)}" for label, figure, text in zip(data["label"], data["figure"], data["text"])]
     fig = px.scatter(data, x="value", y="row", color="label", error_x="upper", custom_data=["hover"],
                      color_discrete_map=_colors(side_labels), labels={"value": "figure reported", "row": "", "label": ""})
     fig.update_traces(marker={"size": 13, "line": {"width": 1, "color": "white"}},

@@ -8,7 +8,15 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from analysis.entities.views import network_layout
-from dashboard.charts.common import LABEL_COLORS, empty_figure, layout, safe, short, source_colors, wrap
+from dashboard.charts.common import (
+    LABEL_COLORS,
+    empty_figure,
+    layout,
+    safe,
+    short,
+    source_colors,
+    wrap,
+)
 
 
 def top_entities(entities: pd.DataFrame, limit: int = 15) -> go.Figure:

@@ -6,7 +6,16 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
-from dashboard.charts.common import MAX_POINTS, empty_figure, layout, safe, short, source_colors, wrap
+from dashboard.charts.common import (
+    MAX_POINTS,
+    empty_figure,
+    layout,
+    safe,
+    short,
+    source_colors,
+    wrap,
+)
+
 
 def _sentences_with_source(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     return sentences.merge(documents[["doc_id", "source", "title"]], on="doc_id", how="left")

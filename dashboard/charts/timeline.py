@@ -17,7 +17,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.timeline.views import reading
-from dashboard.charts.common import MAX_POINTS, empty_figure, layout, safe, short, source_colors, wrap
+from dashboard.charts.common import (
+    MAX_POINTS,
+    empty_figure,
+    layout,
+    safe,
+    short,
+    source_colors,
+    wrap,
+)
 
 PUBLISHED_ROW = "Published"
 CASUALTY_COLOR = "#b2182b"

@@ -12,7 +12,12 @@ from analysis.casualties import views as cv
 from analysis.export import csv_bytes, csv_text
 from analysis.schema import CASUALTY_CATEGORIES
 from dashboard import sidebar
-from dashboard.charts.casualties import figures_by_source, selected_dates, totals_by_category, totals_over_time
+from dashboard.charts.casualties import (
+    figures_by_source,
+    selected_dates,
+    totals_by_category,
+    totals_over_time,
+)
 from dashboard.context import PageContext, current
 from dashboard.markup import figure_html, md
 

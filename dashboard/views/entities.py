@@ -8,8 +8,7 @@ import html
 import pandas as pd
 import streamlit as st
 
-from analysis.entities import views
-from analysis.entities import EntityCorrections
+from analysis.entities import EntityCorrections, views
 from analysis.export import csv_bytes
 from dashboard import url_state
 from dashboard.charts import entities as charts

@@ -15,7 +15,13 @@ import streamlit as st
 from analysis.export import csv_bytes
 from analysis.filters import FilterChoices
 from analysis.timeline.views import (
-    casualty_marks, clamp_range, dated_events, event_table, outside, publications, story_window,
+    casualty_marks,
+    clamp_range,
+    dated_events,
+    event_table,
+    outside,
+    publications,
+    story_window,
 )
 from dashboard.charts.timeline import event_timeline, evidence_html, selected_range
 from dashboard.context import PageContext, current

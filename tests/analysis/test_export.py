@@ -11,7 +11,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.export import csv_bytes, csv_text, join_list, neutralise_cell, spreadsheet_safe, write_csv
+from analysis.export import (
+    csv_bytes,
+    csv_text,
+    join_list,
+    neutralise_cell,
+    spreadsheet_safe,
+    write_csv,
+)
 
 HOSTILE = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)",
            "\tpadded", "\rreturn"]

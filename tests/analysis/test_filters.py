@@ -206,9 +206,10 @@ def test_restrict_keeps_the_far_start_a_link_names(with_old_reference):
 
 
 def test_statistics_follow_the_figures_that_quote_them():
+    from datetime import date
+
     from analysis import analyze
     from analysis.document import Document
-    from datetime import date
 
     quoting = Document("a", "UN", "Wire", date(2024, 5, 2), "",
                        "The conflict has killed more than 9,000 people since 2019, the UN said.")
@@ -221,8 +222,8 @@ def test_statistics_follow_the_figures_that_quote_them():
 
 def _core_span_by_scanning(days, share=0.8, gap=None):
     """core_span spelled out on the sorted list with repeats, as its docstring reads."""
-    from datetime import timedelta as td
     import math as m
+    from datetime import timedelta as td
 
     gap = gap or td(days=7)
     ordered = sorted(days)
@@ -244,7 +245,8 @@ def _core_span_by_scanning(days, share=0.8, gap=None):
 
 def test_core_span_walks_distinct_days_to_the_same_window_as_a_scan_of_every_date():
     import random
-    from datetime import date as d, timedelta as td
+    from datetime import date as d
+    from datetime import timedelta as td
 
     from analysis.filters import CORE_SHARE, STORY_GAP, core_span
 

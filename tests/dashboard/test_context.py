@@ -71,7 +71,7 @@ def test_a_failed_build_is_not_stored_and_the_next_call_builds_again():
 def test_least_recently_used_values_go_once_the_bytes_pass_the_bound():
     views = SharedViews(max_bytes=250, ttl_s=60, measure=lambda value: 100)
     for name in ("a", "b"):
-        views.get("view", name, lambda: name)
+        views.get("view", name, lambda name=name: name)
     views.get("view", "a", lambda: "rebuilt")  # "a" is now the most recent
     views.get("view", "c", lambda: "c")
     assert views.keys() == [("view", "a"), ("view", "c")]

@@ -10,7 +10,13 @@ from analysis import analyze
 from analysis.document import Document
 from analysis.engine import with_corrections
 from analysis.entities import EntityCorrections
-from dashboard.corpus import MAX_CORRECTED, AnalysisCache, analysis_bytes, forget_uploaded_files, within_budget
+from dashboard.corpus import (
+    MAX_CORRECTED,
+    AnalysisCache,
+    analysis_bytes,
+    forget_uploaded_files,
+    within_budget,
+)
 
 
 def doc(i: int, words: int, published: date | None) -> Document:

@@ -9,7 +9,8 @@ import html
 import re
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from dashboard.markup import WORD_JOINER, md

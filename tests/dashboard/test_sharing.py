@@ -118,7 +118,7 @@ def test_the_link_opens_the_same_view_in_a_fresh_session(database):
     share_button(sharer).click().run()
     multiselect(sharer, "filter_sources").select("Harbour Ledger").run()
     assert metric(sharer, "Articles") == "2"
-    link_params = {key: sharer.query_params.get(key) for key in sharer.query_params.keys()}
+    link_params = {key: sharer.query_params.get(key) for key in sharer.query_params}
     assert param(sharer, "source") == "Harbour Ledger"
     link_params["cmp"] = ["s:Harbour Ledger", "s:Southern Dispatch"]
     link_params["fix"] = EntityCorrections().merge("Odesa", "Mykolaiv").to_query_value()

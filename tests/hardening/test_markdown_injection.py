@@ -34,7 +34,7 @@ class PixelServer:
         hits = self.hits
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (the http.server API)
+            def do_GET(self) -> None:
                 hits.append(self.path)
                 self.send_response(200)
                 self.send_header("Content-Type", "image/gif")

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from analysis import Document, analyze
-from analysis.casualties import views as cv
 from analysis.casualties import group_incidents
+from analysis.casualties import views as cv
 from analysis.loading import load_corpus
 
 DOCS = pd.DataFrame({

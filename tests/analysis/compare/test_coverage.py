@@ -41,8 +41,8 @@ SPEAKER_TEXT = (
 @pytest.fixture(scope="module")
 def speaker_quotes():
     from analysis import analyze
-    from analysis.document import Document
     from analysis.compare.selection import Side
+    from analysis.document import Document
 
     result = analyze([Document("q1", "Speakers", "Shabelle Ledger", None, "", SPEAKER_TEXT)])
     sides = (Side("s:q", "Shabelle Ledger", "Shabelle Ledger", ("q1",)),)

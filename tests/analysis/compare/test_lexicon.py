@@ -3,7 +3,14 @@ responsibility claim is told from a reporting "claimed", numbers read in words a
 
 import pytest
 
-from analysis.compare.lexicon import ARMED_PHRASE, CLAIM_PHRASE, DEMONYM, concept_of, number_value, stem
+from analysis.compare.lexicon import (
+    ARMED_PHRASE,
+    CLAIM_PHRASE,
+    DEMONYM,
+    concept_of,
+    number_value,
+    stem,
+)
 
 
 @pytest.mark.parametrize("forms", [("shelled", "shelling", "shells"), ("killed", "kills", "killing"),

@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from analysis.entities.evaluation import entity_score, gold_spans, load_devset, mention_score, predict_spans
+from analysis.entities.evaluation import (
+    entity_score,
+    gold_spans,
+    load_devset,
+    mention_score,
+    predict_spans,
+)
 from analysis.nlp import load_pipeline
 
 DEVSET = Path(__file__).resolve().parents[2] / "data" / "entities" / "devset.jsonl"

@@ -1,4 +1,10 @@
-from analysis.entities.normalise import clean_surface, initials, key_of, looks_like_acronym, place_key
+from analysis.entities.normalise import (
+    clean_surface,
+    initials,
+    key_of,
+    looks_like_acronym,
+    place_key,
+)
 
 
 def test_clean_surface_drops_the_possessives_and_titles():

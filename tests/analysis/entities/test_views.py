@@ -6,9 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analysis.entities import EntityCorrections
 from analysis.entities import views as ev
 from analysis.export import csv_text
-from analysis.entities import EntityCorrections
 
 TEXT_A = "Kabul fell. The Taliban entered Kabul and the Taliban spoke. NATO left Kabul."
 TEXT_B = "The Taliban <b>warned</b> NATO. Ankara & NATO met."

@@ -34,10 +34,10 @@ def test_markdown_with_only_markup_is_refused(make_entry):
 
 def test_markdown_front_matter_is_metadata_not_text(make_entry):
     data = (
-        '---\ntitle: "Strikes hit Kharkiv power plant"\nsource: Kyiv Post\ndate: 2024-03-22\n'
-        "url: https://www.kyivpost.com/post/1\ntags:\n  - ukraine\n---\n\n"
-        "Russian strikes hit a power plant in Kharkiv on Friday.\n"
-    ).encode()
+        b'---\ntitle: "Strikes hit Kharkiv power plant"\nsource: Kyiv Post\ndate: 2024-03-22\n'
+        b"url: https://www.kyivpost.com/post/1\ntags:\n  - ukraine\n---\n\n"
+        b"Russian strikes hit a power plant in Kharkiv on Friday.\n"
+    )
     [c] = read_markdown(data, make_entry("clip.md", data))
     assert c.text.strip() == "Russian strikes hit a power plant in Kharkiv on Friday."
     assert (c.title, c.source, c.published, c.url) == (

@@ -1,4 +1,9 @@
-from analysis.nlp.gazetteers import build_gazetteer, canonical_country, spelling_variants, strip_diacritics
+from analysis.nlp.gazetteers import (
+    build_gazetteer,
+    canonical_country,
+    spelling_variants,
+    strip_diacritics,
+)
 
 
 def test_strip_diacritics():

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.nlp.pieces import PIECE_CHARS, TextPiece, batches, piece_limit, pieces_of, split_into_pieces
+from analysis.nlp.pieces import (
+    PIECE_CHARS,
+    TextPiece,
+    batches,
+    piece_limit,
+    pieces_of,
+    split_into_pieces,
+)
 from analysis.segmentation import split_sentences
 
 

@@ -5,14 +5,21 @@ sessions (and servers) sharing at once."""
 from __future__ import annotations
 
 import threading
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import create_engine, inspect, select, text, update
 
 from analysis.document import Document
-from analysis.sharing import (ShareExpired, ShareLimits, ShareNotFound, ShareStore, ShareTooLarge, StoreFull,
-                              StoreUnavailable)
+from analysis.sharing import (
+    ShareExpired,
+    ShareLimits,
+    ShareNotFound,
+    ShareStore,
+    ShareTooLarge,
+    StoreFull,
+    StoreUnavailable,
+)
 from analysis.sharing.store import NOT_FOUND, SCHEMA_VERSION, encode, schema_versions
 
 DAY = 86_400
@@ -55,7 +62,7 @@ def test_a_share_opens_from_another_connection_with_every_article_as_it_was(engi
     finally:
         elsewhere.dispose()
     assert opened.documents == CORPUS
-    assert opened.expires_at == datetime.fromtimestamp(START + 90 * DAY, tz=timezone.utc) == made.expires_at
+    assert opened.expires_at == datetime.fromtimestamp(START + 90 * DAY, tz=UTC) == made.expires_at
     assert (made.articles, made.size_bytes) == (3, len(encode(CORPUS)))
 
 
@@ -169,7 +176,7 @@ def test_servers_creating_the_schema_at_the_same_time_all_succeed(database_url):
         barrier.wait()
         try:
             ShareStore(engine).create_schema()
-        except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+        except BaseException as exc:
             failures.append(exc)
 
     threads = [threading.Thread(target=start, args=(e,)) for e in engines]
@@ -200,7 +207,7 @@ def test_sessions_and_servers_sharing_at_once_each_get_a_working_link(database_u
         barrier.wait()
         try:
             results[n] = store.put(wanted[n])
-        except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+        except BaseException as exc:
             results[n] = exc
 
     threads = [threading.Thread(target=share, args=(n,)) for n in range(len(wanted))]

@@ -7,7 +7,14 @@ import pytest
 
 from analysis import Document, analyze
 from analysis.timeline.views import (
-    casualty_marks, clamp_range, dated_events, event_table, focus_window, outside, publications, reading,
+    casualty_marks,
+    clamp_range,
+    dated_events,
+    event_table,
+    focus_window,
+    outside,
+    publications,
+    reading,
     story_window,
 )
 

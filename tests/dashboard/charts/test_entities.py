@@ -6,10 +6,10 @@ from analysis.entities import views as ev
 from dashboard.charts import top_entities
 from dashboard.charts.entities import (
     cooccurrence_network,
-    place_labels,
     entities_by_type_and_source,
     entity_sentiment,
     mention_heatmap,
+    place_labels,
     selected_entities,
 )
 
