@@ -16,17 +16,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from analysis.nlp.lexicon import COUNTRY_SHORT_FORMS
+
 COUNTRY, SUBDIVISION, LOCALITY = 0, 1, 2
-# English short forms wire copy uses where the ISO name differs ("Russian Federation").
-_COUNTRY_SHORT_FORMS = {
-    "Russia": "RU", "Turkey": "TR", "Czech Republic": "CZ", "Ivory Coast": "CI", "Burma": "MM",
-    "DR Congo": "CD", "DRC": "CD", "Democratic Republic of Congo": "CD",
-    "Democratic Republic of the Congo": "CD", "Congo-Kinshasa": "CD", "Congo-Brazzaville": "CG",
-    "Palestinian territories": "PS", "Palestinian Territories": "PS", "Britain": "GB",
-    "Great Britain": "GB", "UK": "GB", "U.K.": "GB", "US": "US", "U.S.": "US", "USA": "US",
-    "America": "US", "East Timor": "TL", "Cape Verde": "CV", "Swaziland": "SZ", "Macedonia": "MK",
-    "Vatican": "VA", "Brunei": "BN",
-}
 _ADMIN_SUFFIX = re.compile(r"\s+(?:oblast|province|region|governorate|state|district|prefecture|territory|"
                            r"rayon|raion|county|department|city)$", re.IGNORECASE)
 
@@ -204,7 +196,7 @@ def _iso_names() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
             forms.add(country.name.split(", ")[0])
         for form in filter(None, forms):
             countries.setdefault(_fold(form), country.alpha_2)
-    for form, code in _COUNTRY_SHORT_FORMS.items():
+    for form, code in COUNTRY_SHORT_FORMS.items():
         countries.setdefault(_fold(form), code)
     subdivisions: dict[str, set[str]] = {}
     for subdivision in pycountry.subdivisions:

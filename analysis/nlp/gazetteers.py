@@ -27,6 +27,7 @@ from analysis.nlp.lexicon import (
     NON_ENTITY_WORDS,
     PERSON_TITLES,
     PLACE_PREFIXES,
+    UNCODED_COUNTRY_NAMES,
 )
 
 _ADMIN_WORDS = re.compile(
@@ -142,7 +143,8 @@ def build_gazetteer() -> Gazetteer:
             for variant in spelling_variants(form):
                 countries.setdefault(variant, canonical)
                 labels[variant] = "GPE" if labels.get(variant) != "ORG" else "ORG"
-    for short, canonical in COUNTRY_SHORT_FORMS.items():
+    short_forms = {short: short_names[code] for short, code in COUNTRY_SHORT_FORMS.items()}
+    for short, canonical in (short_forms | UNCODED_COUNTRY_NAMES).items():
         countries.setdefault(short, canonical)
         labels.setdefault(short, "GPE")
 

@@ -222,22 +222,28 @@ NON_ENTITY_ACRONYMS = _words(
     """
 ) - {"US"}
 
-# Country short forms the press uses that pycountry's names do not give. Maps to the canonical
-# country name of `gazetteers` (geonames' short name).
+# Country short forms the press uses where the ISO 3166 names differ ("Russia", "Russian
+# Federation"; "UK", "United Kingdom"), each with its ISO 3166 alpha-2 code. The one table of
+# them: `gazetteers` names each country by GeoNames' short name for the code, `casualties.location`
+# ranks the form as a country.
 COUNTRY_SHORT_FORMS: dict[str, str] = {
-    "US": "United States", "U.S.": "United States", "USA": "United States",
-    "U.S.A.": "United States", "America": "United States", "United States of America": "United States",
-    "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom",
-    "Great Britain": "United Kingdom", "UAE": "United Arab Emirates", "U.A.E.": "United Arab Emirates",
-    "Emirates": "United Arab Emirates", "DRC": "Democratic Republic of the Congo",
-    "DR Congo": "Democratic Republic of the Congo", "Democratic Republic of Congo": "Democratic Republic of the Congo",
-    "Congo-Kinshasa": "Democratic Republic of the Congo",
-    "Burma": "Myanmar", "Holland": "Netherlands", "Ivory Coast": "Ivory Coast",
-    "Côte d'Ivoire": "Ivory Coast", "Cote d'Ivoire": "Ivory Coast", "Turkiye": "Turkey",
-    "Türkiye": "Turkey", "Czechia": "Czech Republic", "South Korea": "South Korea",
-    "North Korea": "North Korea", "Palestine": "Palestinian Territory", "Vatican": "Vatican",
-    "Soviet Union": "Soviet Union", "USSR": "Soviet Union", "PRC": "China", "KSA": "Saudi Arabia",
-    "Gaza Strip": "Gaza Strip", "West Bank": "West Bank",
+    "US": "US", "U.S.": "US", "USA": "US", "U.S.A.": "US", "America": "US", "United States of America": "US",
+    "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB",
+    "UAE": "AE", "U.A.E.": "AE", "Emirates": "AE",
+    "DRC": "CD", "DR Congo": "CD", "Democratic Republic of Congo": "CD", "Democratic Republic of the Congo": "CD",
+    "Congo-Kinshasa": "CD",
+    "Congo-Brazzaville": "CG",
+    "Russia": "RU", "Turkey": "TR", "Turkiye": "TR", "Türkiye": "TR", "Czech Republic": "CZ", "Czechia": "CZ",
+    "Ivory Coast": "CI", "Côte d'Ivoire": "CI", "Cote d'Ivoire": "CI", "Burma": "MM", "Holland": "NL",
+    "South Korea": "KR", "North Korea": "KP", "PRC": "CN", "KSA": "SA",
+    "Palestine": "PS", "Palestinian territories": "PS", "Palestinian Territories": "PS",
+    "East Timor": "TL", "Cape Verde": "CV", "Swaziland": "SZ", "Macedonia": "MK", "Vatican": "VA", "Brunei": "BN",
+}
+
+# Names the press uses as a country's that have no ISO 3166 code of their own, each with the
+# name `gazetteers` gives it.
+UNCODED_COUNTRY_NAMES: dict[str, str] = {
+    "Soviet Union": "Soviet Union", "USSR": "Soviet Union", "Gaza Strip": "Gaza Strip", "West Bank": "West Bank",
 }
 
 # Demonyms and nationality adjectives of the world's states, plus the plural forms news copy

@@ -69,6 +69,12 @@ def test_place_specificity_from_iso_3166():
     assert countries_of("Kalma") == frozenset()
 
 
+def test_press_short_forms_are_countries():
+    # From the one table of short forms the entity gazetteer uses too.
+    assert countries_of("UK") == countries_of("Britain") == {"GB"}
+    assert countries_of("UAE") == {"AE"} and place_rank("Holland") == COUNTRY
+
+
 def test_containment_is_learned_from_the_texts_own_words():
     from analysis.casualties.location import learn_containment
 

@@ -39,3 +39,12 @@ def test_country_variants_share_a_canonical_name():
     assert canonical_country("U.S.") == canonical_country("USA") == canonical_country("United States")
     assert canonical_country("Russian Federation") == "Russia"
     assert canonical_country("Kabul") is None
+
+
+def test_short_forms_name_the_country_of_their_code():
+    # "Holland" and "Netherlands" once had different canonical names, "Czech Republic" none.
+    assert canonical_country("Holland") == canonical_country("Netherlands")
+    assert canonical_country("Czech Republic") == canonical_country("Czechia")
+    assert canonical_country("Congo-Brazzaville") == canonical_country("Republic of the Congo")
+    assert canonical_country("USSR") == "Soviet Union"
+    assert build_gazetteer().labels["Swaziland"] == "GPE"
