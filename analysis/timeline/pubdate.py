@@ -26,9 +26,8 @@ Named dates (9/11) are anchors of memory, not news of the day: they are ignored.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
-from statistics import median_low
 
 from analysis.segmentation import Sentence
 from analysis.timeline.finders import find_mentions
@@ -38,22 +37,40 @@ from analysis.timeline.tense import direction_at
 _USABLE = frozenset({"absolute", "month_day", "month"})
 
 
+class KnownDates:
+    """The corpus's known publication dates, sorted once. Every undated article's estimate
+    searches them by bisection and reads medians by index, so dating U undated articles against
+    K known dates costs U log K, not U times a sort of K."""
+
+    def __init__(self, dates: Iterable[date | None]) -> None:
+        self.dates: list[date] = sorted(d for d in dates if d is not None)
+
+    def __len__(self) -> int:
+        return len(self.dates)
+
+    def median_from(self, first: int = 0) -> date:
+        """The low median of the dates from position `first` on (statistics.median_low of
+        that suffix, without copying or sorting it)."""
+        return self.dates[first + (len(self.dates) - first - 1) // 2]
+
+
 def estimate_publication_date(
     text: str,
     sentences: Sequence[Sentence],
-    corpus_dates: Sequence[date],
+    corpus_dates: Sequence[date | None] | KnownDates,
     window_days: int = 45,
 ) -> date | None:
     """Best estimate of when `text` was published (see the module docstring for the reasoning).
 
-    `corpus_dates` are the known publication dates of the other articles in the corpus.
+    `corpus_dates` are the known publication dates of the other articles in the corpus; pass
+    them as `KnownDates` when dating many articles against one corpus.
     """
-    known = [d for d in corpus_dates if d is not None]
-    known.sort()
+    corpus = corpus_dates if isinstance(corpus_dates, KnownDates) else KnownDates(corpus_dates)
+    known = corpus.dates
     mentions = [
         (s.text, m) for s in sentences for m in find_mentions(s.text, calendar=True) if m.kind in _USABLE and not m.named
     ]
-    provisional = median_low(known) if known else None
+    provisional = corpus.median_from(0) if known else None
     if provisional is None:
         years = [m.period.end for _, m in mentions if m.kind == "absolute" and m.period is not None]
         provisional = date(max(years).year, 12, 31) if years else None
@@ -86,7 +103,7 @@ def estimate_publication_date(
         first = bisect_left(known, floor)
         if grain == "year":
             # "in 2014" only says "not before 2014": the corpus is the better guide when it agrees.
-            estimate = median_low(known[first:]) if first < len(known) else floor
+            estimate = corpus.median_from(first) if first < len(known) else floor
         elif first < len(known) and known[first] <= floor + timedelta(days=window_days):
             estimate = known[first]
         else:
