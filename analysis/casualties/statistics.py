@@ -26,13 +26,13 @@ from analysis.casualties.kinds import (
     has_stock,
     opens_with_parts,
 )
+from analysis.nlp.lexicon import STOP_WORDS
 from analysis.schema import STATISTICS as STATISTIC_COLUMNS
 
 CLOSE_RATIO = 0.75  # the smaller figure at least this share of the larger: one statistic
 START_DAYS = 31  # period starts within this many days: one period
 # Issuers of one family: the UN's offices and agencies quote each other's counts.
 _UN_FAMILY = re.compile(r"\b(?:U\.?N\.?|United\s+Nations|OCHA|UNHCR|UNICEF|WHO|IOM|OHCHR|UNAMA|MONUSCO)\b")
-_STOPWORDS = frozenset({"the", "a", "an", "of", "for", "and", "said", "its", "their", "new"})
 
 
 @dataclass
@@ -79,7 +79,7 @@ def issuer_key(issuer: str | None) -> frozenset[str]:
     """The words that identify an issuer, lower-cased; the UN's family shares one word."""
     if not issuer:
         return frozenset()
-    words = {w for w in re.findall(r"[a-z]+", issuer.lower()) if w not in _STOPWORDS}
+    words = {w for w in re.findall(r"[a-z]+", issuer.lower()) if w not in STOP_WORDS}
     return frozenset({"un"} if _UN_FAMILY.search(issuer) else words)
 
 

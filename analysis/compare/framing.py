@@ -16,9 +16,9 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from analysis.compare.selection import Side
+from analysis.nlp.lexicon import FUNCTION_WORDS
 
 TOKEN = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
 Z_SIGNIFICANT = 1.96
@@ -85,7 +85,7 @@ def distinctive_terms(sides: Sequence[Side], documents_text: Mapping[str, str], 
         rest = pooled.copy()
         rest.subtract(counts[index])
         scored = log_odds_z(counts[index], +rest, prior)
-        scored = scored[(scored["focus"] > 0) & (scored["z"] > 0) & ~scored["term"].isin(ENGLISH_STOP_WORDS)
+        scored = scored[(scored["focus"] > 0) & (scored["z"] > 0) & ~scored["term"].isin(FUNCTION_WORDS)
                         & ~scored["term"].isin(not_framing)]
         scored = scored[scored["term"].str.len() > 2]
         scored = scored.sort_values(["z", "term"], ascending=[False, True]).head(top)

@@ -19,11 +19,10 @@ from collections import Counter
 from collections.abc import Sequence
 
 import pandas as pd
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from analysis.compare.coverage import side_of_doc
 from analysis.compare.selection import Side
-from analysis.nlp.lexicon import PERSON_TITLES
+from analysis.nlp.lexicon import PERSON_TITLES, STOP_WORDS
 
 ACTOR_NOUNS = (
     "militants?", "insurgents?", "insurgency", "rebels?", "terrorists?", "terror group", "fighters?", "jihadists?",
@@ -68,7 +67,7 @@ _SELF_NAMED = re.compile(r"^[^.]{0,40}?\b(?:calls? (?:itself|themselves)|known a
 # A free-standing epithet: "the terror group", "the Islamist insurgents".
 _EPITHET = re.compile(rf"\b(?i:the|these|those|an?)\s+((?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+){{0,2}}(?i:{_ACTOR}))\b(?!\s+(?:war|wars|attacks?|operations?|campaign)\b)")
 # Function words and reporting verbs never describe an actor: a run holding one is not a label.
-_STOP_MODIFIERS = frozenset(ENGLISH_STOP_WORDS | {"said", "says", "told", "near", "close", "new", "same", "last"})
+_STOP_MODIFIERS = STOP_WORDS | {"near", "close"}
 MODIFIER_LABELS = frozenset({"ORG", "NORP", "PERSON"})
 ACTOR_LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE"})
 EPITHET_GENERIC = frozenset({"group", "groups", "government", "head", "chief", "director", "president", "officials",

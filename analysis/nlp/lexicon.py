@@ -8,6 +8,8 @@ not one conflict). Open classes (places) come from data packages, see `gazetteer
 
 from __future__ import annotations
 
+from spacy.lang.en.stop_words import STOP_WORDS as _SPACY_STOP_WORDS
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -16,6 +18,13 @@ def _words(text: str) -> frozenset[str]:
 def _phrases(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.strip().splitlines() if line.strip())
 
+
+# Function words ("the", "of", "which"): spaCy's English list, the one its tokens' `is_stop`
+# reads. The project's one stop-word list; lower-case.
+FUNCTION_WORDS: frozenset[str] = frozenset(_SPACY_STOP_WORDS)
+# Function words and the reporting words news copy puts in any sentence ("said", "new"): words
+# that identify nothing, in an issuer's name or an actor's description. Lower-case.
+STOP_WORDS: frozenset[str] = FUNCTION_WORDS | frozenset({"said", "says", "told", "new"})
 
 # Words that introduce a person's name: "President Erdogan", "spokesman John Kirby". Lower-case.
 PERSON_TITLES = _words(

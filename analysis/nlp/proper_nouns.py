@@ -19,7 +19,6 @@ from typing import NamedTuple
 
 import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, ORTH, SPACY
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -33,6 +32,7 @@ from analysis.nlp.lexicon import (
     EVENT_HEADS,
     EVENT_SUFFIXES,
     FAC_SUFFIXES,
+    FUNCTION_WORDS,
     GPE_SUFFIXES,
     LOC_SUFFIXES,
     NAME_PARTICLES,
@@ -484,7 +484,7 @@ class ProperNounRecognizer:
         opened = False
         while a < b and a in starts and classes[a] == _CAP and texts[a].lower() in COMMON_WORDS and a not in gaz_at:
             following = a + 2 if a + 1 < b and texts[a + 1] in _APOSTROPHE_S else a + 1
-            if texts[a].lower() not in STOP_WORDS and following < b and classes[following] == _CAP and following not in gaz_at:
+            if texts[a].lower() not in FUNCTION_WORDS and following < b and classes[following] == _CAP and following not in gaz_at:
                 break
             a = self._skip_connectors(classes, gaz_at, following if following > a + 1 else a + 1, b)
             opened = True

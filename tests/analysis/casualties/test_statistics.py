@@ -7,6 +7,7 @@ import pandas as pd
 from analysis.casualties.statistics import (
     build_statistics,
     figures_close,
+    issuer_key,
     issuers_compatible,
     period_bounds,
     period_shape,
@@ -85,6 +86,9 @@ def test_issuers_figures_and_shapes():
     assert issuers_compatible("the United Nations", "UN refugee agency")
     assert issuers_compatible(None, "health ministry")
     assert not issuers_compatible("health ministry", "Red Cross")
+    # Function and reporting words identify no issuer: sharing "the" or "said" is no match.
+    assert issuer_key("the new health ministry of the region, which said") == {"health", "ministry", "region"}
+    assert not issuers_compatible("the ministry, which said", "the army, which denied it")
     assert figures_close((1200, 1200), (1150, 1250)) and not figures_close((100, 100), (300, 300))
     assert period_shape("every day", "Ten people die every day.") == "rate"
     assert period_shape(None, "The town hosts 8,000 refugees.") == "stock"
