@@ -250,6 +250,7 @@ def score(corpus: Path, show_errors: bool = False) -> None:
     print(f"deaths   death-count accuracy {right / max(total, 1):.3f} ({right}/{total})")
     if show_errors:
         _print_errors(articles, reports, matched, casualties, misses)
+        _print_headline_parts(result, reports, matched, gold)
 
 
 def _print_errors(articles: Sequence[dict], reports: Sequence[GoldReport], matched: dict[int, object],
@@ -269,6 +270,29 @@ def _print_errors(articles: Sequence[dict], reports: Sequence[GoldReport], match
             print(f"  split  {incident} {category}: {sorted(map(str, systems))}")
     for miss in misses:
         print(f"  count  {miss}")
+
+
+def _print_headline_parts(result: Analysis, reports: Sequence[GoldReport], matched: dict[int, object],
+                          gold: dict) -> None:
+    """Each system incident in the killed and injured headline, with its figure and what its rows
+    are in the gold (incident ids, 'statistic', or 'unmatched'), beside the gold incident's
+    conservative figure: where an over- or undercount comes from."""
+    casualties, incidents = result.casualties, result.incidents
+    if "kind" in incidents.columns:
+        incidents = incidents[incidents["kind"] != "statistic"]
+    gold_of = {label: reports[g].incident or "statistic" for g, label in matched.items()}
+    gold_figures = {(i["id"], category): figures["conservative"]
+                    for i in gold["incidents"] for category, figures in i["figures"].items()}
+    for category in HEADLINE_CATEGORIES:
+        rows = incidents[(incidents["category"] == category) & incidents["conservative"].notna()]
+        for incident in rows.sort_values("conservative", ascending=False).itertuples():
+            labels = casualties.index[(casualties["incident_id"] == incident.incident_id)
+                                      & (casualties["category"] == category)]
+            sources = Counter(gold_of.get(label, "unmatched") for label in labels)
+            said = ", ".join(f"{name} x{n} (gold {gold_figures.get((name, category), '-')})"
+                             for name, n in sources.most_common())
+            print(f"  headline {category:7s} {incident.incident_id} {int(incident.conservative):5d} "
+                  f"{incident.location}: {said}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -22,6 +22,13 @@ join one incident on all the evidence a reader uses:
 - figures within MAX_RATIO, or within MAX_REVISION_RATIO when the higher was reported later:
   a toll that rises over days is one incident.
 
+Reports whose date is only an estimate (an undated article) are placed last, once the dated
+reports have formed their incidents: an estimate can be weeks off, so such a report joins the
+one incident it fits within LOOSE_DAYS, or the one it fits best by figure and kind of attack
+when several do ("late last week, gunmen killed 15 at a checkpoint in Téra" beside two attacks
+on Téra four days apart); a report of a region only ("a village in the Centre-Nord region") may
+join a town's incident inside it. When no incident fits, or several fit equally, it stays apart.
+
 Candidates are blocked by category, kind, place and date window, so grouping stays far from
 quadratic. Subsets ("including three children") are linked to their incident but never add.
 
@@ -65,6 +72,7 @@ WINDOW_DAYS = 2  # the dates reports of one incident are about lie within this m
 MAX_RATIO = 4.0  # and their figures within this factor,
 MAX_REVISION_RATIO = 15.0  # or this one when the higher figure was reported later (a rising toll)
 UNDATED_SPREAD_DAYS = 7  # an article with an estimated publication date: its dates are this uncertain
+LOOSE_DAYS = 30  # and may lie this far from a dated incident it joins (an estimate can be a month off)
 # Relative dates that name a span, not a day ("last week"): its length in days from the date
 # the sentence was given.
 _SPAN_DAYS = ((re.compile(r"\b(?:last|past|previous|this|earlier\s+this)\s+week\b|\bweek\s+ago\b", re.IGNORECASE), 7),
@@ -113,6 +121,12 @@ class _Report:
     toll: bool = False  # it states a running toll ("the death toll rose to 40")
     first_possible: date | None = None  # the span of days the report may be about
     last_possible: date | None = None
+    estimated: bool = False  # its article's publication date is an estimate
+
+    @property
+    def loose(self) -> bool:
+        """Dated only by an estimate, or not at all: placed after the dated reports."""
+        return self.estimated or self.day is None
 
     @property
     def precise(self) -> bool:
@@ -156,6 +170,7 @@ class _Incident:
     def add(self, report: _Report) -> None:
         if not self.reports:
             self.first_day, self.first_location = report.day, report.location
+        anchored = any(not r.loose for r in self.reports)
         self.reports.append(report)
         self.doc_ids.add(report.doc_id)
         if report.stated:
@@ -167,6 +182,8 @@ class _Incident:
         self.events = self.events | report.events
         if day is None:
             self.undated = True
+        elif report.loose and anchored:
+            pass  # an estimate never narrows the days that dated reports pin down
         else:
             first, last = report.first_possible, report.last_possible
             span = self.day_span
@@ -526,6 +543,7 @@ def _read_evidence(report: _Report, estimated: bool) -> None:
     report.events = frozenset().union(*(_events(text) for text in texts)) if texts else frozenset()
     report.toll = any(_flag(row, "toll") for _, row in report.rows)
     after = max((_span_days(text) for text in texts), default=1) - 1
+    report.estimated = estimated
     if estimated:
         report.set_uncertainty(UNDATED_SPREAD_DAYS, max(after, UNDATED_SPREAD_DAYS))
     else:
@@ -557,34 +575,58 @@ def _article_places(records: list[tuple[object, dict]]) -> dict[object, str | No
 
 def _cluster(records: list[tuple[object, dict]], documents: pd.DataFrame,
              sentences: pd.DataFrame) -> tuple[list[_Incident], _Geography]:
-    """Greedy grouping in date order. Incidents are bucketed by category, kind and place so a
-    report is only compared with the few incidents it could belong to."""
+    """Greedy grouping in date order, dated reports first, then those dated by an estimate
+    (see the module docstring). Incidents are bucketed by category, kind and place so a report
+    is only compared with the few incidents it could belong to."""
     places = _article_places(records)
     geography = _Geography(learn_containment(_place_texts(records, sentences),
                                              {place for place in places.values() if place},
                                              _antecedent_pairs(records, places)
                                              + _country_pairs(records, places, sentences)))
     reports = _build_reports(records, documents, sentences, places, geography)
-    # The date cut-off of `_first_compatible` allows, per list of candidates, for the widest
-    # span after its day that an incident's first report has (0 unless some date is vague).
-    reach: dict[tuple, int] = {}
-    incidents: list[_Incident] = []
-    buckets: dict[tuple, list[_Incident]] = {}
-    by_kind: dict[tuple, list[_Incident]] = {}  # every incident, by category and kind
-    coarse_by_kind: dict[tuple, list[_Incident]] = {}  # those with a country or province report
-    matching: dict[str, set[str]] = {}  # place key -> the place keys it matches
+    grouping = _Grouping(geography)
     for report in reports:
+        if not report.loose:
+            grouping.place(report)
+    dated = _DatedIncidents(grouping.incidents)
+    for report in reports:
+        if report.loose:
+            home = _loose_home(report, dated.near(report), geography)
+            if home is None:
+                grouping.place(report)
+            else:
+                home.add(report)
+    return grouping.incidents, geography
+
+
+class _Grouping:
+    """Incidents formed so far, indexed so a new report meets only the ones it could join: by
+    category, kind and place key; and, for reports naming a country or province, by kind."""
+
+    def __init__(self, geography: _Geography):
+        self.geography = geography
+        self.incidents: list[_Incident] = []
+        # The date cut-off of `_first_compatible` allows, per list of candidates, for the widest
+        # span after its day that an incident's first report has (0 unless some date is vague).
+        self.reach: dict[tuple, int] = {}
+        self.buckets: dict[tuple, list[_Incident]] = {}
+        self.by_kind: dict[tuple, list[_Incident]] = {}  # every incident, by category and kind
+        self.coarse_by_kind: dict[tuple, list[_Incident]] = {}  # those with a country or province report
+        self.matching: dict[str, set[str]] = {}  # place key -> the place keys it matches
+
+    def place(self, report: _Report) -> _Incident:
+        """Add the report to the first incident it fits, or to a new one; return that."""
         kind = (report.category, report.cumulative, report.unit)
         place = _place_key(report.location)
-        if place is not None and place not in matching:
-            matching[place] = {place} | {other for other in matching if _places_match(other, place)}
-            for other in matching[place]:
-                matching[other].add(place)
-        keys = sorted(matching[place] | geography.keys_near(place)) if place is not None else [None]
+        if place is not None and place not in self.matching:
+            self.matching[place] = {place} | {other for other in self.matching if _places_match(other, place)}
+            for other in self.matching[place]:
+                self.matching[other].add(place)
+        keys = sorted(self.matching[place] | self.geography.keys_near(place)) if place is not None else [None]
         home = None
         for key in keys:
-            home = _first_compatible(report, reversed(buckets.get(kind + (key,), [])), geography,
-                                     reach.get(kind + (key,), 0))
+            home = _first_compatible(report, reversed(self.buckets.get(kind + (key,), [])), self.geography,
+                                     self.reach.get(kind + (key,), 0))
             if home is not None:
                 break
         if home is None and place is not None and report.precise:
@@ -594,21 +636,78 @@ def _cluster(records: list[tuple[object, dict]], documents: pd.DataFrame,
             # a day looks there, and only at incidents that began with one (the date cut-off
             # stays the window's).
             coarse = place_rank(report.location) < LOCALITY
-            home = _first_compatible(report, reversed((by_kind if coarse else coarse_by_kind).get(kind, [])),
-                                     geography, 0)
+            home = _first_compatible(report, reversed((self.by_kind if coarse else self.coarse_by_kind).get(kind, [])),
+                                     self.geography, 0)
         if home is None:
             home = _Incident()
-            incidents.append(home)
-            buckets.setdefault(kind + (place,), []).append(home)
-            reach[kind + (place,)] = max(reach.get(kind + (place,), 0), report.after)
+            self.incidents.append(home)
+            self.buckets.setdefault(kind + (place,), []).append(home)
+            self.reach[kind + (place,)] = max(self.reach.get(kind + (place,), 0), report.after)
             if report.precise:  # only precise reports nest, so only they need finding by kind
-                by_kind.setdefault(kind, []).append(home)
+                self.by_kind.setdefault(kind, []).append(home)
         if place is not None and place_rank(report.location) < LOCALITY and not any(
                 place_rank(r.location) < LOCALITY for r in home.reports if r.location) and \
                 (home.reports[0] if home.reports else report).precise:
-            coarse_by_kind.setdefault(kind, []).append(home)
+            self.coarse_by_kind.setdefault(kind, []).append(home)
         home.add(report)
-    return incidents, geography
+        return home
+
+
+class _DatedIncidents:
+    """The incidents the dated reports formed, by category and kind in order of their first
+    day, so a report dated by an estimate finds those within LOOSE_DAYS by bisection."""
+
+    def __init__(self, incidents: list[_Incident]):
+        self.by_kind: dict[tuple, tuple[list[date], list[_Incident]]] = {}
+        for incident in sorted((i for i in incidents if i.first_day is not None), key=lambda i: i.first_day):
+            first = incident.reports[0]
+            days, found = self.by_kind.setdefault((first.category, first.cumulative, first.unit), ([], []))
+            days.append(incident.first_day)
+            found.append(incident)
+
+    def near(self, report: _Report) -> list[_Incident]:
+        if report.day is None or report.location is None:
+            return []  # neither an estimate nor a place to go on
+        days, found = self.by_kind.get((report.category, report.cumulative, report.unit), ([], []))
+        lo = bisect_right(days, _shifted(report.day, -(LOOSE_DAYS + report.before + 1)))
+        hi = bisect_right(days, _shifted(report.day, LOOSE_DAYS + report.after))
+        return found[lo:hi]
+
+
+def _loose_home(report: _Report, candidates: list[_Incident], geography: _Geography) -> _Incident | None:
+    """The dated incident a report dated by an estimate joins: the only one it fits, or the one
+    that fits it best (the same figure, then the same kind of attack) when that one is alone in
+    fitting best; else None."""
+    fitting = [incident for incident in candidates if _fits_loosely(report, incident, geography)]
+    if len(fitting) <= 1:
+        return fitting[0] if fitting else None
+    ranked = sorted(fitting, key=lambda incident: _closeness(report, incident), reverse=True)
+    return ranked[0] if _closeness(report, ranked[0]) > _closeness(report, ranked[1]) else None
+
+
+def _closeness(report: _Report, incident: _Incident) -> tuple[bool, bool]:
+    """How well a fitting incident matches: a report stating the same figure, a shared kind of
+    attack."""
+    same_figure = report.stated and any(r.stated and r.low == report.low for r in incident.reports)
+    return same_figure, bool(report.events & incident.events)
+
+
+def _fits_loosely(report: _Report, incident: _Incident, geography: _Geography) -> bool:
+    """Whether a report dated by an estimate may be part of a dated incident: a new article,
+    a figure that agrees, no rival kind of attack, and every place of the incident the same as
+    the report's, held by it as the texts say, or nested with it (a region and a town in it)."""
+    if report.doc_id in incident.doc_ids:
+        return False
+    if report.events and incident.events and not report.events & incident.events:
+        return False
+    location = report.location
+    for place in incident.places:
+        if place is None:
+            continue
+        if place != location and not _places_match(place, location) and not geography.related(place, location) \
+                and not geography.nest(place, location):
+            return False
+    return _figures_agree(report, incident)
 
 
 def _country_pairs(records: list[tuple[object, dict]], places: dict[object, str | None],
@@ -704,8 +803,9 @@ def _first_compatible(report: _Report, candidates, geography: _Geography, reach:
 
 
 def _reported(report: _Report) -> date | None:
-    """When the report was made: its article's publication date, else the day it is about."""
-    return report.published or report.day
+    """When the report was made: its article's publication date, else the day it is about;
+    None for an article whose date is only an estimate (its order among reports is unknown)."""
+    return None if report.estimated else report.published or report.day
 
 
 def _revisions(reports: list[_Report], superseded: tuple[bool, ...]) -> str:
@@ -721,8 +821,10 @@ def _incident_row(incident_id: str, incident: _Incident, geography: _Geography) 
     """The incident's row and, per report, whether a later, higher report superseded it."""
     reports = incident.reports
     figures = incident_figures((r.low, r.high, r.stated, _reported(r), r.toll) for r in reports)
-    first = min(reports, key=lambda r: (r.published or date.max, r.day or date.max))
-    days = [r.day for r in reports if r.day is not None]
+    first = min(reports, key=lambda r: (_reported(r) or date.max, r.day or date.max))
+    # The days dated reports give; an estimate only when no report has better.
+    days = [r.day for r in reports if r.day is not None and not r.estimated] or \
+        [r.day for r in reports if r.day is not None]
     # The most specific place any source names (the town rather than the country, the camp
     # rather than the city the texts put it in).
     location = max((r.location for r in reports if r.location), default=None,
@@ -740,7 +842,7 @@ def _incident_row(incident_id: str, incident: _Incident, geography: _Geography) 
         "low": figures.low,
         "high": figures.high,
         "first_reported_by": first.source,
-        "first_reported": first.published,
+        "first_reported": _reported(first),
         "disagree": figures.disagree,
         "summary": " | ".join(f"{r.source}: {r.wording}" for r in reports),
         "revisions": _revisions(reports, figures.superseded),

@@ -116,13 +116,21 @@ class IncidentFigures:
     superseded: tuple[bool, ...] = ()
 
 
-def _supersedes(later: tuple, earlier: tuple) -> bool:
+def _supersedes(later: tuple, earlier: tuple, reports: list[tuple]) -> bool:
     """Whether report `later` revises `earlier` upwards: a higher floor reported after it, or
-    at the same time as a running toll ("the death toll rose to 40"). Reports without a
-    reporting time never revise nor are revised: their order is unknown."""
-    if later[0] <= earlier[0] or later[3] is None or earlier[3] is None:
+    at the same time as a running toll ("the death toll rose to 40"). A higher figure that some
+    report already gave no later than `earlier` is a rival claim repeated, not a revision (the
+    army's 5 beside a security source's 10 stands when a later article repeats the 10). When
+    either reporting time is unknown the order is too, and only a running toll revises: a toll
+    that "has risen to 14" is later than any lower figure."""
+    if later[0] <= earlier[0]:
         return False
-    return later[3] > earlier[3] or (later[3] == earlier[3] and later[4] and not earlier[4])
+    if later[3] is None or earlier[3] is None:
+        return later[4]
+    if not (later[3] > earlier[3] or (later[3] == earlier[3] and later[4] and not earlier[4])):
+        return False
+    return not any(r[0] == later[0] and r[3] is not None and r[3] <= earlier[3] and not r[4]
+                   for r in reports if r is not later)
 
 
 def incident_figures(reports: Iterable[tuple]) -> IncidentFigures:
@@ -133,7 +141,7 @@ def incident_figures(reports: Iterable[tuple]) -> IncidentFigures:
     reports = [(int(r[0]), None if _missing(r[1]) else int(r[1]), bool(r[2]),
                 None if len(r) < 4 or _missing(r[3]) else r[3], len(r) > 4 and _flag(r[4]))
                for r in reports]
-    superseded = tuple(any(_supersedes(other, report) for other in reports) for report in reports)
+    superseded = tuple(any(_supersedes(other, report, reports) for other in reports) for report in reports)
     current = [r for r, old in zip(reports, superseded) if not old]
     credible = [r for r in current if r[2]] or current
     stated_highs = {r[1] for r in current if r[1] is not None}

@@ -197,6 +197,52 @@ def test_a_camp_near_a_city_is_one_scene_and_an_undated_article_matches_by_its_u
     assert row.iloc[0].location == "Kalma"
 
 
+def test_an_undated_report_joins_the_attack_with_its_figure_among_two_in_one_town():
+    articles = [
+        ("u", "Wire One", date(2025, 3, 5), "Gunmen attacked the livestock market in the town of Tera on Tuesday, killing 14 people.",
+         [date(2025, 3, 4)]),
+        ("v", "Wire Two", date(2025, 3, 9), "Gunmen attacked a checkpoint in the town of Tera on Saturday, killing 15 people.",
+         [date(2025, 3, 8)]),
+        # Undated, its publication estimated a week early: "late last week" lands days before both.
+        ("w", "Monthly Review", date(2025, 3, 2), "Late last week, gunmen killed 15 people at a checkpoint in the town of Tera.",
+         [date(2025, 2, 20)]),
+    ]
+    incidents, linked = group_incidents(*dated_tables(articles, estimated={"w"}))
+    rows = killed(incidents).sort_values("date")
+    assert rows.n_sources.tolist() == [1, 2] and rows.conservative.tolist() == [14, 15]
+    by_doc = linked[linked.category == "killed"].set_index("doc_id").incident_id
+    assert by_doc["w"] == by_doc["v"] != by_doc["u"]
+    assert rows.date.tolist() == [date(2025, 3, 4), date(2025, 3, 8)]  # the dated reports' days, not the estimate's
+
+
+def test_an_undated_report_between_two_equally_close_attacks_stays_apart():
+    articles = [
+        ("u", "Wire One", date(2025, 3, 5), "Gunmen attacked the livestock market in the town of Tera on Tuesday, killing 14 people.",
+         [date(2025, 3, 4)]),
+        ("v", "Wire Two", date(2025, 3, 9), "Gunmen attacked a checkpoint in the town of Tera on Saturday, killing 14 people.",
+         [date(2025, 3, 8)]),
+        ("w", "Monthly Review", date(2025, 3, 2), "Late last week, gunmen killed 14 people in the town of Tera.",
+         [date(2025, 2, 20)]),
+    ]
+    assert killed(group_incidents(*dated_tables(articles, estimated={"w"}))[0]).n_sources.tolist() == [1, 1, 1]
+
+
+def test_an_undated_report_naming_only_the_region_joins_the_village_attack_inside_it():
+    articles = [
+        ("x", "Herald", date(2025, 3, 6), "Eighteen people were killed on Wednesday when armed men attacked the village of Tougouri, in Burkina Faso.",
+         [date(2025, 3, 5)]),
+        # Undated: "two days ago" from an estimate; a village in a region, never named.
+        ("y", "Relief Alliance", date(2025, 3, 10), "Two days ago, armed men attacked a village in the Centre-Nord region of Burkina Faso, killing at least 15 civilians.",
+         [date(2025, 3, 8)]),
+    ]
+    incidents, _ = group_incidents(*dated_tables(articles, estimated={"y"}))
+    row = killed(incidents)
+    assert len(row) == 1 and row.iloc[0].n_sources == 2
+    # The estimated report's order is unknown: its lower figure is not superseded.
+    assert (row.iloc[0].conservative, row.iloc[0].best) == (15, 18)
+    assert row.iloc[0].location == "Tougouri"
+
+
 def test_last_week_is_a_span_of_days():
     articles = [
         ("u", "Wire One", date(2024, 9, 4), "An ambush near the town of Gao killed 7 soldiers on Wednesday.",

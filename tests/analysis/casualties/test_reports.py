@@ -77,5 +77,20 @@ def test_a_higher_toll_reported_later_supersedes_and_a_lower_later_one_does_not(
     assert same_day.superseded == (True, False) and same_day.conservative == 8
     rivals = incident_figures([(5, 5, True, monday, False), (8, 8, True, monday, False)])
     assert rivals.superseded == (False, False) and (rivals.conservative, rivals.best) == (5, 8)
-    # Without a reporting time nothing is superseded.
+    # Without a reporting time the order is unknown: only a running toll revises.
     assert incident_figures([(5, 5, True, None, False), (8, 8, True, tuesday, False)]).superseded == (False, False)
+    assert incident_figures([(5, 5, True, monday, False), (8, 8, True, None, True)]).superseded == (True, False)
+
+
+def test_a_later_article_repeating_a_rival_figure_does_not_revise_the_lower_one():
+    from datetime import date
+
+    thursday, friday, tuesday = date(2025, 3, 6), date(2025, 3, 7), date(2025, 3, 11)
+    # The army says 5 and a security source 10 on the same day; days later a round-up repeats 10.
+    figures = incident_figures([(5, 5, True, friday, False), (10, 10, True, friday, False),
+                                (10, 10, True, tuesday, False)])
+    assert figures.superseded == (False, False, False)
+    assert (figures.conservative, figures.best) == (5, 10)
+    # A figure no one gave before the lower one is a revision.
+    rising = incident_figures([(5, 5, True, thursday, False), (10, 10, True, friday, False)])
+    assert rising.superseded == (True, False) and rising.conservative == 10
