@@ -12,9 +12,7 @@ what keeps twenty visitors from doing twenty times the same work under one inter
 
 from __future__ import annotations
 
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +24,7 @@ import streamlit as st
 from analysis import Analysis, Filters, apply
 from analysis.entities import EntityCorrections
 from analysis.filters import FilterChoices
+from dashboard.bounded_cache import BoundedCache
 from dashboard.corpus import LoadedCorpus, env_number
 
 _CONTEXT_KEY = "_parallax_context"
@@ -49,84 +48,22 @@ def size_of(value: Any) -> int:
     return 1024
 
 
-@dataclass
-class _Entry:
-    value: Any
-    nbytes: int
-    used: float
-
-
-class SharedViews:
+class SharedViews(BoundedCache[tuple[str, str], Any]):
     """Values derived from a view, by (view key, name), shared by every session of the server.
 
-    Bounded: the least recently used values go once the total passes `max_bytes` (the newest is
-    always kept, however large: dropping it would only make its session compute it again), and
-    any value unused for `ttl_s` seconds goes on the next access. A value is computed once even
-    when several sessions ask for it at the same time: the others wait for it. Values are shared,
-    so callers must never modify one (pandas' copy-on-write keeps slices of a table from writing
-    through; plotly figures are only serialised by st.plotly_chart).
+    Bounded as every `BoundedCache` (least recently used past `max_bytes`, unused for `ttl_s`
+    seconds), each value computed once. Values are shared, so callers must never modify one
+    (pandas' copy-on-write keeps slices of a table from writing through; plotly figures are
+    only serialised by st.plotly_chart).
     """
 
     def __init__(self, max_bytes: int, ttl_s: float, clock: Callable[[], float] = time.monotonic,
                  measure: Callable[[Any], int] = size_of) -> None:
-        self.max_bytes, self.ttl_s = max_bytes, ttl_s
-        self._clock, self._measure = clock, measure
-        self._lock = threading.Lock()
-        self._entries: OrderedDict[tuple[str, str], _Entry] = OrderedDict()  # least recently used first
-        self._computing: dict[tuple[str, str], threading.Lock] = {}
+        super().__init__(max_bytes, ttl_s, measure=measure, clock=clock)
 
     def get(self, view_key: str, name: str, build: Callable[[], Any]) -> Any:
         """The value `name` of the view `view_key`, built by `build` on a miss."""
-        key = (view_key, name)
-        found = self._lookup(key)
-        if found is not None:
-            return found.value
-        with self._lock:
-            computing = self._computing.setdefault(key, threading.Lock())
-        with computing:  # a second session asking for the same value waits for the first one's
-            found = self._lookup(key)
-            if found is not None:
-                return found.value
-            try:
-                value = build()
-                self._store(key, value)
-            finally:
-                with self._lock:
-                    self._computing.pop(key, None)
-            return value
-
-    def keys(self) -> list[tuple[str, str]]:
-        """The cached (view key, name) pairs, least recently used first."""
-        with self._lock:
-            return list(self._entries)
-
-    def total_bytes(self) -> int:
-        with self._lock:
-            return sum(entry.nbytes for entry in self._entries.values())
-
-    def _lookup(self, key: tuple[str, str]) -> _Entry | None:
-        with self._lock:
-            now = self._clock()
-            self._drop_expired(now)
-            entry = self._entries.get(key)
-            if entry is not None:
-                entry.used = now
-                self._entries.move_to_end(key)
-            return entry
-
-    def _store(self, key: tuple[str, str], value: Any) -> None:
-        nbytes = self._measure(value)  # outside the lock: measuring a large table takes a moment
-        with self._lock:
-            self._entries[key] = _Entry(value, nbytes, self._clock())
-            self._entries.move_to_end(key)
-            total = sum(entry.nbytes for entry in self._entries.values())
-            while total > self.max_bytes and len(self._entries) > 1:
-                _, dropped = self._entries.popitem(last=False)
-                total -= dropped.nbytes
-
-    def _drop_expired(self, now: float) -> None:
-        for key in [key for key, entry in self._entries.items() if now - entry.used > self.ttl_s]:
-            del self._entries[key]
+        return self.fetch((view_key, name), build)
 
 
 @st.cache_resource(show_spinner=False)

@@ -28,6 +28,7 @@ from analysis import Analysis, Corpus, Document, analyze, load_corpus, load_uplo
 from analysis.engine import with_corrections
 from analysis.entities import EntityCorrections
 from analysis.nlp import load_pipeline
+from dashboard.bounded_cache import MISSING, BoundedCache, Entry
 
 
 def _seeds_dir() -> Path:
@@ -235,19 +236,21 @@ def analysis_bytes(analysis: Analysis, beside: Analysis | None = None) -> int:
 
 
 @dataclass
-class _Entry:
+class _Analyses:
     """One corpus's analysis, its corrected variants and who is looking at it."""
 
     analysis: Analysis
-    nbytes: int
-    used: float
     private: bool  # an upload: only the sessions holding it can ask for it again
     corrected: OrderedDict[str, tuple[Analysis, int]] = field(default_factory=OrderedDict)  # fixes -> (analysis, bytes)
     holders: set[str] = field(default_factory=set)
     unheld_since: float | None = None
 
+    def hold(self, holder: str) -> None:
+        self.holders.add(holder)
+        self.unheld_since = None
 
-class AnalysisCache:
+
+class AnalysisCache(BoundedCache[str, _Analyses]):
     """Analyses by corpus content, shared by every session, bounded in bytes and in idle time.
 
     Why not st.cache_data: it pickles each value and unpickles it on every hit, so every rerun
@@ -256,163 +259,80 @@ class AnalysisCache:
     one copy is shared, so an Analysis from this cache must be treated as immutable (every view
     copies before it adds a column; pandas' copy-on-write keeps slices from writing through).
 
-    Bounds: the least recently used analyses are dropped once the total passes `max_bytes`
-    (the newest one is always kept, however large: dropping it would only make its session
-    compute it again), any analysis unused for `ttl_s` seconds is dropped, and an upload's
-    analysis is dropped `grace_s` seconds after the last session holding it has closed. Sizes
-    are pandas' deep estimates. Thread-safe: Streamlit runs each session's script in its own
-    thread; one corpus is analysed once even when several sessions ask for it at the same time.
+    Bounds (`BoundedCache`'s): the least recently used analyses go past `max_bytes`, any unused
+    for `ttl_s` seconds goes, and besides an upload's analysis goes `grace_s` seconds after the
+    last session holding it has closed. Sizes are pandas' deep estimates; a corrected analysis
+    counts only the tables it does not share with the one it corrects.
     """
 
     def __init__(self, max_bytes: int, ttl_s: float, grace_s: float = UNHELD_UPLOAD_GRACE_S,
                  clock: Callable[[], float] = time.monotonic, sweep_in_background: bool = True) -> None:
-        self.max_bytes, self.ttl_s, self.grace_s = max_bytes, ttl_s, grace_s
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._entries: OrderedDict[str, _Entry] = OrderedDict()  # least recently used first
-        self._computing: dict[tuple[str, str], threading.Lock] = {}
-        self._sweep_in_background = sweep_in_background
-        self._timer: threading.Timer | None = None
-        self._timer_due = float("inf")
+        super().__init__(max_bytes, ttl_s, measure=lambda analyses: analysis_bytes(analyses.analysis), clock=clock,
+                         sweep_in_background=sweep_in_background)
+        self.grace_s = grace_s
 
     def analysis(self, key: str, compute: Callable[[], Analysis], *, holder: str, private: bool) -> Analysis:
         """The analysis cached under `key`, computed by `compute` on a miss; `holder` (a session)
         now holds it."""
-        return self._fetch(key, "", compute, holder=holder, private=private)
+        return self.fetch(key, lambda: _Analyses(compute(), private),
+                          use=lambda entry, _: entry.value.hold(holder)).analysis
 
     def corrected(self, key: str, fixes: str, compute: Callable[[], Analysis], correct: Callable[[Analysis], Analysis],
                   *, holder: str, private: bool) -> Analysis:
         """The analysis under `key` with the corrections `fixes` applied by `correct`."""
-        base = self._fetch(key, "", compute, holder=holder, private=private)
-        return self._fetch(key, fixes, lambda: correct(base), holder=holder, private=private)
+        base = self.analysis(key, compute, holder=holder, private=private)
+
+        def find(entry: Entry[_Analyses], _: float) -> Analysis:
+            if fixes not in entry.value.corrected:
+                return MISSING
+            entry.value.hold(holder)
+            entry.value.corrected.move_to_end(fixes)
+            return entry.value.corrected[fixes][0]
+
+        def make() -> Analysis:
+            result = correct(base)
+            nbytes = analysis_bytes(result, beside=base)
+            # When the analysis it corrects was dropped meanwhile, there is nothing to attach it to.
+            self.edit(key, lambda entry, _: _add_corrected(entry, fixes, (result, nbytes), holder))
+            return result
+
+        return self.once((key, fixes), lambda: self.lookup(key, find), make)
 
     def release(self, holder: str) -> None:
         """`holder` (a closed session) looks at nothing any more."""
-        with self._lock:
-            now = self._clock()
-            for entry in self._entries.values():
-                if holder in entry.holders:
-                    entry.holders.discard(holder)
-                    if not entry.holders:
-                        entry.unheld_since = now
-            self._schedule_sweep(now)
+        def let_go(entry: Entry[_Analyses], now: float) -> None:
+            if holder in entry.value.holders:
+                entry.value.holders.discard(holder)
+                if not entry.value.holders:
+                    entry.value.unheld_since = now
 
-    def sweep(self) -> None:
-        """Drop what has expired: analyses unused for `ttl_s`, uploads nobody held for `grace_s`."""
-        with self._lock:
-            self._timer, self._timer_due = None, float("inf")
-            now = self._clock()
-            before = len(self._entries)
-            self._drop_expired(now)
-            dropped = len(self._entries) < before
-            self._schedule_sweep(now)
+        self.edit_all(let_go)
+
+    def sweep(self) -> bool:
+        """Drop what has expired: analyses unused for `ttl_s`, uploads nobody held for `grace_s`;
+        from the background sweep, hand the memory back to the system."""
+        dropped = super().sweep()
         if dropped and self._sweep_in_background:
             return_freed_memory()
+        return dropped
 
-    def keys(self) -> list[str]:
-        """The cached content keys, least recently used first."""
-        with self._lock:
-            return list(self._entries)
-
-    def total_bytes(self) -> int:
-        with self._lock:
-            return sum(entry.nbytes for entry in self._entries.values())
-
-    def _fetch(self, key: str, fixes: str, compute: Callable[[], Analysis], *, holder: str, private: bool) -> Analysis:
-        found = self._lookup(key, fixes, holder)
-        if found is not None:
-            return found
-        with self._lock:
-            computing = self._computing.setdefault((key, fixes), threading.Lock())
-        with computing:  # a second session asking for the same corpus waits for the first one's result
-            found = self._lookup(key, fixes, holder)
-            if found is not None:
-                return found
-            try:
-                result = compute()
-                self._store(key, fixes, result, holder=holder, private=private)
-            finally:
-                with self._lock:
-                    self._computing.pop((key, fixes), None)
-            return result
-
-    def _lookup(self, key: str, fixes: str, holder: str) -> Analysis | None:
-        with self._lock:
-            now = self._clock()
-            self._drop_expired(now)
-            entry = self._entries.get(key)
-            if entry is None or (fixes and fixes not in entry.corrected):
-                return None
-            self._hold(key, entry, holder, now)
-            if not fixes:
-                return entry.analysis
-            entry.corrected.move_to_end(fixes)
-            return entry.corrected[fixes][0]
-
-    def _store(self, key: str, fixes: str, result: Analysis, *, holder: str, private: bool) -> None:
-        with self._lock:
-            now = self._clock()
-            entry = self._entries.get(key)
-            if fixes and entry is not None:
-                self._add_corrected(entry, fixes, result)
-            elif not fixes:
-                entry = _Entry(result, analysis_bytes(result), now, private)
-                self._entries[key] = entry
-            else:
-                return  # the analysis it corrects was dropped meanwhile: nothing to attach it to
-            self._hold(key, entry, holder, now)
-            self._drop_least_recent()
-            self._schedule_sweep(now)
-
-    def _add_corrected(self, entry: _Entry, fixes: str, result: Analysis) -> None:
-        """Keep `result` beside the analysis it corrects, at most MAX_CORRECTED per corpus:
-        an analyst trying many merges must not grow one entry without bound."""
-        nbytes = analysis_bytes(result, beside=entry.analysis)
-        entry.corrected[fixes] = (result, nbytes)
-        entry.nbytes += nbytes
-        while len(entry.corrected) > MAX_CORRECTED:
-            _, (_, dropped) = entry.corrected.popitem(last=False)
-            entry.nbytes -= dropped
-
-    def _hold(self, key: str, entry: _Entry, holder: str, now: float) -> None:
-        entry.used, entry.unheld_since = now, None
-        entry.holders.add(holder)
-        self._entries.move_to_end(key)
-
-    def _expired(self, entry: _Entry, now: float) -> bool:
-        if now - entry.used > self.ttl_s:
-            return True
-        return entry.private and entry.unheld_since is not None and now - entry.unheld_since > self.grace_s
-
-    def _drop_expired(self, now: float) -> None:
-        for key in [key for key, entry in self._entries.items() if self._expired(entry, now)]:
-            del self._entries[key]
-
-    def _drop_least_recent(self) -> None:
-        total = sum(entry.nbytes for entry in self._entries.values())
-        while total > self.max_bytes and len(self._entries) > 1:
-            _, dropped = self._entries.popitem(last=False)
-            total -= dropped.nbytes
-
-    def _deadline(self, entry: _Entry) -> float:
-        due = entry.used + self.ttl_s
-        if entry.private and entry.unheld_since is not None:
-            due = min(due, entry.unheld_since + self.grace_s)
+    def _deadline(self, entry: Entry[_Analyses]) -> float:
+        due = super()._deadline(entry)
+        if entry.value.private and entry.value.unheld_since is not None:
+            due = min(due, entry.value.unheld_since + self.grace_s)
         return due
 
-    def _schedule_sweep(self, now: float) -> None:
-        """A background sweep at the next deadline, so an idle server frees memory too."""
-        if not self._sweep_in_background or not self._entries:
-            return
-        due = min(self._deadline(entry) for entry in self._entries.values())
-        if due >= self._timer_due:
-            return  # an earlier sweep is scheduled; it schedules the next one
-        if self._timer is not None:
-            self._timer.cancel()
-        self._timer = threading.Timer(max(0.0, due - now) + 1.0, self.sweep)
-        self._timer.daemon = True
-        self._timer_due = due
-        self._timer.start()
+
+def _add_corrected(entry: Entry[_Analyses], fixes: str, corrected: tuple[Analysis, int], holder: str) -> None:
+    """Keep a corrected analysis (and its bytes) beside the analysis it corrects, at most
+    MAX_CORRECTED per corpus: an analyst trying many merges must not grow one entry without bound."""
+    analyses = entry.value
+    analyses.corrected[fixes] = corrected
+    entry.nbytes += corrected[1]
+    while len(analyses.corrected) > MAX_CORRECTED:
+        _, (_, dropped) = analyses.corrected.popitem(last=False)
+        entry.nbytes -= dropped
+    analyses.hold(holder)
 
 
 def return_freed_memory() -> bool:
