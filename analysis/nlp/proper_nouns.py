@@ -218,12 +218,29 @@ def _defined_name_end(texts: list[str], classes: list[int], start: int, end: int
     longer reading is taken when the acronym is the initials of the whole (or of its start,
     "... Works Agency for Palestine Refugees (UNRWA)") but not of the plain run ("Rapid Support
     Forces in Darfur (RSF)"), or when it spells no later part either (a translated name, see
-    the end): "Kandahar and the Islamic State (IS)" and "Rebels of the Democratic Republic of
-    the Congo (DRC)" stay apart."""
-    n = len(texts)
-    if end >= n or classes[end] in (_CAP, _ACR) or texts[end] not in _DEFINITION_CONNECTORS:
+    `_translated_name`): "Kandahar and the Islamic State (IS)" and "Rebels of the Democratic
+    Republic of the Congo (DRC)" stay apart."""
+    if not _function_word_follows(texts, classes, end):
         return end
-    i, limit, defined = end, min(n, start + 14), end
+    defined = _spelled_out_end(texts, classes, start, end)
+    if defined == end:
+        return end
+    acronym = _acronym_after(texts, defined).replace(".", "").upper()
+    if _acronym_spells_longer_name(texts, classes, gaz_at, acronym, (start, end, defined)):
+        return defined
+    return end
+
+
+def _function_word_follows(texts: list[str], classes: list[int], end: int) -> bool:
+    """Whether the run is followed by a lower-case word a spelled-out name may hold ("in", "of")."""
+    return end < len(texts) and classes[end] not in (_CAP, _ACR) and texts[end] in _DEFINITION_CONNECTORS
+
+
+def _spelled_out_end(texts: list[str], classes: list[int], start: int, end: int) -> int:
+    """Reading on from `end` over capitalised words and the function words between them (14
+    tokens from `start` at most, never into a date), the end of the last word an acronym in
+    parentheses follows; `end` when none does."""
+    i, limit, defined = end, min(len(texts), start + 14), end
     while i < limit:
         if classes[i] in (_CAP, _ACR) and not _is_date_word(texts, i):
             i += 1
@@ -233,29 +250,43 @@ def _defined_name_end(texts: list[str], classes: list[int], start: int, end: int
             i += 1
         else:
             break
-    if defined == end:
-        return end
-    acronym = _acronym_after(texts, defined).replace(".", "").upper()
+    return defined
+
+
+def _acronym_spells_longer_name(texts: list[str], classes: list[int], gaz_at: dict, acronym: str,
+                                bounds: tuple[int, int, int]) -> bool:
+    """Whether `acronym` names the whole [start, defined) rather than the plain run [start, end),
+    for `bounds` (start, end, defined)."""
+    start, end, defined = bounds
     if any(acronym_letters(texts[k:end]) == acronym for k in range(start, end)):
-        return end  # "Rapid Support Forces in Darfur (RSF)": the plain run is the name
+        return False  # "Rapid Support Forces in Darfur (RSF)": the plain run is the name
     # From any word of the plain run: "The United Nations Office for the Coordination of
     # Humanitarian Affairs (OCHA)" spells OCHA from "Office".
     if len(acronym) >= 3 and any(_starts_spelling(acronym, texts[k:defined]) for k in range(start, end)):
-        return defined
-    for j in range(end, defined):
-        if texts[j] in _DEFINITION_CONNECTORS or classes[j] == _CONN:
-            if _letters_within(acronym, texts[j + 1 : defined]):
-                return end  # the acronym names a later name only
-    # A translated name: "Disaster and Emergency Management Authority (AFAD)", "Armed Forces of
-    # the Democratic Republic of the Congo (FARDC)". An organisation's word before the bridge,
-    # or only "and" bridges and no known name before them ("Guerrillas of the National
-    # Liberation Army (ELN)" and "Turkey and Disaster ..." keep their first word out).
+        return True
+    if _spells_later_name(texts, classes, acronym, end, defined):
+        return False
+    return _translated_name(texts, classes, gaz_at, bounds)
+
+
+def _spells_later_name(texts: list[str], classes: list[int], acronym: str, end: int, defined: int) -> bool:
+    """Whether the acronym's letters all come from a name after one of the function words in
+    [end, defined): "Kandahar and the Islamic State Khorasan Province (ISKP)" names the group only."""
+    return any((texts[j] in _DEFINITION_CONNECTORS or classes[j] == _CONN)
+               and _letters_within(acronym, texts[j + 1 : defined]) for j in range(end, defined))
+
+
+def _translated_name(texts: list[str], classes: list[int], gaz_at: dict, bounds: tuple[int, int, int]) -> bool:
+    """An acronym of the name in another language: "Disaster and Emergency Management Authority
+    (AFAD)", "Armed Forces of the Democratic Republic of the Congo (FARDC)". The whole is one
+    name after an organisation's word, or when only "and" bridges it and the plain run holds no
+    known name ("Guerrillas of the National Liberation Army (ELN)" and "Turkey and Disaster ..."
+    keep their first word out)."""
+    start, end, defined = bounds
     if texts[end - 1] in ORG_HEADS or texts[end - 1] in ORG_SUFFIXES:
-        return defined
+        return True
     bridges = {texts[j] for j in range(end, defined) if classes[j] not in (_CAP, _ACR)}
-    if bridges <= {"and", "&"} and not any(i in gaz_at for i in range(start, end)):
-        return defined
-    return end
+    return bridges <= {"and", "&"} and not any(i in gaz_at for i in range(start, end))
 
 
 class ProperNounRecognizer:

@@ -6,7 +6,15 @@ returns what it read; the tests show each step's part of the reading."""
 import pytest
 
 from analysis.nlp.cues import read_context
-from analysis.nlp.proper_nouns import _GUESS, COMPONENT
+from analysis.nlp.proper_nouns import (
+    _GUESS,
+    COMPONENT,
+    _defined_name_end,
+    _function_word_follows,
+    _spelled_out_end,
+    _spells_later_name,
+    _translated_name,
+)
 
 
 @pytest.fixture(scope="module")
@@ -119,3 +127,38 @@ def test_a_titled_person_of_an_institution_reads_as_two_runs(reader):
                                     "Prof. Layla Haddad of Birzeit University")
     reading = recognizer._classify_run(page, a, b, None)
     assert named(page, reading.entities) == [("Layla Haddad", "PERSON"), ("Birzeit University", "ORG")]
+
+
+@pytest.mark.parametrize("text, run, name", [
+    # The acronym spells the whole: the name reaches over "in".
+    ("Staff of the United Nations Assistance Mission in Afghanistan (UNAMA) left.",
+     "United Nations Assistance Mission", "United Nations Assistance Mission in Afghanistan"),
+    # The acronym spells the run alone: the place after "in" is not part of it.
+    ("Fighters of the Rapid Support Forces in Darfur (RSF) entered the town.",
+     "Rapid Support Forces", "Rapid Support Forces"),
+    # The acronym spells a later name only.
+    ("Clashes between Kandahar and the Islamic State Khorasan Province (ISKP) went on.", "Kandahar", "Kandahar"),
+    # A name translated from another language: only "and" bridges it.
+    ("Teams of the Disaster and Emergency Management Authority (AFAD) arrived.",
+     "Disaster", "Disaster and Emergency Management Authority"),
+])
+def test_a_name_spelled_out_before_its_acronym(reader, text, run, name):
+    _, page, a, b = reader(text, run)
+    end = _defined_name_end(page.texts, page.classes, a, b, page.gaz_at)
+    assert " ".join(page.texts[a:end]) == name
+
+
+def test_the_steps_of_a_spelled_out_name(reader):
+    _, page, a, b = reader("Clashes between Kandahar and the Islamic State Khorasan Province (ISKP) went on.", "Kandahar")
+    texts, classes = page.texts, page.classes
+    assert _function_word_follows(texts, classes, b)
+    defined = _spelled_out_end(texts, classes, a, b)
+    assert texts[defined - 1] == "Province" and texts[defined] == "("
+    assert _spells_later_name(texts, classes, "ISKP", b, defined)
+    _, page, a, b = reader("Teams of the Disaster and Emergency Management Authority (AFAD) arrived.", "Disaster")
+    defined = _spelled_out_end(page.texts, page.classes, a, b)
+    assert not _spells_later_name(page.texts, page.classes, "AFAD", b, defined)
+    assert _translated_name(page.texts, page.classes, page.gaz_at, (a, b, defined))
+    # Past a date no name goes on: "Kabul Tuesday (AFP)" is no spelled-out name.
+    _, page, a, b = reader("Officials in Kabul on Tuesday (AFP) said so.", "Kabul")
+    assert _spelled_out_end(page.texts, page.classes, a, b) == b
