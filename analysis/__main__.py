@@ -2,4 +2,5 @@
 
 from analysis.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # a store build's worker processes import this module again
+    raise SystemExit(main())

@@ -1,6 +1,7 @@
 """Command line: analyse articles and write every table, so results can be scripted and reused
-without the dashboard; `share` stores a corpus in the share store and prints its link, so a team
-can publish a corpus without the browser."""
+without the dashboard; with `--format store` (or `--workers`/`--scheduler`), build an analysis
+store of any size on Dask (analysis.store); `share` stores a corpus in the share store and
+prints its link, so a team can publish a corpus without the browser."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ from analysis.schema import CASUALTIES
 from analysis.sharing import ShareError, ShareLimits, ShareStore, delete_link, share_link
 from analysis.sharing.config import BASE_URL_ENV, DATABASE_URL_ENV, base_url, database_url
 
-FORMATS = ("csv", "json", "parquet")
+FORMATS = ("csv", "json", "parquet", "store")
+NO_SIZE_CAP = sys.maxsize  # the per-file cap of analysis.loading is for browser uploads
 PARQUET_FIX = 'pip install -e ".[parquet]"'
 
 
@@ -35,7 +37,15 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="+", help="files or folders to read")
     parser.add_argument("--out", required=True, type=Path,
                         help="folder to write the tables to (created if missing; keep it outside the repository)")
-    parser.add_argument("--format", choices=FORMATS, default="csv", help="table format (default: csv)")
+    parser.add_argument("--format", choices=FORMATS, default=None,
+                        help="table format (default: csv); 'store' builds an analysis store: a Parquet "
+                        "dataset written shard by shard on Dask, which a later run updates with only "
+                        "the new or changed articles")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="store: local worker processes (default: one per core)")
+    parser.add_argument("--scheduler", default=None,
+                        help="store: the address of a running Dask scheduler (tcp://host:port) to use "
+                        "instead of local workers; its workers must see the --out folder")
     parser.add_argument("--entity", action="append", default=[], help="keep sentences naming this entity")
     parser.add_argument("--source", action="append", default=[], help="keep articles from this source")
     parser.add_argument("--from", dest="date_from", help="keep sentences dated on or after YYYY-MM-DD")
@@ -117,10 +127,10 @@ def _share_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _readable(paths: list[str]) -> Corpus | None:
+def _readable(paths: list[str], max_bytes: int | None = None) -> Corpus | None:
     """The corpus at `paths`, each unreadable file named on stderr with its reason; None (and
     a message) when no article could be read."""
-    corpus = load_corpus(paths)
+    corpus = load_corpus(paths) if max_bytes is None else load_corpus(paths, max_bytes=max_bytes)
     for path, reason in corpus.errors:
         print(f"skipped {path}: {reason}", file=sys.stderr)
     if not corpus.documents:
@@ -161,10 +171,17 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["share"]:
         return share(argv[1:])
     args = _parser().parse_args(argv)
+    if args.format is None:
+        args.format = "store" if args.workers is not None or args.scheduler else "csv"
+    if args.format == "store":
+        return build(args)
+    if args.workers is not None or args.scheduler:
+        print("--workers and --scheduler build an analysis store: use them with --format store", file=sys.stderr)
+        return 2
     if args.format == "parquet" and (reason := parquet_missing()):
         print(reason, file=sys.stderr)
         return 1
-    corpus = _readable(args.paths)
+    corpus = _readable(args.paths, NO_SIZE_CAP)
     if corpus is None:
         return 1
     params = {"entity": args.entity, "source": args.source,
@@ -173,4 +190,31 @@ def main(argv: list[str] | None = None) -> int:
     written = write_tables(result, args.out, args.format)
     print(f"{len(result.documents)} articles analysed with {result.pipeline}; "
           f"wrote {len(written)} tables to {args.out}")
+    return 0
+
+
+def build(args: argparse.Namespace) -> int:
+    """`python -m analysis PATH... --out STORE --format store`: build or update the store."""
+    if args.entity or args.source or args.date_from or args.date_to:
+        print("a store holds the whole corpus: filter when reading it (--entity, --source, --from "
+              "and --to apply to table exports)", file=sys.stderr)
+        return 2
+    if args.workers is not None and args.workers < 1:
+        print("--workers must be at least 1", file=sys.stderr)
+        return 2
+    from analysis.store import build_store  # Dask is imported only for a store
+
+    try:
+        report = build_store(args.paths, args.out, workers=args.workers, scheduler=args.scheduler)
+    except OSError as exc:
+        print(f"cannot build the store at {args.out}: {exc}", file=sys.stderr)
+        return 1
+    for path, reason in report.errors:
+        print(f"skipped {path}: {reason}", file=sys.stderr)
+    if not report.articles:
+        print("no readable articles in the given paths", file=sys.stderr)
+        return 1
+    print(f"{report.articles} articles in the store at {args.out} ({report.analysed} analysed, "
+          f"{report.reused} unchanged, {report.dropped} no longer in the input) with {report.pipeline}; "
+          f"{report.timings['total']:.1f} s")
     return 0

@@ -155,7 +155,7 @@ def _bracketed_spans(sentences: Sequence[Sentence], spans: Sequence[tuple[int, i
     "Disaster and Emergency Management Authority (AFAD)"."""
     if not sentences:
         return set()
-    sentence_of = _sentence_locator(sentences)
+    sentence_of = sentence_locator(sentences)
     by_id = {s.sent_id: s for s in sentences}
     flagged = set()
     for start, end, text in spans:
@@ -200,7 +200,7 @@ def settle_mentions(articles: Sequence[ArticleMentions]) -> list[list[RawMention
 
 def mention_columns(doc_id: str, article: ArticleTables, settled: Sequence[RawMention]) -> dict[str, list]:
     """One article's rows of the mentions table (without `entity`), with `bracketed`, as columns."""
-    sentence_of = _sentence_locator(article.sentence_list())
+    sentence_of = sentence_locator(article.sentence_list())
     return {
         "doc_id": [doc_id] * len(settled),
         "sent_id": [sentence_of(m.start) for m in settled],
@@ -300,14 +300,14 @@ def finish(documents: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFr
            casualties: pd.DataFrame, events: pd.DataFrame, pipeline: str) -> Analysis:
     """The last corpus steps: sentences dated by their events, incidents and statistics."""
     date_sentences_by_events(sentences, events)
-    incidents, casualties, statistics = _incidents_and_statistics(casualties, documents, sentences, events)
+    incidents, casualties, statistics = incidents_and_statistics(casualties, documents, sentences, events)
     return Analysis(
         documents=documents,
-        sentences=_compact(sentences),
-        mentions=_compact(mentions),
+        sentences=compact(sentences),
+        mentions=compact(mentions),
         entities=entities,
-        casualties=_compact(casualties),
-        events=_compact(events),
+        casualties=compact(casualties),
+        events=compact(events),
         pipeline=pipeline,
         incidents=incidents,
         statistics=statistics,
@@ -427,7 +427,7 @@ def _integer_columns(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFram
     return frame
 
 
-def _incidents_and_statistics(casualties: pd.DataFrame, documents: pd.DataFrame, sentences: pd.DataFrame,
+def incidents_and_statistics(casualties: pd.DataFrame, documents: pd.DataFrame, sentences: pd.DataFrame,
                               events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(incidents, casualties, statistics): incident figures grouped into incidents, statistic
     figures merged into statistics. Statistics are kept out of the grouping, so none joins an
@@ -437,10 +437,15 @@ def _incidents_and_statistics(casualties: pd.DataFrame, documents: pd.DataFrame,
     if "kind" not in incidents.columns:
         incidents["kind"] = INCIDENT
     statistics, statistic_ids = build_statistics(casualties, documents, events)
-    statistic_rows = casualties[is_statistic].assign(incident_id=None)
+    # Missing, not NaN, for what does not apply to a statistic: None survives a Parquet store.
+    statistic_rows = casualties[is_statistic].assign(incident_id=None, **{
+        column: None for column in linked.columns if column not in casualties.columns and column != "incident_id"})
     merged = pd.concat([linked, statistic_rows]).loc[casualties.index] if len(statistic_rows) else linked
     merged["statistic_id"] = statistic_ids
     return incidents, merged, _frame(statistics, STATISTICS)
+
+
+_incidents_and_statistics = incidents_and_statistics  # the name earlier callers import
 
 
 # Offsets and ids fit in 32 bits (a text is at most a few hundred million characters) and the
@@ -453,7 +458,7 @@ COMPACT_DTYPES = {
 }
 
 
-def _compact(table: pd.DataFrame) -> pd.DataFrame:
+def compact(table: pd.DataFrame) -> pd.DataFrame:
     """`table` with its integer and score columns in the narrow dtypes of COMPACT_DTYPES."""
     narrow = {column: dtype for column, dtype in COMPACT_DTYPES.items()
               if column in table.columns and pd.api.types.is_numeric_dtype(table[column].dtype)
@@ -461,7 +466,7 @@ def _compact(table: pd.DataFrame) -> pd.DataFrame:
     return table.astype(narrow) if narrow else table
 
 
-def _sentence_locator(sentences: Sequence[Sentence]) -> Callable[[int], int]:
+def sentence_locator(sentences: Sequence[Sentence]) -> Callable[[int], int]:
     """Maps a character offset to the sent_id containing it (or the nearest one before it)."""
     starts = [s.start for s in sentences]
 
