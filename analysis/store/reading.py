@@ -20,6 +20,7 @@ from analysis.document import Document, LoadError
 from analysis.loading.assemble import assemble
 from analysis.loading.candidate import Candidate, Unreadable
 from analysis.loading.entries import Entry, Listing
+from analysis.loading.fields import clean_text
 from analysis.loading.jsonfiles import read_jsonl
 from analysis.loading.pipeline import read_listing
 from analysis.loading.walking import list_paths
@@ -48,22 +49,29 @@ class _Settler:
         self.texts: dict[bytes, str] = {}
 
     def settle(self, candidates: list[Candidate], errors: list[LoadError]) -> Batch:
-        corpus = assemble(candidates, errors)
+        fresh = []
+        for candidate in candidates:  # a copy of an earlier batch's article, reported as a whole read does
+            first = self.texts.get(_fingerprint(clean_text(candidate.text)))
+            if first is None:
+                fresh.append(candidate)
+            else:
+                errors.append(LoadError(candidate.path, candidate.locate(f"duplicate of {first}")))
+        corpus = assemble(fresh, errors)
         batch = Batch(errors=corpus.errors)
         for document in corpus.documents:
-            fingerprint = hashlib.blake2b(" ".join(document.text.split()).encode("utf-8", "surrogatepass"),
-                                          digest_size=16).digest()
-            if fingerprint in self.texts:
-                batch.errors.append(LoadError(document.doc_id, f"duplicate of {self.texts[fingerprint]}"))
-                continue
             doc_id, n = document.doc_id, 1
             while doc_id in self.taken:
                 n += 1
                 doc_id = f"{document.doc_id}-{n}"
             self.taken.add(doc_id)
-            self.texts[fingerprint] = doc_id
+            self.texts[_fingerprint(document.text)] = doc_id
             batch.documents.append(document if doc_id == document.doc_id else replace(document, doc_id=doc_id))
         return batch
+
+
+def _fingerprint(text: str) -> bytes:
+    """analysis.loading.assemble's test of a duplicate: equal once whitespace is collapsed."""
+    return hashlib.blake2b(" ".join(text.split()).encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def stream_corpus(paths: Iterable[str], *, chunk_bytes: int = CHUNK_BYTES,
