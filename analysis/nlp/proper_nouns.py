@@ -55,7 +55,6 @@ GAZETTEER_KEY = "parallax_gazetteer"
 ENTITIES_KEY = "parallax_entities"
 GUESSED_KEY = "parallax_guessed"
 UNRESOLVED_KEY = "parallax_unresolved"
-_GUESS = "~"  # suffix of a guessed label inside the component
 
 _WIDE_CONNECTORS = frozenset({"and", "the", "for", "on"})
 _INITIAL = re.compile(r"^[A-Z]\.$")
@@ -81,7 +80,7 @@ _DEFINITION_CONNECTORS = frozenset("of the and for in on to at de des du la le a
 # Token classes: other, capitalised word, acronym, connector inside a name.
 _OTHER, _CAP, _ACR, _CONN = 0, 1, 2, 3
 
-Span = tuple[int, int, str]  # tokens [start, end) and a label ("PERSON~" for a guess)
+Span = tuple[int, int, str]  # tokens [start, end) and a label
 Unresolved = tuple[int, int, bool]  # an untyped word's tokens, and whether it opens a sentence
 
 
@@ -96,11 +95,18 @@ class _Page(NamedTuple):
 
 
 class RunReading(NamedTuple):
-    """What one run of capitalised words was read as: its entities, in text order, and the
-    single words left for the rest of the corpus to type."""
+    """What one run of capitalised words was read as: its entities, in text order, the single
+    words left for the rest of the corpus to type, and which of the entities are guesses (a
+    label from the words alone, without any cue)."""
 
     entities: tuple[Span, ...] = ()
     unresolved: tuple[Unresolved, ...] = ()
+    guessed: tuple[Span, ...] = ()
+
+
+def _guess(span: Span) -> RunReading:
+    """A reading of one entity whose label is a guess."""
+    return RunReading((span,), (), (span,))
 
 
 _NOTHING = RunReading()
@@ -311,6 +317,7 @@ class ProperNounRecognizer:
         classes, gaz_at = page.classes, page.gaz_at
         found: list[Span] = []
         unresolved: list[Unresolved] = []
+        guessed: set[Span] = set()
         # Only capitalised words and gazetteer names can start an entity.
         candidates = sorted(set(capitalised).union(span[0] for span in gaz))
         end = 0
@@ -329,16 +336,17 @@ class ProperNounRecognizer:
             reading = self._classify_run(page, i, end, found[-1] if found else None)
             found.extend(reading.entities)
             unresolved.extend(reading.unresolved)
+            guessed.update(reading.guessed)
         chosen = self._choose(found)
         self._set_entities(doc, chosen)
         doc.user_data[ENTITIES_KEY] = [
-            (offsets[start], offsets[end - 1] + lengths[end - 1], label.rstrip(_GUESS))
+            (offsets[start], offsets[end - 1] + lengths[end - 1], label)
             for start, end, label in chosen
         ]
         doc.user_data[GUESSED_KEY] = [
             (offsets[start], offsets[end - 1] + lengths[end - 1])
             for start, end, label in chosen
-            if label.endswith(_GUESS)
+            if (start, end, label) in guessed
         ]
         doc.user_data[UNRESOLVED_KEY] = [
             (offsets[s], offsets[s] + lengths[s], initial) for s, _, initial in unresolved
@@ -487,11 +495,13 @@ class ProperNounRecognizer:
         before it, as in the text."""
         entities: list[Span] = []
         unresolved: list[Unresolved] = []
+        guessed: list[Span] = []
         for a, b in runs:
             reading = self._classify_run(page, a, b, entities[-1] if entities else previous)
             entities.extend(reading.entities)
             unresolved.extend(reading.unresolved)
-        return RunReading(tuple(entities), tuple(unresolved))
+            guessed.extend(reading.guessed)
+        return RunReading(tuple(entities), tuple(unresolved), tuple(guessed))
 
     def _trim_run(self, page: _Page, a: int, b: int) -> tuple[int, int, bool]:
         """The run without the words that only look like part of a name: ordinary words opening
@@ -603,10 +613,11 @@ class ProperNounRecognizer:
         named = self._only_known_names(page, a, b, context, inside)
         if named is None:
             named = self._named_after_known(page, a, b, context, inside)
-        if named is None:
-            named = self._named_after_city(page, a, b, context, inside)
         if named is not None:
             return RunReading(named)
+        after_city = self._named_after_city(page, a, b, context, inside)
+        if after_city is not None:
+            return after_city
         return self._known_and_stretches_between(page, a, b, inside, previous)
 
     def _only_known_names(self, page: _Page, a: int, b: int, context: Context,
@@ -656,7 +667,7 @@ class ProperNounRecognizer:
         return None
 
     def _named_after_city(self, page: _Page, a: int, b: int, context: Context,
-                          inside: list[Span]) -> tuple[Span, ...] | None:
+                          inside: list[Span]) -> RunReading | None:
         """Known names that are all towns, with other capitalised words: a place after a place
         cue ("in Tel Al-Sultan"), else a person ("Lloyd Austin": Austin is also a town)."""
         texts, classes, _, gaz_at = page
@@ -666,7 +677,7 @@ class ProperNounRecognizer:
         if not uncovered_caps:
             return None
         if context.location_cue and not context.person_cue:
-            return ((a, b, "GPE"),)
+            return RunReading(((a, b, "GPE"),))
         name_words = sum(1 for i in range(a, b) if classes[i] != _CONN)
         particle = any(texts[i].lower() in NAME_PARTICLES for i in range(a, b))
         if (
@@ -674,7 +685,7 @@ class ProperNounRecognizer:
             and (context.person_cue or particle or not any(texts[i].lower() in COMMON_WORDS for i in uncovered_caps))
             and not context.place_cue
         ):
-            return ((a, b, "PERSON" if context.person_cue else "PERSON" + _GUESS),)
+            return RunReading(((a, b, "PERSON"),)) if context.person_cue else _guess((a, b, "PERSON"))
         return None
 
     def _known_and_stretches_between(self, page: _Page, a: int, b: int, inside: list[Span],
@@ -682,16 +693,18 @@ class ProperNounRecognizer:
         """The known names, and the stretches between them typed on their own."""
         entities: list[Span] = []
         unresolved: list[Unresolved] = []
+        guessed: list[Span] = []
         cursor = a
         for stretch_end, span in [*((s[0], s) for s in inside), (b, None)]:
             if stretch_end > cursor:
                 reading = self._classify_rest(page, cursor, stretch_end, entities[-1] if entities else previous)
                 entities.extend(reading.entities)
                 unresolved.extend(reading.unresolved)
+                guessed.extend(reading.guessed)
             if span is not None:
                 entities.append(span)
                 cursor = span[1]
-        return RunReading(tuple(entities), tuple(unresolved))
+        return RunReading(tuple(entities), tuple(unresolved), tuple(guessed))
 
     @staticmethod
     def _common_plural_opener(texts, starts, a, b, span) -> bool:
@@ -786,9 +799,9 @@ class ProperNounRecognizer:
         label = self._unknown_label_from_context(page, a, b, context, caps, previous)
         if label is None and len(caps) == 1:
             return self._unknown_word(page, a, b, context)
-        if label is None:
-            label = self._unknown_label_from_words(page, a, b, context, caps)
-        return _NOTHING if label is None else RunReading(((a, b, label),))
+        if label is not None:
+            return RunReading(((a, b, label),))
+        return self._unknown_reading_from_words(page, a, b, context, caps)
 
     @staticmethod
     def _unknown_label_from_context(page: _Page, a: int, b: int, context: Context, caps: list[int],
@@ -830,7 +843,7 @@ class ProperNounRecognizer:
         return RunReading((), ((a, b, a in page.starts),))
 
     @staticmethod
-    def _unknown_label_from_words(page: _Page, a: int, b: int, context: Context, caps: list[int]) -> str | None:
+    def _unknown_reading_from_words(page: _Page, a: int, b: int, context: Context, caps: list[int]) -> RunReading:
         """Several unknown words: acronyms are an organisation; initials, particles ("bin",
         "al-") or a person cue make a person; words English does not use make a guessed person;
         ordinary words mid-sentence a guessed organisation ("the Emergency Lawyers")."""
@@ -840,16 +853,16 @@ class ProperNounRecognizer:
         has_initial = any(_INITIAL.match(texts[i]) for i in range(a, b))
         common = sum(1 for i in caps if texts[i].lower() in COMMON_WORDS)
         if all(classes[i] == _ACR for i in caps):
-            return "ORG"
+            return RunReading(((a, b, "ORG"),))
         if context.location_cue and not context.person_cue and not has_initial:
-            return "GPE"  # "in Tel Al-Sultan"
+            return RunReading(((a, b, "GPE"),))  # "in Tel Al-Sultan"
         if context.person_cue or has_initial or (has_particle and words <= 5 and common < words):
-            return "PERSON"
+            return RunReading(((a, b, "PERSON"),))
         if common == 0 and words <= 4:
-            return "PERSON" + _GUESS
+            return _guess((a, b, "PERSON"))
         if common < len(caps) or a not in starts:
-            return "ORG" + _GUESS
-        return None
+            return _guess((a, b, "ORG"))
+        return _NOTHING
 
     def _classify_person(self, texts: list[str], gaz_at: dict[int, Span], a: int, b: int) -> Span:
         """The name after a title: a person, unless the gazetteer knows it as a country,
@@ -949,7 +962,6 @@ class ProperNounRecognizer:
         strings = doc.vocab.strings
         hashes: dict[str, int] = {}
         for start, end, label in chosen:
-            label = label.rstrip(_GUESS)
             if label not in hashes:
                 hashes[label] = strings.add(label)
             iob[start] = 3  # B

@@ -7,7 +7,6 @@ import pytest
 
 from analysis.nlp.cues import read_context
 from analysis.nlp.proper_nouns import (
-    _GUESS,
     COMPONENT,
     _defined_name_end,
     _function_word_follows,
@@ -110,16 +109,16 @@ def test_an_unknown_name_takes_the_label_of_the_place_it_is_coordinated_with(rea
 def test_an_unknown_word_after_in_is_a_place_even_before_said(reader):
     recognizer, page, a, b = reader("A councillor in Tessalit said the well was dry.", "Tessalit")
     reading = recognizer._classify_unknown(page, a, b, read_context(page.texts, a, b), None)
-    assert named(page, reading.entities) == [("Tessalit", "GPE")]
+    assert named(page, reading.entities) == [("Tessalit", "GPE")] and reading.guessed == ()
 
 
 def test_several_unknown_words_are_a_guessed_person_or_organisation(reader):
     recognizer, page, a, b = reader("The convoy met Zubeida Qarluq before dusk.", "Zubeida Qarluq")
     reading = recognizer._classify_unknown(page, a, b, read_context(page.texts, a, b), None)
-    assert named(page, reading.entities) == [("Zubeida Qarluq", "PERSON" + _GUESS)]
+    assert named(page, reading.entities) == [("Zubeida Qarluq", "PERSON")] and reading.guessed == reading.entities
     recognizer, page, a, b = reader("A letter from the Emergency Lawyers reached the court.", "Emergency Lawyers")
     reading = recognizer._classify_unknown(page, a, b, read_context(page.texts, a, b), None)
-    assert named(page, reading.entities) == [("Emergency Lawyers", "ORG" + _GUESS)]
+    assert named(page, reading.entities) == [("Emergency Lawyers", "ORG")] and reading.guessed == reading.entities
 
 
 def test_a_titled_person_of_an_institution_reads_as_two_runs(reader):
