@@ -7,7 +7,9 @@ report to one system casualty row, and prints:
 - report-to-incident B-cubed precision, recall and F1 over the matched gold incident reports;
 - statistic-vs-incident accuracy, when the casualties table has a `kind` column;
 - the headline killed and injured (the Casualties page's rule, analysis.casualties.views
-  .category_totals, over incidents that are not statistics) against the gold totals;
+  .category_totals, over incidents that are not statistics) against the gold totals, and what
+  each is made of (`headline_breakdown`: gold incidents, overcounts, splits, statistics, rows
+  the gold lacks), as sums only, so a corpus kept aside can be diagnosed without reading it;
 - death-count accuracy: per article and gold incident, whether the system's figure for that
   article's report of the incident is the article's gold killed count.
 
@@ -246,6 +248,8 @@ def score(corpus: Path, show_errors: bool = False) -> None:
         expected = gold["headline"][category]
         print(f"headline {category:8s} found {found.get(category, 0):6d}  gold conservative {expected['conservative']:5d} "
               f"(best {expected['best']})  ratio {_ratio(found.get(category, 0), expected['conservative'])}")
+    for category, parts in headline_breakdown(result, reports, matched, gold).items():
+        print(f"made of  {category:8s} " + ", ".join(f"{name} {value}" for name, value in parts.items()))
     right, total, misses = death_counts(articles, reports, matched, result, doc_ids)
     print(f"deaths   death-count accuracy {right / max(total, 1):.3f} ({right}/{total})")
     if show_errors:
@@ -293,6 +297,43 @@ def _print_headline_parts(result: Analysis, reports: Sequence[GoldReport], match
                              for name, n in sources.most_common())
             print(f"  headline {category:7s} {incident.incident_id} {int(incident.conservative):5d} "
                   f"{incident.location}: {said}")
+
+
+def headline_breakdown(result: Analysis, reports: Sequence[GoldReport], matched: dict[int, object],
+                       gold: dict) -> dict[str, dict[str, int]]:
+    """Where each headline category's total comes from, as sums of system incident figures, no
+    item named (fit for a corpus kept aside): `gold` (an incident's first system incident, up to
+    its gold conservative figure), `over` (what such an incident says above the gold figure),
+    `split` (further system incidents of a gold incident already counted), `statistic` (incidents
+    made mostly of gold statistics), `unmatched` (made mostly of rows the gold does not hold)."""
+    casualties, incidents = result.casualties, result.incidents
+    if "kind" in incidents.columns:
+        incidents = incidents[incidents["kind"] != "statistic"]
+    gold_of = {label: reports[g].incident or "statistic" for g, label in matched.items()}
+    gold_figures = {(i["id"], category): figures["conservative"]
+                    for i in gold["incidents"] for category, figures in i["figures"].items()}
+    out: dict[str, dict[str, int]] = {}
+    for category in HEADLINE_CATEGORIES:
+        parts = dict.fromkeys(("gold", "over", "split", "statistic", "unmatched"), 0)
+        counted: set[str] = set()
+        rows = incidents[(incidents["category"] == category) & incidents["conservative"].notna()]
+        for incident in rows.sort_values("conservative", ascending=False).itertuples():
+            figure = int(incident.conservative)
+            labels = casualties.index[(casualties["incident_id"] == incident.incident_id)
+                                      & (casualties["category"] == category)]
+            source = Counter(gold_of.get(label, "unmatched") for label in labels).most_common(1)
+            name = source[0][0] if source else "unmatched"
+            if name in ("statistic", "unmatched"):
+                parts[name] += figure
+            elif name in counted:
+                parts["split"] += figure
+            else:
+                counted.add(name)
+                expected = gold_figures.get((name, category), 0)
+                parts["gold"] += min(figure, expected)
+                parts["over"] += max(figure - expected, 0)
+        out[category] = parts
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:

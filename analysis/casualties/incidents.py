@@ -77,6 +77,23 @@ LOOSE_DAYS = 30  # and may lie this far from a dated incident it joins (an estim
 # the sentence was given.
 _SPAN_DAYS = ((re.compile(r"\b(?:last|past|previous|this|earlier\s+this)\s+week\b|\bweek\s+ago\b", re.IGNORECASE), 7),
               (re.compile(r"\brecent\s+days\b", re.IGNORECASE), 7))
+# A toll over days of fighting that end on the date the sentence was given: "in three days of
+# battles", "over the past four days", "a five-day offensive", "since the assault began on
+# Monday" (at most a week). Its length in days back from that date.
+_FIGHTING = r"(?:fighting|battles?|clashes|combat|assault|offensive|siege|shelling|bombardment|attacks)"
+_BACK_SPANS = (
+    re.compile(rf"\b(?P<n>\w+)(?:\s+|-)days?\s+(?:of\s+)?(?:\w+\s+)?{_FIGHTING}\b", re.IGNORECASE),
+    re.compile(r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?P<n>\w+)\s+days\b", re.IGNORECASE),
+)
+# A figure recalled in a clause hung on the attack it belongs to ("the drone strike on the
+# market, which killed 17 people", "the battle for Harib, in which at least 46 fighters died"):
+# a later article's back-reference, about some day before it was published.
+_RECALLED = re.compile(
+    r"\b(?:that|which)\s+(?:had\s+)?(?:killed|left|wounded|injured|claimed)\b"
+    r"|\bin\s+which\s+(?:\S+\s+){1,5}?(?:were\s+|was\s+|had\s+been\s+)?(?:killed|died|wounded|injured)\b",
+    re.IGNORECASE)
+_SINCE_WEEKDAY = re.compile(r"\bsince\b[^.;]{0,40}?\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+                            re.IGNORECASE)
 # Event words a reader matches reports by: two reports naming only different kinds of attack
 # (shelling and a drone strike) are different incidents. A word may name several kinds.
 _EVENT_WORDS = (
@@ -122,11 +139,13 @@ class _Report:
     first_possible: date | None = None  # the span of days the report may be about
     last_possible: date | None = None
     estimated: bool = False  # its article's publication date is an estimate
+    recalled: bool = False  # it recalls an attack told before ("the strike ... that killed 17")
 
     @property
     def loose(self) -> bool:
-        """Dated only by an estimate, or not at all: placed after the dated reports."""
-        return self.estimated or self.day is None
+        """Dated only by an estimate, recalled without a day, or not dated at all: placed
+        after the dated reports."""
+        return self.estimated or self.recalled or self.day is None
 
     @property
     def precise(self) -> bool:
@@ -280,11 +299,16 @@ class _Geography:
 
     def contradicts(self, a: str, b: str) -> bool:
         """Whether the texts put either place inside another place of the other's level that
-        is not it ("Zamzam" lies in North Darfur, so not in North Kordofan)."""
+        is not it ("Zamzam" lies in North Darfur, so not in North Kordofan), or inside a
+        country the other is not in."""
         for inner, outer in ((a, b), (b, a)):
-            rank = place_rank(outer)
+            rank, outer_countries = place_rank(outer), countries_of(outer)
             for holder in self.holders.get(fold_place(inner), ()):
                 if place_rank(holder) == rank and not _places_match(holder, fold_place(outer)):
+                    return True
+                # A village the texts put in Mali is in no region of Burkina Faso.
+                holder_countries = countries_of(holder) if place_rank(holder) == 0 else frozenset()
+                if holder_countries and outer_countries and not holder_countries & outer_countries:
                     return True
         return False
 
@@ -427,6 +451,21 @@ def _span_days(text: str) -> int:
     return max((days for pattern, days in _SPAN_DAYS if pattern.search(text)), default=1)
 
 
+def _days_back(text: str) -> int:
+    """How many days before the sentence's date a toll over days of fighting began ("killed
+    in three days of battles": 2), 0 for a day."""
+    back = [min(_SMALL_DAY_COUNTS.get(match["n"].lower(), int(match["n"]) if match["n"].isdigit() else 1),
+                _MAX_DAYS_BACK) - 1 for pattern in _BACK_SPANS for match in pattern.finditer(text)]
+    if _SINCE_WEEKDAY.search(text):
+        back.append(6)
+    return max(back, default=0)
+
+
+_SMALL_DAY_COUNTS = {word: n for n, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen".split())}
+_MAX_DAYS_BACK = 14  # longer than a fortnight is a campaign's period total, a statistic
+
+
 def _is_cumulative(row: dict) -> bool:
     """A figure over a stated period, kept apart from single episodes. With a `kind` column
     the kind decides (statistics never reach here; "overnight" is an incident's period);
@@ -543,11 +582,16 @@ def _read_evidence(report: _Report, estimated: bool) -> None:
     report.events = frozenset().union(*(_events(text) for text in texts)) if texts else frozenset()
     report.toll = any(_flag(row, "toll") for _, row in report.rows)
     after = max((_span_days(text) for text in texts), default=1) - 1
+    before = max((_days_back(text) for text in texts), default=0)
     report.estimated = estimated
+    report.recalled = bool(texts) and all(_RECALLED.search(text) for text in texts) and \
+        report.day == report.published
+    if report.recalled:
+        before = max(before, _STORY_DAYS)
     if estimated:
-        report.set_uncertainty(UNDATED_SPREAD_DAYS, max(after, UNDATED_SPREAD_DAYS))
+        report.set_uncertainty(max(before, UNDATED_SPREAD_DAYS), max(after, UNDATED_SPREAD_DAYS))
     else:
-        report.set_uncertainty(0, after)
+        report.set_uncertainty(before, after)
 
 
 def _article_places(records: list[tuple[object, dict]]) -> dict[object, str | None]:

@@ -35,7 +35,7 @@ _SHORT_PERIOD = re.compile(
 _FEW_DAYS = re.compile(r"\b(?:(?:two|three|four|five|six|seven|few|couple\s+of|[2-7])\s+)?days?\b", re.IGNORECASE)
 # A period long enough to hold many episodes.
 _LONG_PERIOD = re.compile(
-    rf"\b(?:weeks?|months?|years?|decades?|began|started|erupted|broke\s+out|start|beginning|outbreak"
+    rf"\b(?:weeks?|fortnight|months?|years?|decades?|began|started|erupted|broke\s+out|start|beginning|outbreak"
     rf"|half|quarter|\d{{4}}|{_MONTH})\b|\bso\s+far\b", re.IGNORECASE)
 
 # "since ..." starts a running count, long unless what follows is short ("since Monday").
@@ -72,9 +72,11 @@ _SCOPE = re.compile(
     r"|\bnationwide\b|\bcountrywide\b|\bin\s+the\s+whole\s+(?:country|region)\b", re.IGNORECASE)
 
 _ROLLUP_EVENTS = re.compile(
-    r"\b(?:two|three|four|five|six|several|multiple|separate|various|a\s+series\s+of|a\s+wave\s+of|a\s+string\s+of"
-    r"|a\s+spate\s+of|dozens\s+of|hundreds\s+of)\s+(?:\w+\s+)?"
-    r"(?:attacks|strikes|airstrikes|raids|bombings|clashes|incidents|ambushes|explosions|blasts|massacres)\b",
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|several|multiple|separate|various|a\s+series\s+of"
+    r"|a\s+wave\s+of|a\s+string\s+of|a\s+spate\s+of|a\s+number\s+of|dozens\s+of|hundreds\s+of|(?<![\d,.])\d{1,4}(?![\d,.]))"
+    r"\s+(?:\w+\s+)?"
+    r"(?:attacks|strikes|airstrikes|air\s+strikes|raids|bombings|clashes|incidents|ambushes|explosions|blasts|massacres"
+    r"|operations|battles|assaults)\b",
     re.IGNORECASE)
 
 # A sentence that breaks down the statistic before it: "Of these, ...", "Among them, ...".

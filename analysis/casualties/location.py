@@ -83,7 +83,19 @@ def nearest_place(places: Sequence[tuple[int, int, str]], start: int, end: int,
     while last + 1 < len(inside) and _nests(text, inside[last][1] - offset, inside[last + 1][0] - offset):
         last += 1
     run = inside[first:last + 1]
-    return min(run, key=lambda p: (-place_rank(p[2]), abs(distance(p))))[2]
+    depth = _run_depths(text, [(p[0] - offset, p[1] - offset) for p in run])
+    return min(zip(run, depth), key=lambda pd: (-place_rank(pd[0][2]), -pd[1], abs(distance(pd[0]))))[0][2]
+
+
+def _run_depths(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """How deep each place of a nesting run lies: "al-Barh, in Taiz governorate" and "the
+    al-Masbah area of Taiz city" name the inner place first, "Nigeria's Borno state" last. So
+    of two places no gazetteer ranks apart, the scene is the inner one, not the nearer."""
+    depths = [0]
+    for (_, end), (start, _) in zip(spans, spans[1:]):
+        possessive = text[end:start].lstrip().startswith(("'s", "’s"))
+        depths.append(depths[-1] + 1 if possessive else depths[-1] - 1)
+    return depths
 
 
 # A place name that describes the victims ("12 U.S. troops", "three Egyptian truck drivers") or
@@ -258,16 +270,19 @@ def countries_of(name: str) -> frozenset[str]:
 # What may stand between a place and the place that holds it: the finer place's own kind
 # ("camp", "district"), then a nesting word ("in", "of", "near", "south of", "the capital of",
 # "on the outskirts of"), then the coarser place's kind ("the town of").
-_KIND_WORD = (r"(?:(?:displacement|refugee|IDP|military|army|camp|bus|market)\s+)?(?:camp|site|district|town|"
+# A kind of place, with one lower-case word before it ("livestock market", "displacement camp").
+_KIND_WORD = (r"(?:(?:[a-z]+|IDP)\s+)?(?:camp|site|district|town|city|"
               r"village|area|neighbourhood|neighborhood|suburb|settlement|county|territory|province|state|region|"
-              r"market|station|hospital|prison)")
+              r"governorate|prefecture|department|township|municipality|commune|ward|"
+              r"market|station|hospital|prison|school|mosque|church|checkpoint)")
 _SIDE = r"(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?"
 _CONTAINMENT_GAP = re.compile(
     r"(?:\s+" + _KIND_WORD + r")?\s*,?\s*(?:(?:a|an|the)\s+(?:small\s+|large\s+|remote\s+)?" + _KIND_WORD + r"\s+)?"
     r"(?:(?:just\s+|a\s+few\s+kilometres\s+)?(?:in|of|near|outside|inside|at|within)"
     r"|(?:just\s+)?" + _SIDE + r"\s+of|on\s+the\s+(?:outskirts|edge|edges)\s+of"
     r"|(?:the\s+)?(?:\w+\s+)?(?:capital|outskirts|edge|part|suburb)\s+of)"
-    r"(?:\s+(?:the\s+)?(?:" + _SIDE + r"\s+)?(?:" + _KIND_WORD + r"\s+of|" + _KIND_WORD + r"(?=\s)))?\s+(?:the\s+)?",
+    r"(?:\s+(?:the\s+)?" + _SIDE + r"(?=\s))?"
+    r"(?:\s+(?:the\s+)?(?:" + _KIND_WORD + r"\s+of|" + _KIND_WORD + r"(?=\s)))?\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"\s*,\s*", re.IGNORECASE)  # "El Fasher, North Darfur": only when the second is coarser
