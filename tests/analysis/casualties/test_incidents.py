@@ -243,6 +243,30 @@ def test_an_undated_report_naming_only_the_region_joins_the_village_attack_insid
     assert row.iloc[0].location == "Tougouri"
 
 
+def test_a_battle_reported_over_three_days_is_one_incident():
+    articles = [
+        ("a", "Wire One", date(2025, 10, 6), "Fighting for the town of Qarn killed at least 17 people on Monday.",
+         [date(2025, 10, 6)]),
+        ("b", "Army Daily", date(2025, 10, 9), "More than 70 rebels were killed in three days of battles in the town of Qarn.",
+         [date(2025, 10, 9)]),
+    ]
+    row = killed(group_incidents(*dated_tables(articles))[0])
+    assert len(row) == 1 and row.iloc[0].n_sources == 2
+
+
+def test_a_recalled_attack_in_a_later_article_joins_it():
+    articles = [
+        ("c", "Wire One", date(2025, 10, 7), "A drone strike on the market in the town of Sarafa killed 14 people on Tuesday.",
+         [date(2025, 10, 7)]),
+        ("d", "Weekly", date(2025, 10, 18), "In the town of Sarafa, the drone strike on the market, which killed 17 people, closed every shop.",
+         [date(2025, 10, 18)]),
+    ]
+    incidents, linked = group_incidents(*dated_tables(articles))
+    row = killed(incidents)
+    assert len(row) == 1 and row.iloc[0].n_sources == 2
+    assert row.iloc[0].date == date(2025, 10, 7)
+
+
 def test_last_week_is_a_span_of_days():
     articles = [
         ("u", "Wire One", date(2024, 9, 4), "An ambush near the town of Gao killed 7 soldiers on Wednesday.",

@@ -44,6 +44,11 @@ def test_episodes_are_incidents(sentence):
     "At least 45 people have been detained across the country, lawyers said.",
     "Four separate attacks on villages killed 52 people.",
     "So far this year 117 aid workers have been killed.",
+    "More than 4,000 civilians have been killed by the army since the 2021 coup, a rights group said.",
+    "Troops killed 38 rebels in clashes in the week to March 9, the army said.",
+    "Over 60 people were killed in air raids across the north in the past fortnight.",
+    "A total of 44 civilians were killed in 9 airstrikes, the monitor said.",
+    "Soldiers killed 70 insurgents in a series of operations, the military said.",
 ])
 def test_totals_stocks_and_rates_are_statistics(sentence):
     assert kind_of(sentence) == STATISTIC

@@ -90,6 +90,25 @@ def test_containment_is_learned_from_the_texts_own_words():
     assert "sirte" not in holders and "misrata" not in holders
 
 
+def test_containment_reads_a_described_place_and_a_bare_direction():
+    from analysis.casualties.location import learn_containment
+
+    texts = ["The drone hit the Sarafa livestock market in Habil district on Monday.",
+             "Fighters overran the town of Qarn in southern Lahij governorate."]
+    holders = learn_containment(texts, ["Sarafa", "Habil", "Qarn", "Lahij"])
+    assert holders["sarafa"] == {"habil"} and holders["qarn"] == {"lahij"}
+
+
+@pytest.mark.parametrize("text, names, place", [
+    # Neither place is known to a gazetteer: the inner one of the run is the scene, not the nearer.
+    ("A shell struck the market in Dar Saad, in Habil district, killing 9 people.", ("Dar Saad", "Habil"), "Dar Saad"),
+    ("Shelling of a school in the Hawban area of Qarn town killed 9 pupils.", ("Hawban", "Qarn"), "Hawban"),
+])
+def test_of_two_unranked_places_in_a_run_the_inner_one_is_the_scene(text, names, place):
+    at = text.index("9")
+    assert nearest_place(_spans(text, *names), at, at + 1, 0, len(text), text) == place
+
+
 def test_a_province_is_never_put_inside_a_town():
     from analysis.casualties.location import learn_containment
 
