@@ -152,11 +152,12 @@ def resolve(mentions: Sequence[MentionRef]) -> list[str]:
     final_keys: list[str] = []
     parts: dict[tuple[str, str, str], str] = {}
     candidates_of: dict[str, list[str]] = {}
+    people_index = _PeopleIndex(person_words)
     for key, m in zip(keys, mentions):
         key = target[key]
         if (key, m.doc_id, m.label) not in parts:
             parts[(key, m.doc_id, m.label)] = _person_for_part(
-                key, m, label_of, person_words, docs_of, candidates_of) or key
+                key, m, label_of, person_words, docs_of, candidates_of, people_index) or key
         final_keys.append(parts[(key, m.doc_id, m.label)])
 
     return _canonical_names(final_keys, cleans, mentions)
@@ -335,29 +336,74 @@ def _merge_shorter_full_names(target: dict[str, str], label_of: dict[str, str], 
 
 def _merge_spelling_variants(target: dict[str, str], label_of: dict[str, str], sizes: Counter) -> None:
     """Two full names of people that differ only by a transliteration (Zabihullah/Zabiullah
-    Mujahid) are one person: same number of words, one word identical, the others alike."""
+    Mujahid) are one person: same number of words, one word identical, the others alike.
+
+    Only names in one block are compared (`_variant_blocks`), so the work grows with the
+    number of names, not its square: a common given name no longer pairs every name holding it
+    with every other."""
     names = [
         k for k, label in label_of.items()
         if " " in k.split(":", 1)[-1] and (
             (label == "PERSON" and k.startswith("person:")) or (label in ("GPE", "LOC") and ":" not in k)
         )
     ]
-    by_word: dict[str, list[str]] = defaultdict(list)
-    for key in names:
-        for word in key.split(":", 1)[-1].split():
-            by_word[word].append(key)
+    order = {key: i for i, key in enumerate(names)}
+    blocks = _variant_blocks(names, label_of)
     for key in sorted(names, key=lambda k: -sizes[k]):
         if target[key] != key:
             continue
         words = key.split(":", 1)[-1].split()
         place = label_of[key] in ("GPE", "LOC")
         for word in words:
-            for other in by_word[word]:
+            # The names sharing `word` whose other words may be alike, in the order a scan of
+            # every name holding `word` would meet them.
+            found = set()
+            for block in _block_keys(words, word, place):
+                found.update(blocks.get(block, ()))
+            for other in sorted(found, key=order.__getitem__):
                 if other == key or target[other] != other or (label_of[other] in ("GPE", "LOC")) != place:
                     continue
                 other_words = other.split(":", 1)[-1].split()
                 if len(other_words) == len(words) and _alike(words, other_words, loose=place):
                     target[other] = key
+
+
+def _variant_blocks(names: list[str], label_of: dict[str, str]) -> dict[tuple, list[str]]:
+    """Names by block: (word count, place or not, a word of the name, a key of one of its other
+    words). Two names `_alike` joins share a word, and their other words are spelling variants,
+    which nearly always keeps their consonant skeletons equal or their letters one apart
+    (`_skeleton_variants`), so they share a block. Variants further apart (Syniehubov /
+    Synegubov) are left to `_merge_transliterations`."""
+    blocks: dict[tuple, list[str]] = defaultdict(list)
+    for key in names:
+        words = key.split(":", 1)[-1].split()
+        place = label_of[key] in ("GPE", "LOC")
+        for word in set(words):
+            for block in _block_keys(words, word, place):
+                blocks[block].append(key)
+    return blocks
+
+
+def _block_keys(words: list[str], shared: str, place: bool) -> set[tuple]:
+    """The blocks of a name whose word `shared` another name also holds."""
+    return {(len(words), place, shared, variant)
+            for other in words if other != shared for variant in _skeleton_variants(other)}
+
+
+@lru_cache(maxsize=65536)
+def _skeleton_variants(word: str) -> frozenset[tuple[str, str]]:
+    """The keys of a word two alike words share: its consonant skeleton (lower case, vowels
+    dropped, doubled letters single: Mohammed / Mohamad, Younis / Yunis, Berhan / Birhan) and,
+    when that has three consonants or more, the skeleton less one (Hamid / Hamidou, Rala /
+    Ralema); the word itself, and with one letter left out (Zabihullah / Zabiullah, Oleh / Oleg)."""
+    lower = word.lower()
+    skeleton = ""
+    for ch in lower:
+        if ch not in "aeiouyw" and not skeleton.endswith(ch):
+            skeleton += ch
+    shorter = {skeleton[:i] + skeleton[i + 1:] for i in range(len(skeleton))} if len(skeleton) > 2 else set()
+    return frozenset({("skeleton", skeleton), *(("skeleton", s) for s in shorter), ("spelling", lower),
+                      *(("spelling", lower[:i] + lower[i + 1:]) for i in range(len(lower)))})
 
 
 def _alike(a: list[str], b: list[str], loose: bool = False) -> bool:
@@ -382,12 +428,34 @@ def _consonants(word: str) -> str:
 
 
 def _candidates(words: set[str], person_words: dict[str, set[str]]) -> list[str]:
-    """The full names whose words strictly include `words`."""
+    """The full names whose words strictly include `words` (in `person_words` order)."""
     return [p for p, full in person_words.items() if words < full]
 
 
+class _PeopleIndex:
+    """The full names holding each word, so a partial name looks only at the full names that
+    hold its rarest word instead of at every full name of the corpus."""
+
+    def __init__(self, person_words: dict[str, set[str]]) -> None:
+        self.person_words = person_words
+        self.order = {person: i for i, person in enumerate(person_words)}
+        self.holding: dict[str, set[str]] = defaultdict(set)
+        for person, words in person_words.items():
+            for word in words:
+                self.holding[word].add(person)
+
+    def candidates(self, words: set[str]) -> list[str]:
+        """`_candidates(words, person_words)`, by the index."""
+        sets = sorted((self.holding.get(word, set()) for word in words), key=len)
+        if not sets or not sets[0]:
+            return []
+        found = set(sets[0]).intersection(*sets[1:])
+        return sorted((p for p in found if words < self.person_words[p]), key=self.order.__getitem__)
+
+
 def _person_for_part(key, mention, label_of, person_words, docs_of,
-                     candidates_of: dict[str, list[str]] | None = None) -> str | None:
+                     candidates_of: dict[str, list[str]] | None = None,
+                     index: _PeopleIndex | None = None) -> str | None:
     """The full-name group a partial name belongs to, or None. `candidates_of` memoises the
     full names of each key across the mentions of one `resolve` call."""
     if key.startswith("country:") or key in person_words:
@@ -400,7 +468,8 @@ def _person_for_part(key, mention, label_of, person_words, docs_of,
     elif key in candidates_of:
         candidates = candidates_of[key]
     else:
-        candidates = candidates_of[key] = _candidates(words, person_words)
+        found = index.candidates(words) if index is not None else _candidates(words, person_words)
+        candidates = candidates_of[key] = found
     if not candidates:
         return None
     same_doc = [p for p in candidates if mention.doc_id in docs_of[p]]
