@@ -725,15 +725,20 @@ def _loose_home(report: _Report, candidates: list[_Incident], geography: _Geogra
     fitting = [incident for incident in candidates if _fits_loosely(report, incident, geography)]
     if len(fitting) <= 1:
         return fitting[0] if fitting else None
-    ranked = sorted(fitting, key=lambda incident: _closeness(report, incident), reverse=True)
-    return ranked[0] if _closeness(report, ranked[0]) > _closeness(report, ranked[1]) else None
+    ranked = sorted(fitting, key=lambda incident: _closeness(report, incident, geography), reverse=True)
+    best, second = (_closeness(report, incident, geography) for incident in ranked[:2])
+    return ranked[0] if best > second else None
 
 
-def _closeness(report: _Report, incident: _Incident) -> tuple[bool, bool]:
-    """How well a fitting incident matches: a report stating the same figure, a shared kind of
-    attack."""
+def _closeness(report: _Report, incident: _Incident, geography: _Geography) -> tuple[bool, bool, bool]:
+    """How well a fitting incident matches: a place the texts tie to the report's (the same,
+    or one holding the other) rather than one that merely may hold it, a report stating the
+    same figure, a shared kind of attack."""
+    location = report.location
+    tied = any(place == location or _places_match(place, location) or geography.related(place, location)
+               for place in incident.places if place is not None)
     same_figure = report.stated and any(r.stated and r.low == report.low for r in incident.reports)
-    return same_figure, bool(report.events & incident.events)
+    return tied, same_figure, bool(report.events & incident.events)
 
 
 def _fits_loosely(report: _Report, incident: _Incident, geography: _Geography) -> bool:

@@ -155,7 +155,8 @@ def _not_the_scene(text: str, start: int, end: int) -> bool:
 _NESTING_GAP = re.compile(
     r"(?:[\s,]|['’]s\b|\b(?:in|of|near|outside|the)\b|\b(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\b"
     r"|\b(?:province|state|region|district|county|governorate|oblast|prefecture|department|city|town|"
-    r"village|area)\b)*",
+    r"village|area|neighbourhood|neighborhood|quarter|ward|township|territory|municipality|commune|camp)\b"
+    r"|\b(?-i:[A-Z][a-z]+(?:i|an|ese|ish))\b)*",  # a nationality: "the Yemeni city of Taiz"
     re.IGNORECASE,
 )
 

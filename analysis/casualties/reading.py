@@ -30,7 +30,7 @@ from analysis.casualties.cues import (
     TOLL_LINKS,
     combined_category,
 )
-from analysis.casualties.numbers import Quantity, parse_quantity
+from analysis.casualties.numbers import TENS, UNITS, Quantity, parse_quantity
 from analysis.casualties.tokens import Token
 from analysis.casualties.victims import MONTHS, PERSON_PLURAL, is_person_phrase
 
@@ -320,7 +320,8 @@ def released(tokens: Sequence[Token], first: int, cue: int) -> bool:
 def skip_aside(tokens: Sequence[Token], j: int) -> int:
     """Skip ", including three children," or ", most of them civilians," after a noun phrase."""
     n = len(tokens)
-    if j + 1 < n and tokens[j].low in (",", "(", "—", "–") and tokens[j + 1].low in _ASIDE_OPENERS:
+    if j + 1 < n and tokens[j].low in (",", "(", "—", "–") and (
+            tokens[j + 1].low in _ASIDE_OPENERS or _opens_a_share(tokens, j + 1)):
         closers = [m for m in range(j + 1, min(j + 14, n)) if tokens[m].low in (",", ")", "—", "–")]
         # The aside ends at the comma the verb follows ("three girls, aged 6, 8 and 11, were").
         for m in closers:
@@ -337,6 +338,13 @@ def skip_aside(tokens: Sequence[Token], j: int) -> int:
         if m < n and (tokens[m].low in AUXILIARIES or tokens[m].low in AFTER):
             return m
     return j
+
+
+def _opens_a_share(tokens: Sequence[Token], k: int) -> bool:
+    """"five of them", "12 of whom", "nine of those": a share of the figure before it."""
+    word = tokens[k].low
+    return (word.isdigit() or word in UNITS or word in TENS) and k + 2 < len(tokens) \
+        and tokens[k + 1].low == "of" and tokens[k + 2].low in ("them", "whom", "those", "these")
 
 
 def is_active(tokens: Sequence[Token], cue: int, has_subject: bool) -> bool:

@@ -31,7 +31,7 @@ from analysis.casualties.linking import (
     resolve_generic,
     resolve_subsets,
 )
-from analysis.casualties.numbers import QUANTITY_OPENERS, Quantity, parse_quantity
+from analysis.casualties.numbers import QUANTITY_OPENERS, TENS, UNITS, Quantity, parse_quantity
 from analysis.casualties.reading import (
     GENERIC_HEADS,
     NP_STOPS,
@@ -91,12 +91,26 @@ def _valid_count(tokens: Sequence[Token], q: Quantity, text: str, offset: int) -
         return False
     if q.first > 0 and tokens[q.first - 1].low in _NOT_COUNT_BEFORE:
         return False
+    if _in_an_age_list(tokens, q.first):
+        return False
     if q.last + 1 < n and tokens[q.last].low == "-" and tokens[q.last + 1].low in UNIT_WORDS:
         return False
     if q.last + 2 < n and tokens[q.last].low == "of" and tokens[q.last + 1].low == "the" \
             and _SUPERLATIVE.match(tokens[q.last + 2].low):
         return False  # "one of the deadliest": a ranking, not a count
     return not _is_bare_year(tokens, q)
+
+
+def _in_an_age_list(tokens: Sequence[Token], first: int) -> bool:
+    """Whether the number at `first` continues a list of ages ("aged nine and 12", "aged 6,
+    8 and 11"): only numbers, commas and "and" back to "aged" or "ages"."""
+    for k in range(first - 1, max(first - 12, -1), -1):
+        word = tokens[k].low
+        if word in ("aged", "ages"):
+            return k < first - 1
+        if not (word in (",", "and") or word.isdigit() or word in UNITS or word in TENS):
+            return False
+    return False
 
 
 def _is_bare_year(tokens: Sequence[Token], q: Quantity) -> bool:

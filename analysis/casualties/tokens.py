@@ -37,9 +37,34 @@ class Token(NamedTuple):
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Tokens of `text`; `offset` is added to spans so they index the enclosing document."""
-    return [
+    """Tokens of `text`; `offset` is added to spans so they index the enclosing document.
+    Scare quotes around one to three words ("153 'terrorists' were killed") are left out:
+    the words read as they would unquoted."""
+    tokens = [
         Token(word, word.lower(), m.start() + offset, m.end() + offset)
         for m in _TOKEN.finditer(text)
         for word in (m.group(),)
     ]
+    if not _QUOTES.search(text):
+        return tokens
+    return [token for k, token in enumerate(tokens) if k not in _scare_quotes(tokens)]
+
+
+_QUOTE_MARKS = "'\"‘’“”"
+_QUOTES = re.compile(f"[{_QUOTE_MARKS}]")
+
+
+def _scare_quotes(tokens: list[Token]) -> set[int]:
+    """Positions of quote marks that open right before a word and close right after one to
+    three words later."""
+    found: set[int] = set()
+    for k, token in enumerate(tokens):
+        if token.text not in _QUOTE_MARKS or k + 1 >= len(tokens) or tokens[k + 1].start != token.end:
+            continue
+        for j in range(k + 2, min(k + 5, len(tokens))):
+            closing = tokens[j]
+            if closing.text in _QUOTE_MARKS:
+                if closing.start == tokens[j - 1].end and all(t.text[0].isalpha() for t in tokens[k + 1:j]):
+                    found.update((k, j))
+                break
+    return found

@@ -120,3 +120,18 @@ def test_sources_keep_their_titled_names(sentence, source):
 ])
 def test_a_function_word_is_never_a_source(sentence):
     assert find_attribution(sentence) is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A list of ages is no count, however it is written.
+    ("Two girls, aged eight and 11, were killed when the mortar round landed.", [("killed", 2, False)]),
+    ("Three herders, aged 14, 16 and 19, died in the mine blast.", [("killed", 3, False)]),
+    # A share opened by a number ("five of them") is an aside: the verb after it still counts the whole.
+    ("Nine people, six of them pupils, were killed when the shell hit.", [("killed", 9, False), ("killed", 6, True)]),
+    ("Twenty men, 12 of whom were guards, died in the assault.", [("killed", 20, False), ("killed", 12, True)]),
+    # Scare quotes around the victims, as state media write them.
+    ("The agency said 48 'bandits' were killed in the operation.", [("killed", 48, False)]),
+    ("Troops killed 31 \u201cmercenaries\u201d near the pass, the spokesman said.", [("killed", 31, False)]),
+])
+def test_ages_shares_and_scare_quotes(sentence, expected):
+    assert figures(sentence) == expected
