@@ -124,6 +124,9 @@ _FACILITY_AFTER = re.compile(r"\s+(?:teaching\s+|general\s+|referral\s+|district
 _DESTINATION_BEFORE = re.compile(
     r"\b(?:taken|rushed|evacuated|transferred|brought|flown|airlifted|moved|admitted|fled|fleeing|escaped)\s+"
     r"(?:\w+\s+)?(?:to|into)\s+(?:the\s+(?:town|city|village|capital|camp)\s+(?:of\s+)?)?$", re.IGNORECASE)
+# Where fire came from ("projectiles fired from Yemen struck a border post"): not the scene.
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:fired|launched|lobbed|shot|flown)\s+(?:\w+\s+)?(?:from|across)\s+(?:the\s+)?$", re.IGNORECASE)
 # The city part of a two-part dateline ("KHARKIV, " before "Ukraine -"): capitals, then a comma.
 _DATELINE_CITY = re.compile(r"[A-Z][A-Z .'’\-]*,\s*")
 
@@ -145,7 +148,7 @@ def _not_the_scene(text: str, start: int, end: int) -> bool:
         return True
     if _opens_a_line(text, start) and _DATELINE_AFTER.match(after):
         return True
-    if _DESTINATION_BEFORE.search(text, max(0, start - 40), start):
+    if _DESTINATION_BEFORE.search(text, max(0, start - 40), start) or _ORIGIN_BEFORE.search(text, max(0, start - 40), start):
         return True
     if _VICTIM_AFTER.match(after) and _NUMBER_BEFORE.search(text[max(0, start - 20):start].rstrip()):
         return True

@@ -48,6 +48,9 @@ def _spans(text, *names):
     # a place in the attribution clause does not qualify the scene
     ("Israeli strikes killed 20 people in Gaza, the health ministry in Ramallah said.",
      ("Gaza", "Ramallah"), "20", "Gaza"),
+    # where the fire came from is not the scene
+    ("Rockets fired from Qarn killed 4 people in Habil on Sunday.", ("Qarn", "Habil"), "4", "Habil"),
+    ("Shells lobbed across the border killed 4 at a post near Habil, fired from Qarn.", ("Habil", "Qarn"), "4", "Habil"),
     # two towns are two places: the nearest stays
     ("Shelling killed 3 in Kherson and 5 in Mykolaiv, Ukraine said.", ("Kherson", "Mykolaiv", "Ukraine"), "5",
      "Mykolaiv"),
