@@ -85,13 +85,31 @@ _BACK_SPANS = (
     re.compile(rf"\b(?P<n>\w+)(?:\s+|-)days?\s+(?:of\s+)?(?:\w+\s+)?{_FIGHTING}\b", re.IGNORECASE),
     re.compile(r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?P<n>\w+)\s+days\b", re.IGNORECASE),
 )
-# A figure recalled in a clause hung on the attack it belongs to ("the drone strike on the
-# market, which killed 17 people", "the battle for Harib, in which at least 46 fighters died"):
-# a later article's back-reference, about some day before it was published.
-_RECALLED = re.compile(
-    r"\b(?:that|which)\s+(?:had\s+)?(?:killed|left|wounded|injured|claimed)\b"
-    r"|\bin\s+which\s+(?:\S+\s+){1,5}?(?:were\s+|was\s+|had\s+been\s+)?(?:killed|died|wounded|injured)\b",
+# A figure recalled in a clause hung on the attack it belongs to, read around the figure:
+# before it "the drone strike on the market, which killed 17 people", "the battle for Harib,
+# in which at least 46 fighters died", "three days after 13 people died in Rwangoma"; after it
+# "18 people have now died after the bombing of the camp". A later article's back-reference,
+# about some day before it was published.
+_QUALIFIER = r"(?:(?:at\s+least|more\s+than|over|some|about|nearly|almost)\s+)?"
+_RECALLED_BEFORE = re.compile(
+    rf"(?:\b(?:that|which)\s+(?:had\s+)?(?:killed|left|claimed|wounded|injured)|\bin\s+which|\bafter)\s+{_QUALIFIER}$",
     re.IGNORECASE)
+_RECALLED_AFTER = re.compile(
+    r"^(?:\s+[\w\-]+){0,3}?\s+(?:(?:have|has|had)\s+(?:now\s+)?died|(?:have|has|had)\s+(?:now\s+)?been\s+killed)"
+    r"\s+(?:after|from|in|since)\s+(?:the|last\s+week's|\w+day's)\b",
+    re.IGNORECASE)
+
+
+def _recalled(row: dict) -> bool:
+    """Whether the row's figure is recalled from an earlier attack (see _RECALLED_BEFORE)."""
+    evidence, figure = str(row.get("evidence") or ""), str(row.get("text") or "")
+    at = evidence.find(figure) if figure else -1
+    if at < 0:
+        return False
+    return bool(_RECALLED_BEFORE.search(evidence[max(0, at - 40):at])
+                or _RECALLED_AFTER.match(evidence[at + len(figure):at + len(figure) + 80]))
+
+
 _SINCE_WEEKDAY = re.compile(r"\bsince\b[^.;]{0,40}?\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
                             re.IGNORECASE)
 # Event words a reader matches reports by: two reports naming only different kinds of attack
@@ -526,6 +544,7 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
     for report in built:
         report.low, report.high, report.stated, report.wording = _best(report.rows)
         _read_evidence(report, report.doc_id in estimated)
+    _recall_with_their_story(built)
     return sorted(built, key=lambda r: (r.day or date.max, r.published or date.max, r.doc_id))
 
 
@@ -575,6 +594,18 @@ def _innermost_places(records: list[tuple[object, dict]], places: dict[object, s
     return out
 
 
+def _recall_with_their_story(reports: list[_Report]) -> None:
+    """A figure with no day of its own at the place of a recalled one is part of that recalled
+    story ("Eighteen people have now died after the bombing of the camp last week ...
+    Thirty-two others were injured"): recalled too."""
+    recalled_places = {(r.doc_id, _place_key(r.location)) for r in reports if r.recalled}
+    for report in reports:
+        if not report.recalled and report.day == report.published and report.day is not None \
+                and (report.doc_id, _place_key(report.location)) in recalled_places:
+            report.recalled = True
+            report.set_uncertainty(max(report.before, _STORY_DAYS), report.after)
+
+
 def _read_evidence(report: _Report, estimated: bool) -> None:
     """What the report's sentences say beyond its figure: the kinds of attack, a running toll,
     and how uncertain its date is (an estimated publication date, a date that is a week)."""
@@ -584,7 +615,7 @@ def _read_evidence(report: _Report, estimated: bool) -> None:
     after = max((_span_days(text) for text in texts), default=1) - 1
     before = max((_days_back(text) for text in texts), default=0)
     report.estimated = estimated
-    report.recalled = bool(texts) and all(_RECALLED.search(text) for text in texts) and \
+    report.recalled = bool(report.rows) and all(_recalled(row) for _, row in report.rows) and \
         report.day == report.published
     if report.recalled:
         before = max(before, _STORY_DAYS)

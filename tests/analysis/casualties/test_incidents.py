@@ -335,3 +335,22 @@ def test_dates_at_the_calendars_ends_do_not_break_the_grouping():
                  Document("b", "", "Wire A", date(1, 1, 1), "", "9/11/2001/2002"),
                  Document("c", "", "Wire B", date(9999, 12, 31), "", "Gunmen killed 4 people in Gbankoro on Monday.")]
     assert analyze(documents).documents["doc_id"].tolist() == ["a", "b", "c"]
+
+
+def test_a_toll_recalled_after_its_attack_and_the_figures_of_that_story_join_it():
+    articles = [
+        ("p", "Lakes Wire", date(2024, 9, 6), "Bombs struck the camp in the town of Kanyaruchinya on Friday, killing "
+         "nine people and wounding 23.", [date(2024, 9, 6)]),
+        ("q", "Continental Daily", date(2024, 9, 9), "Eighteen people have now died after the bombing of the camp in "
+         "the town of Kanyaruchinya, the UN said on Monday. Thirty-two others were injured in the town of "
+         "Kanyaruchinya, according to the office.", [date(2024, 9, 9)]),
+        # A back-reference to another attack days earlier, beside the article's own story.
+        ("r", "Kivu Radio", date(2024, 9, 13), "Rebels killed 14 villagers in the town of Boikene on Friday, three "
+         "days after 13 people died in the town of Kanyaruchinya.", [date(2024, 9, 13)]),
+    ]
+    incidents, linked = group_incidents(*dated_tables(articles))
+    rows = incidents.set_index(["category", "location"])
+    assert rows.loc[("killed", "Kanyaruchinya"), "n_sources"] == 3
+    assert rows.loc[("injured", "Kanyaruchinya"), "n_sources"] == 2
+    assert rows.loc[("killed", "Boikene"), "n_sources"] == 1
+    assert rows.loc[("killed", "Kanyaruchinya"), "date"] == date(2024, 9, 6)
