@@ -16,6 +16,7 @@ from analysis.filters import FilterChoices
 from analysis.loading import is_note
 from dashboard import corpus as corpora
 from dashboard import sharing, url_state
+from dashboard.charts.common import type_name
 from dashboard.markup import md
 
 ENTITIES_KEY = "filter_entities"
@@ -41,12 +42,6 @@ UPLOAD_GONE = (
     "can open them. Showing the bundled seeds; upload the files again to see that view. To send "
     "a view of your own articles, press “Share these articles” under the upload and send its link."
 )
-
-LABEL_NAMES = {
-    "PERSON": "people", "ORG": "organisations", "GPE": "countries, cities, states",
-    "LOC": "places", "NORP": "nationalities, groups", "FAC": "facilities", "EVENT": "events",
-}
-
 
 def choose_corpus() -> corpora.LoadedCorpus:
     """The corpus radio and uploader; falls back to the seeds until something is uploaded, and
@@ -237,7 +232,7 @@ def choose_filters(choices: FilterChoices) -> Filters:
     _keep_valid(LABELS_KEY, set(choices.labels))
     labels = sidebar.multiselect(
         "Entity type", choices.labels, key=LABELS_KEY,
-        format_func=lambda label: f"{label} ({LABEL_NAMES.get(label, label.lower())})",
+        format_func=lambda label: f"{type_name(label)} ({label})",  # the code is the CSVs' label column
     )
     listed = [c for c in choices.entities if not labels or c[1] in labels]
     _keep_valid(ENTITIES_KEY, {c[0] for c in choices.entities})

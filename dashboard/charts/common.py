@@ -12,10 +12,28 @@ LABEL_COLORS = {
     "PERSON": "#4c78a8", "ORG": "#f58518", "GPE": "#54a24b", "LOC": "#72b7b2", "NORP": "#e45756",
     "FAC": "#b279a2", "EVENT": "#ff9da6", "PRODUCT": "#9d755d", "LAW": "#bab0ac",
 }
+# What each entity type is called on screen: the tagger's codes (GPE, NORP, FAC) mean nothing
+# to a reader. The sidebar's type filter and every chart legend, facet and hover use these.
+TYPE_NAMES = {
+    "PERSON": "People", "ORG": "Organisations", "GPE": "Countries, cities", "LOC": "Other places",
+    "NORP": "Nationalities, groups", "FAC": "Buildings, sites", "EVENT": "Events", "PRODUCT": "Products",
+    "LAW": "Laws", "UNNAMED": "Not named",
+}
 SOURCE_PALETTE = px.colors.qualitative.Safe
 # Above this many sentences a chart draws the distribution only: thousands of hover points make a
 # page slow to send and impossible to read.
 MAX_POINTS = 2500
+
+
+def type_name(label: object) -> str:
+    """An entity type as a reader names it ("Countries, cities" for GPE); an unknown code as is."""
+    code = "" if label is None else str(label)
+    return TYPE_NAMES.get(code, code)
+
+
+def type_colors() -> dict[str, str]:
+    """The type colours keyed by the names charts show (type_name), for plotly colour maps."""
+    return {type_name(code): colour for code, colour in LABEL_COLORS.items()}
 
 
 def layout(fig: go.Figure, *, height: int = 380) -> go.Figure:

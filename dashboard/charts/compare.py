@@ -20,6 +20,7 @@ from dashboard.charts.common import (
     layout,
     safe,
     short,
+    type_name,
     wrap,
 )
 
@@ -27,6 +28,7 @@ FIGURE_COLOR = "#7d3c98"
 DATE_COLOR = "#1f618d"
 ENTITY_FALLBACK = "#888888"
 MAX_CHART_ENTITIES = 25
+LEGEND_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")  # the entity types the legend explains
 # Marks win over one another in this order when their spans overlap.
 _PRIORITY = {"figure": 0, "date": 1, "entity": 2}
 
@@ -67,7 +69,7 @@ def _mark_html(text: str, mark: dict) -> str:
     row, inner = mark["row"], _escape(text)
     if mark["kind"] == "entity":
         color = LABEL_COLORS.get(str(row.get("label")), ENTITY_FALLBACK)
-        tip = _escape(f"{row.get('label')}: {row.get('entity')}")
+        tip = _escape(f"{type_name(row.get('label'))}: {row.get('entity')}")
         return (f'<span class="px-ent" title="{tip}" style="border-bottom:2px solid {color};'
                 f'color:{color};font-weight:600">{inner}</span>')
     if mark["kind"] == "figure":
@@ -131,9 +133,9 @@ def column_html(blocks: Sequence[str], height: int = 640) -> str:
 
 def legend_html() -> str:
     """What the marks mean, drawn with the very same styles."""
-    chips = [f'<span style="border-bottom:2px solid {c};color:{c};font-weight:600">{_escape(lab)}</span>'
-             for lab, c in LABEL_COLORS.items() if lab in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")]
-    return ('<div style="font-size:0.85em;color:#444">Entities: ' + " ".join(chips)
+    chips = [f'<span style="border-bottom:2px solid {c};color:{c};font-weight:600">{_escape(type_name(lab))}</span>'
+             for lab, c in LABEL_COLORS.items() if lab in LEGEND_TYPES]
+    return ('<div style="font-size:0.85em;color:#444">Entities: ' + "&ensp;".join(chips)
             + f' · <span style="outline:2px solid {FIGURE_COLOR};border-radius:3px;padding:0 2px;'
             f'color:{FIGURE_COLOR};font-weight:700">casualty figure</span>'
             + f' · <span style="border-bottom:2px dotted {DATE_COLOR};color:{DATE_COLOR};font-weight:600">date</span>'
@@ -270,10 +272,15 @@ def coverage_chart(coverage: pd.DataFrame, side_labels: Sequence[str], limit: in
     top = coverage.head(limit)
     columns = [str(i) for i in range(len(side_labels))]
     z = top[columns].to_numpy(dtype=float)
-    names = [f"{short(e, 32)} ({safe(lab)})" for e, lab in zip(top["entity"], top["label"])]
+    # The type goes in the hover; on the axis only where one name has two types (two rows).
+    repeated = top["entity"].duplicated(keep=False)
+    names = [f"{short(e, 32)} ({safe(type_name(lab))})" if twice else short(e, 32)
+             for e, lab, twice in zip(top["entity"], top["label"], repeated)]
+    kinds = [[safe(type_name(lab))] * len(side_labels) for lab in top["label"]]
     fig = go.Figure(go.Heatmap(z=z, x=[short(s, 28) for s in side_labels], y=names, colorscale="Oranges",
                                text=z.astype(int), texttemplate="%{text}", colorbar={"title": "mentions"},
-                               hovertemplate="%{y} · %{x}: %{z:.0f} mention(s)<extra></extra>"))
+                               customdata=kinds,
+                               hovertemplate="%{y} (%{customdata}) · %{x}: %{z:.0f} mention(s)<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(title=f"Who names whom (top {len(top)} entities)")
     return layout(fig, height=140 + 24 * len(top))

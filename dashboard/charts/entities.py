@@ -15,6 +15,8 @@ from dashboard.charts.common import (
     safe,
     short,
     source_colors,
+    type_colors,
+    type_name,
     wrap,
 )
 
@@ -23,10 +25,11 @@ def top_entities(entities: pd.DataFrame, limit: int = 15) -> go.Figure:
     """The most mentioned entities, coloured by type."""
     if entities.empty:
         return empty_figure("No entities for these filters.")
-    top = entities.nlargest(limit, "mentions").iloc[::-1].assign(entity=lambda t: t["entity"].map(safe))
+    top = entities.nlargest(limit, "mentions").iloc[::-1].assign(entity=lambda t: t["entity"].map(safe),
+                                                                 label=lambda t: t["label"].map(type_name))
     fig = px.bar(
         top, x="mentions", y="entity", color="label", orientation="h",
-        color_discrete_map=LABEL_COLORS,
+        color_discrete_map=type_colors(),
         hover_data={"documents": True, "sources": True, "label": True},
         labels={"mentions": "Mentions", "entity": "", "label": "Type"},
         title=f"Top {len(top)} entities",
@@ -123,7 +126,7 @@ def entities_by_type_and_source(counts: pd.DataFrame, per_type: int = 8, max_typ
     rows = [len(tops[label]) for label in types]
     fig = make_subplots(rows=len(types), cols=1, shared_xaxes=True, row_heights=rows,
                         vertical_spacing=min(0.06, 0.3 / max(1, len(types))),
-                        subplot_titles=[f"{label} · top {len(tops[label])}" for label in types])
+                        subplot_titles=[f"{type_name(label)} · top {len(tops[label])}" for label in types])
     in_legend: set[str] = set()
     for row, label in enumerate(types, start=1):
         order = tops[label][::-1]
@@ -134,7 +137,8 @@ def entities_by_type_and_source(counts: pd.DataFrame, per_type: int = 8, max_typ
                 x=mine["mentions"], y=[safe(e) for e in mine.index], orientation="h",
                 name=safe(source), legendgroup=safe(source), showlegend=source not in in_legend,
                 marker_color=colours[source], customdata=[[e] for e in mine.index],
-                hovertemplate=f"<b>%{{y}}</b> ({label})<br>{safe(source)}: %{{x}} mention(s)<extra></extra>",
+                hovertemplate=(f"<b>%{{y}}</b> ({type_name(label)})<br>{safe(source)}: %{{x}} mention(s)"
+                               "<extra></extra>"),
             ), row=row, col=1)
             in_legend.add(source)
         fig.update_yaxes(categoryorder="array", categoryarray=[safe(e) for e in order], row=row, col=1)
@@ -356,7 +360,7 @@ def cooccurrence_network(entities: pd.DataFrame, pairs: pd.DataFrame, max_nodes:
         part = nodes[nodes["label"].astype(str) == label]
         fig.add_trace(go.Scatter(
             x=positions.loc[part["entity"], "x"], y=positions.loc[part["entity"], "y"],
-            mode="markers+text", name=label,
+            mode="markers+text", name=type_name(label),
             text=[safe(e) if e in placed else "" for e in part["entity"]],
             textposition=[placed.get(e, "top center") for e in part["entity"]],
             textfont=dict(size=11),
@@ -364,14 +368,14 @@ def cooccurrence_network(entities: pd.DataFrame, pairs: pd.DataFrame, max_nodes:
                         color=LABEL_COLORS.get(label, "#888"), line=dict(color="white", width=1)),
             customdata=[[e, safe(e), int(m), int(degree.get(e, 0))]
                         for e, m in zip(part["entity"], part["mentions"])],
-            hovertemplate=(f"<b>%{{customdata[1]}}</b> ({label})<br>%{{customdata[2]}} mention(s)<br>"
+            hovertemplate=(f"<b>%{{customdata[1]}}</b> ({type_name(label)})<br>%{{customdata[2]}} mention(s)<br>"
                            "shares sentences with %{customdata[3]} shown entit(ies)<extra></extra>"),
         ))
     fig.update_xaxes(visible=False, range=list(NETWORK_X))
     fig.update_yaxes(visible=False, range=list(NETWORK_Y))
     fig.update_layout(plot_bgcolor="rgba(0,0,0,0)")
     _heading(fig, f"Named in the same sentence: {len(nodes)} entities, {len(edges)} links",
-             list(dict.fromkeys(nodes["label"].astype(str))), height=NETWORK_PX[1], axis_title=False,
+             list(dict.fromkeys(nodes["label"].astype(str).map(type_name))), height=NETWORK_PX[1], axis_title=False,
              width=NETWORK_PX[0])
     # No axes to make room for: without this plotly.js pads the left margin by a third of the width.
     fig.update_layout(margin_autoexpand=False)

@@ -38,6 +38,7 @@ from analysis.compare.selection import ARTICLE, SOURCE, split_key
 from analysis.export import csv_bytes
 from dashboard import compare_state
 from dashboard.charts import compare as charts
+from dashboard.charts.common import type_name
 from dashboard.context import PageContext, current
 from dashboard.markup import md
 
@@ -247,13 +248,15 @@ def show_entities(comparison: Comparison) -> None:
     with right:
         st.markdown("**Named by one side only**")
         only = coverage[coverage["n_sides"] == 1][["entity", "label", "named_by"]]
+        only = only.assign(label=only["label"].map(type_name))
         st.dataframe(only.rename(columns={"entity": "Entity", "label": "Type", "named_by": "Named by"}),
                      hide_index=True, height=300)
     st.markdown("**Who is quoted by whom**")
     st.caption("The source a sentence credits (“according to X”, “X said”, “…, said X”): the person or "
                "organisation it names, or as written when it names none (type UNNAMED: “local security "
                "officer”); with no such phrase, the person named next to the reporting verb.")
-    st.dataframe(comparison.quotes.rename(columns={"label": "Side", "speaker": "Speaker", "speaker_label": "Type",
+    quotes = comparison.quotes.assign(speaker_label=comparison.quotes["speaker_label"].map(type_name))
+    st.dataframe(quotes.rename(columns={"label": "Side", "speaker": "Speaker", "speaker_label": "Type",
                                                    "text": "Sentence"})[["Speaker", "Type", "Side", "Sentence"]],
                  hide_index=True, column_config={"Sentence": st.column_config.TextColumn(width="large")})
     st.markdown("**How each side labels an actor**")

@@ -12,6 +12,7 @@ from analysis.entities import EntityCorrections, views
 from analysis.export import csv_bytes
 from dashboard import url_state
 from dashboard.charts import entities as charts
+from dashboard.charts.common import type_name
 from dashboard.context import PageContext, current
 from dashboard.markup import md
 from dashboard.sidebar import ENTITIES_KEY
@@ -89,7 +90,7 @@ def kwic_html(rows: pd.DataFrame) -> str:
             f"<tr class='{'px-first' if first else ''}'>"
             f"<td class='px-src'>{article}</td>"
             f"<td class='px-before'>{esc(str(r.before))}</td>"
-            f"<td class='px-match'><mark title='{esc(str(r.entity))} ({esc(str(r.label))})'>{esc(str(r.match))}</mark></td>"
+            f"<td class='px-match'><mark title='{esc(str(r.entity))} ({esc(type_name(r.label))})'>{esc(str(r.match))}</mark></td>"
             f"<td class='px-after'>{esc(str(r.after))}</td>"
             "</tr>"
         )
@@ -169,7 +170,7 @@ def _corrections(ctx: PageContext) -> None:
     st.caption("Merge names that mean the same referent, or split one that lumps different ones. "
                "Corrections apply to every page and to the downloads, and travel in the link.")
     entities = ctx.full.entities
-    described = {str(e): f"{e} · {label} · {n}" for e, label, n
+    described = {str(e): f"{e} · {type_name(label)} · {n} mention{'s' if n != 1 else ''}" for e, label, n
                  in entities[["entity", "label", "mentions"]].itertuples(index=False)}
     names = list(described)
 

@@ -90,6 +90,21 @@ def test_charts_draw_and_escape():
     assert isinstance(coverage_chart(coverage, labels), go.Figure)
 
 
+def test_entity_types_read_as_words_not_tagger_codes():
+    legend = legend_html()
+    assert "Countries, cities" in legend and "Nationalities, groups" in legend
+    assert ">GPE<" not in legend and ">NORP<" not in legend
+    sentences, mentions, empty = _frames(HOSTILE)
+    marked = article_html(HOSTILE, sentences, mentions, empty, empty)
+    assert 'title="Nationalities, groups: Rebels&lt;b&gt;"' in marked
+    coverage = pd.DataFrame({"entity": ["Kano", "Kano", "Abuja"], "label": ["GPE", "ORG", "GPE"], "n_sides": [2, 1, 1],
+                             "named_by": ["all", "A", "B"], "mentions": [3, 1, 1], "0": [2, 1, 0], "1": [1, 0, 1]})
+    fig = coverage_chart(coverage, ["A", "B"])
+    # The type is on the axis only where one name has two; every cell's hover names it.
+    assert list(fig.data[0].y) == ["Kano (Countries, cities)", "Kano (Organisations)", "Abuja"]
+    assert [row[0] for row in fig.data[0].customdata] == ["Countries, cities", "Organisations", "Countries, cities"]
+
+
 def test_empty_inputs_say_why():
     labels = ["A", "B"]
     for fig in (framing_chart(pd.DataFrame(), labels), overlap_chart(pd.DataFrame(), labels),

@@ -4,6 +4,7 @@ import pytest
 
 from analysis.entities import views as ev
 from dashboard.charts import top_entities
+from dashboard.charts.common import LABEL_COLORS
 from dashboard.charts.entities import (
     cooccurrence_network,
     entities_by_type_and_source,
@@ -21,7 +22,9 @@ def test_top_entities_orders_by_mentions_and_colours_by_type():
     assert isinstance(fig, go.Figure)
     shown = [y for trace in fig.data for y in trace.y]
     assert sorted(shown) == ["A", "B"]  # C is cut by the limit
-    assert {trace.name for trace in fig.data} == {"GPE", "ORG"}
+    assert {trace.name for trace in fig.data} == {"Countries, cities", "Organisations"}  # not GPE, ORG
+    colours = {trace.name: trace.marker.color for trace in fig.data}
+    assert colours == {"Countries, cities": LABEL_COLORS["GPE"], "Organisations": LABEL_COLORS["ORG"]}
     assert list(fig.layout.yaxis.categoryarray) == ["A", "B"]  # the largest at the top
 
 
@@ -56,7 +59,8 @@ def _points(fig: go.Figure) -> list[tuple[str, str]]:
 def test_by_type_and_source_has_a_panel_per_type_and_a_trace_per_source():
     fig = entities_by_type_and_source(_counts(), per_type=8)
     titles = [a.text for a in fig.layout.annotations]
-    assert titles == ["ORG · top 2", "GPE · top 2"]  # the type with more mentions first
+    assert titles == ["Organisations · top 2", "Countries, cities · top 2"]  # most mentioned type first
+    assert all("(Organisations)" in t.hovertemplate for t in fig.data if "Taliban" in t.y)
     assert fig.layout.barmode == "stack"
     names = {trace.name for trace in fig.data}
     assert names == {"Wire", "Daily &amp; Co"}  # source names escaped
@@ -138,7 +142,7 @@ def test_network_caps_nodes_and_edges_labels_the_biggest():
     assert edge_segments <= 100
     labels = [text for t in nodes for text in t.text if text]
     assert len(labels) == 10 and "Entity 0" in labels
-    assert {t.name for t in nodes} == {"PERSON", "ORG", "GPE"}
+    assert {t.name for t in nodes} == {"People", "Organisations", "Countries, cities"}
     sizes = {d[0]: s for t in nodes for d, s in zip(t.customdata, t.marker.size)}
     assert sizes["Entity 0"] > sizes[drawn[-1]]  # the most mentioned is the biggest
 
