@@ -14,7 +14,7 @@ from analysis.schema import CASUALTY_CATEGORIES
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "incidents"
-CORPORA = [DATA / "dev.jsonl", DATA / "dev2.jsonl", DATA / "dev3.jsonl", DATA / "heldout.jsonl", DATA / "heldout2.jsonl"]
+CORPORA = [DATA / "dev.jsonl", DATA / "dev2.jsonl", DATA / "dev3.jsonl", DATA / "dev4.jsonl", DATA / "heldout.jsonl", DATA / "heldout2.jsonl", DATA / "heldout3.jsonl"]
 CATEGORIES = {*CASUALTY_CATEGORIES, "killed_or_injured"}
 
 
