@@ -132,7 +132,7 @@ NUMBER_OF: dict[str, str] = {
 }
 # Words allowed between a toll head and its number.
 TOLL_LINKS = frozenset(
-    """rose risen rises rising climbed climbs climbing reached reaches stood stands stand jumped
+    """rose risen rises rising climbed climbs climbing reached reaches reaching stood stands stand jumped
     increased hit topped passed surpassed exceeded soared mounted grew is was has had have now at
     to of further been revised raised lowered put the official latest overall total confirmed
     reported officially sharply then provisional initial had since stood currently stands more

@@ -68,7 +68,7 @@ def extract_casualties(text: str, sentences: Sequence[Sentence],
         # A breakdown follows its statistic in the same paragraph or opens the next one.
         after_statistic = statistic_paragraph in (sentence.paragraph, sentence.paragraph - 1)
         kind = sentence_kind(sentence.text, period, after_statistic=after_statistic,
-                             toll=any(f.toll for f in found))
+                             toll=any(f.toll for f in found), largest=max(f.quantity.low for f in found))
         statistic_paragraph = sentence.paragraph if kind == STATISTIC else -1
         for f in found:
             q = f.quantity

@@ -73,7 +73,8 @@ _SCOPE = re.compile(
 
 _ROLLUP_EVENTS = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|several|multiple|separate|various|a\s+series\s+of"
-    r"|a\s+wave\s+of|a\s+string\s+of|a\s+spate\s+of|a\s+number\s+of|dozens\s+of|hundreds\s+of|(?<![\d,.])\d{1,4}(?![\d,.]))"
+    r"|a\s+wave\s+of|a\s+string\s+of|a\s+spate\s+of|a\s+number\s+of|dozens\s+of|hundreds\s+of"
+    r"|(?<![\d,.])\d{1,3}(?:,\d{3})*(?![\d,.]))"
     r"\s+(?:\w+\s+)?"
     r"(?:attacks|strikes|airstrikes|air\s+strikes|raids|bombings|clashes|incidents|ambushes|explosions|blasts|massacres"
     r"|operations|battles|assaults)\b",
@@ -228,14 +229,32 @@ def is_running_count(sentence: str) -> bool:
                 and not names_episode(sentence) and not _DAY_WORD.search(sentence))
 
 
+# A count the whole conflict caused ("displaced by the violence", "killed in the insurgency").
+_CONFLICT_CAUSE = re.compile(
+    r"\b(?:have|has)\s+(?:now\s+|so\s+far\s+)?been\s+(?:killed|displaced|uprooted|forced\s+\w+|wounded|injured)"
+    r"\s+(?:\w+\s+){0,3}?(?:by\s+(?:the\s+)?(?:\w+\s+)?(?:violence|conflict|fighting|insurgency|war|crisis|unrest)"
+    r"|in\s+the\s+(?:\w+\s+)?(?:conflict|insurgency|war|crisis))\b",
+    re.IGNORECASE)
+WAR_SCALE = 1000  # a toll this large that runs up to now with no episode or day named is the war's, not an attack's
+
+
+def is_war_scale(sentence: str, largest: int) -> bool:
+    """True for a count up to now, of war size or caused by the conflict as a whole, with no
+    episode or day named: "insurgents have killed more than 4,000 people in the province",
+    "nearly a million people have been displaced by the violence"."""
+    if not _PRESENT_PERFECT.search(sentence) or names_episode(sentence) or _DAY_WORD.search(sentence):
+        return False
+    return largest >= WAR_SCALE or bool(_CONFLICT_CAUSE.search(sentence))
+
+
 def sentence_kind(sentence: str, period: str | None, *, after_statistic: bool = False,
-                  toll: bool = False) -> str:
+                  toll: bool = False, largest: int = 0) -> str:
     """INCIDENT or STATISTIC for the figures of one sentence.
 
     `period` is what `find_period` found in it; `after_statistic` says the sentence before,
     in its paragraph, held a statistic (so "Of these, ..." breaks that statistic down);
     `toll` marks a rising toll ("the death toll rose to 40"): one incident's, unless a long
-    period or a war-wide cue makes it cumulative.
+    period or a war-wide cue makes it cumulative. `largest` is the sentence's largest figure.
     """
     if has_rate(sentence) or has_stock(sentence) or has_cumulative(sentence):
         return STATISTIC
@@ -249,6 +268,6 @@ def sentence_kind(sentence: str, period: str | None, *, after_statistic: bool = 
         return STATISTIC
     if period and not is_short_period(period) and has_issuer_cue(sentence):
         return STATISTIC
-    if not period and is_running_count(sentence):
+    if not period and (is_running_count(sentence) or is_war_scale(sentence, largest)):
         return STATISTIC
     return INCIDENT

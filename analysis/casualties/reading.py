@@ -158,7 +158,7 @@ def toll_cue(tokens: Sequence[Token], q: Quantity) -> tuple[str | None, int, boo
         return None
     earlier = tokens[k].low == "from"
     steps = 0
-    while k >= 0 and steps < 16:
+    while k >= 0 and steps < 24:
         word = tokens[k].low
         aside = _place_aside_start(tokens, k) if word == "," else None
         if aside is not None:  # "the death toll from the attack on Djibo, in Soum province, stands at 44"
@@ -207,7 +207,7 @@ _PLACE_ASIDE = frozenset({"in", "near", "outside", "north", "south", "east", "we
 def _place_aside_start(tokens: Sequence[Token], comma: int) -> int | None:
     """The index of the opening comma when tokens[comma] closes a short place aside (", in Soum
     province,"); else None."""
-    for m in range(comma - 1, max(comma - 7, 0), -1):
+    for m in range(comma - 1, max(comma - 10, 0), -1):  # ", in the west of Taiz governorate,"
         if tokens[m].low == ",":
             return m if tokens[m + 1].low in _PLACE_ASIDE and m + 1 < comma else None
         if not tokens[m].text[:1].isalnum() and tokens[m].text != "'s":

@@ -49,6 +49,7 @@ def test_episodes_are_incidents(sentence):
     "Over 60 people were killed in air raids across the north in the past fortnight.",
     "A total of 44 civilians were killed in 9 airstrikes, the monitor said.",
     "Soldiers killed 70 insurgents in a series of operations, the military said.",
+    "The militia has carried out more than 1,200 raids, killing 1,900 villagers.",
 ])
 def test_totals_stocks_and_rates_are_statistics(sentence):
     assert kind_of(sentence) == STATISTIC
@@ -193,3 +194,19 @@ def test_a_share_of_a_statistic_is_a_statistic():
 ])
 def test_eras_months_and_weeks_of_fighting(sentence, kind):
     assert kind_of(sentence) == kind
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    # A count up to now, war-sized or caused by the conflict as a whole, with no episode or day.
+    ("Rebels have killed more than 3,000 people in the province.", STATISTIC),
+    ("Close to 800,000 people have been displaced by the violence.", STATISTIC),
+    ("Some 300 civilians have been killed in the war in the east, the monitor said.", STATISTIC),
+    # An attack told in the present perfect stays one incident, and so does a battle.
+    ("Gunmen have killed at least 12 people in an attack on a village, officials said on Sunday.", INCIDENT),
+    ("At least 30 people have been killed in the fighting for the town.", INCIDENT),
+])
+def test_counts_up_to_now_by_their_size_and_cause(sentence, kind):
+    from analysis.casualties import extract_casualties
+    from analysis.segmentation import split_sentences
+
+    assert {f.kind for f in extract_casualties(sentence, split_sentences(sentence))} == {kind}

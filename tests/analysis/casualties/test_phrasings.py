@@ -135,3 +135,12 @@ def test_a_function_word_is_never_a_source(sentence):
 ])
 def test_ages_shares_and_scare_quotes(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, number", [
+    ("Clashes for the pass went on, with the death toll reaching 31, a local official said.", 31),
+    ("The death toll from Monday's shelling of a market in Habil district, in the north of Lahij "
+     "governorate, has risen to 19, medics said.", 19),
+])
+def test_tolls_reached_or_read_across_a_long_place_aside(sentence, number):
+    assert figures(sentence) == [("killed", number, False)]
