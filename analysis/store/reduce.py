@@ -49,9 +49,12 @@ def reduce_store(root: Path, manifest: dict, client, show_progress: bool) -> dic
     started = time.perf_counter()
     mentions, entities, known = _resolve(root, shards, ids_of)
     write_table(entities, final_path(root, "entities"))
-    for shard in shards:
-        own = mentions[mentions["doc_id"].isin(set(ids_of[shard]))]
+    shard_of = {doc_id: shard for shard, ids in ids_of.items() for doc_id in ids}
+    by_shard = dict(tuple(mentions.groupby(mentions["doc_id"].map(shard_of), sort=False)))
+    for shard in shards:  # one pass over the mentions, not one per shard
+        own = by_shard.get(shard, mentions.iloc[:0])
         write_table(compact(own.reset_index(drop=True)), final_path(root, "mentions", shard))
+    del by_shard
     places = places_by_document(mentions)
     del mentions, entities
     timings["entities"] = time.perf_counter() - started

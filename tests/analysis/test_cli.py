@@ -89,3 +89,22 @@ def test_cli_csv_cells_cannot_run_as_formulas(tmp_path):
     documents = pd.read_csv(out / "documents.csv")
     assert documents.loc[0, "title"] == "'" + '=HYPERLINK("http://evil.example","Kabul")'
     assert documents.loc[0, "source"] == "'@Wire"
+
+
+def test_cli_reads_files_over_the_upload_limit(tmp_path, capsys):
+    """The 20 MB limit per file protects the dashboard from uploads; the command line reads
+    any size. Here one short article rides in a CSV padded past the limit by a notes column."""
+    from analysis.loading import DEFAULT_MAX_BYTES, load_uploads
+
+    corpus = tmp_path / "big.csv"
+    with corpus.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["title", "source", "published", "text", "notes"])
+        writer.writerow(["Ferry sinks on Lake Kivu", "Lakeside Bulletin", "2024-03-02",
+                         "At least 14 passengers drowned when a ferry sank on Lake Kivu near Goma on "
+                         "Friday, the provincial governor said.", "x" * (DEFAULT_MAX_BYTES + 1_000)])
+    assert corpus.stat().st_size > DEFAULT_MAX_BYTES
+    assert main([str(corpus), "--out", str(tmp_path / "out")]) == 0
+    assert "1 articles analysed" in capsys.readouterr().out
+    refused = load_uploads([("big.csv", corpus.read_bytes())])
+    assert not refused.documents and "over the 20.0 MB limit" in refused.errors[0].reason
