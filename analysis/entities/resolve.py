@@ -373,7 +373,8 @@ def _variant_blocks(names: list[str], label_of: dict[str, str]) -> dict[tuple, l
     words). Two names `_alike` joins share a word, and their other words are spelling variants,
     which nearly always keeps their consonant skeletons equal or their letters one apart
     (`_skeleton_variants`), so they share a block. Variants further apart (Syniehubov /
-    Synegubov) are left to `_merge_transliterations`."""
+    Synegubov) are left to `_merge_transliterations`; short words two letters apart that a
+    comparison of every pair would join (Rala / Ralema) are more often two names than one."""
     blocks: dict[tuple, list[str]] = defaultdict(list)
     for key in names:
         words = key.split(":", 1)[-1].split()
@@ -394,14 +395,15 @@ def _block_keys(words: list[str], shared: str, place: bool) -> set[tuple]:
 def _skeleton_variants(word: str) -> frozenset[tuple[str, str]]:
     """The keys of a word two alike words share: its consonant skeleton (lower case, vowels
     dropped, doubled letters single: Mohammed / Mohamad, Younis / Yunis, Berhan / Birhan) and,
-    when that has three consonants or more, the skeleton less one (Hamid / Hamidou, Rala /
-    Ralema); the word itself, and with one letter left out (Zabihullah / Zabiullah, Oleh / Oleg)."""
+    when that has four consonants or more, the skeleton less one (Abdulrahim / Abdulrahman);
+    the word itself, and with one letter left out (Zabihullah / Zabiullah, Oleh / Oleg). Shorter
+    skeletons less one consonant would put most short names in one block."""
     lower = word.lower()
     skeleton = ""
     for ch in lower:
         if ch not in "aeiouyw" and not skeleton.endswith(ch):
             skeleton += ch
-    shorter = {skeleton[:i] + skeleton[i + 1:] for i in range(len(skeleton))} if len(skeleton) > 2 else set()
+    shorter = {skeleton[:i] + skeleton[i + 1:] for i in range(len(skeleton))} if len(skeleton) > 3 else set()
     return frozenset({("skeleton", skeleton), *(("skeleton", s) for s in shorter), ("spelling", lower),
                       *(("spelling", lower[:i] + lower[i + 1:]) for i in range(len(lower)))})
 
