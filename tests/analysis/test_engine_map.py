@@ -73,3 +73,17 @@ def test_known_dates_give_the_medians_a_sort_would():
         ordered = sorted(days)
         for first in range(size):
             assert known.median_from(first) == median_low(ordered[first:])
+
+
+def test_map_and_corpus_pass_find_the_mentions_the_pipeline_finds(nlp):
+    """The map reads each article's mentions alone and `settle_mentions` makes the offline
+    pipeline's corpus pass over the summaries: together, analysis.nlp.find_mentions."""
+    from pathlib import Path
+
+    from analysis.loading import load_corpus
+    from analysis.nlp import find_mentions
+
+    root = Path(__file__).resolve().parents[2]
+    documents = load_corpus([root / "seeds", root / "tests" / "data" / "loading" / "mixed"]).documents
+    summaries = [article.mentions for article in read_articles(documents, nlp)]
+    assert settle_mentions(summaries) == find_mentions(nlp, [d.text for d in documents])
