@@ -35,7 +35,7 @@ _SHORT_PERIOD = re.compile(
 _FEW_DAYS = re.compile(r"\b(?:(?:two|three|four|five|six|seven|few|couple\s+of|[2-7])\s+)?days?\b", re.IGNORECASE)
 # A period long enough to hold many episodes.
 _LONG_PERIOD = re.compile(
-    rf"\b(?:weeks?|fortnight|months?|years?|decades?|began|started|erupted|broke\s+out|start|beginning|outbreak"
+    rf"\b(?:weeks?|fortnight|months?|years?|decades?|season|campaign|recent\s+days|began|started|erupted|broke\s+out|start|beginning|outbreak"
     rf"|half|quarter|\d{{4}}|{_MONTH})\b|\bso\s+far\b", re.IGNORECASE)
 
 # "since ..." starts a running count, long unless what follows is short ("since Monday").
@@ -55,9 +55,16 @@ _RATE = re.compile(
 _STOCK = re.compile(
     r"\b(?:hosts?|hosting|is\s+home\s+to|are\s+home\s+to)\b"
     r"|\b(?:are|is)\s+(?:now\s+|currently\s+|still\s+)?(?:internally\s+)?displaced\b(?!\s+(?:by|after|when|from))"
-    r"|\b(?:remain|remains|still|currently|now)\s+(?:\w+\s+)?(?:displaced|missing|detained|held|in\s+detention|"
-    r"in\s+camps|living\s+in)\b"
+    r"|\b(?:hosts?|counts|shelters)\s+(?:about\s+|some\s+|more\s+than\s+|nearly\s+|over\s+)?[\d,.]+\s+(?:million\s+)?"
+    r"(?:\w+\s+){0,3}?(?:refugees|displaced|people)\b"
+    r"|\baccounts?\s+for\s+(?:\S+\s+){1,4}of\s+the\s+(?:displaced|dead|refugees|victims|deaths|killed)\b"
     r"|\blive\s+in\s+(?:camps|displacement|shelters)\b", re.IGNORECASE)
+
+# People still in a state ("remain displaced", "remain unaccounted for"): a stock, unless the
+# sentence names the day or the episode that put them there ("remain missing after the raid on Tuesday").
+_STILL = re.compile(
+    r"\b(?:remain|remains|still|currently|now)\s+(?:\w+\s+)?(?:displaced|missing|detained|held|in\s+detention|"
+    r"in\s+camps|living\s+in|unaccounted\s+for)\b", re.IGNORECASE)
 
 _CUMULATIVE = re.compile(
     r"\b(?:war|conflict|civil\s+war|insurgency|crisis|violence|fighting\s+since|uprising|siege)\s+"
@@ -69,7 +76,8 @@ _CUMULATIVE = re.compile(
 
 _SCOPE = re.compile(
     r"\b(?:across|throughout)\s+(?:the\s+)?(?:country|nation|region|province|state|territory)\b"
-    r"|\bnationwide\b|\bcountrywide\b|\bin\s+the\s+whole\s+(?:country|region)\b", re.IGNORECASE)
+    r"|\bnationwide\b|\bcountrywide\b|\bin\s+the\s+whole\s+(?:country|region)\b"
+    r"|\b(?:across|throughout)\s+(?-i:[A-Z])[\w\-]+", re.IGNORECASE)  # "strikes across Gaza"
 
 _ROLLUP_EVENTS = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|several|multiple|separate|various|a\s+series\s+of"
@@ -148,7 +156,9 @@ def has_rate(sentence: str) -> bool:
 def has_stock(sentence: str) -> bool:
     """True when the figure is a stock, people in a state at a time ("hosts 630,000
     refugees", "remain displaced"), not people an episode hit."""
-    return bool(_STOCK.search(sentence))
+    if _STOCK.search(sentence):
+        return True
+    return bool(_STILL.search(sentence)) and not (_DAY_WORD.search(sentence) or names_episode(sentence))
 
 
 def has_cumulative(sentence: str) -> bool:
@@ -235,6 +245,10 @@ _CONFLICT_CAUSE = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:by\s+(?:the\s+)?(?:\w+\s+)?(?:violence|conflict|fighting|insurgency|war|crisis|unrest)"
     r"|in\s+the\s+(?:\w+\s+)?(?:conflict|insurgency|war|crisis))\b",
     re.IGNORECASE)
+# A report that covers a period by its nature ("the monitor's annual report"): its counts are that period's.
+_PERIODIC_REPORT = re.compile(
+    r"\b(?:annual|monthly|quarterly|weekly|yearly|half-yearly)\s+(?:report|bulletin|review|survey|update|tally)\b",
+    re.IGNORECASE)
 WAR_SCALE = 1000  # a toll this large that runs up to now with no episode or day named is the war's, not an attack's
 
 
@@ -256,7 +270,7 @@ def sentence_kind(sentence: str, period: str | None, *, after_statistic: bool = 
     `toll` marks a rising toll ("the death toll rose to 40"): one incident's, unless a long
     period or a war-wide cue makes it cumulative. `largest` is the sentence's largest figure.
     """
-    if has_rate(sentence) or has_stock(sentence) or has_cumulative(sentence):
+    if has_rate(sentence) or has_stock(sentence) or has_cumulative(sentence) or _PERIODIC_REPORT.search(sentence):
         return STATISTIC
     if period and dates_an_episode(period, sentence):
         period = None  # when the episode happened, not a span its figure covers
