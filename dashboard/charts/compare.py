@@ -99,7 +99,7 @@ def sentence_html(text: str, start: int, end: int, compound: float, mentions: pd
     tag = (f'<sup class="px-tag" style="color:#555;font-weight:700">S{int(statement)}</sup>' if shared else
            '<sup class="px-tag" style="color:#b9770e;font-weight:700">only</sup>')
     tip = _escape(f"sentiment {float(compound or 0):+.2f}" + (f" · statement S{int(statement)}" if shared else
-                                                              " · no other side reports this"))
+                                                              " · matched to no sentence of another side"))
     return (f'<span class="px-sent" title="{tip}" style="background:{tone_background(compound)};'
             f'border-radius:3px;padding:1px 0">{"".join(pieces)}</span>{tag}')
 
@@ -142,7 +142,7 @@ def legend_html() -> str:
             + f' · <span style="background:{tone_background(-0.8)}">negative</span> / '
             + f'<span style="background:{tone_background(0.8)}">positive</span> sentence'
             + ' · <sup style="font-weight:700">S3</sup> statement 3 (same number in every column)'
-            + ' · <sup style="color:#b9770e;font-weight:700">only</sup> no other side reports it</div>')
+            + ' · <sup style="color:#b9770e;font-weight:700">only</sup> matched to no sentence of another side</div>')
 
 
 def summary_html(findings: Sequence[str]) -> str:

@@ -43,6 +43,8 @@ from dashboard.context import PageContext, current
 from dashboard.markup import md
 
 MODES = {"Articles": ARTICLE, "Sources": SOURCE}
+WRAPPED_ROW_PX = 100  # four lines: Streamlit wraps cell text only in rows taller than 64 px
+SENTENCE_PX = 320  # a sentence column, wide enough for four lines to hold most sentences
 MODE_NAMES = {v: k for k, v in MODES.items()}
 
 
@@ -200,24 +202,44 @@ def show_statements(comparison: Comparison) -> None:
     shown = ["Statement", "Sides", "Side", "Similarity", "Shared", "Sentence", "Only in this sentence",
              "Figures differ", "Sentiment"]
     table = table[shown] if not table.empty else table
-    st.dataframe(table, hide_index=True, column_config={
-        "Similarity": st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="%.2f"),
-        "Sentiment": st.column_config.NumberColumn(format="%+.2f"),
-        "Sentence": st.column_config.TextColumn(width="large")})
+    if table.empty:
+        st.caption("No sentence of one side matches a sentence of another: the sides share no statement.")
+    else:
+        st.dataframe(table, hide_index=True, row_height=WRAPPED_ROW_PX, column_config={
+            "Similarity": st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="%.2f"),
+            "Sentiment": st.column_config.NumberColumn(format="%+.2f"),
+            "Sentence": st.column_config.TextColumn(width=SENTENCE_PX),
+            "Only in this sentence": st.column_config.TextColumn(width=180)})
     st.download_button("Download aligned statements (CSV)", csv_bytes(comparison.statements), "aligned_statements.csv",
                        "text/csv", key="compare_dl_statements")
 
 
 def _unmatched_table(rows: pd.DataFrame) -> None:
+    """Unmatched sentences with their nearest sentence elsewhere, in rows tall enough to read."""
     st.dataframe(rows.rename(columns={"text": "Sentence", "compound": "Sentiment", "best_similarity": "Closest elsewhere",
                                       "nearest_text": "Closest sentence", "nearest_side": "In",
                                       "why": "Why not the same"})[
         ["Sentence", "Why not the same", "Closest elsewhere", "In", "Closest sentence", "Sentiment"]],
-        hide_index=True, column_config={
-            "Sentence": st.column_config.TextColumn(width="large"),
-            "Why not the same": st.column_config.TextColumn(width="large"),
+        hide_index=True, row_height=WRAPPED_ROW_PX, column_config={
+            "Sentence": st.column_config.TextColumn(width=SENTENCE_PX),
+            "Why not the same": st.column_config.TextColumn(width=SENTENCE_PX),
+            "Closest sentence": st.column_config.TextColumn(width=SENTENCE_PX),
             "Sentiment": st.column_config.NumberColumn(format="%+.2f"),
             "Closest elsewhere": st.column_config.NumberColumn(format="%.2f")})
+
+
+def no_omission_note(unsure: int) -> str:
+    """Why a side lists no sentence only it reports, instead of an empty table."""
+    if unsure:
+        return (f"None for certain: {unsure} sentence(s) match nothing elsewhere, but the other sides leave "
+                "too much unmatched to tell an omission from the same fact in other words (listed below).")
+    return "None: every sentence of this side is matched to a sentence of another side."
+
+
+def only_one_side_kpi(certain: int, unsure: int) -> str:
+    """The "Only one side" figure: the certain omissions, and the unsure ones beside them, so a
+    0 never hides sentences that match nothing elsewhere."""
+    return f"{certain} (+{unsure} unsure)" if unsure else str(certain)
 
 
 def show_omissions(comparison: Comparison) -> None:
@@ -230,9 +252,12 @@ def show_omissions(comparison: Comparison) -> None:
     for index, side in enumerate(comparison.sides):
         own = comparison.omissions[comparison.omissions["side"] == index]
         total = int((comparison.sentences["side"] == index).sum())
+        unsure = maybe[maybe["side"] == index]
         with st.expander(f"Only {md(side.label)}: {len(own)} of {total} sentences", expanded=len(comparison.sides) <= 4):
-            _unmatched_table(own)
-            unsure = maybe[maybe["side"] == index]
+            if own.empty:
+                st.caption(no_omission_note(len(unsure)))
+            else:
+                _unmatched_table(own)
             if not unsure.empty:
                 st.markdown(f"**Maybe told elsewhere in other words: {len(unsure)}**")
                 _unmatched_table(unsure)
@@ -343,10 +368,12 @@ def render(ctx: PageContext) -> None:
     with st.container(border=True):
         st.subheader("In plain words")
         st.html(charts.summary_html(comparison.summary))
-    only = len(comparison.omissions)
+    unsure = len(comparison.maybe_elsewhere) if comparison.maybe_elsewhere is not None else 0
     kpis = [("Sides", str(len(sides)), "articles or sources compared"),
             ("Shared statements", str(comparison.n_statements), "statements at least two sides report"),
-            ("Only one side", str(only), "sentences no other selected side reports"),
+            ("Only one side", only_one_side_kpi(len(comparison.omissions), unsure),
+             "sentences no other selected side reports; unsure: matched to nothing elsewhere, but maybe "
+             "told there in other words (see the “Only one side” tab)"),
             ("Figure disagreements", str(comparison.figures[["matched_by", "category"]].drop_duplicates().shape[0]),
              "casualty figures of one incident that differ between sides"),
             ("Date disagreements", str(comparison.dates["statement"].nunique() if not comparison.dates.empty else 0),
