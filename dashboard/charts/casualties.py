@@ -114,7 +114,7 @@ def totals_over_time(over_time: pd.DataFrame) -> go.Figure:
         color_discrete_map=CATEGORY_COLORS,
         custom_data=["incidents", "incident_ids", "category"],
         labels={"date": "Event date", "conservative": "", "category": ""},
-        title="Casualties over the event date (per incident, conservative)",
+        title="People by event date (each incident once, at its conservative figure)",
         facet_row_spacing=0.06,
     )
     fig.update_traces(hovertemplate=("<b>%{x|%-d %b %Y}</b><br>%{customdata[2]}: %{y:,} in "

@@ -25,6 +25,8 @@ MAX_HTML_ROWS = 300  # the highlighted figures table; the CSV holds every row
 MAX_SIDE_BY_SIDE = 4  # sources per row in the incident comparison
 MAX_SHADED_ROWS = 500  # past this many ledger rows, the flag column alone marks disagreements
 WRAPPED_ROW_PX = 100  # four lines: Streamlit wraps cell text only in rows taller than 64 px
+CHAR_PX = 7  # about one character of a table cell
+MIN_SOURCE_PX, MAX_SOURCE_PX = 140, 360  # a ledger source column
 TIME_CHART_KEY = "casualties_over_time"
 CATEGORY_KEY = "casualties_category"
 INCIDENT_KEY = "casualties_incident"
@@ -85,7 +87,7 @@ def figures_html(figures: pd.DataFrame) -> str:
             counts = f"{qualifier} · a statistic ({_esc(row['statistic_id'])}), never added"
         else:
             counts = f"{qualifier} · part of a larger figure, not added"
-        figure = (f"<div class='cat'>{_esc(row['category'])}</div><div>{_esc(row['figure'])}</div>"
+        figure = (f"<div class='cat'>{_esc(cv.category_label(row['category']))}</div><div>{_esc(row['figure'])}</div>"
                   f"<div class='sub'>{counts}</div>")
         if _text(row["corrected_from"]):
             figure += f"<div class='sub'>revised from {_esc(row['corrected_from'])}</div>"
@@ -116,6 +118,30 @@ def _pick_dates(ctx: PageContext) -> None:
         st.session_state[sidebar.DATES_KEY] = (start, end)
 
 
+def counted(n: int, noun: str) -> str:
+    """"1 incident", "3 incidents": a count with its noun, no "(s)"."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def headline_caption(row: dict) -> str:
+    """Under a category's headline: its range across sources (when they differ) and what it rests on."""
+    spread = "" if row["low"] == row["high"] else f"range {row['low']:,}–{row['high']:,} · "
+    return (f"{spread}{counted(row['incidents'], 'incident')} · {counted(row['reports'], 'report')} · "
+            f"{counted(row['sources'], 'source')}")
+
+
+def source_column_px(cells: pd.Series) -> int:
+    """A ledger source column wide enough for its longest cell ("17 (at least 17) → 46 (at least
+    46)"), within bounds, so a revision is not cut off."""
+    longest = int(cells.map(lambda v: len(_text(v))).max()) if len(cells) else 0
+    return max(MIN_SOURCE_PX, min(MAX_SOURCE_PX, CHAR_PX * longest + 16))
+
+
+def people_only(incidents: pd.DataFrame) -> pd.DataFrame:
+    """Incidents counted in people: families and households are said apart, never charted as heads."""
+    return incidents[incidents["unit"].map(lambda v: not _text(v))]
+
+
 def _headline(totals: pd.DataFrame, incidents: pd.DataFrame, statistics: pd.DataFrame) -> None:
     """Per category, the sum of incident figures (never statistics), its range, and how it was counted."""
     left_out = cv.statistics_by_category(statistics)
@@ -125,9 +151,7 @@ def _headline(totals: pd.DataFrame, incidents: pd.DataFrame, statistics: pd.Data
             md(cv.category_label(row["category"]).capitalize()), f"{row['conservative']:,}",
             help=f"Sum over {row['incidents']} incident(s) of each one's conservative figure.",
         )
-        spread = "" if row["low"] == row["high"] else f"range {row['low']:,}–{row['high']:,} · "
-        column.caption(f"{spread}{row['incidents']} incident(s) · {row['reports']} report(s) · "
-                       f"{row['sources']} source(s)")
+        column.caption(headline_caption(row))
         column.caption(md(cv.counting_line(row, left_out.get(row["category"], 0))))
     households = cv.household_totals(incidents)
     if not households.empty:
@@ -146,9 +170,14 @@ def _headline(totals: pd.DataFrame, incidents: pd.DataFrame, statistics: pd.Data
 def _ledger(incidents: pd.DataFrame, reports: pd.DataFrame) -> None:
     st.subheader("Incident ledger")
     st.caption("One row per incident; each source's figure (the count used, then its wording) in a "
-               "column of its own. Rows where the sources disagree are shaded and flagged.")
+               "column of its own. “→” joins a source's later articles on the incident, oldest first: "
+               "a figure before the arrow was revised by that source. Rows where the sources disagree "
+               "are shaded and flagged.")
     ledger = cv.incident_ledger(incidents, reports)
-    shown = ledger.assign(disagree=ledger["disagree"].map(lambda d: "⚠ differ" if d else ""))
+    units = dict(zip(incidents["incident_id"], incidents["unit"].map(_text)))
+    ledger = ledger.assign(counts=ledger["incident"].map(lambda i: units.get(i) or "people"))
+    shown = ledger.assign(disagree=ledger["disagree"].map(lambda d: "⚠ differ" if d else ""),
+                          category=ledger["category"].map(cv.category_label))
     sources = cv.ledger_sources(reports)
 
     def shade(row: pd.Series) -> list[str]:
@@ -169,8 +198,11 @@ def _ledger(incidents: pd.DataFrame, reports: pd.DataFrame) -> None:
         "disagree": st.column_config.TextColumn("Disagreement"),
     }
     for source in sources:
-        config[source] = st.column_config.TextColumn(source, help=f"What {md(source)} reports", width=140)
-    order = ["incident", "category", "location", "date", "disagree", "conservative", "range", *sources,
+        config[source] = st.column_config.TextColumn(source, help=f"What {md(source)} reports",
+                                                      width=source_column_px(shown[source]))
+    config["counts"] = st.column_config.TextColumn("Counts", width="small",
+                                                   help="What the figures count: people, or families")
+    order = ["incident", "category", "location", "date", "disagree", "conservative", "counts", "range", *sources,
              "n_sources", "first_reported_by", "first_reported"]
     # Shading is per cell work for the browser; past a few hundred incidents the flag column says it.
     styled = shown.style.apply(shade, axis=1) if len(shown) <= MAX_SHADED_ROWS else shown
@@ -196,8 +228,9 @@ def _statistics(statistics: pd.DataFrame) -> None:
                                               "outlets (“more than 600” counts as 601)"),
         "figures": st.column_config.TextColumn("Each outlet's figure", width=140),
         "sources": st.column_config.TextColumn("Outlets", width=100),
-        "n_sources": st.column_config.NumberColumn("Outlets (n)", format="%d", width=55),
-        "evidence": st.column_config.TextColumn("Evidence", width=260),
+        "n_sources": st.column_config.NumberColumn("How many", format="%d", width=75,
+                                                   help="How many outlets quote the statistic"),
+        "evidence": st.column_config.TextColumn("Evidence", width=330),
     }
     shown = statistics.assign(category=statistics["category"].map(cv.category_label))
     st.dataframe(shown, hide_index=True, column_config=config, row_height=WRAPPED_ROW_PX,
@@ -210,7 +243,7 @@ def _side_by_side(incidents: pd.DataFrame, figures: pd.DataFrame) -> None:
     """One incident's reports next to each other, each with its sentence and the figure marked."""
     st.subheader("Compare the sources of one incident")
     labels = {
-        row.incident_id: (f"{row.incident_id} · {row.category}"
+        row.incident_id: (f"{row.incident_id} · {cv.category_label(row.category)}"
                           f"{' in ' + _text(row.location) if _text(row.location) else ''}"
                           f"{' · ' + _day(row.date) if _day(row.date) else ''} · "
                           f"{row.n_sources} source(s){' · ⚠ sources differ' if row.disagree else ''}")
@@ -261,7 +294,7 @@ def _figures(figures: pd.DataFrame) -> None:
                "words it. A subset is shown but never added.")
     categories = [c for c in CASUALTY_CATEGORIES if c in set(figures["category"])]
     picked = st.segmented_control("Category", [ALL, *categories], default=ALL, key=CATEGORY_KEY,
-                                  label_visibility="collapsed")
+                                  format_func=cv.category_label, label_visibility="collapsed")
     shown = figures if picked in (None, ALL) else figures[figures["category"] == picked]
     st.html(figures_html(shown.head(MAX_HTML_ROWS)))
     if len(shown) > MAX_HTML_ROWS:
@@ -295,7 +328,7 @@ def render(ctx: PageContext) -> None:
     left, right = st.columns(2)
     left.plotly_chart(totals_by_category(totals), key="casualties_by_category")
     right.plotly_chart(figures_by_source(cv.source_totals(reports)), key="casualties_by_source")
-    st.plotly_chart(totals_over_time(cv.totals_over_time(incidents)), key=TIME_CHART_KEY,
+    st.plotly_chart(totals_over_time(cv.totals_over_time(people_only(incidents))), key=TIME_CHART_KEY,
                     on_select=lambda: _pick_dates(ctx), selection_mode=("points", "box"))
     st.caption("Click a bar or drag across dates to set the sidebar's date range to those event dates.")
 

@@ -143,3 +143,36 @@ def test_a_statistic_two_outlets_quote_is_one_row_apart_from_the_headline(statis
     assert "Download statistics (CSV)" in [b.label for b in at.get("download_button")]
     figures = next(body for body in html_bodies(at) if "px-figures" in body)
     assert "a statistic (S0001), never added" in figures
+
+
+def test_headline_counts_read_as_words_and_source_columns_fit_a_revision():
+    import pandas as pd
+
+    from dashboard.views.casualties import (
+        MAX_SOURCE_PX,
+        MIN_SOURCE_PX,
+        headline_caption,
+        people_only,
+        source_column_px,
+    )
+
+    row = {"low": 91, "high": 117, "incidents": 9, "reports": 1, "sources": 7}
+    assert headline_caption(row) == "range 91–117 · 9 incidents · 1 report · 7 sources"
+    assert "(s)" not in headline_caption({**row, "low": 91, "high": 91})
+    revision = pd.Series(["17 (at least 17) → 46 (at least 46)", "", None])
+    assert MIN_SOURCE_PX < source_column_px(revision) < MAX_SOURCE_PX
+    assert source_column_px(pd.Series(["8"])) == MIN_SOURCE_PX
+    assert source_column_px(pd.Series(["9 → " * 200])) == MAX_SOURCE_PX
+    incidents = pd.DataFrame({"incident_id": ["I1", "I2"], "unit": [None, "families"]})
+    assert people_only(incidents)["incident_id"].tolist() == ["I1"]
+
+
+def test_the_seeds_chart_only_people_and_say_what_the_ledger_counts(run):
+    at = run()
+    ledger = at.dataframe[0].value
+    counts = dict(zip(ledger["category"], ledger["counts"]))
+    assert counts == {"killed": "people", "injured": "people", "displaced": "families"}
+    over_time = at.get("plotly_chart")[2].proto.spec
+    assert "displaced" not in over_time  # 100 families are not drawn as 100 people
+    assert "killed" in over_time and "injured" in over_time
+    assert any("“→” joins a source's later articles" in c.value for c in at.caption)
