@@ -107,6 +107,14 @@ def sentiment_by_article(sentences: pd.DataFrame, documents: pd.DataFrame, limit
     return layout(fig, height=max(280, 110 * data["article"].nunique() + 100))
 
 
+def _without_style(name: str, styles: list[str]) -> str:
+    """A trace name without the ", <source>" plotly appends for the line dash."""
+    for style in styles:
+        if name.endswith(", " + style):
+            return name[: -len(style) - 2]
+    return name
+
+
 def paragraph_arc(sentences: pd.DataFrame, documents: pd.DataFrame, limit: int = 12) -> go.Figure:
     """Mean tone paragraph by paragraph through each article (the `limit` longest)."""
     if sentences.empty:
@@ -119,15 +127,19 @@ def paragraph_arc(sentences: pd.DataFrame, documents: pd.DataFrame, limit: int =
     arc["article"] = arc["source"].map(safe) + ": " + arc["title"].map(short)
     arc["opening"] = arc["first"].map(lambda t: wrap(short(t, 160)))
     arc["paragraph"] = arc["paragraph"] + 1
+    arc["style"] = arc["source"].map(safe)  # one dash per source; plotly shows it in the trace name
     colours = source_colors(arc["source"])
     fig = px.line(
-        arc, x="paragraph", y="compound", color="article", markers=True, line_dash="source",
+        arc, x="paragraph", y="compound", color="article", markers=True, line_dash="style",
         color_discrete_map={a: colours[s] for a, s in zip(arc["article"], arc["source"])},
-        hover_data={"opening": True, "sentences": True, "article": False, "source": False,
+        hover_data={"opening": True, "sentences": True, "article": False, "style": False,
                     "compound": ":.2f"},
         labels={"paragraph": "Paragraph", "compound": "Mean sentiment", "article": ""},
         title="Sentiment paragraph by paragraph",
     )
+    # plotly names a trace "<article>, <style>": the article already starts with its source.
+    styles = sorted(set(arc["style"]), key=len, reverse=True)
+    fig.for_each_trace(lambda trace: trace.update(name=_without_style(trace.name, styles)))
     fig.add_hline(y=0, line_color="#999", line_width=1)
     fig.update_yaxes(range=[-1.05, 1.05])
     fig.update_xaxes(tick0=1, dtick=1)  # paragraphs are counted: no "paragraph 1.5"

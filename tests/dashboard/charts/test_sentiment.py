@@ -45,6 +45,16 @@ def test_paragraph_arc_averages_each_paragraph():
     assert (fig.layout.xaxis.tick0, fig.layout.xaxis.dtick) == (1, 1)  # whole paragraphs on the axis
 
 
+def test_paragraph_arc_names_each_article_once_and_escaped():
+    sentences, documents = _sentences()
+    fig = charts.paragraph_arc(sentences, documents)
+    # The legend reads "<source>: <title>", without plotly's ", <source>" for the dash, and the
+    # source name is escaped there (plotly renders HTML in legend entries).
+    assert sorted(trace.name for trace in fig.data) == ["Daily: B", "Wire &lt;b&gt;: Title A"]
+    assert "Wire <b>" not in fig.to_json()
+    assert len({trace.line.dash for trace in fig.data}) == 2  # still one dash per source
+
+
 def test_empty_inputs_give_a_message_not_an_error():
     empty_s = pd.DataFrame(columns=["doc_id", "sent_id", "paragraph", "text", "compound", "date"])
     empty_d = pd.DataFrame(columns=["doc_id", "source", "title"])
