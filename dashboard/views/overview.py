@@ -26,11 +26,12 @@ def date_span(dates: pd.Series) -> str:
 
 
 def articles_table(documents: pd.DataFrame) -> pd.DataFrame:
-    """The articles as an analyst reads them: an estimated date says so."""
+    """The articles as an analyst reads them: an estimated date says so, and the Link column is
+    left out when no article has a link (uploads often have none): an empty column looks broken."""
     published = pd.to_datetime(documents["published"], errors="coerce")
     shown = published.dt.strftime("%Y-%m-%d").fillna("unknown")
     shown = shown.where(~documents["published_estimated"].astype(bool), shown + " (estimated)")
-    return pd.DataFrame({
+    table = pd.DataFrame({
         "Source": documents["source"],
         "Published": shown,
         "Title": documents["title"],
@@ -38,6 +39,8 @@ def articles_table(documents: pd.DataFrame) -> pd.DataFrame:
         "Mean sentiment": documents["compound"],
         "Link": documents["url"],
     })
+    has_link = table["Link"].map(lambda url: isinstance(url, str) and bool(url.strip()))
+    return table if has_link.any() else table.drop(columns="Link")
 
 
 def render(ctx: PageContext) -> None:
