@@ -278,12 +278,13 @@ def show_entities(comparison: Comparison) -> None:
                      hide_index=True, height=300)
     st.markdown("**Who is quoted by whom**")
     st.caption("The source a sentence credits (“according to X”, “X said”, “…, said X”): the person or "
-               "organisation it names, or as written when it names none (type UNNAMED: “local security "
+               "organisation it names, or as written when it names none (type “Not named”: “local security "
                "officer”); with no such phrase, the person named next to the reporting verb.")
     quotes = comparison.quotes.assign(speaker_label=comparison.quotes["speaker_label"].map(type_name))
     st.dataframe(quotes.rename(columns={"label": "Side", "speaker": "Speaker", "speaker_label": "Type",
                                                    "text": "Sentence"})[["Speaker", "Type", "Side", "Sentence"]],
-                 hide_index=True, column_config={"Sentence": st.column_config.TextColumn(width="large")})
+                 hide_index=True, row_height=WRAPPED_ROW_PX,
+                 column_config={"Sentence": st.column_config.TextColumn(width=2 * SENTENCE_PX)})
     st.markdown("**How each side labels an actor**")
     st.caption("Descriptive words written next to a name: “al-Shabaab militants”, “X, the … group,”, "
                "“police spokesman X”, “which calls itself …”; and free-standing epithets such as “the insurgents”.")
@@ -312,14 +313,18 @@ def show_framing(comparison: Comparison) -> None:
 
 def show_figures_and_dates(comparison: Comparison) -> None:
     labels = [s.label for s in comparison.sides]
-    st.plotly_chart(charts.figures_chart(comparison.figures, labels), key="compare_figures")
+    if comparison.figures.empty:  # a sentence, not a tall blank chart
+        st.markdown("**Casualty figures the sides disagree on**")
+        st.caption("None: the selected sides give no conflicting casualty figures for one incident.")
+    else:
+        st.plotly_chart(charts.figures_chart(comparison.figures, labels), key="compare_figures")
     st.caption("Figures are compared per incident: the Casualties page's grouping of one event's reports, so "
                "both pages tell one truth. A figure a later, higher toll superseded is marked as such.")
     if not comparison.figures.empty:
         st.dataframe(comparison.figures.rename(columns={"matched_by": "Matched by", "category": "Category",
                                                         "label": "Side", "figure": "Figure", "text": "Sentence"})[
-            ["Matched by", "Category", "Side", "Figure", "Sentence"]], hide_index=True,
-            column_config={"Sentence": st.column_config.TextColumn(width="large")})
+            ["Matched by", "Category", "Side", "Figure", "Sentence"]], hide_index=True, row_height=WRAPPED_ROW_PX,
+            column_config={"Sentence": st.column_config.TextColumn(width=2 * SENTENCE_PX)})
         st.download_button("Download figure conflicts (CSV)", csv_bytes(comparison.figures), "figure_conflicts.csv",
                            "text/csv", key="compare_dl_figures")
     st.markdown("**Same event, different dates**")
@@ -328,8 +333,8 @@ def show_figures_and_dates(comparison: Comparison) -> None:
     else:
         st.dataframe(comparison.dates.rename(columns={"statement": "Statement", "label": "Side", "dates": "Dates",
                                                       "expressions": "As written", "text": "Sentence"})[
-            ["Statement", "Side", "As written", "Dates", "Sentence"]], hide_index=True,
-            column_config={"Sentence": st.column_config.TextColumn(width="large")})
+            ["Statement", "Side", "As written", "Dates", "Sentence"]], hide_index=True, row_height=WRAPPED_ROW_PX,
+            column_config={"Sentence": st.column_config.TextColumn(width=2 * SENTENCE_PX)})
 
 
 def show_tone(comparison: Comparison) -> None:

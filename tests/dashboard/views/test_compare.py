@@ -147,3 +147,11 @@ def test_a_side_with_no_certain_omission_says_why_instead_of_an_empty_table(run)
     # The seeds: no sentence is certainly left out by the other side, several match nothing there.
     assert certain == "0" and unsure.endswith(" unsure)") and int(unsure.split()[0]) > 0
     assert any(c.value.startswith("None for certain") for c in at.caption)
+
+
+def test_no_figure_conflict_is_a_sentence_not_a_blank_chart(run):
+    at = run()  # the seeds: one side gives figures, the other none
+    assert metric(at, "Figure disagreements") == "0"
+    assert any(c.value.startswith("None: the selected sides give no conflicting") for c in at.caption)
+    captions = " ".join(c.value for c in at.caption)
+    assert "UNNAMED" not in captions and "Not named" in captions  # the quotes caption uses the shown type
