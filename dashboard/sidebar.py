@@ -165,10 +165,11 @@ def _widen_dates(first: date, last: date) -> None:
 
 
 def left_out_text(count: int, span: str) -> str:
-    """What the applied range leaves out, in words."""
+    """What the applied range leaves out, in words. `span` is when the left-out sentences are
+    dated, said as such: "outside this range (1 Jan 2015 – 1 Jan 2025)" read as the range itself."""
     if count == 1:
-        return f"1 sentence is about a date outside this range ({span}) and is left out."
-    return f"{count:,} sentences are about dates outside this range ({span}) and are left out."
+        return f"1 sentence about a date outside the date filter is left out (it is dated {span})."
+    return f"{count:,} sentences about dates outside the date filter are left out (they are dated {span})."
 
 
 def _note_dates_outside(choices: FilterChoices, start: date, end: date) -> None:

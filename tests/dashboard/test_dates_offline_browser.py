@@ -78,7 +78,7 @@ def test_typed_dates_apply_and_an_upload_opens_on_its_own_dates(wide_page, seeds
     assert date(2023, 3, 1) <= start <= end <= date(2023, 3, 31)  # its own dates; 1994 stays out
     assert "2021" not in page.url
     assert applied_caption(page).startswith("Applied:") and "2023" in applied_caption(page)
-    assert "(1 Jan 1994) and is left out" in sidebar(page).inner_text()  # the recalled flood (a year)
+    assert "is left out (it is dated 1 Jan 1994)" in sidebar(page).inner_text()  # the recalled flood (a year)
     # Each failed file with its whole reason, wrapped inside the sidebar.
     failures = sidebar(page).locator("[data-testid='stExpander']").filter(has_text="could not be read")
     assert LONG_NAME in failures.inner_text()

@@ -43,7 +43,7 @@ def test_the_box_opens_on_the_story_and_says_what_it_leaves_out():
     assert date_box(at).value == SEEDS_DEFAULT
     assert (date_box(at).min, date_box(at).max) == (date(2001, 9, 11), date(2021, 9, 1))  # all reachable
     assert "Applied: 1 May 2021 – 1 Sep 2021." in sidebar_text(at)
-    assert "1 sentence is about a date outside this range (11 Sep 2001) and is left out." in sidebar_text(at)
+    assert "1 sentence about a date outside the date filter is left out (it is dated 11 Sep 2001)." in sidebar_text(at)
     assert param(at, "from") == "2021-05-01" and param(at, "to") is None
     narrowed = sentences(at)
     at.button(key="dates_all").click().run()
@@ -61,7 +61,7 @@ def test_a_typed_range_is_applied_and_shown():
     assert not at.exception
     assert (param(at, "from"), param(at, "to")) == ("2021-07-10", "2021-07-13")
     assert "Applied: 10–13 Jul 2021." in sidebar_text(at)
-    assert "6 sentences are about dates outside this range (11 Sep 2001 – 1 Sep 2021) and are left out." in sidebar_text(at)
+    assert "6 sentences about dates outside the date filter are left out (they are dated 11 Sep 2001 – 1 Sep 2021)." in sidebar_text(at)
     assert sentences(at) == 23  # 22 sentences on 13 Jul and one on 12 Jul
 
 

@@ -31,11 +31,11 @@ def test_the_page_shows_the_seeds_timeline(run):
     # 9/11 sits twenty years before the story: the default range leaves it out and says so.
     assert "9/11" not in page
     sidebar = " ".join(c.value for c in at.sidebar.caption)
-    assert "1 sentence is about a date outside this range (11 Sep 2001) and is left out." in sidebar
+    assert "1 sentence about a date outside the date filter is left out (it is dated 11 Sep 2001)." in sidebar
     captions = " ".join(c.value for c in at.caption)
     assert "estimated" in captions  # one seed article has no date
     # The chart says so too, and how to bring it back.
-    assert "(11 Sep 2001) and is left out. **Include every date** in the sidebar brings it back." in captions
+    assert "(it is dated 11 Sep 2001). **Include every date** in the sidebar brings it back." in captions
     table = at.dataframe[0].value
     assert {"Date", "Expression", "Reading", "Sentence", "Source"} <= set(table.columns)
     assert at.get("download_button")
