@@ -340,11 +340,12 @@ def show_figures_and_dates(comparison: Comparison) -> None:
 def show_tone(comparison: Comparison) -> None:
     tone = comparison.tone.rename(columns={"label": "Side", "sentences": "Sentences", "mean": "Mean sentiment",
                                            "negative_share": "Negative sentences", "most_negative": "Most negative sentence"})
+    tone = tone.assign(**{"Negative sentences": tone["Negative sentences"] * 100})  # a share, shown as a whole %
     st.dataframe(tone[["Side", "Sentences", "Mean sentiment", "Negative sentences", "Most negative sentence"]],
-                 hide_index=True, column_config={
+                 hide_index=True, row_height=WRAPPED_ROW_PX, column_config={
                      "Mean sentiment": st.column_config.NumberColumn(format="%+.2f"),
-                     "Negative sentences": st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="percent"),
-                     "Most negative sentence": st.column_config.TextColumn(width="large")})
+                     "Negative sentences": st.column_config.ProgressColumn(min_value=0.0, max_value=100.0, format="%.0f%%"),
+                     "Most negative sentence": st.column_config.TextColumn(width=2 * SENTENCE_PX)})
     st.plotly_chart(charts.statement_tone_chart(comparison.statements, [s.label for s in comparison.sides]),
                     key="compare_tone")
 

@@ -155,3 +155,10 @@ def test_no_figure_conflict_is_a_sentence_not_a_blank_chart(run):
     assert any(c.value.startswith("None: the selected sides give no conflicting") for c in at.caption)
     captions = " ".join(c.value for c in at.caption)
     assert "UNNAMED" not in captions and "Not named" in captions  # the quotes caption uses the shown type
+
+
+def test_the_tone_table_gives_whole_percentages(run):
+    at = run()
+    tone = next(f.value for f in at.dataframe if "Negative sentences" in f.value.columns)
+    shares = tone["Negative sentences"].tolist()
+    assert all(0 <= share <= 100 for share in shares) and any(share > 1 for share in shares)  # percent, not a 0–1 share
