@@ -230,7 +230,7 @@ def _statistics(statistics: pd.DataFrame) -> None:
         "sources": st.column_config.TextColumn("Outlets", width=100),
         "n_sources": st.column_config.NumberColumn("How many", format="%d", width=75,
                                                    help="How many outlets quote the statistic"),
-        "evidence": st.column_config.TextColumn("Evidence", width=330),
+        "evidence": st.column_config.TextColumn("Evidence", width=300),  # the columns fit 1,060 px
     }
     shown = statistics.assign(category=statistics["category"].map(cv.category_label))
     st.dataframe(shown, hide_index=True, column_config=config, row_height=WRAPPED_ROW_PX,
