@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from analysis.casualties.cues import (
     AFTER,
@@ -215,85 +216,205 @@ def _place_aside_start(tokens: Sequence[Token], comma: int) -> int | None:
     return None
 
 
-def after_cue(tokens: Sequence[Token], j: int, refugee: bool = False) -> tuple[str, int, bool] | None:
+Cue = tuple[str, int, bool]  # (category, cue index, saw a passive auxiliary)
+
+
+class _Auxiliaries(NamedTuple):
+    """What the auxiliaries and adverbs before a cue word said: where the word is, whether a
+    passive auxiliary ("were", "been") came first, and whether "fatally" did."""
+
+    end: int
+    passive: bool
+    fatally: bool
+
+
+def after_cue(tokens: Sequence[Token], j: int, refugee: bool = False) -> Cue | None:
     """A cue at or after token j, past auxiliaries: (category, cue index, saw passive aux)."""
     n = len(tokens)
     if j + 1 < n and tokens[j].low == "to" and tokens[j + 1].low == "death":
         return KILLED, j + 1, False  # "stabbed a man to death": "to" is no auxiliary here
-    passive = False
+    aux = _skip_auxiliaries(tokens, j)
+    if aux is None:
+        return None
+    j, passive = aux.end, aux.passive
+    if aux.fatally and j < n and tokens[j].low in ("wounded", "injured", "shot", "stabbed", "hurt"):
+        return KILLED, j, passive  # "fatally wounded"
+    if j >= n:
+        return None
+    chained = _chained_cue_start(tokens, j) if passive else None
+    if chained is not None:
+        return after_cue(tokens, chained, refugee)
+    return _cue_at(tokens, j, passive, refugee)
+
+
+def _skip_auxiliaries(tokens: Sequence[Token], j: int) -> _Auxiliaries | None:
+    """Step past up to six auxiliaries and -ly adverbs ("were reportedly", "have also been") to
+    the word that may be the cue. None at a modal with no "have" after it: "thousands could
+    die" is a fear, not a figure ("may have died" is one)."""
+    n = len(tokens)
+    passive = fatally = False
     steps = 0
-    fatally = False
     while j < n and (tokens[j].low in AUXILIARIES or _ADVERB.match(tokens[j].low)) and steps < 6:
         if tokens[j].low in _MODALS and j + 1 < n and tokens[j + 1].low != "have":
-            return None  # "thousands could die": a fear, not a figure ("may have died" is one)
+            return None
         passive = passive or tokens[j].low in PASSIVE_AUX
         fatally = fatally or tokens[j].low == "fatally"
         j += 1
         steps += 1
-    if fatally and j < n and tokens[j].low in ("wounded", "injured", "shot", "stabbed", "hurt"):
-        return KILLED, j, passive  # "fatally wounded"
-    if j >= n:
-        return None
+    return _Auxiliaries(j, passive, fatally)
+
+
+def _chained_cue_start(tokens: Sequence[Token], j: int) -> int | None:
+    """After a passive auxiliary and a word that is no cue, where a second verb joined by "and"
+    starts ("were trapped and remain missing", "were hit by gunfire and killed"): the cue is
+    read from there. None when no such "and" comes within a few words of the clause."""
     word = tokens[j].low
-    nxt = tokens[j + 1].low if j + 1 < n else ""
-    if passive and word not in AFTER and word not in AFTER_NEEDS_NEXT:
-        # "were trapped and remain missing", "were hit by gunfire and killed"
-        for m in range(j + 1, min(j + 5, n - 1)):
-            if not tokens[m].text[:1].isalpha():
-                break
-            if tokens[m].low == "and" and (tokens[m + 1].low in AFTER or tokens[m + 1].low in AUXILIARIES):
-                return after_cue(tokens, m + 1, refugee)
-    if word == "to" and nxt == "death":  # "slashing 19 people to death"
+    if word in AFTER or word in AFTER_NEEDS_NEXT:
+        return None
+    for m in range(j + 1, min(j + 5, len(tokens) - 1)):
+        if not tokens[m].text[:1].isalpha():
+            break
+        if tokens[m].low == "and" and (tokens[m + 1].low in AFTER or tokens[m + 1].low in AUXILIARIES):
+            return m + 1
+    return None
+
+
+def _cue_at(tokens: Sequence[Token], j: int, passive: bool, refugee: bool) -> Cue | None:
+    """The cue that starts at token j, the first word past the auxiliaries; the readers are
+    tried in turn, and the first that decides wins."""
+    word = tokens[j].low
+    nxt = tokens[j + 1].low if j + 1 < len(tokens) else ""
+    phrase = _fixed_phrase_cue(tokens, j, passive)
+    if phrase is not None:
+        return phrase
+    if word == "among" and nxt in ("those", "the"):
+        return _among_the_counted(tokens, j)
+    if word in AFTER:
+        return _after_word_cue(tokens, j, passive)
+    if word == "lives":
+        return KILLED, j, passive
+    if word in AFTER_NEEDS_NEXT:
+        if _verb_names_no_casualty(tokens, j):
+            return None
+        verb = _verb_with_next_word_cue(tokens, j, passive)
+        if verb is not None:
+            return verb
+    if word in _CARRIED:
+        carried = _carried_with_wounds(tokens, j, passive)
+        if carried is not None:
+            return carried
+    return _death_flight_or_holding_cue(tokens, j, passive, refugee)
+
+
+def _fixed_phrase_cue(tokens: Sequence[Token], j: int, passive: bool) -> Cue | None:
+    """A set phrase: "(slashing 19 people) to death", "in custody/detention/captivity", "in the
+    hands of their kidnappers". Being held counts as passive whatever came before."""
+    word = tokens[j].low
+    nxt = tokens[j + 1].low if j + 1 < len(tokens) else ""
+    if word == "to" and nxt == "death":
         return KILLED, j + 1, passive
     if word == "in" and nxt in ("custody", "detention", "captivity"):
         return DETAINED, j + 1, True
     if word == "in" and _in_captors_hands(tokens, j):
-        return DETAINED, j + 2, True  # "remain in the hands of their kidnappers"
-    if word == "among" and nxt in ("those", "the"):
-        # "were among the dead", "were among the 11 people killed"
-        for m in range(j + 2, min(j + 6, n)):
-            if tokens[m].low in AFTER:
-                return AFTER[tokens[m].low], m, True
-            if not (tokens[m].text[:1].isalnum()):
-                break
-        return None
-    if word in AFTER:
-        if nxt in ("or", "and") and j + 2 < n and tokens[j + 2].low in AFTER and AFTER[tokens[j + 2].low] != AFTER[word]:
-            # "killed or wounded", "dead and injured": a combined count, else no one category
-            combined = combined_category(word, nxt, tokens[j + 2].low)
-            return (combined, j + 2, passive) if combined else None
-        return AFTER[word], j, passive
-    if word == "lives":
-        return KILLED, j, passive
-    if word in AFTER_NEEDS_NEXT:
-        options = AFTER_NEEDS_NEXT[word]
-        if word == "shot" and nxt == "and" and j + 2 < n:
-            follow = tokens[j + 2].low
-            return (AFTER[follow], j, passive) if follow in AFTER else None
-        if nxt in options:
-            if word == "escaped" and nxt == "the" and j + 2 < n and tokens[j + 2].low in ("police", "guards", "prison", "jail"):
-                return None
-            return options[nxt], j, passive
-        if word in ("captured", "seized") and passive:
-            return DETAINED, j, passive
-        if word == "shot" and passive and not (nxt == "to" and j + 2 < n and tokens[j + 2].low == "death"):
-            return INJURED, j, passive
-    if word in _CARRIED:  # "31 were brought to hospital with injuries"
-        for m in range(j + 1, min(j + 8, n - 1)):
-            if tokens[m].low == "with" and tokens[m + 1].low in _WOUNDS:
-                return INJURED, m + 1, passive
-            if not tokens[m].text[:1].isalnum():
-                break
+        return DETAINED, j + 2, True
+    return None
+
+
+def _among_the_counted(tokens: Sequence[Token], j: int) -> Cue | None:
+    """"were among the dead", "were among the 11 people killed": the cue word within a few
+    words of "among the/those", before any punctuation."""
+    for m in range(j + 2, min(j + 6, len(tokens))):
+        if tokens[m].low in AFTER:
+            return AFTER[tokens[m].low], m, True
+        if not (tokens[m].text[:1].isalnum()):
+            break
+    return None
+
+
+def _after_word_cue(tokens: Sequence[Token], j: int, passive: bool) -> Cue | None:
+    """A cue word on its own ("killed", "injured", "missing"). Two of different categories
+    joined ("killed or wounded", "dead and injured") are one combined count, or no category
+    at all when they cannot combine."""
+    n = len(tokens)
+    word = tokens[j].low
+    nxt = tokens[j + 1].low if j + 1 < n else ""
+    if nxt in ("or", "and") and j + 2 < n and tokens[j + 2].low in AFTER and AFTER[tokens[j + 2].low] != AFTER[word]:
+        combined = combined_category(word, nxt, tokens[j + 2].low)
+        return (combined, j + 2, passive) if combined else None
+    return AFTER[word], j, passive
+
+
+def _verb_names_no_casualty(tokens: Sequence[Token], j: int) -> bool:
+    """Verbs that need a next word but here name no casualty: "shot and" without a cue word
+    after it ("shot and arrested"), and "escaped the police/guards/prison/jail"."""
+    word = tokens[j].low
+    if j + 2 >= len(tokens):
+        return False
+    nxt, follow = tokens[j + 1].low, tokens[j + 2].low
+    if word == "shot" and nxt == "and":
+        return follow not in AFTER
+    return word == "escaped" and nxt == "the" and follow in ("police", "guards", "prison", "jail")
+
+
+def _verb_with_next_word_cue(tokens: Sequence[Token], j: int, passive: bool) -> Cue | None:
+    """A verb that is a cue only with the right next word ("shot dead", "left homeless",
+    "sustained injuries"), or after a passive auxiliary ("were captured", "was shot"). Read
+    once `_verb_names_no_casualty` has ruled the verb in."""
+    n = len(tokens)
+    word = tokens[j].low
+    nxt = tokens[j + 1].low if j + 1 < n else ""
+    if word == "shot" and nxt == "and" and j + 2 < n:
+        follow = tokens[j + 2].low
+        return (AFTER[follow], j, passive) if follow in AFTER else None  # "shot and killed"
+    options = AFTER_NEEDS_NEXT[word]
+    if nxt in options:
+        return options[nxt], j, passive
+    if word in ("captured", "seized") and passive:
+        return DETAINED, j, passive
+    if word == "shot" and passive and not (nxt == "to" and j + 2 < n and tokens[j + 2].low == "death"):
+        return INJURED, j, passive
+    return None
+
+
+def _carried_with_wounds(tokens: Sequence[Token], j: int, passive: bool) -> Cue | None:
+    """"31 were brought to hospital with injuries": taken somewhere with wounds named before
+    any punctuation."""
+    n = len(tokens)
+    for m in range(j + 1, min(j + 8, n - 1)):
+        if tokens[m].low == "with" and tokens[m + 1].low in _WOUNDS:
+            return INJURED, m + 1, passive
+        if not tokens[m].text[:1].isalnum():
+            break
+    return None
+
+
+def _death_flight_or_holding_cue(tokens: Sequence[Token], j: int, passive: bool, refugee: bool) -> Cue | None:
+    """The last readers: "(were) beaten to death", crossing a border, moving amid an exodus,
+    still being held."""
+    n = len(tokens)
+    word = tokens[j].low
+    nxt = tokens[j + 1].low if j + 1 < n else ""
     if nxt == "to" and j + 2 < n and tokens[j + 2].low == "death" and tokens[j].text.isalpha():
         return KILLED, j, passive
+    flight = _flight_cue(tokens, j, passive, refugee)
+    if flight is not None:
+        return flight
+    if word == "held" and passive and nxt not in _OBJECT_START:
+        return DETAINED, j, passive  # "one person is still being held"
+    return None
+
+
+def _flight_cue(tokens: Sequence[Token], j: int, passive: bool, refugee: bool) -> Cue | None:
+    """Crossing a border is flight anywhere; arriving or coming over only in a sentence about
+    refugees, where the movers are not troops or travellers."""
+    word = tokens[j].low
+    nxt = tokens[j + 1].low if j + 1 < len(tokens) else ""
     if word in CROSSING and _to_border(tokens, j + 1):  # "have crossed into Bangladesh"
         return DISPLACED, j, passive
     if word in MOVEMENT and refugee:  # "scores of individuals entering Turkey" amid an exodus
         return DISPLACED, j, passive
     if word == "come" and nxt in ("across", "over") and refugee:
         return DISPLACED, j, passive
-    if word == "held" and passive and nxt not in _OBJECT_START:
-        return DETAINED, j, passive  # "one person is still being held"
     return None
 
 

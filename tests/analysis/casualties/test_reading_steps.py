@@ -1,0 +1,98 @@
+"""The named steps of reading the words after a number (`after_cue`), each on a sentence of its own."""
+
+from analysis.casualties import reading
+from analysis.casualties.cues import DETAINED, DISPLACED, INJURED, KILLED, KILLED_OR_INJURED
+from analysis.casualties.tokens import tokenize
+
+
+def words(text: str):
+    return tokenize(text, 0)
+
+
+def index_of(tokens, word: str) -> int:
+    return next(k for k, t in enumerate(tokens) if t.low == word)
+
+
+def test_auxiliaries_are_skipped_to_the_cue_word_and_say_whether_passive_and_fatally():
+    tokens = words("Four guards were reportedly fatally wounded near Goma.")
+    aux = reading._skip_auxiliaries(tokens, 2)
+    assert aux == reading._Auxiliaries(index_of(tokens, "wounded"), True, True)
+    assert reading.after_cue(tokens, 2) == (KILLED, index_of(tokens, "wounded"), True)
+
+
+def test_a_modal_without_have_is_a_fear_and_with_have_still_a_figure():
+    feared = words("Up to 300 villagers could die if the dam in Kakhovka breaks.")
+    assert reading._skip_auxiliaries(feared, index_of(feared, "could")) is None
+    assert reading.after_cue(feared, index_of(feared, "could")) is None
+    likely = words("About 40 miners may have died in the collapse near Kolwezi.")
+    assert reading.after_cue(likely, index_of(likely, "may")) == (KILLED, index_of(likely, "died"), False)
+
+
+def test_a_second_verb_after_and_carries_the_cue_of_a_passive_clause():
+    tokens = words("Nine fishermen were caught in the storm and drowned off Mombasa.")
+    start = reading._chained_cue_start(tokens, index_of(tokens, "caught"))
+    assert start == index_of(tokens, "drowned")
+    assert reading.after_cue(tokens, index_of(tokens, "were")) == (KILLED, start, False)
+    direct = words("Nine fishermen were killed and two rescued.")
+    assert reading._chained_cue_start(direct, index_of(direct, "killed")) is None
+
+
+def test_set_phrases_to_death_and_in_custody():
+    beaten = words("a mob beat three men to death in Jos")
+    assert reading._fixed_phrase_cue(beaten, index_of(beaten, "to"), False) == (KILLED, index_of(beaten, "death"), False)
+    held = words("eleven remain in detention in Bamako")
+    assert reading._fixed_phrase_cue(held, index_of(held, "in"), False) == (DETAINED, index_of(held, "detention"), True)
+    hands = words("six engineers are in the hands of their abductors near Zinder")
+    assert reading._fixed_phrase_cue(hands, index_of(hands, "in"), False)[:2] == (DETAINED, index_of(hands, "hands"))
+    assert reading._fixed_phrase_cue(words("in the market of Zinder"), 0, False) is None
+
+
+def test_among_the_counted_finds_the_cue_word_before_any_punctuation():
+    tokens = words("two nurses were among the 14 people killed in Kassala")
+    among = index_of(tokens, "among")
+    assert reading._among_the_counted(tokens, among) == (KILLED, index_of(tokens, "killed"), True)
+    cut = words("two nurses were among the crowd, and later killed")
+    assert reading._among_the_counted(cut, index_of(cut, "among")) is None
+
+
+def test_two_joined_cue_words_are_one_combined_count_or_none():
+    both = words("killed or wounded in the raid")
+    assert reading._after_word_cue(both, 0, True) == (KILLED_OR_INJURED, 2, True)
+    clash = words("missing or dead after the flood")
+    assert reading._after_word_cue(clash, 0, False) is None
+    single = words("wounded by shrapnel")
+    assert reading._after_word_cue(single, 0, False) == (INJURED, 0, False)
+
+
+def test_shot_and_and_escaped_the_name_no_casualty_unless_the_next_word_is_a_cue():
+    robbed = words("shot and robbed at the checkpoint")
+    assert reading._verb_names_no_casualty(robbed, 0)
+    assert reading.after_cue(robbed, 0) is None
+    arrested = words("shot and arrested at the checkpoint")
+    assert not reading._verb_names_no_casualty(arrested, 0)
+    assert reading._verb_with_next_word_cue(arrested, 0, False) == (DETAINED, 0, False)
+    assert reading._verb_names_no_casualty(words("escaped the guards at dawn"), 0)
+    assert reading.after_cue(words("escaped the fighting in Kidal"), 0) == (DISPLACED, 0, False)
+
+
+def test_a_verb_needing_its_next_word_or_a_passive_auxiliary():
+    assert reading._verb_with_next_word_cue(words("left homeless by the floods"), 0, False) == (DISPLACED, 0, False)
+    assert reading._verb_with_next_word_cue(words("captured near Gao"), 0, True) == (DETAINED, 0, True)
+    assert reading._verb_with_next_word_cue(words("captured near Gao"), 0, False) is None
+    assert reading._verb_with_next_word_cue(words("shot in the leg"), 0, True) == (INJURED, 0, True)
+
+
+def test_carried_to_hospital_counts_only_with_wounds_named():
+    tokens = words("taken to a clinic in Juba with gunshot wounds")
+    assert reading._carried_with_wounds(tokens, 0, True) == (INJURED, index_of(tokens, "gunshot"), True)
+    assert reading._carried_with_wounds(words("taken to a clinic in Juba for checks"), 0, True) is None
+
+
+def test_the_last_readers_need_a_border_an_exodus_or_a_passive_holding():
+    assert reading._flight_cue(words("crossed into Chad"), 0, False, False) == (DISPLACED, 0, False)
+    assert reading._flight_cue(words("crossed the river"), 0, False, False) is None
+    assert reading._flight_cue(words("arrived in Adre"), 0, False, False) is None
+    assert reading._death_flight_or_holding_cue(words("arrived in Adre"), 0, False, True) == (DISPLACED, 0, False)
+    assert reading._death_flight_or_holding_cue(words("beaten to death"), 0, True, False) == (KILLED, 0, True)
+    assert reading._death_flight_or_holding_cue(words("held by the militia"), 0, True, False) == (DETAINED, 0, True)
+    assert reading._death_flight_or_holding_cue(words("held the bridge"), 0, True, False) is None
