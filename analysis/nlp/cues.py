@@ -76,40 +76,88 @@ def _apposition_head(texts: list[str], i: int) -> str:
     return head
 
 
+class _Window(NamedTuple):
+    """The two lower-cased tokens either side of a run ("" past either end of the text)."""
+
+    before: str
+    before2: str
+    after: str
+    after2: str
+
+
+def _window(texts: list[str], a: int, b: int) -> _Window:
+    """The words around tokens [a, b): every cue below reads only these four."""
+    n = len(texts)
+    return _Window(
+        before=texts[a - 1].lower() if a > 0 else "",
+        before2=texts[a - 2].lower() if a > 1 else "",
+        after=texts[b].lower() if b < n else "",
+        after2=texts[b + 1].lower() if b + 1 < n else "",
+    )
+
+
+def _says_person(w: _Window) -> bool:
+    """A title before ("spokesman X"), a speech verb around ("X said", "said X", "X, said"),
+    "according to X" or a family noun after ("the al-Fara family")."""
+    return (
+        w.before.rstrip(".") in _PERSON_LEFT_CUES and w.before != "by"
+        or w.before in INVERTED_SPEECH_VERBS
+        or (w.before == "to" and w.before2 == "according")
+        or w.after in SPEECH_VERBS
+        or (w.after == "," and w.after2 in SPEECH_VERBS)
+        or w.after in PERSON_NOUNS_AFTER
+    )
+
+
+def _says_organisation(w: _Window) -> bool:
+    """An organisation noun after ("the X ministry", "the X news agency") or before."""
+    return w.after in ORG_NOUNS_AFTER or (w.after == "news" and w.after2 == "agency") or w.before in ORG_NOUNS_BEFORE
+
+
+def _says_place(w: _Window) -> bool:
+    """A place noun after ("the X region", "the X border region") or "the town of X"."""
+    return (
+        w.after in PLACE_NOUNS_AFTER
+        or (w.after in PLACE_NOUN_MODIFIERS and w.after2 in PLACE_NOUNS_AFTER)
+        or (w.before == "of" and w.before2 in PLACE_NOUNS_OF)
+    )
+
+
+def _says_location(w: _Window) -> bool:
+    """A location preposition before ("in X"), possibly through a direction ("in northern X")."""
+    return w.before in LOCATION_PREPOSITIONS or (w.before in _DIRECTIONS and w.before2 in LOCATION_PREPOSITIONS)
+
+
+def _says_ship(w: _Window) -> bool:
+    """A ship noun around ("the tanker X", "X vessel", "the cargo ship X")."""
+    return (
+        w.after in SHIP_NOUNS
+        or w.before in SHIP_NOUNS
+        or (w.before2 in SHIP_NOUNS and w.before in ("the", "a"))
+        or (w.before in ("ship", "ships") and w.before2 in ("container", "cargo", "the", "a"))
+    )
+
+
+def _apposition_cues(texts: list[str], b: int) -> tuple[bool, bool, bool]:
+    """(person, organisation, place) from an apposition after the run ("X, a volunteer group"):
+    read only when the neighbouring words said none of the three."""
+    head = _apposition_head(texts, b + 1)
+    return head in PERSON_APPOSITION, head in ORG_APPOSITION, head in PLACE_APPOSITION
+
+
 def read_context(texts: list[str], a: int, b: int) -> Context:
     """The cues around tokens [a, b) of `texts`: who or what the words before and after
-    say the run is."""
-    n = len(texts)
-    before = texts[a - 1].lower() if a > 0 else ""
-    before2 = texts[a - 2].lower() if a > 1 else ""
-    after = texts[b].lower() if b < n else ""
-    after2 = texts[b + 1].lower() if b + 1 < n else ""
-    person = (
-        before.rstrip(".") in _PERSON_LEFT_CUES and before != "by"
-        or before in INVERTED_SPEECH_VERBS
-        or (before == "to" and before2 == "according")
-        or after in SPEECH_VERBS
-        or (after == "," and after2 in SPEECH_VERBS)
-    )
-    org = after in ORG_NOUNS_AFTER or (after == "news" and after2 == "agency") or before in ORG_NOUNS_BEFORE
-    person = person or after in PERSON_NOUNS_AFTER
-    place = (
-        after in PLACE_NOUNS_AFTER
-        or (after in PLACE_NOUN_MODIFIERS and after2 in PLACE_NOUNS_AFTER)
-        or (before == "of" and before2 in PLACE_NOUNS_OF)
-    )
-    if after == "," and b + 2 < n and not (person or place or org):
-        head = _apposition_head(texts, b + 1)
-        person = head in PERSON_APPOSITION
-        org = head in ORG_APPOSITION
-        place = head in PLACE_APPOSITION
-    location = before in LOCATION_PREPOSITIONS or (before in _DIRECTIONS and before2 in LOCATION_PREPOSITIONS)
-    ship = after in SHIP_NOUNS or before in SHIP_NOUNS or (before2 in SHIP_NOUNS and before in ("the", "a"))
-    ship = ship or (before in ("ship", "ships") and before2 in ("container", "cargo", "the", "a"))
-    fac = after in FAC_NOUNS_AFTER
+    say the run is. A ship cue outranks an organisation, which outranks a place, which
+    outranks a person; a facility counts only when no person, place or organisation was said."""
+    w = _window(texts, a, b)
+    person, org, place = _says_person(w), _says_organisation(w), _says_place(w)
+    if w.after == "," and b + 2 < len(texts) and not (person or place or org):
+        person, org, place = _apposition_cues(texts, b)
+    ship = _says_ship(w)
+    fac = w.after in FAC_NOUNS_AFTER
     return Context(
         person_cue=person and not place and not org and not ship,
-        location_cue=location,
+        location_cue=_says_location(w),
         place_cue=place and not org and not ship,
         org_cue=org and not ship,
         fac_cue=fac and not (person or place or org),
