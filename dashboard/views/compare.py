@@ -236,10 +236,10 @@ def no_omission_note(unsure: int) -> str:
     return "None: every sentence of this side is matched to a sentence of another side."
 
 
-def only_one_side_kpi(certain: int, unsure: int) -> str:
-    """The "Only one side" figure: the certain omissions, and the unsure ones beside them, so a
-    0 never hides sentences that match nothing elsewhere."""
-    return f"{certain} (+{unsure} unsure)" if unsure else str(certain)
+def only_one_side_note(unsure: int) -> str:
+    """Said under the "Only one side" figure (the certain omissions), so a 0 never hides the
+    sentences that match nothing elsewhere."""
+    return f"+{unsure} unsure: matched to nothing elsewhere, maybe told in other words" if unsure else ""
 
 
 def show_omissions(comparison: Comparison) -> None:
@@ -377,15 +377,17 @@ def render(ctx: PageContext) -> None:
     unsure = len(comparison.maybe_elsewhere) if comparison.maybe_elsewhere is not None else 0
     kpis = [("Sides", str(len(sides)), "articles or sources compared"),
             ("Shared statements", str(comparison.n_statements), "statements at least two sides report"),
-            ("Only one side", only_one_side_kpi(len(comparison.omissions), unsure),
-             "sentences no other selected side reports; unsure: matched to nothing elsewhere, but maybe "
-             "told there in other words (see the “Only one side” tab)"),
+            ("Only one side", str(len(comparison.omissions)),
+             "sentences no other selected side reports, for certain (see the “Only one side” tab)"),
             ("Figure disagreements", str(comparison.figures[["matched_by", "category"]].drop_duplicates().shape[0]),
              "casualty figures of one incident that differ between sides"),
             ("Date disagreements", str(comparison.dates["statement"].nunique() if not comparison.dates.empty else 0),
              "shared statements the sides date to different days")]
+    notes = {"Only one side": only_one_side_note(unsure)}
     for column, (label, value, help_text) in zip(st.columns(len(kpis), border=True), kpis):
         column.metric(label, value, help=help_text)
+        if notes.get(label):
+            column.caption(notes[label])
 
     tabs = st.tabs(["Side by side", "Aligned statements", "Only one side", "Entities & labels", "Framing",
                     "Figures & dates", "Tone"])
