@@ -222,15 +222,15 @@ def _statistics(statistics: pd.DataFrame) -> None:
     config = {
         "statistic_id": st.column_config.TextColumn("Statistic", width=70),
         "category": st.column_config.TextColumn("Category", width=80),
-        "issuer": st.column_config.TextColumn("Issuer", width=120),
-        "period": st.column_config.TextColumn("Period", width=85),
+        "issuer": st.column_config.TextColumn("Issuer", width=110),
+        "period": st.column_config.TextColumn("Period", width=80),
         "figure": st.column_config.TextColumn("Counts as", width=75, help="Lowest to highest count across the "
                                               "outlets (“more than 600” counts as 601)"),
-        "figures": st.column_config.TextColumn("Each outlet's figure", width=140),
-        "sources": st.column_config.TextColumn("Outlets", width=100),
+        "figures": st.column_config.TextColumn("Each outlet's figure", width=130),
+        "sources": st.column_config.TextColumn("Outlets", width=95),
         "n_sources": st.column_config.NumberColumn("How many", format="%d", width=75,
                                                    help="How many outlets quote the statistic"),
-        "evidence": st.column_config.TextColumn("Evidence", width=300),  # the columns fit 1,060 px
+        "evidence": st.column_config.TextColumn("Evidence", width=250),  # all columns: 965 px, the page's width
     }
     shown = statistics.assign(category=statistics["category"].map(cv.category_label))
     st.dataframe(shown, hide_index=True, column_config=config, row_height=WRAPPED_ROW_PX,
@@ -246,7 +246,7 @@ def _side_by_side(incidents: pd.DataFrame, figures: pd.DataFrame) -> None:
         row.incident_id: (f"{row.incident_id} · {cv.category_label(row.category)}"
                           f"{' in ' + _text(row.location) if _text(row.location) else ''}"
                           f"{' · ' + _day(row.date) if _day(row.date) else ''} · "
-                          f"{row.n_sources} source(s){' · ⚠ sources differ' if row.disagree else ''}")
+                          f"{counted(row.n_sources, 'source')}{' · ⚠ sources differ' if row.disagree else ''}")
         for row in incidents.itertuples(index=False)
     }
     order = list(incidents.sort_values(["disagree", "n_sources"], ascending=False, kind="stable")["incident_id"])
