@@ -68,62 +68,109 @@ def skip_interruption(tokens: Sequence[Token], a: int, b: int) -> int:
 
 
 def coordinate(found: list[Found], tokens: Sequence[Token], text: str, offset: int) -> None:
-    """Numbers without a cue of their own share one with a coordinated neighbour."""
-    for index in range(1, len(found)):  # "killing three soldiers and two civilians"
+    """Numbers without a cue of their own share one with a coordinated neighbour. The passes
+    run in this order, each seeing what the earlier ones tied."""
+    _share_the_cue_before(found, tokens, text, offset)
+    _share_along_with(found, tokens)
+    _share_across_places(found, tokens, text, offset)
+    _split_a_whole_into_parts(found, tokens)
+    _share_the_cue_after(found, tokens, text, offset)
+
+
+def _inherit(f: Found, source: Found) -> None:
+    """`f` takes the category and cue group of the figure it is coordinated with."""
+    f.category, f.how, f.group = source.category, "inherited", source.group
+
+
+def _share_the_cue_before(found: list[Found], tokens: Sequence[Token], text: str, offset: int) -> None:
+    """"killing three soldiers and two civilians": a figure joined by "and" (or a comma within
+    a list) to one tied by a cue before it, or inheriting one, takes that cue too."""
+    for index in range(1, len(found)):
         f, prev = found[index], found[index - 1]
         if f.category or f.dropped or prev.category is None or prev.how not in ("before", "inherited", "toll", "subset"):
             continue
         start = skip_interruption(tokens, prev.np_end, f.quantity.first)
         gap = between(tokens, start, f.quantity.first)
         if gap and gap <= _COORD and "and" in gap | {","} and f.quantity.first - start <= 3:
-            f.category, f.how, f.group = prev.category, "inherited", prev.group
+            _inherit(f, prev)
             f.part_of = f.part_of or prev.part_of
             f.toll = prev.toll  # "rose to 169 Afghans and 13 US service members": one toll
             f.victims = victims_text(tokens, f.quantity.last, f.np_end, text, offset) or f.victims
-    for index in range(1, len(found)):  # "three were arrested along with 47 other suspects"
+
+
+def _share_along_with(found: list[Found], tokens: Sequence[Token]) -> None:
+    """"three were arrested along with 47 other suspects": the figure right after "along with",
+    "together with", "as well as" or "plus" the cue takes the cue's category."""
+    for index in range(1, len(found)):
         f, prev = found[index], found[index - 1]
         if f.category or f.dropped or prev.category is None or prev.how != "after":
             continue
         gap = tuple(t.low for t in tokens[prev.group + 1:f.quantity.first])
         if gap in _ALONG:
-            f.category, f.how, f.group = prev.category, "inherited", prev.group
-    for index in range(1, len(found)):  # "three were killed in Kharkiv and two in Donetsk"
+            _inherit(f, prev)
+
+
+def _share_across_places(found: list[Found], tokens: Sequence[Token], text: str, offset: int) -> None:
+    """"three were killed in Kharkiv and two in Donetsk", "12 killed in Gaza, 5 in the West
+    Bank": a figure after "and" or a comma, followed by a place, repeats the figure before."""
+    for index in range(1, len(found)):
         f, prev = found[index], found[index - 1]
         if f.category or f.dropped or prev.category is None or prev.how not in ("after", "before", "inherited"):
             continue
         before = tokens[f.quantity.first - 1].low
         after = tokens[f.np_end].low if f.np_end < len(tokens) else "."
-        # "... and two in Donetsk"; "12 killed in Gaza, 5 in the West Bank"
         if (before == "and" and after in _GAP_FOLLOW) or (before == "," and after in ("in", "near", "at")):
-            f.category, f.how, f.group = prev.category, "inherited", prev.group
+            _inherit(f, prev)
             f.victims = victims_text(tokens, f.quantity.last, f.np_end, text, offset)
+
+
+def _opens_a_whole(tokens: Sequence[Token], whole: Found, part: Found) -> bool:
+    """"(,) of the seven slain, five ...": a figure after "of the", at the start of the
+    sentence or a clause, with a comma before the next figure, is the whole the next ones split."""
+    first = whole.quantity.first
+    return bool(whole.category) and first >= 2 and tokens[first - 1].low == "the" and tokens[first - 2].low == "of" \
+        and (first == 2 or tokens[first - 3].low in (",", ";", ":")) \
+        and "," in between(tokens, whole.quantity.last, part.quantity.first)
+
+
+def _split_a_whole_into_parts(found: list[Found], tokens: Sequence[Token]) -> None:
+    """"of the seven slain, five were police and two civilians": the figures after a whole,
+    joined by "and", are its parts (subsets of its category)."""
     whole: Found | None = None
-    for index in range(1, len(found)):  # "of the seven slain, five were police and two civilians"
+    for index in range(1, len(found)):
         f, prev = found[index], found[index - 1]
-        p_first = prev.quantity.first
-        if prev.category and p_first >= 2 and tokens[p_first - 1].low == "the" and tokens[p_first - 2].low == "of" \
-                and (p_first == 2 or tokens[p_first - 3].low in (",", ";", ":")) \
-                and "," in between(tokens, prev.quantity.last, f.quantity.first):
+        if _opens_a_whole(tokens, prev, f):
             whole = prev
         elif whole is None or prev.how != "subset" or "and" not in between(tokens, prev.quantity.last, f.quantity.first):
             whole = None
         if whole is not None and f.how == "" and not f.part_of:
             f.category, f.part_of, f.how, f.group = whole.category, True, "subset", whole.group
-    for index in range(len(found) - 2, -1, -1):  # "five soldiers and three civilians were killed"
+
+
+def _share_the_cue_after(found: list[Found], tokens: Sequence[Token], text: str, offset: int) -> None:
+    """"five soldiers and three civilians were killed": read from the end, a listed figure
+    takes the cue of the figure after it."""
+    for index in range(len(found) - 2, -1, -1):
         f, nxt = found[index], found[index + 1]
         if f.category or f.dropped or nxt.category is None or nxt.how not in ("after", "inherited"):
             continue
-        gap = between(tokens, f.np_end, nxt.quantity.first)
-        # A bare comma joins only noun phrases ("three soldiers, two policemen and ..."), so
-        # "since Oct. 7, 1,200 people were killed" does not make 7 a figure.
-        listed = "and" in gap or "plus" in gap or (
-            f.np_end > f.quantity.last and nxt.np_end > nxt.quantity.last
-            and is_person_phrase(tokens, f.quantity.last, f.np_end))
-        # "in one camp alone, 2,500 people arrived": a number after a preposition is no subject.
-        governed = f.quantity.first > 0 and tokens[f.quantity.first - 1].low in _PREPOSITIONS
-        if gap and gap <= _COORD and nxt.quantity.first - f.np_end <= 3 and listed and not governed:
-            f.category, f.how, f.group = nxt.category, "inherited", nxt.group
+        if _listed_before(tokens, f, nxt):
+            _inherit(f, nxt)
             f.victims = victims_text(tokens, f.quantity.last, f.np_end, text, offset) or f.victims
+
+
+def _listed_before(tokens: Sequence[Token], f: Found, nxt: Found) -> bool:
+    """Whether `f` is listed with the figure after it as one subject: a short gap of list words
+    holding "and" or "plus", or a bare comma between two noun phrases of people."""
+    gap = between(tokens, f.np_end, nxt.quantity.first)
+    # A bare comma joins only noun phrases ("three soldiers, two policemen and ..."), so
+    # "since Oct. 7, 1,200 people were killed" does not make 7 a figure.
+    listed = "and" in gap or "plus" in gap or (
+        f.np_end > f.quantity.last and nxt.np_end > nxt.quantity.last
+        and is_person_phrase(tokens, f.quantity.last, f.np_end))
+    # "in one camp alone, 2,500 people arrived": a number after a preposition is no subject.
+    governed = f.quantity.first > 0 and tokens[f.quantity.first - 1].low in _PREPOSITIONS
+    return bool(gap) and gap <= _COORD and nxt.quantity.first - f.np_end <= 3 and listed and not governed
 
 
 def resolve_subsets(found: list[Found]) -> None:
