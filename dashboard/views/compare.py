@@ -220,18 +220,22 @@ def _unmatched_table(rows: pd.DataFrame) -> None:
                                       "nearest_text": "Closest sentence", "nearest_side": "In",
                                       "why": "Why not the same"})[
         ["Sentence", "Why not the same", "Closest elsewhere", "In", "Closest sentence", "Sentiment"]],
+        # Three text columns of 225 px and three narrow ones fit an expander (about 940 px).
         hide_index=True, row_height=WRAPPED_ROW_PX, column_config={
-            "Sentence": st.column_config.TextColumn(width=SENTENCE_PX),
-            "Why not the same": st.column_config.TextColumn(width=SENTENCE_PX),
-            "Closest sentence": st.column_config.TextColumn(width=SENTENCE_PX),
-            "Sentiment": st.column_config.NumberColumn(format="%+.2f"),
-            "Closest elsewhere": st.column_config.NumberColumn(format="%.2f")})
+            "Sentence": st.column_config.TextColumn(width=225),
+            "Why not the same": st.column_config.TextColumn(width=225),
+            "Closest sentence": st.column_config.TextColumn(width=225),
+            "In": st.column_config.TextColumn(width=105),
+            "Sentiment": st.column_config.NumberColumn(format="%+.2f", width=65),
+            "Closest elsewhere": st.column_config.NumberColumn(
+                "Similarity", format="%.2f", width=75, help="How close the closest sentence elsewhere comes (0 to 1)")})
 
 
 def no_omission_note(unsure: int) -> str:
     """Why a side lists no sentence only it reports, instead of an empty table."""
     if unsure:
-        return (f"None for certain: {unsure} sentence(s) match nothing elsewhere, but the other sides leave "
+        matched = f"{unsure} sentence matches" if unsure == 1 else f"{unsure} sentences match"
+        return (f"None for certain: {matched} nothing elsewhere, but the other sides leave "
                 "too much unmatched to tell an omission from the same fact in other words (listed below).")
     return "None: every sentence of this side is matched to a sentence of another side."
 
