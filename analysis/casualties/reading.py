@@ -85,15 +85,7 @@ class Found:
 
 def before_cue(tokens: Sequence[Token], q: Quantity, np_end: int) -> tuple[str, int] | None:
     """A verb or "noun of" right before the quantity: (category, cue index)."""
-    k = q.first - 1
-    while k >= 0 and tokens[k].low in _DETERMINERS:
-        k -= 1
-    # "killing himself and 11 others"
-    if k >= 1 and tokens[k].low == "and" and tokens[k - 1].low in ("himself", "herself", "themselves"):
-        k -= 2
-    # "killed a family of five", "killed a total of 23 people"
-    if k >= 2 and tokens[k].low == "of" and tokens[k - 1].low in _COLLECTIVES and tokens[k - 2].low in ("a", "an", "the"):
-        k -= 3
+    k = _word_before_object(tokens, q)
     if k < 0:
         return None
     verb = verb_before(tokens, k)
@@ -103,25 +95,58 @@ def before_cue(tokens: Sequence[Token], q: Quantity, np_end: int) -> tuple[str, 
     if word == "up" and k > 0 and tokens[k - 1].low == "rounded" and is_person_phrase(tokens, q.last, np_end):
         return DETAINED, k
     if word in BEFORE_PERSON_ONLY:
-        after = tokens[np_end].low if np_end < len(tokens) else ""
-        if word in ("took", "taking", "taken", "held", "holding"):
-            if after in ("hostage", "captive", "prisoner", "hostages"):
-                return DETAINED, k
-            return None
-        if q.last < np_end and is_person_phrase(tokens, q.last, np_end):
-            return DETAINED, k
-        return None
-    if word in DISPLACING_VERBS and np_end + 1 < len(tokens):
-        nxt, nxt2 = tokens[np_end].low, tokens[np_end + 1].low
-        if (nxt == "to" and nxt2 in ("flee", "leave", "evacuate", "abandon", "seek")) or nxt in ("from", "out", "fleeing"):
-            return DISPLACED, k
+        return _person_only_cue(tokens, q, np_end, k)
+    if word in DISPLACING_VERBS and _made_to_flee(tokens, np_end):
+        return DISPLACED, k
     if word == "of" and k > 0:
-        noun = tokens[k - 1].low
-        if noun in NOUN_OF:
-            if noun == "lives" and k > 1 and tokens[k - 2].low in _NOT_AFTER_LIVES:
-                return None
-            return NOUN_OF[noun], k
+        return _noun_of_cue(tokens, k)
     return None
+
+
+def _word_before_object(tokens: Sequence[Token], q: Quantity) -> int:
+    """The index of the word that may be the cue before the quantity, past determiners ("killed
+    the 12"), "himself and" ("killing himself and 11 others") and "a family of" / "a total
+    of" ("killed a family of five"); below 0 when the sentence starts first."""
+    k = q.first - 1
+    while k >= 0 and tokens[k].low in _DETERMINERS:
+        k -= 1
+    if k >= 1 and tokens[k].low == "and" and tokens[k - 1].low in ("himself", "herself", "themselves"):
+        k -= 2
+    if k >= 2 and tokens[k].low == "of" and tokens[k - 1].low in _COLLECTIVES and tokens[k - 2].low in ("a", "an", "the"):
+        k -= 3
+    return k
+
+
+def _person_only_cue(tokens: Sequence[Token], q: Quantity, np_end: int, k: int) -> tuple[str, int] | None:
+    """A verb that detains only people ("abducted 30 villagers", not "seized 30 trucks"); "took
+    or held 12" needs "hostage/captive/prisoner" after the noun phrase."""
+    word = tokens[k].low
+    if word in ("took", "taking", "taken", "held", "holding"):
+        after = tokens[np_end].low if np_end < len(tokens) else ""
+        return (DETAINED, k) if after in ("hostage", "captive", "prisoner", "hostages") else None
+    if q.last < np_end and is_person_phrase(tokens, q.last, np_end):
+        return DETAINED, k
+    return None
+
+
+def _made_to_flee(tokens: Sequence[Token], np_end: int) -> bool:
+    """After a displacing verb's object: "(forcing 300 families) to flee/leave/evacuate/abandon/
+    seek", "from (their homes)", "out", "fleeing"."""
+    if np_end + 1 >= len(tokens):
+        return False
+    nxt, nxt2 = tokens[np_end].low, tokens[np_end + 1].low
+    return (nxt == "to" and nxt2 in ("flee", "leave", "evacuate", "abandon", "seek")) or nxt in ("from", "out", "fleeing")
+
+
+def _noun_of_cue(tokens: Sequence[Token], of: int) -> tuple[str, int] | None:
+    """"the deaths of 12", "the abduction of 30": the noun before "of" names the category;
+    "saved the lives of 40" names no casualty."""
+    noun = tokens[of - 1].low
+    if noun not in NOUN_OF:
+        return None
+    if noun == "lives" and of > 1 and tokens[of - 2].low in _NOT_AFTER_LIVES:
+        return None
+    return NOUN_OF[noun], of
 
 
 def verb_before(tokens: Sequence[Token], k: int) -> tuple[str, int] | None:

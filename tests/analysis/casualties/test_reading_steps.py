@@ -1,8 +1,11 @@
-"""The named steps of reading the words after a number (`after_cue`), each on a sentence of its own."""
+"""The named steps of reading the words around a number (`after_cue`, `before_cue`), each on a
+sentence of its own."""
 
 from analysis.casualties import reading
 from analysis.casualties.cues import DETAINED, DISPLACED, INJURED, KILLED, KILLED_OR_INJURED
+from analysis.casualties.numbers import parse_quantity
 from analysis.casualties.tokens import tokenize
+from analysis.casualties.victims import noun_phrase_end
 
 
 def words(text: str):
@@ -11,6 +14,12 @@ def words(text: str):
 
 def index_of(tokens, word: str) -> int:
     return next(k for k, t in enumerate(tokens) if t.low == word)
+
+
+def number_in(tokens, word: str):
+    """The quantity that starts at `word` and the end of its noun phrase."""
+    q = parse_quantity(tokens, index_of(tokens, word))
+    return q, noun_phrase_end(tokens, q.last, stops=reading.NP_STOPS)
 
 
 def test_auxiliaries_are_skipped_to_the_cue_word_and_say_whether_passive_and_fatally():
@@ -96,3 +105,46 @@ def test_the_last_readers_need_a_border_an_exodus_or_a_passive_holding():
     assert reading._death_flight_or_holding_cue(words("beaten to death"), 0, True, False) == (KILLED, 0, True)
     assert reading._death_flight_or_holding_cue(words("held by the militia"), 0, True, False) == (DETAINED, 0, True)
     assert reading._death_flight_or_holding_cue(words("held the bridge"), 0, True, False) is None
+
+
+def test_the_cue_word_before_an_object_is_found_past_determiners_and_collectives():
+    tokens = words("The blast killed a family of five in Kunduz.")
+    q, _ = number_in(tokens, "five")
+    assert reading._word_before_object(tokens, q) == index_of(tokens, "killed")
+    himself = words("The bomber blew up the bus, killing himself and 11 others.")
+    q, _ = number_in(himself, "11")
+    assert reading._word_before_object(himself, q) == index_of(himself, "killing")
+    first = words("Twelve died.")
+    assert reading._word_before_object(first, number_in(first, "twelve")[0]) == -1
+
+
+def test_a_verb_that_detains_only_people():
+    tokens = words("Gunmen abducted 30 villagers near Zamfara.")
+    q, np_end = number_in(tokens, "30")
+    assert reading._person_only_cue(tokens, q, np_end, index_of(tokens, "abducted")) == (DETAINED, 1)
+    trucks = words("Gunmen abducted 30 trucks near Zamfara.")
+    q, np_end = number_in(trucks, "30")
+    assert reading._person_only_cue(trucks, q, np_end, index_of(trucks, "abducted")) is None
+    hostage = words("The militia took 14 aid workers hostage in Marib.")
+    q, np_end = number_in(hostage, "14")
+    assert reading.before_cue(hostage, q, np_end) == (DETAINED, index_of(hostage, "took"))
+    walk = words("The militia took 14 aid workers to Marib.")
+    q, np_end = number_in(walk, "14")
+    assert reading.before_cue(walk, q, np_end) is None
+
+
+def test_a_displacing_verb_needs_the_flight_after_its_object():
+    tokens = words("The shelling forced 900 families to flee Bakhmut.")
+    q, np_end = number_in(tokens, "900")
+    assert reading._made_to_flee(tokens, np_end)
+    assert reading.before_cue(tokens, q, np_end) == (DISPLACED, index_of(tokens, "forced"))
+    stay = words("The shelling forced 900 families to stay indoors.")
+    assert not reading._made_to_flee(stay, number_in(stay, "900")[1])
+
+
+def test_a_noun_before_of_names_the_category_unless_lives_were_saved():
+    tokens = words("the deaths of 12 miners")
+    assert reading._noun_of_cue(tokens, index_of(tokens, "of")) == (KILLED, index_of(tokens, "of"))
+    saved = words("medics saved lives of 40 passengers")
+    assert reading._noun_of_cue(saved, index_of(saved, "of")) is None
+    assert reading._noun_of_cue(words("the roofs of 40 houses"), 2) is None
