@@ -239,7 +239,22 @@ def _statistics(statistics: pd.DataFrame) -> None:
                        mime="text/csv", icon=":material/download:", key="casualties_statistics_csv")
 
 
-def _side_by_side(incidents: pd.DataFrame, figures: pd.DataFrame) -> None:
+def later_revisions(reports: pd.DataFrame) -> dict[str, str]:
+    """doc_id -> the figure its source gave in its latest article on the incident, for every
+    earlier article whose figure that later one changed: `reports` are one incident's rows of
+    cv.source_reports (oldest first within a source), so a superseded figure is never shown as if
+    it stood."""
+    revised: dict[str, str] = {}
+    for _, own in reports.groupby("source", sort=False):
+        latest = own.iloc[-1]
+        final = cv.format_range(latest["low"], latest["high"])
+        for row in own.iloc[:-1].itertuples(index=False):
+            if cv.format_range(row.low, row.high) != final:
+                revised[row.doc_id] = final
+    return revised
+
+
+def _side_by_side(incidents: pd.DataFrame, figures: pd.DataFrame, reports: pd.DataFrame) -> None:
     """One incident's reports next to each other, each with its sentence and the figure marked."""
     st.subheader("Compare the sources of one incident")
     labels = {
@@ -262,13 +277,14 @@ def _side_by_side(incidents: pd.DataFrame, figures: pd.DataFrame) -> None:
     rows = figures[figures["incident_id"] == chosen].sort_values(["published", "source", "doc_id", "sent_id"],
                                                                  na_position="last", kind="stable")
     articles = [group for _, group in rows.groupby("doc_id", sort=False)]
+    revised = later_revisions(reports[reports["incident_id"] == chosen])
     for start in range(0, len(articles), MAX_SIDE_BY_SIDE):
         chunk = articles[start:start + MAX_SIDE_BY_SIDE]
         for column, group in zip(st.columns(MAX_SIDE_BY_SIDE), chunk):
-            column.container(border=True).html(_article_card(group))
+            column.container(border=True).html(_article_card(group, revised.get(group.iloc[0]["doc_id"])))
 
 
-def _article_card(group: pd.DataFrame) -> str:
+def _article_card(group: pd.DataFrame, revised_to: str | None = None) -> str:
     """One article's account of an incident: source, article, and each figure in its sentence."""
     head = group.iloc[0]
     link = cv.safe_link(head["url"])
@@ -284,6 +300,9 @@ def _article_card(group: pd.DataFrame) -> str:
         who = f" — {_esc(row['attribution'])}" if _text(row["attribution"]) else ""
         quotes.append(f"<blockquote style='margin:6px 0'>{figure_html(row)}"
                       f"<br><small>{counts}{who}</small></blockquote>")
+    if revised_to:
+        quotes.append(f"<div style='color:#a6611a;font-size:0.85rem'>Superseded: {_esc(head['source'])} "
+                      f"gives {html.escape(revised_to)} in a later article.</div>")
     return ("<div style='font-size:0.9rem; line-height:1.45'>" + "<br>".join(lines) + "".join(quotes) + "</div>"
             "<style>mark{background:#ffe08a;font-weight:600;padding:0 2px;border-radius:3px}</style>")
 
@@ -335,7 +354,7 @@ def render(ctx: PageContext) -> None:
     _ledger(incidents, reports)
     if not statistics.empty:
         _statistics(statistics)
-    _side_by_side(incidents, figures)
+    _side_by_side(incidents, figures, reports)
     _figures(figures)
 
 

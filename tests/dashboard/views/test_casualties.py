@@ -176,3 +176,27 @@ def test_the_seeds_chart_only_people_and_say_what_the_ledger_counts(run):
     assert "displaced" not in over_time  # 100 families are not drawn as 100 people
     assert "killed" in over_time and "injured" in over_time
     assert any("“→” joins a source's later articles" in c.value for c in at.caption)
+
+
+def test_an_article_a_later_one_of_its_source_revised_is_marked_superseded():
+    import pandas as pd
+
+    from dashboard.views.casualties import _article_card, later_revisions
+
+    # One incident: Harbour Wire first says 17, then 46; Coast Radio says 70 once; Delta News
+    # repeats its 9 (a repeat is no revision).
+    reports = pd.DataFrame({
+        "incident_id": ["I1"] * 5,
+        "doc_id": ["hw-1", "hw-2", "cr-1", "dn-1", "dn-2"],
+        "source": ["Harbour Wire", "Harbour Wire", "Coast Radio", "Delta News", "Delta News"],
+        "low": [17, 46, 71, 9, 9], "high": [17, 46, 71, 9, 9],
+    })
+    assert later_revisions(reports) == {"hw-1": "46"}
+    figures = pd.DataFrame({
+        "doc_id": ["hw-1"], "source": ["Harbour <Wire>"], "title": ["Assault on the town"], "url": [None],
+        "published": ["2025-10-06"], "low": [17], "high": [17], "counted": [True], "attribution": [None],
+        "evidence": ["Fighting killed at least 17 people."], "span_start": [15], "span_end": [26],
+    })
+    card = _article_card(figures, "46")
+    assert "Superseded: Harbour &lt;Wire&gt; gives 46 in a later article." in card
+    assert "Superseded" not in _article_card(figures)
