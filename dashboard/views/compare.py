@@ -208,12 +208,12 @@ def show_statements(comparison: Comparison) -> None:
         # Widths that add up to the page (about 970 px): the sentence and what only it says in view.
         st.dataframe(table, hide_index=True, row_height=WRAPPED_ROW_PX, column_config={
             "Statement": st.column_config.NumberColumn(width=75), "Sides": st.column_config.NumberColumn(width=50),
-            "Side": st.column_config.TextColumn(width=120), "Shared": st.column_config.TextColumn(width=100),
-            "Similarity": st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="%.2f", width=100),
+            "Side": st.column_config.TextColumn(width=110), "Shared": st.column_config.TextColumn(width=100),
+            "Similarity": st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="%.2f", width=90),
             "Sentiment": st.column_config.NumberColumn(format="%+.2f", width=65),
-            "Figures differ": st.column_config.TextColumn(width=70),
-            "Sentence": st.column_config.TextColumn(width=260),
-            "Only in this sentence": st.column_config.TextColumn(width=130)})
+            "Figures differ": st.column_config.TextColumn(width=130),
+            "Sentence": st.column_config.TextColumn(width=230),
+            "Only in this sentence": st.column_config.TextColumn(width=120)})
     st.download_button("Download aligned statements (CSV)", csv_bytes(comparison.statements), "aligned_statements.csv",
                        "text/csv", key="compare_dl_statements")
 
