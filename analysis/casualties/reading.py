@@ -185,30 +185,57 @@ def toll_cue(tokens: Sequence[Token], q: Quantity) -> tuple[str | None, int, boo
     earlier = tokens[k].low == "from"
     steps = 0
     while k >= 0 and steps < 24:
-        word = tokens[k].low
-        aside = _place_aside_start(tokens, k) if word == "," else None
+        aside = _place_aside_start(tokens, k) if tokens[k].low == "," else None
         if aside is not None:  # "the death toll from the attack on Djibo, in Soum province, stands at 44"
             k, steps = aside - 1, steps + 1
             continue
-        if word in _CLAUSE_BREAKS or (steps and word[:1].isdigit() and tokens[k - 1].low != "from"
-                                      and not _in_date(tokens, k)):
+        if _ends_the_toll_phrase(tokens, k, steps):
             return None
-        if word == "toll":
-            prev = tokens[k - 1].low if k > 0 else ""
-            return (INJURED if prev in ("injury", "injuries") else KILLED), k, earlier
-        if word in ("fatalities", "deaths") and k + 1 < len(tokens) and tokens[k + 1].low in _RISE:
-            return KILLED, k, earlier
-        if word in NUMBER_OF and steps == 1 and k > 0 and tokens[k - 1].low == "and" and tokens[k + 1].low in ("to", "at"):
-            return NUMBER_OF[word], k, earlier  # "... deaths to 23,084 and injuries to 58,926"
-        if word in NUMBER_OF:
-            for m in range(k - 1, max(k - 4, -1), -1):
-                if tokens[m].low == "of" and m > 0 and tokens[m - 1].low in GENERIC_HEADS:
-                    return NUMBER_OF[word], m - 1, earlier
-        if word in GENERIC_HEADS and k > 0 and tokens[k - 1].low in ("the", "this", "that") \
-                and (k + 1 >= len(tokens) or tokens[k + 1].low != "of"):
-            return None, k, earlier
+        head = _toll_head(tokens, k, steps)
+        if head is not None:
+            return head[0], head[1], earlier
         k -= 1
         steps += 1
+    return None
+
+
+def _ends_the_toll_phrase(tokens: Sequence[Token], k: int, steps: int) -> bool:
+    """Walking back from the quantity, the toll phrase cannot reach past a clause break or
+    another number (unless it is a date or follows "from": "rose from 40 to 62")."""
+    word = tokens[k].low
+    return word in _CLAUSE_BREAKS or bool(
+        steps and word[:1].isdigit() and tokens[k - 1].low != "from" and not _in_date(tokens, k))
+
+
+def _toll_head(tokens: Sequence[Token], k: int, steps: int) -> tuple[str | None, int] | None:
+    """The head of a toll phrase at token k, `steps` words before the quantity: "(death/injury)
+    toll", "deaths rose", "the number of dead", or a generic "the figure" (category None)."""
+    word = tokens[k].low
+    if word == "toll":
+        prev = tokens[k - 1].low if k > 0 else ""
+        return (INJURED if prev in ("injury", "injuries") else KILLED), k
+    if word in ("fatalities", "deaths") and k + 1 < len(tokens) and tokens[k + 1].low in _RISE:
+        return KILLED, k
+    if word in NUMBER_OF:
+        head = _number_of_head(tokens, k, steps)
+        if head is not None:
+            return head
+    if word in GENERIC_HEADS and k > 0 and tokens[k - 1].low in ("the", "this", "that") \
+            and (k + 1 >= len(tokens) or tokens[k + 1].low != "of"):
+        return None, k
+    return None
+
+
+def _number_of_head(tokens: Sequence[Token], k: int, steps: int) -> tuple[str, int] | None:
+    """A casualty word at k read as a count: "... deaths to 23,084 and injuries to 58,926"
+    (right after "and", one word before the quantity), or "the number/tally of (the) dead"
+    (the generic head is the head)."""
+    word = tokens[k].low
+    if steps == 1 and k > 0 and tokens[k - 1].low == "and" and tokens[k + 1].low in ("to", "at"):
+        return NUMBER_OF[word], k
+    for m in range(k - 1, max(k - 4, -1), -1):
+        if tokens[m].low == "of" and m > 0 and tokens[m - 1].low in GENERIC_HEADS:
+            return NUMBER_OF[word], m - 1
     return None
 
 

@@ -1,5 +1,5 @@
-"""The named steps of reading the words around a number (`after_cue`, `before_cue`), each on a
-sentence of its own."""
+"""The named steps of reading the words around a number (`after_cue`, `before_cue`, `toll_cue`),
+each on a sentence of its own."""
 
 from analysis.casualties import reading
 from analysis.casualties.cues import DETAINED, DISPLACED, INJURED, KILLED, KILLED_OR_INJURED
@@ -148,3 +148,41 @@ def test_a_noun_before_of_names_the_category_unless_lives_were_saved():
     saved = words("medics saved lives of 40 passengers")
     assert reading._noun_of_cue(saved, index_of(saved, "of")) is None
     assert reading._noun_of_cue(words("the roofs of 40 houses"), 2) is None
+
+
+def test_a_toll_phrase_ends_at_a_clause_break_or_another_number_but_not_a_date():
+    tokens = words("Rescuers in Derna, where the toll rose to 40, kept digging.")
+    assert reading._ends_the_toll_phrase(tokens, index_of(tokens, ","), 3)
+    dated = words("the toll from the 9 March floods rose to 40")
+    assert not reading._ends_the_toll_phrase(dated, index_of(dated, "9"), 4)
+    other = words("the toll of 12 rose to 40")
+    assert reading._ends_the_toll_phrase(other, index_of(other, "12"), 2)
+    assert not reading._ends_the_toll_phrase(other, index_of(other, "12"), 0)
+
+
+def test_the_head_of_a_toll_phrase_and_its_category():
+    injury = words("the injury toll stood at 85")
+    assert reading._toll_head(injury, index_of(injury, "toll"), 2) == (INJURED, index_of(injury, "toll"))
+    deaths = words("deaths rose to 85")
+    assert reading._toll_head(deaths, 0, 2) == (KILLED, 0)
+    generic = words("rights groups put the figure at 85")
+    assert reading._toll_head(generic, index_of(generic, "figure"), 1) == (None, index_of(generic, "figure"))
+    assert reading._toll_head(generic, index_of(generic, "put"), 3) is None
+
+
+def test_a_casualty_word_read_as_a_count():
+    tally = words("officials put the tally of dead at 31")
+    assert reading._number_of_head(tally, index_of(tally, "dead"), 2) == (KILLED, index_of(tally, "tally"))
+    pair = words("raising deaths to 2,140 and injuries to 5,300")
+    injuries = index_of(pair, "injuries")
+    assert reading._number_of_head(pair, injuries, 1) == (INJURED, injuries)
+    assert reading._number_of_head(pair, injuries, 2) is None
+
+
+def test_the_toll_cue_walks_past_a_place_aside_and_says_whether_the_value_is_earlier():
+    tokens = words("The death toll from the raid on Kidal, in the north of Mali, rose from 30 to 44.")
+    toll = index_of(tokens, "toll")
+    assert reading.toll_cue(tokens, number_in(tokens, "44")[0]) == (KILLED, toll, False)
+    assert reading.toll_cue(tokens, number_in(tokens, "30")[0]) == (KILLED, toll, True)
+    said = words("The death toll from the raid on Kidal, officials said, rose to 44.")
+    assert reading.toll_cue(said, number_in(said, "44")[0]) is None
