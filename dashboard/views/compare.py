@@ -247,7 +247,7 @@ def no_omission_note(unsure: int) -> str:
 def only_one_side_note(unsure: int) -> str:
     """Said under the "Only one side" figure (the certain omissions), so a 0 never hides the
     sentences that match nothing elsewhere."""
-    return f"+{unsure} unsure: matched to nothing elsewhere, maybe told in other words" if unsure else ""
+    return f"+{unsure} unsure" if unsure else ""
 
 
 def show_omissions(comparison: Comparison) -> None:
@@ -386,7 +386,8 @@ def render(ctx: PageContext) -> None:
     kpis = [("Sides", str(len(sides)), "articles or sources compared"),
             ("Shared statements", str(comparison.n_statements), "statements at least two sides report"),
             ("Only one side", str(len(comparison.omissions)),
-             "sentences no other selected side reports, for certain (see the “Only one side” tab)"),
+             "sentences no other selected side reports, for certain; unsure: sentences matched to nothing "
+             "elsewhere that another side may tell in other words (see the “Only one side” tab)"),
             ("Figure disagreements", str(comparison.figures[["matched_by", "category"]].drop_duplicates().shape[0]),
              "casualty figures of one incident that differ between sides"),
             ("Date disagreements", str(comparison.dates["statement"].nunique() if not comparison.dates.empty else 0),
