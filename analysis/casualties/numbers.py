@@ -101,6 +101,70 @@ def _digits_value(text: str) -> float | None:
     return float(text)
 
 
+def _scaled_digits(tokens: Sequence[Token], i: int, digits: float) -> tuple[int, int, bool] | None:
+    """A number in digits at `i` and the scale after it ("1.5 million", "1.2m", "3bn"); None for
+    a bare decimal, which is a measurement ("2.5 km"), not a head count."""
+    n = len(tokens)
+    j = i + 1
+    if j < n and tokens[j].low in SCALES and tokens[j].low != "hundred":
+        return round(digits * SCALES[tokens[j].low]), j + 1, False
+    if j < n and tokens[j].low in _SHORT_SCALES and tokens[j].start == tokens[i].end:
+        return round(digits * _SHORT_SCALES[tokens[j].low]), j + 1, False  # "1.2m", "3bn"
+    if digits != int(digits):
+        return None
+    return int(digits), j, False
+
+
+def _vague_amount(tokens: Sequence[Token], i: int) -> tuple[int, int, bool]:
+    """A vague plural at `i` and its floor, multiplied out in "tens of thousands"."""
+    n = len(tokens)
+    value, j = VAGUE[tokens[i].low], i + 1
+    if j + 1 < n and tokens[j].low == "of" and tokens[j + 1].low in VAGUE:
+        value, j = value * VAGUE[tokens[j + 1].low], j + 2
+    return value, j, True
+
+
+def _opens_few(tokens: Sequence[Token], i: int) -> bool:
+    """"several", "few", "couple", or "a" before "few" or "couple"."""
+    word = tokens[i].low
+    return word in FEW or (word == "a" and i + 1 < len(tokens) and tokens[i + 1].low in ("few", "couple"))
+
+
+def _few_times_scale(tokens: Sequence[Token], i: int) -> tuple[int, int, bool] | None:
+    """"several hundred", "a few thousand", "a couple of dozen": the floor of a vague multiplier
+    on a scale word; None without the scale ("several people" states no number at all)."""
+    n = len(tokens)
+    j = i + 1 if tokens[i].low in FEW else i + 2
+    factor = FEW[tokens[j - 1].low]
+    if j < n and tokens[j].low == "of" and tokens[j - 1].low == "couple":
+        j += 1
+    if j < n and tokens[j].low in SCALES:
+        return factor * SCALES[tokens[j].low], j + 1, True
+    if j < n and tokens[j].low in ("dozen", "dozens"):
+        return factor * 12, j + 1, True
+    return None
+
+
+def _opens_a_scale(tokens: Sequence[Token], i: int) -> bool:
+    """"a dozen", "a hundred", "a thousand" or "a million", after "a" or "an"."""
+    return tokens[i].low in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1].low in (
+        "dozen", "hundred", "thousand", "million")
+
+
+def _a_scale(tokens: Sequence[Token], i: int) -> tuple[int, int, bool]:
+    """"a dozen" is twelve; "a hundred and twenty", "a thousand" go on as number words."""
+    scale = tokens[i + 1].low
+    if scale == "dozen":
+        return 12, i + 2, False
+    return _continue_words(tokens, i + 2, SCALES[scale], 0)
+
+
+def _is_half_a_dozen(tokens: Sequence[Token], i: int) -> bool:
+    """"half a dozen", the one fraction wire copy uses for a head count."""
+    return (tokens[i].low == "half" and i + 2 < len(tokens) and tokens[i + 1].low == "a"
+            and tokens[i + 2].low == "dozen")
+
+
 def _number_at(tokens: Sequence[Token], i: int) -> tuple[int, int, bool] | None:
     """Parse a bare number starting at token i: (value, index after it, is_vague_floor).
 
@@ -108,45 +172,20 @@ def _number_at(tokens: Sequence[Token], i: int) -> tuple[int, int, bool] | None:
     "half a dozen", "two million"; vague plurals ("dozens", "tens of thousands", "several
     hundred") come back with their floor and is_vague True.
     """
-    n = len(tokens)
-    if i >= n:
+    if i >= len(tokens):
         return None
     word = tokens[i].low
     digits = _digits_value(tokens[i].text) if word[:1].isdigit() else None  # _DIGITS opens on a digit
     if digits is not None:
-        j = i + 1
-        if j < n and tokens[j].low in SCALES and tokens[j].low != "hundred":
-            return round(digits * SCALES[tokens[j].low]), j + 1, False
-        if j < n and tokens[j].low in _SHORT_SCALES and tokens[j].start == tokens[i].end:
-            return round(digits * _SHORT_SCALES[tokens[j].low]), j + 1, False  # "1.2m", "3bn"
-        if digits != int(digits):
-            return None  # a bare decimal ("2.5") is a measurement, not a head count
-        return int(digits), j, False
+        return _scaled_digits(tokens, i, digits)
     if word in VAGUE:
-        value, j = VAGUE[word], i + 1
-        # "tens of thousands", "hundreds of thousands"
-        if j + 1 < n and tokens[j].low == "of" and tokens[j + 1].low in VAGUE:
-            value, j = value * VAGUE[tokens[j + 1].low], j + 2
-        return value, j, True
-    if word in FEW or (word == "a" and i + 1 < n and tokens[i + 1].low in ("few", "couple")):
-        j = i + 1 if word in FEW else i + 2
-        factor = FEW[tokens[j - 1].low]
-        if j < n and tokens[j].low == "of" and tokens[j - 1].low == "couple":
-            j += 1
-        if j < n and tokens[j].low in SCALES:
-            return factor * SCALES[tokens[j].low], j + 1, True
-        if j < n and tokens[j].low in ("dozen", "dozens"):
-            return factor * 12, j + 1, True
-        return None  # "several people": no number at all
-    if word == "half" and i + 2 < n and tokens[i + 1].low == "a" and tokens[i + 2].low == "dozen":
+        return _vague_amount(tokens, i)
+    if _opens_few(tokens, i):
+        return _few_times_scale(tokens, i)
+    if _is_half_a_dozen(tokens, i):
         return 6, i + 3, False
-    if word in ("a", "an") and i + 1 < n and tokens[i + 1].low in ("dozen", "hundred", "thousand", "million"):
-        word_value = 12 if tokens[i + 1].low == "dozen" else SCALES[tokens[i + 1].low]
-        i += 1
-        total, j = word_value, i + 1
-        if tokens[i].low == "dozen":
-            return 12, j, False
-        return _continue_words(tokens, j, total, 0)
+    if _opens_a_scale(tokens, i):
+        return _a_scale(tokens, i)
     if word == "dozen":
         return None
     return _words_value(tokens, i)

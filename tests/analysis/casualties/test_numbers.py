@@ -65,3 +65,18 @@ def test_digits_with_separators_round_trip(n):
 ])
 def test_other_digit_groupings(text, value):
     assert parse(text).value == value
+
+
+# The named steps of _number_at, each on words of our own.
+
+from analysis.casualties.numbers import _few_times_scale, _number_at  # noqa: E402
+
+
+def test_vague_multipliers_and_scaled_digits() -> None:
+    assert _few_times_scale(tokenize("several hundred villagers"), 0) == (300, 2, True)
+    assert _few_times_scale(tokenize("a couple of dozen boats"), 0) == (24, 4, True)
+    assert _few_times_scale(tokenize("several villagers"), 0) is None
+    assert _number_at(tokenize("3.5 million displaced"), 0) == (3_500_000, 2, False)
+    assert _number_at(tokenize("a 2.5 km convoy"), 1) is None  # a measurement
+    assert _number_at(tokenize("tens of thousands fled"), 0) == (10_000, 3, True)
+    assert _number_at(tokenize("a hundred and six"), 0) == (106, 4, False)
