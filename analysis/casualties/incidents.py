@@ -663,7 +663,7 @@ def _cluster(records: list[tuple[object, dict]], documents: pd.DataFrame,
     for report in reports:
         if not report.loose:
             grouping.place(report)
-    dated = _DatedIncidents(grouping.incidents)
+    dated = _DatedIncidents(grouping.incidents, geography)
     for report in reports:
         if report.loose:
             home = _loose_home(report, dated.near(report), geography)
@@ -729,21 +729,66 @@ class _Grouping:
 
 
 class _DatedIncidents:
-    """The incidents the dated reports formed, by category and kind in order of their first
-    day, so a report dated by an estimate finds those within LOOSE_DAYS by bisection."""
+    """The incidents the dated reports formed, indexed so a report dated by an estimate meets
+    only those it could join: by category and kind, then by each place an incident names (and,
+    apart, those naming a country or province, which may hold any town), each list in order of
+    the incidents' first days so the LOOSE_DAYS window is found by bisection. A report naming a
+    country or province looks at every incident of its kind in the window.
 
-    def __init__(self, incidents: list[_Incident]):
+    Blocking by place matters: on 2,000 generated articles comparing every loose report with
+    every incident in its window made 438,000 comparisons (5.8 s of 29 s)."""
+
+    def __init__(self, incidents: list[_Incident], geography: _Geography):
+        self.geography = geography
         self.by_kind: dict[tuple, tuple[list[date], list[_Incident]]] = {}
+        self.by_place: dict[tuple, tuple[list[date], list[_Incident]]] = {}
+        self.coarse: dict[tuple, tuple[list[date], list[_Incident]]] = {}
+        self.words: dict[str, set[str]] = {}  # a place word -> the place keys holding it
         for incident in sorted((i for i in incidents if i.first_day is not None), key=lambda i: i.first_day):
             first = incident.reports[0]
-            days, found = self.by_kind.setdefault((first.category, first.cumulative, first.unit), ([], []))
-            days.append(incident.first_day)
-            found.append(incident)
+            kind = (first.category, first.cumulative, first.unit)
+            self._file(self.by_kind, kind, incident)
+            places = {place for place in incident.places if place}
+            for key in {_place_key(place) for place in places}:
+                self._file(self.by_place, kind + (key,), incident)
+                for word in _place_words(key):
+                    self.words.setdefault(word, set()).add(key)
+            if any(place_rank(place) < LOCALITY for place in places):
+                self._file(self.coarse, kind, incident)
+
+    @staticmethod
+    def _file(index: dict, key: tuple, incident: _Incident) -> None:
+        days, found = index.setdefault(key, ([], []))
+        days.append(incident.first_day)
+        found.append(incident)
 
     def near(self, report: _Report) -> list[_Incident]:
         if report.day is None or report.location is None:
             return []  # neither an estimate nor a place to go on
-        days, found = self.by_kind.get((report.category, report.cumulative, report.unit), ([], []))
+        kind = (report.category, report.cumulative, report.unit)
+        if place_rank(report.location) < LOCALITY:
+            return self._window(self.by_kind.get(kind), report)
+        found: dict[int, _Incident] = {}
+        for key in self._keys_for(report.location):
+            for incident in self._window(self.by_place.get(kind + (key,)), report):
+                found[id(incident)] = incident
+        for incident in self._window(self.coarse.get(kind), report):
+            found[id(incident)] = incident
+        return sorted(found.values(), key=lambda i: i.first_day)
+
+    def _keys_for(self, location: str) -> set[str]:
+        """The place keys a report at `location` could share an incident with: the same place,
+        one naming it with more words, or one the texts put inside or around it."""
+        key = _place_key(location)
+        sharing_a_word = set().union(*(self.words.get(word, set()) for word in _place_words(key)))
+        return {other for other in sharing_a_word if _places_match(other, key)} | {key} \
+            | self.geography.keys_near(key)
+
+    @staticmethod
+    def _window(index: tuple[list[date], list[_Incident]] | None, report: _Report) -> list[_Incident]:
+        if index is None:
+            return []
+        days, found = index
         lo = bisect_right(days, _shifted(report.day, -(LOOSE_DAYS + report.before + 1)))
         hi = bisect_right(days, _shifted(report.day, LOOSE_DAYS + report.after))
         return found[lo:hi]
