@@ -248,59 +248,87 @@ def _continue_words(tokens: Sequence[Token], j: int, total: int, current: int) -
     return total + current, j, False
 
 
-def parse_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
-    """The quantity starting at token i (qualifier included), or None if none starts there."""
+def _may_open_quantity(word: str) -> bool:
+    """A digit, an opener, or an opener hyphenated onto more ("thirty-two"): most tokens are
+    none of these and are turned away here."""
+    return word[:1].isdigit() or word in _OPENERS or word.split("-")[0] in _OPENERS
+
+
+def _qualifier_at(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
+    """The qualifier phrase at `i` ("at least", "more than") and the index after it; "exact"
+    and `i` when there is none; None when the word only opens a qualifier and its phrase is
+    not there ("in the village", "at dawn")."""
     n = len(tokens)
     first = tokens[i].low
-    if not first[:1].isdigit() and first not in _OPENERS and first.split("-")[0] not in _OPENERS:
-        return None
-    qualifier = "exact"
-    j = i
     for words, name in _PREFIX_BY_FIRST.get(first, ()):
         k = len(words)  # 1 to 3 words, the first already `first`: compared inline, as a
         # generator per candidate costs more than the rest of a failed parse
         if i + k <= n and (k == 1 or tokens[i + 1].low == words[1] and (k == 2 or tokens[i + 2].low == words[2])):
-            qualifier, j = name, i + k
-            break
-    else:
-        if first in _QUALIFIER_ONLY:
-            return None  # "in the village", "at dawn": the qualifier's phrase is not there
-    ranged = False
-    if j < n and tokens[j].low == "between":
-        ranged, j = True, j + 1
+            return name, i + k
+    if first in _QUALIFIER_ONLY:
+        return None
+    return "exact", i
+
+
+def _range_top(tokens: Sequence[Token], i: int, after: int, value: int, vague: bool,
+               ranged: bool) -> tuple[int, int] | None:
+    """The top of a range after the number ("between 10 and 15", "10 to 15", "10-15", "10 or
+    12") and the index after it, or None. The top must exceed the bottom, and a vague top
+    ("40 to hundreds") only follows a vague bottom. "rose from 45 to 62" is a change, not a
+    range, so "to" joins no range after "from"."""
+    n = len(tokens)
+    joiners = _RANGE_JOINERS - {"to"} if i > 0 and tokens[i - 1].low == "from" else _RANGE_JOINERS
+    if not (after < n and (tokens[after].low in joiners or (ranged and tokens[after].low == "and"))):
+        return None
+    second = _number_at(tokens, after + 1)
+    if second is not None and value < second[0] <= MAX_COUNT and not (second[2] and not vague):
+        return second[0], second[1]
+    return None
+
+
+def _bounds(qualifier: str, value: int, vague: bool) -> tuple[str, int, int | None]:
+    """(qualifier, low, high) of a single number: "more than 30" counts as at least 31, "up
+    to 30" as at least one, a vague amount or "at least" has no upper bound."""
+    if vague:
+        return ("vague" if qualifier == "exact" else qualifier), value, None
+    if qualifier == "exact":
+        return qualifier, value, value
+    if qualifier == "more_than":
+        return qualifier, value + 1, None
+    if qualifier == "up_to":
+        # Only an upper bound is stated: the conservative floor is a single casualty.
+        return qualifier, min(1, value), value
+    return qualifier, value, None
+
+
+def _says_or_so(tokens: Sequence[Token], end: int) -> bool:
+    """"some 40 or so", "a dozen or so": an exact figure made approximate after the fact."""
+    return end + 1 < len(tokens) and tokens[end].low == "or" and tokens[end + 1].low == "so"
+
+
+def parse_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
+    """The quantity starting at token i (qualifier included), or None if none starts there."""
+    if not _may_open_quantity(tokens[i].low):
+        return None
+    qualified = _qualifier_at(tokens, i)
+    if qualified is None:
+        return None
+    qualifier, j = qualified
+    ranged = j < len(tokens) and tokens[j].low == "between"
+    if ranged:
+        j += 1
     parsed = _number_at(tokens, j)
     if parsed is None or parsed[0] > MAX_COUNT:
         return None
     value, after, vague = parsed
-    low, high = value, None
-    stated: int | None = None if vague else value
-    end = after
-    # A second number makes a range: "between 10 and 15", "10 to 15", "10-15", "10 or 12".
-    # "rose from 45 to 62" is a change, not a range.
-    joiners = _RANGE_JOINERS - {"to"} if i > 0 and tokens[i - 1].low == "from" else _RANGE_JOINERS
-    if after < n and (tokens[after].low in joiners or (ranged and tokens[after].low == "and")):
-        second = _number_at(tokens, after + 1)
-        if second is not None and value < second[0] <= MAX_COUNT and not (second[2] and not vague):
-            high, end = second[0], second[1]
-            qualifier = "range"
-            if vague:
-                stated = None
-        elif ranged:
-            return None
+    top = _range_top(tokens, i, after, value, vague, ranged)
+    if top is not None:
+        qualifier, low, high, end = "range", value, top[0], top[1]
     elif ranged:
-        return None
-    if qualifier != "range":
-        if vague:
-            qualifier = "vague" if qualifier == "exact" else qualifier
-            high = None
-        elif qualifier == "exact":
-            high = value
-        elif qualifier == "more_than":
-            low = value + 1
-        elif qualifier == "up_to":
-            # Only an upper bound is stated: the conservative floor is a single casualty.
-            low, high = min(1, value), value
-    # "some 40 or so", "a dozen or so"
-    if end + 1 < n and tokens[end].low == "or" and tokens[end + 1].low == "so" and qualifier == "exact":
+        return None  # "between" opened a range that never closes
+    else:
+        (qualifier, low, high), end = _bounds(qualifier, value, vague), after
+    if qualifier == "exact" and _says_or_so(tokens, end):
         qualifier, high, end = "about", None, end + 2
+    stated = None if vague else value
     return Quantity(i, end, tokens[i].start, tokens[end - 1].end, stated, qualifier, low, high)

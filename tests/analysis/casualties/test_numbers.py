@@ -67,9 +67,40 @@ def test_other_digit_groupings(text, value):
     assert parse(text).value == value
 
 
-# The named steps of _number_at, each on words of our own.
+# The named steps of parse_quantity and _number_at, each on words of our own.
 
-from analysis.casualties.numbers import _few_times_scale, _number_at  # noqa: E402
+from analysis.casualties.numbers import (  # noqa: E402
+    _bounds,
+    _few_times_scale,
+    _number_at,
+    _qualifier_at,
+    _range_top,
+)
+
+
+def test_a_qualifier_phrase_or_its_absence() -> None:
+    assert _qualifier_at(tokenize("at least 14 herders"), 0) == ("at_least", 2)
+    assert _qualifier_at(tokenize("no fewer than 9"), 0) == ("at_least", 3)
+    assert _qualifier_at(tokenize("fourteen herders"), 0) == ("exact", 0)
+    assert _qualifier_at(tokenize("at dawn"), 0) is None  # "at" only opens "at least", "at most"
+
+
+def test_the_top_of_a_range() -> None:
+    tokens = tokenize("between 12 and 18 fishermen")
+    assert _range_top(tokens, 0, 2, 12, False, True) == (18, 4)
+    assert _range_top(tokenize("18 or 12 fishermen"), 0, 1, 18, False, False) is None  # no larger top
+    tokens = tokenize("the toll rose from 45 to 62")
+    assert _range_top(tokens, 4, 5, 45, False, False) is None  # a change, not a range
+    assert _range_top(tokenize("40 to hundreds"), 0, 1, 40, False, False) is None  # vague top, exact bottom
+
+
+def test_the_bounds_of_a_single_number() -> None:
+    assert _bounds("exact", 7, False) == ("exact", 7, 7)
+    assert _bounds("more_than", 7, False) == ("more_than", 8, None)
+    assert _bounds("up_to", 7, False) == ("up_to", 1, 7)
+    assert _bounds("about", 7, False) == ("about", 7, None)
+    assert _bounds("exact", 100, True) == ("vague", 100, None)
+    assert _bounds("more_than", 100, True) == ("more_than", 100, None)  # a floor is not raised
 
 
 def test_vague_multipliers_and_scaled_digits() -> None:
