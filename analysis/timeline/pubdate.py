@@ -31,6 +31,7 @@ from datetime import date, timedelta
 
 from analysis.segmentation import Sentence
 from analysis.timeline.finders import find_mentions
+from analysis.timeline.mention import Mention
 from analysis.timeline.resolve import resolve
 from analysis.timeline.tense import direction_at
 
@@ -54,29 +55,28 @@ class KnownDates:
         return self.dates[first + (len(self.dates) - first - 1) // 2]
 
 
-def estimate_publication_date(
-    text: str,
-    sentences: Sequence[Sentence],
-    corpus_dates: Sequence[date | None] | KnownDates,
-    window_days: int = 45,
-) -> date | None:
-    """Best estimate of when `text` was published (see the module docstring for the reasoning).
-
-    `corpus_dates` are the known publication dates of the other articles in the corpus; pass
-    them as `KnownDates` when dating many articles against one corpus.
-    """
-    corpus = corpus_dates if isinstance(corpus_dates, KnownDates) else KnownDates(corpus_dates)
-    known = corpus.dates
-    mentions = [
+def _calendar_mentions(sentences: Sequence[Sentence]) -> list[tuple[str, Mention]]:
+    """The calendar dates the article states, each with its sentence (its tense is read there);
+    relative and named dates cannot date an article."""
+    return [
         (s.text, m) for s in sentences for m in find_mentions(s.text, calendar=True) if m.kind in _USABLE and not m.named
     ]
-    provisional = corpus.median_from(0) if known else None
-    if provisional is None:
-        years = [m.period.end for _, m in mentions if m.kind == "absolute" and m.period is not None]
-        provisional = date(max(years).year, 12, 31) if years else None
-    if provisional is None:
-        return None
 
+
+def _provisional_anchor(corpus: KnownDates, mentions: Sequence[tuple[str, Mention]]) -> date | None:
+    """The date year-less mentions take their year from: the corpus median, else the end of the
+    latest year the article states, else None (nothing to anchor them to)."""
+    if corpus.dates:
+        return corpus.median_from(0)
+    years = [m.period.end for _, m in mentions if m.kind == "absolute" and m.period is not None]
+    return date(max(years).year, 12, 31) if years else None
+
+
+def _bounds_from_mentions(mentions: Sequence[tuple[str, Mention]],
+                          provisional: date) -> tuple[list[tuple[date, str]], list[date]]:
+    """(lower, upper): the starts of dates in past or tenseless clauses with their granularity,
+    which the article was written after, and of dates in future clauses, which it was written
+    before. A date that cannot be resolved is left out."""
     lower: list[tuple[date, str]] = []
     upper: list[date] = []
     for body, mention in mentions:
@@ -92,26 +92,58 @@ def estimate_publication_date(
             upper.append(period.start)
         else:
             lower.append((period.start, period.granularity))
+    return lower, upper
 
+
+def _estimate_from_floor(corpus: KnownDates, floor: date, grain: str, window_days: int) -> date:
+    """The estimate when the article states a date it was written after: the first corpus date
+    within `window_days` of a day or month floor (the burst of coverage it belongs to), else
+    the floor; the median corpus date not before a year floor, else the floor."""
+    known = corpus.dates
+    # `known` is sorted: the dates not before `floor` are a suffix of it.
+    first = bisect_left(known, floor)
+    if grain == "year":
+        # "in 2014" only says "not before 2014": the corpus is the better guide when it agrees.
+        return corpus.median_from(first) if first < len(known) else floor
+    if first < len(known) and known[first] <= floor + timedelta(days=window_days):
+        return known[first]
+    return floor
+
+
+def _below_ceiling(estimate: date, floor: date | None, upper: Sequence[date]) -> date:
+    """The estimate kept before the earliest future-clause date after the floor (the day
+    before it), though never below the floor."""
+    ceiling = min((d for d in upper if floor is None or d > floor), default=None)
+    if ceiling is None or estimate < ceiling:
+        return estimate
+    try:
+        return max(ceiling - timedelta(days=1), floor or ceiling - timedelta(days=1))
+    except OverflowError:  # a ceiling on 1 January of year 1
+        return ceiling
+
+
+def estimate_publication_date(
+    text: str,
+    sentences: Sequence[Sentence],
+    corpus_dates: Sequence[date | None] | KnownDates,
+    window_days: int = 45,
+) -> date | None:
+    """Best estimate of when `text` was published (see the module docstring for the reasoning).
+
+    `corpus_dates` are the known publication dates of the other articles in the corpus; pass
+    them as `KnownDates` when dating many articles against one corpus.
+    """
+    corpus = corpus_dates if isinstance(corpus_dates, KnownDates) else KnownDates(corpus_dates)
+    mentions = _calendar_mentions(sentences)
+    provisional = _provisional_anchor(corpus, mentions)
+    if provisional is None:
+        return None
+    lower, upper = _bounds_from_mentions(mentions, provisional)
     floor, grain = max(lower) if lower else (None, "")
     if floor is None:
-        if not known:
+        if not corpus.dates:
             return None
-        estimate = provisional
+        estimate = provisional  # the corpus median: no stated date says otherwise
     else:
-        # `known` is sorted: the dates not before `floor` are a suffix of it.
-        first = bisect_left(known, floor)
-        if grain == "year":
-            # "in 2014" only says "not before 2014": the corpus is the better guide when it agrees.
-            estimate = corpus.median_from(first) if first < len(known) else floor
-        elif first < len(known) and known[first] <= floor + timedelta(days=window_days):
-            estimate = known[first]
-        else:
-            estimate = floor
-    ceiling = min((d for d in upper if floor is None or d > floor), default=None)
-    if ceiling is not None and estimate >= ceiling:
-        try:
-            estimate = max(ceiling - timedelta(days=1), floor or ceiling - timedelta(days=1))
-        except OverflowError:  # a ceiling on 1 January of year 1
-            estimate = ceiling
-    return estimate
+        estimate = _estimate_from_floor(corpus, floor, grain, window_days)
+    return _below_ceiling(estimate, floor, upper)

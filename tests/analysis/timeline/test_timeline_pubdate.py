@@ -58,3 +58,46 @@ def test_absurd_corpus_dates_give_an_estimate_or_none_not_an_error():
     text = "July 79/11/2001/2002"
     estimate = estimate_publication_date(text, split_sentences(text), [date(2, 1, 1)])
     assert estimate is None or isinstance(estimate, date)
+
+
+# The named steps of estimate_publication_date, each on sentences of our own.
+
+from analysis.timeline.pubdate import (  # noqa: E402
+    KnownDates,
+    _below_ceiling,
+    _bounds_from_mentions,
+    _calendar_mentions,
+    _estimate_from_floor,
+    _provisional_anchor,
+)
+
+
+def test_only_calendar_dates_count_and_anchor_the_year() -> None:
+    text = "Floods hit Beira on 4 March 2019. Aid arrived on Tuesday."
+    mentions = _calendar_mentions(split_sentences(text))
+    assert [body[m.start:m.end] for body, m in mentions] == ["4 March 2019"]  # "on Tuesday" needs the date sought
+    assert _provisional_anchor(KnownDates([]), mentions) == date(2019, 12, 31)
+    assert _provisional_anchor(KnownDates([date(2020, 5, 1), None, date(2020, 1, 1)]), mentions) == date(2020, 1, 1)
+    assert _provisional_anchor(KnownDates([]), []) is None
+
+
+def test_past_dates_are_floors_and_future_dates_ceilings() -> None:
+    text = "The dam burst on 2 May 2023. Repairs will start on 9 June 2023."
+    lower, upper = _bounds_from_mentions(_calendar_mentions(split_sentences(text)), date(2023, 6, 30))
+    assert lower == [(date(2023, 5, 2), "day")]
+    assert upper == [date(2023, 6, 9)]
+
+
+def test_a_floor_picks_the_burst_of_coverage_after_it() -> None:
+    corpus = KnownDates([date(2023, 1, 5), date(2023, 5, 4), date(2023, 5, 20), date(2024, 2, 1)])
+    assert _estimate_from_floor(corpus, date(2023, 5, 2), "day", 45) == date(2023, 5, 4)
+    assert _estimate_from_floor(corpus, date(2023, 8, 1), "day", 45) == date(2023, 8, 1)  # none in the window
+    assert _estimate_from_floor(corpus, date(2023, 1, 1), "year", 45) == date(2023, 5, 4)  # the median after
+    assert _estimate_from_floor(corpus, date(2025, 1, 1), "year", 45) == date(2025, 1, 1)
+
+
+def test_the_estimate_stays_before_a_ceiling_but_not_below_the_floor() -> None:
+    assert _below_ceiling(date(2023, 7, 1), date(2023, 5, 2), [date(2023, 6, 9)]) == date(2023, 6, 8)
+    assert _below_ceiling(date(2023, 6, 1), date(2023, 5, 2), [date(2023, 6, 9)]) == date(2023, 6, 1)
+    assert _below_ceiling(date(2023, 7, 1), date(2023, 5, 2), [date(2023, 4, 1)]) == date(2023, 7, 1)  # not after the floor
+    assert _below_ceiling(date(2023, 5, 9), date(2023, 5, 8), [date(2023, 5, 9)]) == date(2023, 5, 8)
