@@ -496,21 +496,10 @@ def _is_cumulative(row: dict) -> bool:
 def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
                    sentences: pd.DataFrame, places: dict[object, str | None],
                    geography: _Geography) -> list[_Report]:
-    meta: dict[str, tuple[str, date | None]] = {}
-    estimated: set[str] = set()  # articles whose publication date is an estimate
-    if not documents.empty:
-        for row in documents.to_dict("records"):
-            meta[row["doc_id"]] = (str(row.get("source", row["doc_id"])), _as_date(row.get("published")))
-            if _flag(row, "published_estimated"):
-                estimated.add(row["doc_id"])
-    sentence_day: dict[tuple, date | None] = {}
-    if not sentences.empty and "date" in sentences:
-        wanted = {(row["doc_id"], int(row["sent_id"])) for _, row in records}  # only figures' sentences
-        for doc_id, sent_id, day in zip(sentences["doc_id"].tolist(), sentences["sent_id"].tolist(),
-                                        sentences["date"].tolist()):
-            key = (doc_id, int(sent_id))
-            if key in wanted:
-                sentence_day[key] = _as_date(day)
+    """Each article's reports: its figures of one category and place (see `_add_to_report`),
+    with their figures and evidence read, in date order."""
+    meta, estimated = _article_meta(documents)
+    sentence_day = _figure_sentence_days(records, sentences)
     places = _innermost_places(records, places, geography)
     story = _story_days(records, sentence_day, meta, places)
     reports: dict[tuple, list[_Report]] = {}
@@ -523,29 +512,57 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
         story_day = story.get((doc_id, _place_key(places.get(index)) or _ANY_PLACE))
         if day == published and story_day is not None:
             day = story_day  # "Sixteen were wounded at the market": the day of the story told above
-        location = places.get(index)
-        cumulative = _is_cumulative(row)
-        unit = _unit(row)
-        key = (doc_id, row["category"], _place_key(location), cumulative, unit)
-        # One article's figures of one category and place are one report, unless their
-        # sentences are about days further apart than the window (two attacks on one town).
-        # A sentence dated only by its article's own date ("the hospital received 20 bodies")
-        # is about the article's story: its first report.
-        same = reports.setdefault(key, [])
-        report = next((r for r in same if r.day is None or day is None or abs((r.day - day).days) <= WINDOW_DAYS),
-                      same[0] if same and day is not None and day == published else None)
-        if report is None:
-            report = _Report(doc_id, source, published, row["category"], location, day, cumulative, unit)
-            same.append(report)
-        elif day is not None and (report.day is None or day < report.day):
-            report.day = day
-        report.rows.append((index, row))
+        _add_to_report(reports, index, row, source, published, day, places.get(index))
     built = [report for same in reports.values() for report in same]
     for report in built:
         report.low, report.high, report.stated, report.wording = _best(report.rows)
         _read_evidence(report, report.doc_id in estimated)
     _recall_with_their_story(built)
     return sorted(built, key=lambda r: (r.day or date.max, r.published or date.max, r.doc_id))
+
+
+def _article_meta(documents: pd.DataFrame) -> tuple[dict[str, tuple[str, date | None]], set[str]]:
+    """Each article's (source, publication date), and the articles whose date is an estimate."""
+    meta: dict[str, tuple[str, date | None]] = {}
+    estimated: set[str] = set()
+    if not documents.empty:
+        for row in documents.to_dict("records"):
+            meta[row["doc_id"]] = (str(row.get("source", row["doc_id"])), _as_date(row.get("published")))
+            if _flag(row, "published_estimated"):
+                estimated.add(row["doc_id"])
+    return meta, estimated
+
+
+def _figure_sentence_days(records: list[tuple[object, dict]], sentences: pd.DataFrame) -> dict[tuple, date | None]:
+    """The day each figure's sentence is about, by (doc_id, sent_id); only figures' sentences."""
+    sentence_day: dict[tuple, date | None] = {}
+    if sentences.empty or "date" not in sentences:
+        return sentence_day
+    wanted = {(row["doc_id"], int(row["sent_id"])) for _, row in records}
+    for doc_id, sent_id, day in zip(sentences["doc_id"].tolist(), sentences["sent_id"].tolist(),
+                                    sentences["date"].tolist()):
+        key = (doc_id, int(sent_id))
+        if key in wanted:
+            sentence_day[key] = _as_date(day)
+    return sentence_day
+
+
+def _add_to_report(reports: dict[tuple, list[_Report]], index: object, row: dict, source: str,
+                   published: date | None, day: date | None, location: str | None) -> None:
+    """Add a figure to its article's report of its category and place. One article's figures
+    of one category and place are one report, unless their sentences are about days further
+    apart than the window (two attacks on one town). A sentence dated only by its article's own
+    date ("the hospital received 20 bodies") is about the article's story: its first report."""
+    cumulative, unit = _is_cumulative(row), _unit(row)
+    same = reports.setdefault((row["doc_id"], row["category"], _place_key(location), cumulative, unit), [])
+    report = next((r for r in same if r.day is None or day is None or abs((r.day - day).days) <= WINDOW_DAYS),
+                  same[0] if same and day is not None and day == published else None)
+    if report is None:
+        report = _Report(row["doc_id"], source, published, row["category"], location, day, cumulative, unit)
+        same.append(report)
+    elif day is not None and (report.day is None or day < report.day):
+        report.day = day
+    report.rows.append((index, row))
 
 
 _STORY_DAYS = 14  # an article's story happened at most this long before it was published
