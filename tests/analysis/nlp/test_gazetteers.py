@@ -1,4 +1,8 @@
+import pycountry
+
 from analysis.nlp.gazetteers import (
+    _country_forms,
+    _label_demonyms,
     build_gazetteer,
     canonical_country,
     spelling_variants,
@@ -48,3 +52,16 @@ def test_short_forms_name_the_country_of_their_code():
     assert canonical_country("Congo-Brazzaville") == canonical_country("Republic of the Congo")
     assert canonical_country("USSR") == "Soviet Union"
     assert build_gazetteer().labels["Swaziland"] == "GPE"
+
+
+def test_country_forms_turn_an_inverted_name_around():
+    forms = _country_forms(pycountry.countries.get(alpha_2="IR"), "Iran")
+    assert {"Iran", "Iran, Islamic Republic of", "Islamic Republic of Iran"} <= forms
+    assert "French Republic" in _country_forms(pycountry.countries.get(alpha_2="FR"), "France")
+
+
+def test_demonyms_override_places_but_not_organisations():
+    labels = {"Afghan": "GPE", "French": "ORG"}
+    _label_demonyms(labels)
+    assert labels["Afghan"] == "NORP"
+    assert labels["French"] == "ORG"
