@@ -36,45 +36,72 @@ def resolve(mention: Mention, anchor: date, direction: Direction, reference: Per
     """
     kind = mention.kind
     if kind == "anaphor":
-        base = anchor
-        if reference is not None and (mention.unit != "day" or reference.granularity == "day"):
-            base = reference.start
-            if mention.mod == "count" and mention.unit == "year" and _months(reference) > 1:
-                # "the third quarter ... from a year earlier": the same quarter, N years off. (After
-                # a single month, "a year earlier" is read as the year, as the wire dev sets label it.)
-                return _years_off(reference, mention.offset)
-        return cal.shift(base, mention.unit, mention.offset)
+        return _anaphor(mention, anchor, reference)
     if kind == "absolute":
         return mention.period
     if kind == "shift":
         return _shift(mention, anchor)
     if kind == "weekday":
-        if mention.mod in {"last", "next"}:
-            return cal.day(cal.weekday(anchor, mention.weekday, "past" if mention.mod == "last" else "future", strict=True))
-        return cal.day(cal.weekday(anchor, mention.weekday, direction))
+        return _weekday(mention, anchor, direction)
     if kind == "weekend":
-        if mention.mod == "last":
-            return cal.weekend_of(anchor - timedelta(days=7) if anchor.weekday() >= 5 else anchor, "past")
-        if mention.mod == "next":
-            return cal.weekend_of(anchor + timedelta(days=7) if anchor.weekday() >= 5 else anchor, "future")
-        return cal.weekend_of(anchor, direction)
-    if kind == "month_day" and mention.mod == "year":  # "8 October last year"
-        start = _date_or_none(anchor.year + mention.offset, mention.month, mention.day)
-        return None if start is None else Period(start, start + timedelta(days=mention.day_end - mention.day), "day")
-    if kind == "month" and mention.mod == "year":  # "in March this year"
-        return cal.month(anchor.year + mention.offset, mention.month)
+        return _weekend(mention, anchor, direction)
     if kind == "month_day":
-        first = cal.day_without_year(anchor, mention.month, mention.day, direction)
-        if first is None:
-            return None
-        return Period(first.start, first.start + timedelta(days=mention.day_end - mention.day), "day")
+        return _month_day(mention, anchor, direction)
     if kind == "month":
+        if mention.mod == "year":  # "in March this year"
+            return cal.month(anchor.year + mention.offset, mention.month)
         return _named_unit(anchor, mention.mod, direction, lambda y: cal.month(y, mention.month))
     if kind == "season":
         return _named_unit(anchor, mention.mod, direction, lambda y: cal.season(y, mention.season))
     if kind == "quarter":
         return _named_unit(anchor, mention.mod, direction, lambda y: cal.quarter(y, mention.quarter))
     raise ValueError(kind)
+
+
+def _anaphor(mention: Mention, anchor: date, reference: Period | None) -> Period:
+    """"the next day", "two weeks later", "that year": counted from the reference, unless there
+    is none or a day-grained anaphor follows a coarser reference (a month says no day to count
+    from), when the anchor stands in."""
+    base = anchor
+    if reference is not None and (mention.unit != "day" or reference.granularity == "day"):
+        base = reference.start
+        if mention.mod == "count" and mention.unit == "year" and _months(reference) > 1:
+            # "the third quarter ... from a year earlier": the same quarter, N years off. (After
+            # a single month, "a year earlier" is read as the year, as the wire dev sets label it.)
+            return _years_off(reference, mention.offset)
+    return cal.shift(base, mention.unit, mention.offset)
+
+
+def _weekday(mention: Mention, anchor: date, direction: Direction) -> Period:
+    """"last Monday" and "next Monday" never mean the anchor's own day; a bare or "this"
+    weekday follows the clause's tense and may."""
+    if mention.mod in {"last", "next"}:
+        return cal.day(cal.weekday(anchor, mention.weekday, "past" if mention.mod == "last" else "future", strict=True))
+    return cal.day(cal.weekday(anchor, mention.weekday, direction))
+
+
+def _weekend(mention: Mention, anchor: date, direction: Direction) -> Period:
+    """Written on a weekend, "last weekend" is the one before it and "next weekend" the one
+    after; on a weekday they are the nearest ones either side."""
+    if mention.mod == "last":
+        return cal.weekend_of(anchor - timedelta(days=7) if anchor.weekday() >= 5 else anchor, "past")
+    if mention.mod == "next":
+        return cal.weekend_of(anchor + timedelta(days=7) if anchor.weekday() >= 5 else anchor, "future")
+    return cal.weekend_of(anchor, direction)
+
+
+def _month_day(mention: Mention, anchor: date, direction: Direction) -> Period | None:
+    """A day or span of days in a month ("8 October", "3-5 May"): in the year named relative to
+    the anchor ("8 October last year"), else the one the tense points to; None for a day the
+    calendar lacks (30 February)."""
+    if mention.mod == "year":
+        start = _date_or_none(anchor.year + mention.offset, mention.month, mention.day)
+    else:
+        first = cal.day_without_year(anchor, mention.month, mention.day, direction)
+        start = None if first is None else first.start
+    if start is None:
+        return None
+    return Period(start, start + timedelta(days=mention.day_end - mention.day), "day")
 
 
 def _named_unit(anchor: date, mod: str, direction: Direction, make: Callable[[int], Period | None]) -> Period | None:
