@@ -105,8 +105,11 @@ BEFORE: dict[str, str] = {
         DETAINED),
 }
 # Verbs before the count that also take things as objects: only with a person noun.
-BEFORE_PERSON_ONLY: dict[str, str] = dict.fromkeys(
-    "captured capturing seized seizing held holding took taking taken".split(), DETAINED)
+BEFORE_PERSON_ONLY: dict[str, str] = {
+    **dict.fromkeys("captured capturing seized seizing held holding took taking taken".split(), DETAINED),
+    # "the army lost 12 soldiers in the ambush" (not "lost 3 vehicles")
+    **dict.fromkeys("lost losing".split(), KILLED),
+}
 # Verbs before the count that displace when a flight phrase follows ("drove 12,000 from their
 # homes", "forcing 3,000 people to flee").
 DISPLACING_VERBS = frozenset("forcing forced driving drove prompting causing sending".split())

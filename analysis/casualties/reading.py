@@ -118,14 +118,15 @@ def _word_before_object(tokens: Sequence[Token], q: Quantity) -> int:
 
 
 def _person_only_cue(tokens: Sequence[Token], q: Quantity, np_end: int, k: int) -> tuple[str, int] | None:
-    """A verb that detains only people ("abducted 30 villagers", not "seized 30 trucks"); "took
-    or held 12" needs "hostage/captive/prisoner" after the noun phrase."""
+    """A verb that counts only people ("captured 30 villagers", not "seized 30 trucks"; "lost 12
+    soldiers", not "lost 3 vehicles"); "took or held 12" needs "hostage/captive/prisoner" after
+    the noun phrase."""
     word = tokens[k].low
     if word in ("took", "taking", "taken", "held", "holding"):
         after = tokens[np_end].low if np_end < len(tokens) else ""
         return (DETAINED, k) if after in ("hostage", "captive", "prisoner", "hostages") else None
     if q.last < np_end and is_person_phrase(tokens, q.last, np_end):
-        return DETAINED, k
+        return BEFORE_PERSON_ONLY.get(word, DETAINED), k
     return None
 
 

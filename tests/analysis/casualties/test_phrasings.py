@@ -144,3 +144,13 @@ def test_ages_shares_and_scare_quotes(sentence, expected):
 ])
 def test_tolls_reached_or_read_across_a_long_place_aside(sentence, number):
     assert figures(sentence) == [("killed", number, False)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The battalion lost 14 soldiers when the convoy was ambushed.", [("killed", 14, False)]),
+    ("The militia says it lost 9 fighters in the clashes.", [("killed", 9, False)]),
+    ("The unit lost 6 trucks to roadside bombs.", []),
+])
+def test_a_force_that_lost_people_lost_them_killed(sentence, expected):
+    assert figures(sentence) == expected
+
