@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from analysis.casualties.extract import extract_casualties
 from analysis.casualties.figure import CasualtyFigure
@@ -53,6 +54,17 @@ def _stated(figure: CasualtyFigure) -> int:
     return figure.value if figure.value is not None else figure.low
 
 
+@dataclass
+class _Tally:
+    """The killed figures of a report, summed per sentence before the report is followed in order."""
+
+    base: dict[tuple[int, int], int] = field(default_factory=lambda: defaultdict(int))  # per sentence and claim
+    extra: dict[tuple[int, int], int] = field(default_factory=lambda: defaultdict(int))  # ... that add to earlier ones
+    tolls: dict[int, dict[int, int]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(int)))  # per sentence, per cue
+    perpetrators_counted: set[int] = field(default_factory=set)  # sentences where a dead attacker is a figure already
+
+
 def best_death_toll(figures: Sequence[CasualtyFigure],
                     sentences: Sequence[Sentence] = ()) -> int | None:
     """The best single death toll of a short report, or None when no one is said to be killed.
@@ -60,19 +72,24 @@ def best_death_toll(figures: Sequence[CasualtyFigure],
     With `sentences`, attackers reported dead without a number ("the assailant was also
     killed") count as one each sentence.
     """
-    base: dict[tuple[int, int], int] = defaultdict(int)   # figures of a sentence (and claim)
-    extra: dict[tuple[int, int], int] = defaultdict(int)  # ... that add to earlier ones
-    tolls: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))  # per sentence, per cue
+    tally = _tally_killed(figures)
+    _add_unnumbered_perpetrators(tally, sentences)
+    return _follow_report(tally)
+
+
+def _tally_killed(figures: Sequence[CasualtyFigure]) -> _Tally:
+    """Sums the whole-count killed figures per sentence and claim, keeping apart the ones that
+    add to an earlier count ("also", attackers killed after the victims) and cumulative tolls,
+    whose parts share one cue ("rose to 169 Afghans and 13 US service members")."""
+    tally = _Tally()
     victims_seen: set[int] = set()  # sentences with killed victims who are not attackers
-    perpetrators_counted: set[int] = set()  # sentences where a dead attacker is a figure already
     for figure in figures:
         if figure.category != "killed" or figure.part_of or unit_of(figure.victims):
             continue
         if figure.victims and _PERPETRATOR.search(figure.victims):
-            perpetrators_counted.add(figure.sent_id)
+            tally.perpetrators_counted.add(figure.sent_id)
         if figure.toll:
-            # One toll's parts share its cue ("rose to 169 Afghans and 13 US service members")
-            tolls[figure.sent_id][figure.group] += _stated(figure)
+            tally.tolls[figure.sent_id][figure.group] += _stated(figure)
             continue
         attackers = bool(figure.victims and _ATTACKERS.search(figure.victims))
         # Attackers killed in a later sentence add to the victims already counted.
@@ -80,13 +97,27 @@ def best_death_toll(figures: Sequence[CasualtyFigure],
         if not attackers:
             victims_seen.add(figure.sent_id)
         key = (figure.sent_id, figure.claim)
-        (extra if adds else base)[key] += _stated(figure)
-    counted_perpetrator = any(_PERPETRATOR_COUNTED.search(s.text) for s in sentences)
+        (tally.extra if adds else tally.base)[key] += _stated(figure)
+    return tally
+
+
+def _add_unnumbered_perpetrators(tally: _Tally, sentences: Sequence[Sentence]) -> None:
+    """One more dead for each sentence that says an attacker died ("killing himself") without
+    a figure for him, unless the report already counts him among its dead ("including the
+    bomber"). He joins the sentence's first claim."""
+    if any(_PERPETRATOR_COUNTED.search(s.text) for s in sentences):
+        return
     for sentence in sentences:
-        if not counted_perpetrator and sentence.sent_id not in perpetrators_counted \
-                and _PERPETRATOR_DIED.search(sentence.text):
-            keys = [k for k in set(base) | set(extra) if k[0] == sentence.sent_id]
-            extra[min(keys, default=(sentence.sent_id, 0))] += 1
+        if sentence.sent_id not in tally.perpetrators_counted and _PERPETRATOR_DIED.search(sentence.text):
+            keys = [k for k in set(tally.base) | set(tally.extra) if k[0] == sentence.sent_id]
+            tally.extra[min(keys, default=(sentence.sent_id, 0))] += 1
+
+
+def _follow_report(tally: _Tally) -> int | None:
+    """The count as the report goes on: a sentence's figures replace the count when larger, a
+    sentence of additions only adds to it, a restatement changes nothing, a cumulative toll
+    replaces it when larger."""
+    base, extra, tolls = tally.base, tally.extra, tally.tolls
     best: int | None = None
     for sent_id in sorted({k[0] for k in set(base) | set(extra)} | set(tolls)):
         for key in sorted(k for k in set(base) | set(extra) if k[0] == sent_id):

@@ -3,6 +3,8 @@
 import pytest
 
 from analysis.casualties import death_count
+from analysis.casualties.deathcount import _add_unnumbered_perpetrators, _follow_report, _Tally
+from analysis.segmentation import split_sentences
 
 
 @pytest.mark.parametrize("report, expected", [
@@ -43,3 +45,34 @@ def test_death_count_on_verbs_pronouns_ordinals_and_no_deaths(report, expected):
 
 def test_a_person_named_by_office_of_a_place_is_still_listed_with_the_next():
     assert death_count("Gunmen shot dead the imam of the town's main mosque and his son.") == 2
+
+
+def _tally(base: dict[tuple[int, int], int], extra: dict[tuple[int, int], int] | None = None,
+           tolls: dict[int, dict[int, int]] | None = None) -> _Tally:
+    tally = _Tally()
+    tally.base.update(base)
+    tally.extra.update(extra or {})
+    for sent_id, per_cue in (tolls or {}).items():
+        tally.tolls[sent_id].update(per_cue)
+    return tally
+
+
+def test_following_a_report_replaces_adds_and_ignores_restatements():
+    # four dead, then "six" (larger: replaces), then "two more" (adds), then "six" again
+    tally = _tally({(0, 0): 4, (1, 0): 6, (3, 0): 6}, extra={(2, 0): 2})
+    assert _follow_report(tally) == 8
+    # a smaller later figure does not lower the count; a cumulative toll raises it
+    assert _follow_report(_tally({(0, 0): 9, (1, 0): 3})) == 9
+    assert _follow_report(_tally({(0, 0): 9}, tolls={2: {5: 14}})) == 14
+    assert _follow_report(_Tally()) is None
+
+
+def test_an_attacker_who_died_without_a_figure_counts_once_unless_already_included():
+    sentences = split_sentences("Gunmen shot dead three guards at the depot in Kano. The attacker was also killed.")
+    tally = _tally({(0, 0): 3})
+    _add_unnumbered_perpetrators(tally, sentences)
+    assert dict(tally.extra) == {(1, 0): 1}
+    counted = split_sentences("Nine people died, including the bomber. The bomber also died.")
+    tally = _tally({(0, 0): 9})
+    _add_unnumbered_perpetrators(tally, counted)
+    assert dict(tally.extra) == {}
