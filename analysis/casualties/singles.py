@@ -63,33 +63,56 @@ _MAX_MODIFIERS = 3  # "a 35-year-old local journalist"
 def _person_end(tokens: Sequence[Token], i: int, listed: bool = False) -> tuple[int, bool] | None:
     """(index after, guessed) of a singular person phrase at i: "a policeman", "the district
     chief", "his guard", "Judge Ibrahim Haroun", or "an interpreter" (an agent noun, guessed)."""
-    n = len(tokens)
     word = tokens[i].low
-    if word in _OBJECT_PRONOUNS and (i + 1 >= n or not _opens_noun(tokens[i + 1])):
+    if word in _OBJECT_PRONOUNS and (i + 1 >= len(tokens) or not _opens_noun(tokens[i + 1])):
         return i + 1, False  # "executed him", "shot her dead": someone the text named before
     if word in _INDEFINITE or word in _DEFINITE:
-        for m in range(i + 1, min(i + 2 + _MAX_MODIFIERS, n)):
-            low = tokens[m].low
-            if low in PERSON_SINGULAR:
-                nxt = tokens[m + 1].low if m + 1 < n else ""
-                if nxt in PERSON_SINGULAR:
-                    continue  # "a woman journalist": the head comes next
-                if nxt in PERSON_PLURAL:
-                    return None  # "a civilian convoy's passengers"
-                return _past_name(tokens, m + 1), False
-            if not (tokens[m].text[:1].isalpha() or "-" in tokens[m].text) or low in NP_STOPS \
-                    or low in _NUMBER_WORDS:
-                return None  # "his two sons" is a numbered figure
-            loose = listed and word in _POSSESSIVES  # "a cook and his apprentice": anyone of his
-            if (word in ("a", "an") or loose) and _guessed_head(tokens, m, loose):
-                return m + 1, True  # "an interpreter was killed", "shot a money changer dead"
-        return None
-    if word in PERSON_SINGULAR and tokens[i].text[:1].isupper() and i + 1 < n and _is_name(tokens[i + 1]):
+        return _determined_person_end(tokens, i, listed)
+    if _is_titled_name(tokens, i):
         return _past_name(tokens, i + 1), False  # "Judge Ibrahim Haroun"
-    if _is_name(tokens[i]) and i + 1 < n and _is_name(tokens[i + 1]) and word not in _NOT_NAMES:
-        end = _past_name(tokens, i + 2)  # "Maria Lopez": a full name, where a phrase ends
-        if end >= n or not tokens[end].text[:1].isalpha() or tokens[end].low in NP_STOPS or tokens[end].low in NP_STOP:
-            return end, False
+    return _full_name_end(tokens, i)
+
+
+def _determined_person_end(tokens: Sequence[Token], i: int, listed: bool) -> tuple[int, bool] | None:
+    """(index after, guessed) of a person phrase opened by an article or possessive at i: its
+    head is a person noun a few modifiers on ("a 35-year-old local journalist"), or, after
+    "a"/"an" (or a possessive within a list), a guessed agent noun. A number or a phrase
+    boundary before the head means no single person ("his two sons" is a numbered figure)."""
+    word = tokens[i].low
+    n = len(tokens)
+    for m in range(i + 1, min(i + 2 + _MAX_MODIFIERS, n)):
+        low = tokens[m].low
+        if low in PERSON_SINGULAR:
+            nxt = tokens[m + 1].low if m + 1 < n else ""
+            if nxt in PERSON_SINGULAR:
+                continue  # "a woman journalist": the head comes next
+            if nxt in PERSON_PLURAL:
+                return None  # "a civilian convoy's passengers"
+            return _past_name(tokens, m + 1), False
+        if not (tokens[m].text[:1].isalpha() or "-" in tokens[m].text) or low in NP_STOPS \
+                or low in _NUMBER_WORDS:
+            return None  # "his two sons" is a numbered figure
+        loose = listed and word in _POSSESSIVES  # "a cook and his apprentice": anyone of his
+        if (word in ("a", "an") or loose) and _guessed_head(tokens, m, loose):
+            return m + 1, True  # "an interpreter was killed", "shot a money changer dead"
+    return None
+
+
+def _is_titled_name(tokens: Sequence[Token], i: int) -> bool:
+    """Whether a capitalised person noun opens a name: "Judge Ibrahim Haroun"."""
+    return tokens[i].low in PERSON_SINGULAR and tokens[i].text[:1].isupper() and i + 1 < len(tokens) \
+        and _is_name(tokens[i + 1])
+
+
+def _full_name_end(tokens: Sequence[Token], i: int) -> tuple[int, bool] | None:
+    """(index after, False) of a full name at i ("Maria Lopez"), when the phrase ends after it:
+    two capitalised words that open no sentence and are not a date, then a stop or the end."""
+    n = len(tokens)
+    if not (_is_name(tokens[i]) and i + 1 < n and _is_name(tokens[i + 1]) and tokens[i].low not in _NOT_NAMES):
+        return None
+    end = _past_name(tokens, i + 2)
+    if end >= n or not tokens[end].text[:1].isalpha() or tokens[end].low in NP_STOPS or tokens[end].low in NP_STOP:
+        return end, False
     return None
 
 

@@ -4,6 +4,8 @@ import pytest
 
 from analysis.casualties import death_count
 from analysis.casualties.sentence import read_sentence
+from analysis.casualties.singles import _determined_person_end, _full_name_end, _is_titled_name
+from analysis.casualties.tokens import tokenize
 
 
 def figures(text):
@@ -83,3 +85,21 @@ def test_a_definite_attacker_is_counted_once():
     assert death_count("A gunman was killed by guards.") == 1
     assert death_count("The blast killed the bomber and six worshippers.") == 7
     assert death_count("Guards opened fire, killing four. The attacker was also killed.") == 5
+
+
+def test_a_determiner_phrase_ends_after_its_person_head_or_a_guessed_one():
+    assert _determined_person_end(tokenize("a woman journalist was killed", 0), 0, False) == (3, False)
+    assert _determined_person_end(tokenize("a money changer was shot dead", 0), 0, False) == (3, True)
+    assert _determined_person_end(tokenize("his two sons died", 0), 0, False) is None
+    # a possessive guesses its head only inside a list ("a cook and his apprentice")
+    listed = tokenize("a cook and his apprentice died", 0)
+    assert _determined_person_end(listed, 3, True) == (5, True)
+    assert _determined_person_end(listed, 3, False) is None
+
+
+def test_names_with_a_title_or_in_full():
+    titled = tokenize("Judge Ibrahim Haroun was shot", 0)
+    assert _is_titled_name(titled, 0)
+    assert not _is_titled_name(tokenize("judge Ibrahim Haroun was shot", 0), 0)
+    assert _full_name_end(tokenize("Maria Lopez died in Mosul", 0), 0) == (2, False)
+    assert _full_name_end(tokenize("On Monday Maria died", 0), 0) is None
