@@ -276,23 +276,36 @@ def _print_errors(articles: Sequence[dict], reports: Sequence[GoldReport], match
         print(f"  count  {miss}")
 
 
-def _print_headline_parts(result: Analysis, reports: Sequence[GoldReport], matched: dict[int, object],
-                          gold: dict) -> None:
-    """Each system incident in the killed and injured headline, with its figure and what its rows
-    are in the gold (incident ids, 'statistic', or 'unmatched'), beside the gold incident's
-    conservative figure: where an over- or undercount comes from."""
-    casualties, incidents = result.casualties, result.incidents
+def _headline_inputs(result: Analysis, reports: Sequence[GoldReport], matched: dict[int, object],
+                     gold: dict) -> tuple[pd.DataFrame, dict, dict]:
+    """The headline's incidents (statistics left out), what each matched system row is in the
+    gold (an incident id or "statistic"), and each gold incident's conservative figure per category."""
+    incidents = result.incidents
     if "kind" in incidents.columns:
         incidents = incidents[incidents["kind"] != "statistic"]
     gold_of = {label: reports[g].incident or "statistic" for g, label in matched.items()}
     gold_figures = {(i["id"], category): figures["conservative"]
                     for i in gold["incidents"] for category, figures in i["figures"].items()}
+    return incidents, gold_of, gold_figures
+
+
+def _gold_sources(casualties: pd.DataFrame, incident_id: str, category: str, gold_of: dict) -> Counter:
+    """How many of a system incident's rows of one category are each gold incident, a
+    statistic, or unmatched."""
+    labels = casualties.index[(casualties["incident_id"] == incident_id) & (casualties["category"] == category)]
+    return Counter(gold_of.get(label, "unmatched") for label in labels)
+
+
+def _print_headline_parts(result: Analysis, reports: Sequence[GoldReport], matched: dict[int, object],
+                          gold: dict) -> None:
+    """Each system incident in the killed and injured headline, with its figure and what its rows
+    are in the gold (incident ids, 'statistic', or 'unmatched'), beside the gold incident's
+    conservative figure: where an over- or undercount comes from."""
+    incidents, gold_of, gold_figures = _headline_inputs(result, reports, matched, gold)
     for category in HEADLINE_CATEGORIES:
         rows = incidents[(incidents["category"] == category) & incidents["conservative"].notna()]
         for incident in rows.sort_values("conservative", ascending=False).itertuples():
-            labels = casualties.index[(casualties["incident_id"] == incident.incident_id)
-                                      & (casualties["category"] == category)]
-            sources = Counter(gold_of.get(label, "unmatched") for label in labels)
+            sources = _gold_sources(result.casualties, incident.incident_id, category, gold_of)
             said = ", ".join(f"{name} x{n} (gold {gold_figures.get((name, category), '-')})"
                              for name, n in sources.most_common())
             print(f"  headline {category:7s} {incident.incident_id} {int(incident.conservative):5d} "
@@ -306,12 +319,7 @@ def headline_breakdown(result: Analysis, reports: Sequence[GoldReport], matched:
     its gold conservative figure), `over` (what such an incident says above the gold figure),
     `split` (further system incidents of a gold incident already counted), `statistic` (incidents
     made mostly of gold statistics), `unmatched` (made mostly of rows the gold does not hold)."""
-    casualties, incidents = result.casualties, result.incidents
-    if "kind" in incidents.columns:
-        incidents = incidents[incidents["kind"] != "statistic"]
-    gold_of = {label: reports[g].incident or "statistic" for g, label in matched.items()}
-    gold_figures = {(i["id"], category): figures["conservative"]
-                    for i in gold["incidents"] for category, figures in i["figures"].items()}
+    incidents, gold_of, gold_figures = _headline_inputs(result, reports, matched, gold)
     out: dict[str, dict[str, int]] = {}
     for category in HEADLINE_CATEGORIES:
         parts = dict.fromkeys(("gold", "over", "split", "statistic", "unmatched"), 0)
@@ -319,9 +327,7 @@ def headline_breakdown(result: Analysis, reports: Sequence[GoldReport], matched:
         rows = incidents[(incidents["category"] == category) & incidents["conservative"].notna()]
         for incident in rows.sort_values("conservative", ascending=False).itertuples():
             figure = int(incident.conservative)
-            labels = casualties.index[(casualties["incident_id"] == incident.incident_id)
-                                      & (casualties["category"] == category)]
-            source = Counter(gold_of.get(label, "unmatched") for label in labels).most_common(1)
+            source = _gold_sources(result.casualties, incident.incident_id, category, gold_of).most_common(1)
             name = source[0][0] if source else "unmatched"
             if name in ("statistic", "unmatched"):
                 parts[name] += figure
