@@ -105,14 +105,45 @@ def build_sides(keys: Sequence[str], documents: pd.DataFrame) -> list[Side]:
     return sides
 
 
-def default_selection(documents: pd.DataFrame, limit: int = 4) -> list[str]:
+SAME_STORY_ENTITIES = 2  # articles naming at least this many of the same actors and places tell one story
+
+
+def default_selection(documents: pd.DataFrame, limit: int = 4, mentions: pd.DataFrame | None = None) -> list[str]:
     """A starting comparison: the first article (by date) of each of the first `limit` sources,
-    so a fresh page shows different outlets side by side. Empty when there is only one article."""
+    so a fresh page shows different outlets side by side. Given the mentions (doc_id, entity),
+    the outlets' articles are those on the first article's story (sharing SAME_STORY_ENTITIES
+    entities with it, most shared first): a corpus of several stories never starts by comparing
+    a Ukraine report with a Red Sea one. Empty when there is only one article."""
     if len(documents) < 2:
         return []
     ordered = documents.assign(_when=pd.to_datetime(documents["published"], errors="coerce"))
     ordered = ordered.sort_values(["_when", "doc_id"], na_position="last", kind="stable")
+    story = _first_story(ordered, mentions, limit) if mentions is not None else []
+    if len(story) >= 2:
+        return [article_key(d) for d in story]
     firsts = ordered.drop_duplicates("source")
     if len(firsts) < 2:
         return [article_key(d) for d in ordered["doc_id"].head(2)]
     return [article_key(d) for d in firsts["doc_id"].head(limit)]
+
+
+def _first_story(ordered: pd.DataFrame, mentions: pd.DataFrame, limit: int) -> list[str]:
+    """The first article and up to `limit - 1` articles of other outlets on its story, those
+    sharing most entities with it first (then by date)."""
+    if mentions.empty or "entity" not in mentions:
+        return []
+    named = mentions[mentions["doc_id"].isin(set(ordered["doc_id"]))]
+    entities = named.groupby("doc_id")["entity"].agg(lambda values: set(values.dropna()))
+    seed_id, seed_source = ordered["doc_id"].iloc[0], ordered["source"].iloc[0]
+    seed = entities.get(seed_id, set())
+    chosen, sources = [seed_id], {seed_source}
+    shared = [(len(seed & entities.get(doc_id, set())), position, doc_id, source)
+              for position, (doc_id, source) in enumerate(zip(ordered["doc_id"], ordered["source"]))
+              if doc_id != seed_id]
+    for count, _, doc_id, source in sorted(shared, key=lambda item: (-item[0], item[1])):
+        if count < SAME_STORY_ENTITIES or len(chosen) >= limit:
+            break
+        if source not in sources:
+            chosen.append(doc_id)
+            sources.add(source)
+    return chosen

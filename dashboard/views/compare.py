@@ -110,18 +110,19 @@ def _on_mode_change(documents: pd.DataFrame) -> None:
     compare_state.remember(_convert(compare_state.stored_selection() or [], to_mode, documents))
 
 
-def choose_selection(documents: pd.DataFrame) -> list[str]:
-    """The mode switch and the picker, seeded from the URL once; returns the clean keys."""
+def choose_selection(documents: pd.DataFrame, mentions: pd.DataFrame | None = None) -> list[str]:
+    """The mode switch and the picker, seeded from the URL once; returns the clean keys. With
+    no selection yet, the default is one story's articles (`default_selection`)."""
     seeded = compare_state.seed_once()
     if seeded is not None:
         from_url, notes = seeded
         for note in notes:
             st.warning(md(note), icon=":material/link_off:")
-        keys = from_url or default_selection(documents)
+        keys = from_url or default_selection(documents, mentions=mentions)
         st.session_state[compare_state.MODE_KEY] = MODE_NAMES[selection_mode(keys)]
     else:
         stored = compare_state.stored_selection()
-        keys = stored if stored is not None else default_selection(documents)
+        keys = stored if stored is not None else default_selection(documents, mentions=mentions)
     kept, dropped = clean_selection(keys, documents)
     if dropped:
         over = len([k for k in keys if k not in dropped]) >= MAX_SIDES
@@ -366,7 +367,7 @@ def render(ctx: PageContext) -> None:
     if len(documents) < 2:
         st.info("Comparing needs at least two articles: widen the sidebar filters or load more articles.")
         return
-    keys = choose_selection(documents)
+    keys = choose_selection(documents, ctx.full.mentions)
     if len(keys) < 2:
         st.info(f"Pick at least two {'articles' if selection_mode(keys) == ARTICLE else 'sources'} to compare.")
         return

@@ -69,3 +69,21 @@ def test_a_large_source_stands_for_its_newest_articles():
     assert len(wire.doc_ids) == MAX_ARTICLES_PER_SOURCE and wire.available == 40
     assert wire.doc_ids[0] == "w039"  # newest first
     assert daily.doc_ids == ("x",) and daily.available == 1
+
+
+def test_the_default_compares_one_story_when_the_corpus_holds_several():
+    docs = pd.DataFrame({
+        "doc_id": ["k1", "r1", "k2", "r2", "k3"],
+        "source": ["Wire", "Daily", "Post", "Echo", "Wire"],
+        "title": ["Kyiv drones", "Red Sea ship", "Kyiv strike", "Red Sea attack", "Kyiv again"],
+        "published": pd.to_datetime(["2025-01-16", "2025-01-16", "2025-01-17", "2025-01-17", "2025-01-18"]).date,
+    })
+    named = {"k1": ["Kyiv", "Ukraine", "Russia"], "r1": ["Red Sea", "Houthis", "Yemen"],
+             "k2": ["Kyiv", "Russia", "Zelensky"], "r2": ["Red Sea", "Houthis"], "k3": ["Kyiv", "Ukraine"]}
+    mentions = pd.DataFrame([{"doc_id": d, "entity": e} for d, names in named.items() for e in names])
+    # The first article's story, one article per outlet: k3 is from Wire, already chosen.
+    assert default_selection(docs, mentions=mentions) == ["a:k1", "a:k2"]
+    # Without mentions, or when no other outlet shares the story, the first article of each outlet.
+    assert default_selection(docs) == ["a:k1", "a:r1", "a:k2", "a:r2"]
+    lonely = mentions[mentions["doc_id"] != "k2"]
+    assert default_selection(docs, mentions=lonely) == ["a:k1", "a:r1", "a:k2", "a:r2"]
