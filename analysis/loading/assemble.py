@@ -25,13 +25,13 @@ from analysis.loading.fields import (
 from analysis.loading.notes import DATE_IGNORED, URL_IGNORED, note
 
 
-def _fingerprint(text: str) -> bytes:
+def text_fingerprint(text: str) -> bytes:
     """Equal for texts that differ only in spacing or line breaks (the same wire copy re-saved)."""
     collapsed = " ".join(text.split()).encode("utf-8", "surrogatepass")
     return hashlib.blake2b(collapsed, digest_size=16).digest()
 
 
-def _unique(base: str, taken: set[str]) -> str:
+def unique_id(base: str, taken: set[str]) -> str:
     """`base`, or `base-2`, `base-3`, ... when another file already has that id."""
     doc_id, n = base, 1
     while doc_id in taken:
@@ -52,12 +52,12 @@ def assemble(candidates: Iterable[Candidate], errors: list[LoadError]) -> Corpus
             reason = candidate.locate("no text (empty or whitespace only)")
             errors.append(LoadError(candidate.path, reason))
             continue
-        fingerprint = _fingerprint(text)
+        fingerprint = text_fingerprint(text)
         if fingerprint in first_with_text:
             original = first_with_text[fingerprint]
             errors.append(LoadError(candidate.path, candidate.locate(f"duplicate of {original}")))
             continue
-        doc_id = _unique(candidate.base_id, taken)
+        doc_id = unique_id(candidate.base_id, taken)
         first_with_text[fingerprint] = doc_id
         try:
             published = parse_published(candidate.published)

@@ -9,7 +9,6 @@ files are read whole, without the cap, with their folders' metadata sidecars.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -17,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from analysis.document import Document, LoadError
-from analysis.loading.assemble import assemble
+from analysis.loading.assemble import assemble, text_fingerprint, unique_id
 from analysis.loading.candidate import Candidate, Unreadable
 from analysis.loading.entries import Entry, Listing
 from analysis.loading.fields import clean_text
@@ -51,7 +50,7 @@ class _Settler:
     def settle(self, candidates: list[Candidate], errors: list[LoadError]) -> Batch:
         fresh = []
         for candidate in candidates:  # a copy of an earlier batch's article, reported as a whole read does
-            first = self.texts.get(_fingerprint(clean_text(candidate.text)))
+            first = self.texts.get(text_fingerprint(clean_text(candidate.text)))
             if first is None:
                 fresh.append(candidate)
             else:
@@ -59,19 +58,10 @@ class _Settler:
         corpus = assemble(fresh, errors)
         batch = Batch(errors=corpus.errors)
         for document in corpus.documents:
-            doc_id, n = document.doc_id, 1
-            while doc_id in self.taken:
-                n += 1
-                doc_id = f"{document.doc_id}-{n}"
-            self.taken.add(doc_id)
-            self.texts[_fingerprint(document.text)] = doc_id
+            doc_id = unique_id(document.doc_id, self.taken)
+            self.texts[text_fingerprint(document.text)] = doc_id
             batch.documents.append(document if doc_id == document.doc_id else replace(document, doc_id=doc_id))
         return batch
-
-
-def _fingerprint(text: str) -> bytes:
-    """analysis.loading.assemble's test of a duplicate: equal once whitespace is collapsed."""
-    return hashlib.blake2b(" ".join(text.split()).encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def stream_corpus(paths: Iterable[str], *, chunk_bytes: int = CHUNK_BYTES,
