@@ -116,11 +116,12 @@ class IncidentFigures:
     superseded: tuple[bool, ...] = ()
 
 
-def _supersedes(later: tuple, earlier: tuple, reports: list[tuple]) -> bool:
+def _supersedes(later: tuple, earlier: tuple, first_given: dict[int, object]) -> bool:
     """Whether report `later` revises `earlier` upwards: a higher floor reported after it, or
     at the same time as a running toll ("the death toll rose to 40"). A higher figure that some
     report already gave no later than `earlier` is a rival claim repeated, not a revision (the
-    army's 5 beside a security source's 10 stands when a later article repeats the 10). When
+    army's 5 beside a security source's 10 stands when a later article repeats the 10);
+    `first_given` is when each figure was first given other than as a running toll. When
     either reporting time is unknown the order is too, and only a running toll revises: a toll
     that "has risen to 14" is later than any lower figure."""
     if later[0] <= earlier[0]:
@@ -129,8 +130,8 @@ def _supersedes(later: tuple, earlier: tuple, reports: list[tuple]) -> bool:
         return later[4]
     if not (later[3] > earlier[3] or (later[3] == earlier[3] and later[4] and not earlier[4])):
         return False
-    return not any(r[0] == later[0] and r[3] is not None and r[3] <= earlier[3] and not r[4]
-                   for r in reports if r is not later)
+    given = first_given.get(later[0])
+    return given is None or given > earlier[3]
 
 
 def incident_figures(reports: Iterable[tuple]) -> IncidentFigures:
@@ -141,7 +142,11 @@ def incident_figures(reports: Iterable[tuple]) -> IncidentFigures:
     reports = [(int(r[0]), None if _missing(r[1]) else int(r[1]), bool(r[2]),
                 None if len(r) < 4 or _missing(r[3]) else r[3], len(r) > 4 and _flag(r[4]))
                for r in reports]
-    superseded = tuple(any(_supersedes(other, report, reports) for other in reports) for report in reports)
+    first_given: dict[int, object] = {}
+    for low, _, _, reported, toll in reports:
+        if reported is not None and not toll and (low not in first_given or reported < first_given[low]):
+            first_given[low] = reported
+    superseded = tuple(any(_supersedes(other, report, first_given) for other in reports) for report in reports)
     current = [r for r, old in zip(reports, superseded) if not old]
     credible = [r for r in current if r[2]] or current
     stated_highs = {r[1] for r in current if r[1] is not None}

@@ -47,7 +47,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     ]
     if not _QUOTES.search(text):
         return tokens
-    return [token for k, token in enumerate(tokens) if k not in _scare_quotes(tokens)]
+    quotes = _scare_quotes(tokens)
+    return [token for k, token in enumerate(tokens) if k not in quotes] if quotes else tokens
 
 
 _QUOTE_MARKS = "'\"‘’“”"
