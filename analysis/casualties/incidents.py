@@ -61,6 +61,7 @@ from analysis.casualties.location import (
     learn_containment,
     place_rank,
 )
+from analysis.casualties.numbers import UNITS
 from analysis.casualties.reports import article_figure, incident_figures
 
 INCIDENT_COLUMNS = [
@@ -200,6 +201,7 @@ class _Incident:
     day_span: tuple[date, date] | None = None  # the latest first possible day, the earliest last one
     events: frozenset[str] = frozenset()
     undated: bool = False
+    anchored: bool = False  # some report of it is dated (not an estimate nor a recall)
     places: dict[str | None, bool] = field(default_factory=dict)  # place -> some report there is undated
     first_day: date | None = None  # the first report's, which candidate searches read most
     first_location: str | None = None
@@ -207,7 +209,6 @@ class _Incident:
     def add(self, report: _Report) -> None:
         if not self.reports:
             self.first_day, self.first_location = report.day, report.location
-        anchored = any(not r.loose for r in self.reports)
         self.reports.append(report)
         self.doc_ids.add(report.doc_id)
         if report.stated:
@@ -219,12 +220,11 @@ class _Incident:
         self.events = self.events | report.events
         if day is None:
             self.undated = True
-        elif report.loose and anchored:
-            pass  # an estimate never narrows the days that dated reports pin down
-        else:
+        elif not (report.loose and self.anchored):  # an estimate never narrows the days dated reports pin down
             first, last = report.first_possible, report.last_possible
             span = self.day_span
             self.day_span = (first, last) if span is None else (max(span[0], first), min(span[1], last))
+        self.anchored = self.anchored or not report.loose
         self.places[report.location] = self.places.get(report.location, False) or day is None
 
 
@@ -418,13 +418,24 @@ def _agrees(report: _Report, incident: _Incident, geography: _Geography) -> bool
             return False
     if location is None and (day is None or incident.undated):
         return False  # neither place nor date to go on: keep it apart
-    if report.events and incident.events and not report.events & incident.events:
+    if _rival_attacks(report, incident):
         return False  # "shelling" and "a drone strike": two attacks
     for place, undated_there in incident.places.items():
-        if place != location and not _places_match(place, location) and not geography.related(place, location):
+        if not _tied(place, location, geography):
             if not (day is not None and not undated_there and geography.nest(place, location)):
                 return False
     return _figures_agree(report, incident)
+
+
+def _tied(place: str | None, location: str | None, geography: _Geography) -> bool:
+    """The same place, one naming the other with more words, or one the texts put inside (or
+    next to) the other."""
+    return place == location or _places_match(place, location) or geography.related(place, location)
+
+
+def _rival_attacks(report: _Report, incident: _Incident) -> bool:
+    """Both name kinds of attack and none is shared ("shelling" and "a drone strike")."""
+    return bool(report.events and incident.events and not report.events & incident.events)
 
 
 def _rows(frame: pd.DataFrame) -> list[tuple[object, dict]]:
@@ -472,15 +483,13 @@ def _span_days(text: str) -> int:
 def _days_back(text: str) -> int:
     """How many days before the sentence's date a toll over days of fighting began ("killed
     in three days of battles": 2), 0 for a day."""
-    back = [min(_SMALL_DAY_COUNTS.get(match["n"].lower(), int(match["n"]) if match["n"].isdigit() else 1),
+    back = [min(UNITS.get(match["n"].lower(), int(match["n"]) if match["n"].isdigit() else 1),
                 _MAX_DAYS_BACK) - 1 for pattern in _BACK_SPANS for match in pattern.finditer(text)]
     if _SINCE_WEEKDAY.search(text):
         back.append(6)
     return max(back, default=0)
 
 
-_SMALL_DAY_COUNTS = {word: n for n, word in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen".split())}
 _MAX_DAYS_BACK = 14  # longer than a fortnight is a campaign's period total, a statistic
 
 
@@ -818,18 +827,17 @@ def _loose_home(report: _Report, candidates: list[_Incident], geography: _Geogra
     fitting = [incident for incident in candidates if _fits_loosely(report, incident, geography)]
     if len(fitting) <= 1:
         return fitting[0] if fitting else None
-    ranked = sorted(fitting, key=lambda incident: _closeness(report, incident, geography), reverse=True)
-    best, second = (_closeness(report, incident, geography) for incident in ranked[:2])
-    return ranked[0] if best > second else None
+    ranked = sorted(((_closeness(report, incident, geography), n, incident) for n, incident in enumerate(fitting)),
+                    key=lambda scored: scored[0], reverse=True)
+    (best, _, home), (second, _, _) = ranked[:2]
+    return home if best > second else None
 
 
 def _closeness(report: _Report, incident: _Incident, geography: _Geography) -> tuple[bool, bool, bool]:
     """How well a fitting incident matches: a place the texts tie to the report's (the same,
     or one holding the other) rather than one that merely may hold it, a report stating the
     same figure, a shared kind of attack."""
-    location = report.location
-    tied = any(place == location or _places_match(place, location) or geography.related(place, location)
-               for place in incident.places if place is not None)
+    tied = any(_tied(place, report.location, geography) for place in incident.places if place is not None)
     same_figure = report.stated and any(r.stated and r.low == report.low for r in incident.reports)
     return tied, same_figure, bool(report.events & incident.events)
 
@@ -840,15 +848,12 @@ def _fits_loosely(report: _Report, incident: _Incident, geography: _Geography) -
     the report's, held by it as the texts say, or nested with it (a region and a town in it)."""
     if report.doc_id in incident.doc_ids:
         return False
-    if report.events and incident.events and not report.events & incident.events:
+    if _rival_attacks(report, incident):
         return False
     location = report.location
-    for place in incident.places:
-        if place is None:
-            continue
-        if place != location and not _places_match(place, location) and not geography.related(place, location) \
-                and not geography.nest(place, location):
-            return False
+    if any(not _tied(place, location, geography) and not geography.nest(place, location)
+           for place in incident.places if place is not None):
+        return False
     return _figures_agree(report, incident)
 
 
