@@ -37,15 +37,7 @@ from analysis.entities import (
     summarise_entities,
 )
 from analysis.nlp import load_pipeline, pipeline_description
-from analysis.nlp.mentions import (  # the pipeline's reading of one text, and its corpus pass
-    BATCH_CHARS,
-    BATCH_SIZE,
-    RawMention,
-    _read_piece,
-    _resolve_from_corpus,
-    _settle_guesses,
-)
-from analysis.nlp.pieces import batches, piece_limit, pieces_of
+from analysis.nlp.mentions import RawMention, read_texts, settle_in_corpus
 from analysis.result import Analysis
 from analysis.schema import CASUALTIES, DOCUMENTS, EVENTS, MENTIONS, SENTENCES, STATISTICS
 from analysis.segmentation import Sentence, split_sentences
@@ -113,20 +105,12 @@ def read_articles(documents: Sequence[Document], nlp) -> list[ArticleTables]:
 def _pipeline_mentions(nlp, texts: Sequence[str]) -> list[ArticleMentions]:
     """What the pipeline finds in each text on its own: analysis.nlp.find_mentions without its
     corpus pass, which `settle_mentions` makes over every article's summary."""
-    found: list[list[RawMention]] = [[] for _ in texts]
-    unresolved: list[list[tuple[int, int, bool]]] = [[] for _ in texts]
-    guessed: list[set[tuple[int, int]]] = [set() for _ in texts]
-    offline = False
-    for group in batches(pieces_of(texts, piece_limit(nlp.max_length)), BATCH_SIZE, BATCH_CHARS):
-        docs = nlp.pipe([piece.text for piece in group], batch_size=len(group), n_process=1)
-        for piece, doc in zip(group, docs):
-            i = piece.index
-            offline = _read_piece(doc, texts[i], piece.start, found[i], unresolved[i], guessed[i])
+    readings = read_texts(nlp, texts)
     return [
         ArticleMentions(
-            found=found[i],
-            open_words=[(start, end, initial, texts[i][start:end]) for start, end, initial in unresolved[i]],
-            guessed=guessed[i], bracketed=set(), offline=offline,
+            found=readings.found[i],
+            open_words=[(start, end, initial, texts[i][start:end]) for start, end, initial in readings.unresolved[i]],
+            guessed=readings.guessed[i], bracketed=set(), offline=readings.offline,
         )
         for i in range(len(texts))
     ]
@@ -193,9 +177,9 @@ def settle_mentions(articles: Sequence[ArticleMentions]) -> list[list[RawMention
     results = [article.found for article in articles]
     if not any(article.offline for article in articles):
         return results
-    results = _settle_guesses(results, [article.guessed for article in articles])
     unresolved = [[(start, end, initial) for start, end, initial, _ in article.open_words] for article in articles]
-    return _resolve_from_corpus([_SpanWords(a.open_words) for a in articles], results, unresolved)
+    return settle_in_corpus(results, [article.guessed for article in articles],
+                            [_SpanWords(a.open_words) for a in articles], unresolved)
 
 
 def mention_columns(doc_id: str, article: ArticleTables, settled: Sequence[RawMention]) -> dict[str, list]:

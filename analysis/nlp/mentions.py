@@ -38,7 +38,27 @@ def find_mentions(nlp: Language, texts: Sequence[str]) -> list[list[RawMention]]
     is the surname of a person named in full (Kirby after John F. Kirby) is that person; in the
     same article a surname also overrides a place reading (Austin after Lloyd Austin).
     """
-    results: list[list[RawMention]] = [[] for _ in texts]
+    readings = read_texts(nlp, texts)
+    if not readings.offline:
+        return readings.found
+    return settle_in_corpus(readings.found, readings.guessed, texts, readings.unresolved)
+
+
+class TextReadings(NamedTuple):
+    """What the pipeline finds in each text on its own, before any corpus pass: the mentions,
+    the capitalised words it left open (start, end, sentence-initial), the spans it typed by
+    default, and whether the offline pipeline read them (only its readings take a corpus pass)."""
+
+    found: list[list[RawMention]]
+    unresolved: list[list[tuple[int, int, bool]]]
+    guessed: list[set[tuple[int, int]]]
+    offline: bool
+
+
+def read_texts(nlp: Language, texts: Sequence[str]) -> TextReadings:
+    """Each text read by the pipeline alone, in batches and (when long) in pieces whose offsets
+    index the whole text: the per-article half of `find_mentions`."""
+    found: list[list[RawMention]] = [[] for _ in texts]
     unresolved: list[list[tuple[int, int, bool]]] = [[] for _ in texts]
     guessed: list[set[tuple[int, int]]] = [set() for _ in texts]
     offline = False
@@ -47,11 +67,17 @@ def find_mentions(nlp: Language, texts: Sequence[str]) -> list[list[RawMention]]
         docs = nlp.pipe([piece.text for piece in group], batch_size=len(group), n_process=1)
         for piece, doc in zip(group, docs):
             offline = _read_piece(doc, texts[piece.index], piece.start,
-                                  results[piece.index], unresolved[piece.index], guessed[piece.index])
-    if offline:
-        results = _settle_guesses(results, guessed)
-        results = _resolve_from_corpus(texts, results, unresolved)
-    return results
+                                  found[piece.index], unresolved[piece.index], guessed[piece.index])
+    return TextReadings(found, unresolved, guessed, offline)
+
+
+def settle_in_corpus(found: list[list[RawMention]], guessed: list[set[tuple[int, int]]], texts: Sequence,
+                     unresolved: list[list[tuple[int, int, bool]]]) -> list[list[RawMention]]:
+    """The offline pipeline's corpus pass, the corpus-level half of `find_mentions`: a name typed
+    by default takes the label the corpus gives it where a cue spoke, and an open word another
+    article names as a person or place becomes that mention. `texts` need only give the words
+    at the open spans (`texts[i][start:end]`)."""
+    return _resolve_from_corpus(texts, _settle_guesses(found, guessed), unresolved)
 
 
 def _read_piece(
