@@ -418,8 +418,10 @@ def source_totals(reports: pd.DataFrame) -> pd.DataFrame:
 
 
 def totals_over_time(incidents: pd.DataFrame) -> pd.DataFrame:
-    """Per event date and category: incidents and the sum of their conservative figures."""
+    """Per event date and category: incidents and the sum of their conservative figures.
+    Families and households are never summed with people (as in `category_totals`)."""
     columns = ["date", "category", "conservative", "incidents", "incident_ids"]
+    incidents = incidents[~_counts_households(incidents)]
     dated = incidents.assign(date=incidents["date"].map(_day)) if not incidents.empty else incidents
     if dated.empty or dated["date"].isna().all():
         return pd.DataFrame(columns=columns)

@@ -137,11 +137,6 @@ def source_column_px(cells: pd.Series) -> int:
     return max(MIN_SOURCE_PX, min(MAX_SOURCE_PX, CHAR_PX * longest + 16))
 
 
-def people_only(incidents: pd.DataFrame) -> pd.DataFrame:
-    """Incidents counted in people: families and households are said apart, never charted as heads."""
-    return incidents[incidents["unit"].map(lambda v: not _text(v))]
-
-
 def _headline(totals: pd.DataFrame, incidents: pd.DataFrame, statistics: pd.DataFrame) -> None:
     """Per category, the sum of incident figures (never statistics), its range, and how it was counted."""
     left_out = cv.statistics_by_category(statistics)
@@ -347,7 +342,7 @@ def render(ctx: PageContext) -> None:
     left, right = st.columns(2)
     left.plotly_chart(totals_by_category(totals), key="casualties_by_category")
     right.plotly_chart(figures_by_source(cv.source_totals(reports)), key="casualties_by_source")
-    st.plotly_chart(totals_over_time(cv.totals_over_time(people_only(incidents))), key=TIME_CHART_KEY,
+    st.plotly_chart(totals_over_time(cv.totals_over_time(incidents)), key=TIME_CHART_KEY,
                     on_select=lambda: _pick_dates(ctx), selection_mode=("points", "box"))
     st.caption("Click a bar or drag across dates to set the sidebar's date range to those event dates.")
 

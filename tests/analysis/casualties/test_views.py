@@ -239,6 +239,13 @@ def test_totals_over_time_group_incidents_by_date_and_category():
     assert set(killed["incident_ids"].split("; ")) == {"I1", "I3"}
 
 
+def test_totals_over_time_chart_people_only():
+    incidents = pd.DataFrame({"incident_id": ["I1", "I2"], "category": ["displaced", "displaced"],
+                              "date": [date(2023, 3, 9)] * 2, "conservative": [40, 100],
+                              "unit": [None, "families"]})
+    assert cv.totals_over_time(incidents)["incident_ids"].tolist() == ["I1"]
+
+
 def test_formats():
     assert cv.report_cell(2001, None, "More than 2,000") == "2,001 (More than 2,000)"
     assert cv.report_cell(10, 15, "between 10 and 15") == "10–15 (between 10 and 15)"

@@ -152,7 +152,6 @@ def test_headline_counts_read_as_words_and_source_columns_fit_a_revision():
         MAX_SOURCE_PX,
         MIN_SOURCE_PX,
         headline_caption,
-        people_only,
         source_column_px,
     )
 
@@ -163,8 +162,6 @@ def test_headline_counts_read_as_words_and_source_columns_fit_a_revision():
     assert MIN_SOURCE_PX < source_column_px(revision) < MAX_SOURCE_PX
     assert source_column_px(pd.Series(["8"])) == MIN_SOURCE_PX
     assert source_column_px(pd.Series(["9 → " * 200])) == MAX_SOURCE_PX
-    incidents = pd.DataFrame({"incident_id": ["I1", "I2"], "unit": [None, "families"]})
-    assert people_only(incidents)["incident_id"].tolist() == ["I1"]
 
 
 def test_the_seeds_chart_only_people_and_say_what_the_ledger_counts(run):
