@@ -14,7 +14,8 @@ from analysis.schema import CASUALTY_CATEGORIES
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "incidents"
-CORPORA = [DATA / "dev.jsonl", DATA / "dev2.jsonl", DATA / "dev3.jsonl", DATA / "dev4.jsonl", DATA / "heldout.jsonl", DATA / "heldout2.jsonl", DATA / "heldout3.jsonl"]
+CORPORA = [DATA / f"{name}.jsonl" for name in (
+    "dev", "dev2", "dev3", "dev4", "dev5", "heldout", "heldout2", "heldout3", "heldout4")]
 CATEGORIES = {*CASUALTY_CATEGORIES, "killed_or_injured"}
 
 
