@@ -1,7 +1,8 @@
-"""The kind dev and held-out sets checked against their own texts, and the kind scorer run for
-real on a small file."""
+"""The kind dev and held-out sets (both pairs) checked against their own texts, and the kind
+scorer run for real on a small file."""
 
 import importlib.util
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "casualties" / "kinds"
-FILES = [DATA / "dev.jsonl", DATA / "heldout.jsonl"]
+FILES = [DATA / name for name in ("dev.jsonl", "heldout.jsonl", "dev2.jsonl", "heldout2.jsonl")]
 CATEGORIES = {"killed", "injured", "missing", "displaced", "detained", "killed_or_injured"}
 
 
@@ -44,9 +45,10 @@ def test_fields_categories_and_kinds_are_valid(path: Path) -> None:
     assert len({r["id"] for r in records}) == len(records)
 
 
-def test_heldout_shares_no_sentence_with_dev() -> None:
-    dev, heldout = ({r["text"] for r in _records(path)} for path in FILES)
-    assert dev.isdisjoint(heldout)
+@pytest.mark.parametrize("first, second", list(itertools.combinations(FILES, 2)), ids=lambda p: p.name)
+def test_no_two_sets_share_a_sentence(first: Path, second: Path) -> None:
+    shared = {r["text"] for r in _records(first)} & {r["text"] for r in _records(second)}
+    assert shared == set(), f"{first.name} and {second.name} share {len(shared)} text(s)"
 
 
 def _write_items(path: Path, items: list[tuple[str, str, str, str]]) -> None:
@@ -90,8 +92,9 @@ def test_summary_arithmetic_on_known_outcomes(scorer) -> None:  # type: ignore[n
     assert [e.split("\t")[0].strip() for e in scorer.error_lines(outcomes)] == ["b", "d"]
 
 
-def test_errors_are_refused_for_a_heldout_file(scorer, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    heldout = tmp_path / "heldout.jsonl"
+@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl"])
+def test_errors_are_refused_for_a_heldout_file(scorer, tmp_path: Path, capsys, name: str) -> None:  # type: ignore[no-untyped-def]
+    heldout = tmp_path / name
     _write_items(heldout, THREE_ITEMS[:1])
     assert scorer.main([str(heldout), "--errors"]) == 2
     captured = capsys.readouterr()
