@@ -1,0 +1,478 @@
+"""Questions asked of an analysis store with DuckDB, answered with small tables.
+
+A store of 100,000 articles holds millions of sentences and mentions: more than a dashboard
+should hold in pandas. `StoreQueries` reads the Parquet files in place and returns, for a set
+of `Filters`, only what a page draws: counts, aggregates, the top rows of a ranking, one page
+of a long list, or the rows of a few chosen articles.
+
+Filtering mirrors `analysis.filters.apply` exactly (tests/analysis/store/test_query.py holds the
+two side by side): a sentence stays when its article is from a chosen source, its `date` is in
+range, and, with entities chosen, it names one of them; mentions, figures and dated expressions
+follow their sentences; the entity-type filter narrows mentions only; with no filter at all every
+table is whole (an article without sentences included).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.entities import views as entity_views
+from analysis.filters import FilterChoices, Filters, core_span
+from analysis.result import Analysis
+from analysis.store.layout import (
+    CORPUS_TABLES,
+    MANIFEST,
+    SHARDED_TABLES,
+    article_path,
+    final_path,
+    live_shards,
+    read_manifest,
+)
+from analysis.timeline import views as timeline_views
+
+DUCKDB_THREADS = 2
+DUCKDB_MEMORY = "1GB"  # DuckDB spills to disk past this rather than grow the server
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The headline counts of a filtered view."""
+
+    articles: int
+    sources: int
+    sentences: int
+    mentions: int
+    entities: int
+    casualties: int
+    incidents: int
+    events: int
+    first_published: date | None
+    last_published: date | None
+    first_event: date | None
+    last_event: date | None
+
+
+@dataclass(frozen=True)
+class Capped:
+    """The first rows of a longer result, and how many rows there are in all."""
+
+    rows: pd.DataFrame
+    total: int
+
+    @property
+    def capped(self) -> bool:
+        return self.total > len(self.rows)
+
+
+def store_version(root: str | os.PathLike) -> str:
+    """What changes when the store is rebuilt: the times and sizes of its manifest and of the
+    tables the build writes last. Cheap (a few stat calls), so it can be asked on every rerun."""
+    root = Path(root)
+    parts = []
+    for path in (root / MANIFEST, final_path(root, "incidents"), final_path(root, "statistics")):
+        try:
+            info = path.stat()
+            parts.append(f"{info.st_mtime_ns}:{info.st_size}")
+        except OSError:
+            parts.append("-")
+    return "|".join(parts)
+
+
+def _sql_list(paths: list[Path]) -> str:
+    return "[" + ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths) + "]"
+
+
+class StoreQueries:
+    """Read-only queries over the store at `root`. One object serves many threads: each query
+    runs on its own DuckDB cursor over the views made here."""
+
+    def __init__(self, root: str | os.PathLike) -> None:
+        import duckdb
+
+        self.root = Path(root)
+        manifest = read_manifest(self.root)
+        if manifest["version"] is None:
+            raise FileNotFoundError(f"{self.root} holds no analysis store ({MANIFEST} is missing)")
+        self.pipeline: str = manifest["pipeline"] or ""
+        self.version = store_version(self.root)
+        self._shards = live_shards(manifest)
+        self._db = duckdb.connect(config={"threads": DUCKDB_THREADS, "memory_limit": DUCKDB_MEMORY})
+        self._lock = threading.Lock()
+        for table in SHARDED_TABLES:
+            if self._shards:
+                self._view(table, [final_path(self.root, table, s) for s in self._shards], sharded=True)
+            else:  # a store of no article: one empty file per table, and no shard column
+                self._view(table, [final_path(self.root, table)], sharded=False, shard="CAST(NULL AS VARCHAR)")
+        for table in CORPUS_TABLES:
+            self._view(table, [final_path(self.root, table)], sharded=False)
+        # A shard's texts may also hold an earlier version of an article that changed since: the
+        # current one is in the shard its documents row comes from.
+        if self._shards:
+            self._view("all_texts", [article_path(self.root, "texts", s) for s in self._shards], sharded=True)
+            self._db.execute("CREATE VIEW texts AS SELECT t.doc_id, t.text FROM all_texts t "
+                             "JOIN documents d ON d.doc_id = t.doc_id AND d.shard = t.shard")
+        else:
+            self._db.execute("CREATE VIEW texts AS SELECT CAST(NULL AS VARCHAR) AS doc_id, "
+                             "CAST(NULL AS VARCHAR) AS text WHERE false")
+
+    def _view(self, name: str, paths: list[Path], *, sharded: bool, shard: str | None = None) -> None:
+        """A view of the Parquet files `paths`; a sharded table's rows carry their `shard`."""
+        missing = [p for p in paths if not p.exists()]
+        if missing:
+            raise FileNotFoundError(f"{self.root} is not a complete analysis store: {missing[0]} is missing "
+                                    "(a build may still be running, or it stopped midway)")
+        extra = f", {shard} AS shard" if shard else ""
+        self._db.execute(f"CREATE VIEW {name} AS SELECT *{extra} FROM read_parquet({_sql_list(paths)}, "
+                         f"hive_partitioning = {str(sharded).lower()}, union_by_name = true)")
+
+    def sql(self, query: str, params: dict | None = None) -> pd.DataFrame:
+        """`query`'s rows as a DataFrame, on a cursor of this thread's own."""
+        with self._lock:
+            cursor = self._db.cursor()
+        try:
+            return _plain_strings(cursor.execute(query, params or {}).df())
+        finally:
+            cursor.close()
+
+    # --- the filter, as SQL ----------------------------------------------------------------------
+
+    @staticmethod
+    def kept(filters: Filters) -> tuple[str, dict]:
+        """Common table expressions `docs` (kept articles), `sents` (kept sentences) and `ments`
+        (kept mentions) for `filters`, as `apply` keeps them; and their parameters."""
+        params: dict = {}
+        if filters.is_empty():
+            return ("docs AS (SELECT * FROM documents), sents AS (SELECT * FROM sentences), "
+                    "ments AS (SELECT * FROM mentions)"), params
+        source_test = ""
+        if filters.sources:
+            source_test = "WHERE list_contains($sources, source)"
+            params["sources"] = list(filters.sources)
+        date_tests = []
+        if filters.date_from:
+            date_tests.append("s.date >= $date_from")
+            params["date_from"] = filters.date_from
+        if filters.date_to:
+            date_tests.append("s.date <= $date_to")
+            params["date_to"] = filters.date_to
+        dated = "".join(f" AND {test}" for test in date_tests)
+        parts = [f"sourced AS (SELECT * FROM documents {source_test})",
+                 "in_range AS (SELECT s.* FROM sentences s WHERE s.doc_id IN (SELECT doc_id FROM sourced)" + dated + ")"]
+        if filters.entities:
+            params["entities"] = list(filters.entities)
+            parts.append("sents AS (SELECT s.* FROM in_range s WHERE EXISTS (SELECT 1 FROM mentions m WHERE "
+                         "m.doc_id = s.doc_id AND m.sent_id = s.sent_id AND list_contains($entities, m.entity)))")
+        else:
+            parts.append("sents AS (SELECT * FROM in_range)")
+        label_test = ""
+        if filters.labels:
+            label_test = " AND list_contains($labels, m.label)"
+            params["labels"] = list(filters.labels)
+        parts.append("ments AS (SELECT m.* FROM mentions m WHERE EXISTS (SELECT 1 FROM sents s WHERE "
+                     f"s.doc_id = m.doc_id AND s.sent_id = m.sent_id){label_test})")
+        parts.append("docs AS (SELECT * FROM sourced WHERE doc_id IN (SELECT doc_id FROM sents))")
+        return ", ".join(parts), params
+
+    def _with(self, filters: Filters, body: str, extra: dict | None = None) -> pd.DataFrame:
+        ctes, params = self.kept(filters)
+        return self.sql(f"WITH {ctes} {body}", {**params, **(extra or {})})
+
+    @staticmethod
+    def _rows_of_kept(table: str) -> str:
+        """A sentence-keyed table's rows whose sentence is kept."""
+        return (f"SELECT t.* FROM {table} t WHERE EXISTS (SELECT 1 FROM sents s WHERE s.doc_id = t.doc_id "
+                "AND s.sent_id = t.sent_id)")
+
+    def _casualties_sql(self, filters: Filters) -> str:
+        return "SELECT * FROM casualties" if filters.is_empty() else self._rows_of_kept("casualties")
+
+    # --- what the sidebar offers -----------------------------------------------------------------
+
+    def choices(self) -> FilterChoices:
+        """The store's `FilterChoices`, as `FilterChoices.of(load_store(...))` gives them."""
+        entities = self.sql("SELECT entity, label, mentions FROM entities")
+        labels = self.sql("SELECT DISTINCT label FROM entities WHERE label IS NOT NULL ORDER BY label")
+        sources = self.sql("SELECT DISTINCT source FROM documents WHERE source IS NOT NULL ORDER BY source")
+        days = self.sql("SELECT date AS day, count(*) AS n FROM sentences WHERE date IS NOT NULL "
+                        "GROUP BY date ORDER BY date")
+        counts = Counter({_as_date(day): int(n) for day, n in days.itertuples(index=False)})
+        core = core_span(counts.elements())
+        return FilterChoices(
+            entities=tuple((str(e), str(label), int(n)) for e, label, n in entities.itertuples(index=False)),
+            labels=tuple(str(label) for label in labels["label"]),
+            sources=tuple(str(source) for source in sources["source"]),
+            first_date=min(counts) if counts else None,
+            last_date=max(counts) if counts else None,
+            core_first=core[0] if core else None,
+            core_last=core[1] if core else None,
+            day_counts=tuple(sorted(counts.items())),
+        )
+
+    # --- counts and rankings ---------------------------------------------------------------------
+
+    def totals(self, filters: Filters) -> Totals:
+        entities = ("(SELECT count(*) FROM entities)" if filters.is_empty() else
+                    "(SELECT count(DISTINCT m.entity) FROM ments m JOIN entities e ON e.entity = m.entity)")
+        row = self._with(filters, f"""SELECT
+            (SELECT count(*) FROM docs) AS articles,
+            (SELECT count(DISTINCT source) FROM docs) AS sources,
+            (SELECT count(*) FROM sents) AS sentences,
+            (SELECT count(*) FROM ments) AS mentions,
+            {entities} AS entities,
+            (SELECT count(*) FROM ({self._casualties_sql(filters)})) AS casualties,
+            (SELECT count(*) FROM incidents WHERE incident_id IN
+                (SELECT incident_id FROM ({self._casualties_sql(filters)}))) AS incidents,
+            (SELECT count(*) FROM ({self._rows_of_kept('events')})) AS events,
+            (SELECT min(published) FROM docs) AS first_published,
+            (SELECT max(published) FROM docs) AS last_published,
+            (SELECT min(date) FROM ({self._rows_of_kept('events')})) AS first_event,
+            (SELECT max(date) FROM ({self._rows_of_kept('events')})) AS last_event""").iloc[0]
+        return Totals(**{name: (_as_date(value) if name.startswith(("first", "last")) else int(value))
+                         for name, value in row.items()})
+
+    def documents(self, filters: Filters, limit: int | None = None) -> Capped:
+        """The kept articles, newest first (undated last), at most `limit` of them."""
+        cap = f"LIMIT {int(limit)}" if limit is not None else ""
+        rows = self._with(filters, "SELECT doc_id, title, source, published, published_estimated, url, words, "
+                                   f"sentences, compound FROM docs ORDER BY published DESC NULLS LAST, doc_id {cap}")
+        total = int(self._with(filters, "SELECT count(*) AS n FROM docs")["n"].iloc[0]) if limit is not None else len(rows)
+        return Capped(rows, total)
+
+    def entities(self, filters: Filters, limit: int | None = None) -> pd.DataFrame:
+        """The entities table restated over the kept mentions (as `recount_entities` does),
+        most mentioned first; `limit` keeps the top of it."""
+        cap = f"LIMIT {int(limit)}" if limit is not None else ""
+        if filters.is_empty():
+            return self.sql("SELECT entity, label, mentions, documents, sources, compound FROM entities "
+                            f"ORDER BY mentions DESC, entity {cap}")
+        return self._with(filters, f"""
+            , counted AS (SELECT m.entity, count(*) AS mentions, count(DISTINCT m.doc_id) AS documents,
+                    count(DISTINCT d.source) AS sources
+                FROM ments m LEFT JOIN docs d USING (doc_id) GROUP BY m.entity),
+            tone AS (SELECT p.entity, avg(s.compound) AS compound
+                FROM (SELECT DISTINCT entity, doc_id, sent_id FROM ments) p
+                LEFT JOIN sents s USING (doc_id, sent_id) GROUP BY p.entity)
+            SELECT c.entity, e.label, c.mentions, c.documents, c.sources, t.compound
+            FROM counted c JOIN entities e USING (entity) LEFT JOIN tone t USING (entity)
+            ORDER BY c.mentions DESC, c.entity {cap}""")
+
+    def mentions_by_source(self, filters: Filters) -> pd.DataFrame:
+        """Mentions per entity and source with the entity's most frequent label (as
+        analysis.entities.views.mentions_by_source), most mentioned entity first."""
+        return self._with(filters, """
+            , counts AS (SELECT m.entity, d.source, count(*) AS mentions
+                FROM ments m JOIN docs d USING (doc_id) GROUP BY m.entity, d.source),
+            labels AS (SELECT entity, label FROM (
+                SELECT entity, label, row_number() OVER (PARTITION BY entity ORDER BY count(*) DESC, label) AS rank
+                FROM ments GROUP BY entity, label) WHERE rank = 1),
+            totals AS (SELECT entity, sum(mentions) AS total FROM counts GROUP BY entity)
+            SELECT c.entity, c.source, c.mentions, l.label FROM counts c
+            JOIN totals t USING (entity) LEFT JOIN labels l USING (entity)
+            ORDER BY t.total DESC, c.entity, c.source""")
+
+    def top_entity_names(self, filters: Filters, limit: int) -> list[str]:
+        """The `limit` most mentioned entities of the kept mentions (ties by name)."""
+        rows = self._with(filters, "SELECT entity FROM ments GROUP BY entity "
+                                   f"ORDER BY count(*) DESC, entity LIMIT {int(limit)}")
+        return [str(e) for e in rows["entity"]]
+
+    def source_words(self, filters: Filters) -> pd.DataFrame:
+        """Words each source published among the kept articles."""
+        return self._with(filters, "SELECT source, sum(words) AS words FROM docs GROUP BY source ORDER BY source")
+
+    def mention_counts(self, filters: Filters, names: list[str]) -> pd.DataFrame:
+        """Mentions of each of `names` per source (entity, source, mentions, label)."""
+        return self._with(filters, """
+            , picked AS (SELECT * FROM ments WHERE list_contains($names, entity)),
+            labels AS (SELECT entity, label FROM (
+                SELECT entity, label, row_number() OVER (PARTITION BY entity ORDER BY count(*) DESC, label) AS rank
+                FROM picked GROUP BY entity, label) WHERE rank = 1)
+            SELECT p.entity, d.source, count(*) AS mentions, any_value(l.label) AS label
+            FROM picked p JOIN docs d USING (doc_id) LEFT JOIN labels l USING (entity)
+            GROUP BY p.entity, d.source ORDER BY p.entity, d.source""", {"names": names})
+
+    def entity_sentence_tone(self, filters: Filters, names: list[str]) -> pd.DataFrame:
+        """Per entity of `names` and source: the mean, standard deviation and number of the
+        compound scores of the kept sentences naming it, and the entity's most frequent label."""
+        return self._with(filters, """
+            , picked AS (SELECT * FROM ments WHERE list_contains($names, entity)),
+            labels AS (SELECT entity, label FROM (
+                SELECT entity, label, row_number() OVER (PARTITION BY entity ORDER BY count(*) DESC, label) AS rank
+                FROM picked GROUP BY entity, label) WHERE rank = 1),
+            pairs AS (SELECT DISTINCT entity, doc_id, sent_id FROM picked)
+            SELECT p.entity, d.source, avg(s.compound) AS compound, count(*) AS sentences,
+                   stddev_samp(s.compound) AS spread, any_value(l.label) AS label
+            FROM pairs p JOIN sents s USING (doc_id, sent_id) JOIN docs d USING (doc_id)
+            LEFT JOIN labels l USING (entity)
+            GROUP BY p.entity, d.source ORDER BY p.entity, d.source""", {"names": names})
+
+    def cooccurrence(self, filters: Filters, names: list[str]) -> pd.DataFrame:
+        """Pairs of `names` named in one kept sentence, with how many sentences name both
+        (as analysis.entities.views.cooccurrence over those entities), strongest first."""
+        return self._with(filters, """
+            , picked AS (SELECT DISTINCT entity, doc_id, sent_id FROM ments WHERE list_contains($names, entity))
+            SELECT a.entity AS source_entity, b.entity AS target_entity, count(*) AS sentences
+            FROM picked a JOIN picked b ON a.doc_id = b.doc_id AND a.sent_id = b.sent_id AND a.entity < b.entity
+            GROUP BY a.entity, b.entity ORDER BY sentences DESC, source_entity, target_entity""", {"names": names})
+
+    def keyword_in_context(self, filters: Filters, names: list[str], limit: int) -> Capped:
+        """The first `limit` kept mentions of `names` in their sentences, as
+        analysis.entities.views.keyword_in_context gives them, and how many there are in all."""
+        body = "FROM ments m JOIN docs d USING (doc_id) WHERE list_contains($names, m.entity)"
+        rows = self._with(filters, f"""SELECT m.doc_id, m.sent_id, m.start, m."end", m.text, m.label, m.entity,
+                s.start AS sent_start, s.text AS sentence, s.compound, d.source, d.title
+            {body.replace("JOIN docs d", "JOIN sents s USING (doc_id, sent_id) JOIN docs d")}
+            ORDER BY d.source, m.doc_id, m.start LIMIT {int(limit)}""", {"names": names})
+        total = int(self._with(filters, f"SELECT count(*) AS n {body}", {"names": names})["n"].iloc[0])
+        mentions = rows[["doc_id", "sent_id", "start", "end", "text", "label", "entity"]]
+        sentences = rows[["doc_id", "sent_id", "sent_start", "sentence", "compound"]].drop_duplicates(
+            ["doc_id", "sent_id"]).rename(columns={"sent_start": "start", "sentence": "text"})
+        documents = rows[["doc_id", "source", "title"]].drop_duplicates("doc_id")
+        return Capped(entity_views.keyword_in_context(mentions, sentences, documents, names), total)
+
+    # --- sentences and tone ----------------------------------------------------------------------
+
+    def sentiment_boxes(self, filters: Filters) -> pd.DataFrame:
+        """Tukey box statistics of sentence tone per source: quartiles, median, mean, count, and
+        whiskers at the furthest values within 1.5 IQR (as plotly draws them from every point)."""
+        return self._with(filters, """
+            , scored AS (SELECT d.source, s.compound FROM sents s JOIN docs d USING (doc_id)
+                WHERE d.source IS NOT NULL),
+            quartiles AS (SELECT source, quantile_cont(compound, 0.25) AS q1, median(compound) AS median,
+                    quantile_cont(compound, 0.75) AS q3, avg(compound) AS mean, count(*) AS n
+                FROM scored GROUP BY source)
+            SELECT q.source, any_value(q.q1) AS q1, any_value(q.median) AS median, any_value(q.q3) AS q3,
+                   any_value(q.mean) AS mean, any_value(q.n) AS n,
+                   min(s.compound) FILTER (WHERE s.compound >= q.q1 - 1.5 * (q.q3 - q.q1)) AS lowerfence,
+                   max(s.compound) FILTER (WHERE s.compound <= q.q3 + 1.5 * (q.q3 - q.q1)) AS upperfence
+            FROM quartiles q JOIN scored s USING (source) GROUP BY q.source ORDER BY q.source""")
+
+    def longest_articles(self, filters: Filters, limit: int) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+        """The kept sentences and the documents of the `limit` articles with most kept
+        sentences (what the per-article charts draw), and how many articles are kept."""
+        sentences = self._with(filters, f"""
+            , longest AS (SELECT doc_id FROM sents GROUP BY doc_id ORDER BY count(*) DESC, doc_id LIMIT {int(limit)})
+            SELECT doc_id, sent_id, paragraph, text, compound FROM sents
+            WHERE doc_id IN (SELECT doc_id FROM longest) ORDER BY doc_id, sent_id""")
+        documents = self._with(filters, "SELECT doc_id, source, title FROM docs WHERE list_contains($ids, doc_id)",
+                               {"ids": sorted(set(sentences["doc_id"]))})
+        articles = int(self._with(filters, "SELECT count(DISTINCT doc_id) AS n FROM sents")["n"].iloc[0])
+        return sentences, documents, articles
+
+    def ranked_sentences(self, filters: Filters, negative_first: bool, limit: int) -> Capped:
+        """The kept sentences ordered by tone (then article and position), the first `limit`."""
+        order = "ASC" if negative_first else "DESC"
+        rows = self._with(filters, f"""SELECT s.compound, s.text, d.source, d.title, s.paragraph, s.doc_id, s.sent_id
+            FROM sents s LEFT JOIN docs d USING (doc_id)
+            ORDER BY s.compound {order}, s.doc_id, s.sent_id LIMIT {int(limit)}""")
+        total = int(self._with(filters, "SELECT count(*) AS n FROM sents")["n"].iloc[0])
+        return Capped(rows, total)
+
+    # --- dated events ------------------------------------------------------------------------------
+
+    def events_by_period(self, filters: Filters, unit: str = "day") -> pd.DataFrame:
+        """Kept dated expressions counted per period start (`unit`: day, week or month) and
+        source, with how many articles they come from: what a chart of a large store draws."""
+        if unit not in ("day", "week", "month"):
+            raise ValueError(f"unknown period unit: {unit}")
+        return self._with(filters, f"""
+            , dated AS ({self._rows_of_kept('events')})
+            SELECT CAST(date_trunc('{unit}', e.date) AS DATE) AS period, d.source,
+                   count(*) AS events, count(DISTINCT e.doc_id) AS articles
+            FROM dated e JOIN docs d USING (doc_id) WHERE e.date IS NOT NULL
+            GROUP BY period, d.source ORDER BY period, d.source""")
+
+    def publications_by_period(self, filters: Filters, unit: str = "day") -> pd.DataFrame:
+        """Kept articles counted per publication period and source."""
+        return self._with(filters, f"""
+            SELECT CAST(date_trunc('{unit}', published) AS DATE) AS period, source, count(*) AS articles
+            FROM docs WHERE published IS NOT NULL GROUP BY period, source ORDER BY period, source""")
+
+    def events_page(self, filters: Filters, offset: int, limit: int) -> Capped:
+        """One page of the kept dated expressions as analysis.timeline.views.dated_events gives
+        them (date, then source, article and sentence order), and how many there are in all."""
+        body = (f"FROM ({self._rows_of_kept('events')}) e JOIN docs d USING (doc_id) "
+                "LEFT JOIN sents s USING (doc_id, sent_id) WHERE e.date IS NOT NULL")
+        rows = self._with(filters, f"""SELECT e.* EXCLUDE (shard), d.source, d.title, d.published_estimated,
+                s.start AS sent_start {body}
+            ORDER BY e.date, d.source, e.doc_id, e.sent_id, e.start LIMIT {int(limit)} OFFSET {int(offset)}""")
+        total = int(self._with(filters, f"SELECT count(*) AS n {body}")["n"].iloc[0])
+        documents = rows[["doc_id", "source", "title", "published_estimated"]].drop_duplicates("doc_id")
+        sentences = rows[["doc_id", "sent_id", "sent_start"]].drop_duplicates(["doc_id", "sent_id"]).rename(
+            columns={"sent_start": "start"})
+        events = rows.drop(columns=["source", "title", "published_estimated", "sent_start"])
+        return Capped(timeline_views.dated_events(events, documents, sentences), total)
+
+    # --- whole rows of a part of the store -------------------------------------------------------
+
+    def casualty_tables(self, filters: Filters) -> tuple[Analysis, Analysis]:
+        """(filtered, full) analyses holding what the Casualties page reads: the figures kept
+        and all of them, the sentences and articles they come from, incidents and statistics
+        (small tables: one row per figure, incident or statistic, never per sentence)."""
+        full = self._figure_analysis("SELECT * FROM casualties", Filters())
+        if filters.is_empty():
+            return full, full
+        return self._figure_analysis(self._casualties_sql(filters), filters), full
+
+    def _figure_analysis(self, figures_sql: str, filters: Filters) -> Analysis:
+        ctes, params = self.kept(filters)
+        casualties = self.sql(f"WITH {ctes} {figures_sql}", params)
+        casualties = casualties.drop(columns=[c for c in ("shard",) if c in casualties.columns])
+        ids = sorted(set(casualties["doc_id"]))
+        documents = self.sql("SELECT * EXCLUDE (shard) FROM documents WHERE list_contains($ids, doc_id)", {"ids": ids})
+        sentences = self.sql(f"""WITH {ctes}, figures AS ({figures_sql})
+            SELECT s.* EXCLUDE (shard) FROM sentences s WHERE list_contains($ids, s.doc_id)
+            AND EXISTS (SELECT 1 FROM figures c WHERE c.doc_id = s.doc_id AND c.sent_id = s.sent_id)""",
+                             {**params, "ids": ids})
+        incidents = self.sql("SELECT * FROM incidents WHERE incident_id IN (SELECT unnest($ids))",
+                             {"ids": sorted(set(casualties["incident_id"].dropna()))})
+        statistics = self.sql("SELECT * FROM statistics WHERE statistic_id IN (SELECT unnest($ids))",
+                              {"ids": sorted(set(casualties["statistic_id"].dropna()))})
+        empty = pd.DataFrame()
+        return Analysis(documents=documents, sentences=sentences, mentions=empty, entities=empty,
+                        casualties=casualties, events=empty, pipeline=self.pipeline, incidents=incidents,
+                        statistics=statistics)
+
+    def articles(self, doc_ids: list[str]) -> tuple[Analysis, dict[str, str]]:
+        """Every row of the articles `doc_ids` (all their sentences, whatever the filters) as an
+        `Analysis`, with their texts: what comparing a few articles reads. The entities table
+        holds the entities those articles name."""
+        ids = {"ids": sorted(set(doc_ids))}
+        tables = {table: self.sql(f"SELECT * EXCLUDE (shard) FROM {table} WHERE list_contains($ids, doc_id) "
+                                  "ORDER BY doc_id" + (", sent_id, start" if table != "documents" else "")
+                                  if table != "sentences" else
+                                  "SELECT * EXCLUDE (shard) FROM sentences WHERE list_contains($ids, doc_id) "
+                                  "ORDER BY doc_id, sent_id", ids)
+                  for table in SHARDED_TABLES}
+        tables["casualties"] = self.sql("SELECT * FROM casualties WHERE list_contains($ids, doc_id)", ids)
+        tables["entities"] = self.sql("SELECT * FROM entities WHERE entity IN "
+                                      "(SELECT DISTINCT entity FROM mentions WHERE list_contains($ids, doc_id))", ids)
+        tables["incidents"] = self.sql("SELECT * FROM incidents WHERE incident_id IN (SELECT incident_id FROM "
+                                       "casualties WHERE list_contains($ids, doc_id))", ids)
+        tables["statistics"] = self.sql("SELECT * FROM statistics WHERE statistic_id IN (SELECT statistic_id FROM "
+                                        "casualties WHERE list_contains($ids, doc_id))", ids)
+        texts = self.sql("SELECT doc_id, text FROM texts WHERE list_contains($ids, doc_id)", ids)
+        return Analysis(pipeline=self.pipeline, **tables), dict(zip(texts["doc_id"], texts["text"]))
+
+
+def _plain_strings(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text columns as `analyze` returns them (Python strings, None where missing), so the
+    views written for an `Analysis` read a store's rows alike."""
+    for column in frame.columns:
+        if pd.api.types.is_string_dtype(frame[column]) and frame[column].dtype != object:
+            values = frame[column].astype(object)
+            frame[column] = values.where(values.notna(), None)
+    return frame
+
+
+def _as_date(value) -> date | None:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return pd.Timestamp(value).date()
