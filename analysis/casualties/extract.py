@@ -81,7 +81,39 @@ def extract_casualties(text: str, sentences: Sequence[Sentence],
                 group=sentence.sent_id * 1000 + f.group if f.group >= 0 else -1, toll=f.toll, claim=f.claim,
                 additional=f.additional, kind=kind, unit=unit_of(f.victims),
             ))
-    return figures
+    return _placed_by_the_lead(figures, text, sentences, places)
+
+
+def _placed_by_the_lead(figures: list[CasualtyFigure], text: str, sentences: Sequence[Sentence],
+                        places: Sequence[tuple[int, int, str]]) -> list[CasualtyFigure]:
+    """Figures of an incident that come before any figure with a place of its own, and whose
+    paragraphs name none, take the scene the lead names ("Nine days after a suicide bomber
+    struck the Dalori camp ..." above "The attack killed 19 people"): wire copy names the scene
+    once, at the top. A later figure without a place is left to take its story's place from
+    the figures before it (analysis.casualties.incidents); statistics keep none."""
+    unplaced = []
+    for number, figure in enumerate(figures):
+        if figure.location:
+            break
+        if figure.kind != STATISTIC:
+            unplaced.append(number)
+    lead = lead_place(text, sentences, places) if unplaced and places else None
+    if lead is None:
+        return figures
+    placed = list(figures)
+    for number in unplaced:
+        placed[number] = figures[number]._replace(location=lead)
+    return placed
+
+
+def lead_place(text: str, sentences: Sequence[Sentence], places: Sequence[tuple[int, int, str]]) -> str | None:
+    """The first scene the article's first paragraph names (never its dateline, a speaker or
+    a destination: `nearest_place` leaves those out), the inner one of a run."""
+    if not sentences:
+        return None
+    first = [s for s in sentences if s.paragraph == sentences[0].paragraph]
+    lo, hi = first[0].start, first[-1].end
+    return nearest_place(_places_within(places, _place_starts(places), lo, hi), lo, lo, lo, hi, text)
 
 
 def _place_starts(places: Sequence[tuple[int, int, str]]) -> list[int] | None:

@@ -127,6 +127,17 @@ _DESTINATION_BEFORE = re.compile(
 # Where fire came from ("projectiles fired from Yemen struck a border post"): not the scene.
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:fired|launched|lobbed|shot|flown)\s+(?:\w+\s+)?(?:from|across)\s+(?:the\s+)?$", re.IGNORECASE)
+# A person's past, not the scene: "a mother who fled Bama in 2014", "originally from Goma".
+_PAST_OF_PERSON_BEFORE = re.compile(
+    r"\b(?:(?:who|which|that)\s+(?:had\s+)?(?:fled|escaped|left)\s+(?:from\s+)?"
+    r"|originally\s+from\s+|(?:a\s+)?native\s+of\s+|hails?\s+from\s+|(?:was\s+)?born\s+in\s+|grew\s+up\s+in\s+)"
+    r"(?:the\s+(?:town|city|village|camp)\s+(?:of\s+)?)?$", re.IGNORECASE)
+# Where a statement was made or issued ("police said in a statement issued in Abuja", "told
+# reporters in Geneva"): where the speaker is, not the scene.
+_SPOKEN_BEFORE = re.compile(
+    r"\b(?:(?:statement|communiqu[eé]|report|bulletin)\s+(?:\w+\s+)?(?:issued|released|published|read\s+out)"
+    r"|(?:told|briefed)\s+(?:reporters|journalists|the\s+press|a\s+news\s+conference)|said|speaking|"
+    r"(?:news|press)\s+conference)\s+in\s+$", re.IGNORECASE)
 # The city part of a two-part dateline ("KHARKIV, " before "Ukraine -"): capitals, then a comma.
 _DATELINE_CITY = re.compile(r"[A-Z][A-Z .'’\-]*,\s*")
 
@@ -139,8 +150,8 @@ def _opens_a_line(text: str, start: int) -> bool:
 
 
 def _not_the_scene(text: str, start: int, end: int) -> bool:
-    """Whether the place span [start, end) of `text` names victims, a speaker, a hospital, a
-    destination or the dateline, not a scene."""
+    """Whether the place span [start, end) of `text` names victims, a speaker or where one
+    spoke, a hospital, a destination, a person's past or the dateline, not a scene."""
     if not 0 <= start < end <= len(text):
         return False
     after = text[end:end + 60]
@@ -148,7 +159,9 @@ def _not_the_scene(text: str, start: int, end: int) -> bool:
         return True
     if _opens_a_line(text, start) and _DATELINE_AFTER.match(after):
         return True
-    if _DESTINATION_BEFORE.search(text, max(0, start - 40), start) or _ORIGIN_BEFORE.search(text, max(0, start - 40), start):
+    before = max(0, start - 60)
+    if any(pattern.search(text, before, start)
+           for pattern in (_DESTINATION_BEFORE, _ORIGIN_BEFORE, _PAST_OF_PERSON_BEFORE, _SPOKEN_BEFORE)):
         return True
     if _VICTIM_AFTER.match(after) and _NUMBER_BEFORE.search(text[max(0, start - 20):start].rstrip()):
         return True

@@ -260,3 +260,21 @@ def test_a_toll_with_a_dated_head_and_a_place_aside():
 ])
 def test_captors_hands_and_a_ranking_that_is_no_count(text, expected):
     assert pairs(text) == expected
+
+
+def _places(text: str, *names: str) -> list[tuple[int, int, str]]:
+    return sorted((text.index(name), text.index(name) + len(name), name) for name in names)
+
+
+def test_figures_before_any_placed_one_take_the_scene_the_lead_names():
+    text = ("GOMA (Wire) - A week after gunmen raided the Kanyaruchinya camp near Goma, families are "
+            "still leaving.\n\nThe raid killed 14 people, camp leaders said.\n\n"
+            "In 2022, shelling killed 9 people in Rutshuru.")
+    found = figures(text, _places(text, "GOMA", "Kanyaruchinya", "Goma", "Rutshuru"))
+    assert [(f.value, f.location) for f in found] == [(14, "Kanyaruchinya"), (9, "Rutshuru")]
+
+
+def test_the_lead_is_no_scene_when_it_names_only_the_dateline():
+    text = "GOMA (Wire) - Aid groups met on Monday.\n\nThe raid killed 14 people, camp leaders said."
+    found = figures(text, _places(text, "GOMA"))
+    assert [(f.value, f.location) for f in found] == [(14, None)]

@@ -128,6 +128,12 @@ def test_a_province_is_never_put_inside_a_town():
     ("Talks resumed.\n\nSEVARE, Mali - Gunmen killed 7 herders.", "Mali", False),  # a later paragraph's dateline
     ("Talks resumed in Bamako, Mali - and 7 herders were killed.", "Mali", True),  # not at a line's start
     ("A roadside bomb killed 12 people near Kandahar.", "Kandahar", True),
+    ("Her son, who fled Bama in 2014, was among the 46 wounded.", "Bama", False),
+    ("The victims, originally from Kidal, were 3 traders.", "Kidal", False),
+    ("The bomber killed 5 worshippers, police said in a statement issued in Abuja.", "Abuja", False),
+    ("Five soldiers were killed, the army spokesman told reporters in Bamako.", "Bamako", False),
+    ("Five soldiers were killed in Bamako, the army said.", "Bamako", True),
+    ("About 800 families fled Gwoza after the shelling.", "Gwoza", True),  # the scene of a flight
 ])
 def test_places_naming_victims_speakers_datelines_or_hospitals_are_not_the_scene(text, name, scene):
     start = text.index(name)
