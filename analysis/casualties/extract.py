@@ -22,7 +22,7 @@ from analysis.casualties.attribution import (
 )
 from analysis.casualties.cues import has_cue, is_refugee_context
 from analysis.casualties.figure import CasualtyFigure
-from analysis.casualties.kinds import STATISTIC, sentence_kind
+from analysis.casualties.kinds import STATISTIC, sentence_kind, states_coverage
 from analysis.casualties.location import cue_place, nearest_place
 from analysis.casualties.period import find_period
 from analysis.casualties.sentence import read_cued_sentence
@@ -53,7 +53,10 @@ def extract_casualties(text: str, sentences: Sequence[Sentence],
     cue_places: dict[int, str | None] = {}
     starts = _place_starts(places)
     statistic_paragraph = -1  # the paragraph whose last figures were a statistic ("Of these, ...")
+    coverage_paragraph = -1  # the paragraph that stated the period a report covers, so far
     for position, sentence in enumerate(sentences):
+        if states_coverage(sentence.text):
+            coverage_paragraph = sentence.paragraph
         if not cued[position]:
             continue
         if sentence.paragraph not in refugee_paragraphs:
@@ -67,8 +70,10 @@ def extract_casualties(text: str, sentences: Sequence[Sentence],
         period = find_period(sentence.text)
         # A breakdown follows its statistic in the same paragraph or opens the next one.
         after_statistic = statistic_paragraph in (sentence.paragraph, sentence.paragraph - 1)
+        after_coverage = coverage_paragraph == sentence.paragraph and not states_coverage(sentence.text)
         kind = sentence_kind(sentence.text, period, after_statistic=after_statistic,
-                             toll=any(f.toll for f in found), largest=max(f.quantity.low for f in found))
+                             toll=any(f.toll for f in found), largest=max(f.quantity.low for f in found),
+                             after_coverage=after_coverage)
         statistic_paragraph = sentence.paragraph if kind == STATISTIC else -1
         for f in found:
             q = f.quantity

@@ -66,9 +66,16 @@ _STILL = re.compile(
     r"\b(?:remain|remains|still|currently|now)\s+(?:\w+\s+)?(?:displaced|missing|detained|held|in\s+detention|"
     r"in\s+camps|living\s+in|unaccounted\s+for)\b", re.IGNORECASE)
 
+# A war, campaign or offensive as the subject of a count up to now, its name running on ("the
+# offensive on the Kordofan towns has left hundreds dead"); never a relative clause ("a conflict
+# that has killed thousands" may sit beside one attack's toll).
+_CAMPAIGN_SUBJECT = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]his)\s+(?:[\w\-'’]+\s+){0,2}?(?:war|conflict|insurgency|crisis|violence|uprising|siege"
+    r"|offensive|campaign)\s+(?:(?!(?:that|which|who)\b)[\w\-'’]+\s+){1,8}?"
+    r"(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|left|displaced|uprooted|claimed|cost)\b")
 _CUMULATIVE = re.compile(
     r"\b(?:war|conflict|civil\s+war|insurgency|crisis|violence|fighting\s+since|uprising|siege)\s+"
-    r"(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|left|displaced|forced|uprooted|claimed|wounded|injured)\b"
+    r"(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|left|displaced|forced|uprooted|claimed|cost|wounded|injured)\b"
     r"|\b(?:to\s+date|so\s+far|in\s+all\s+since|cumulative|overall\s+toll|total\s+(?:death\s+)?toll\s+since)\b"
     r"|\b(?:killed|died|dead|displaced|wounded|injured|uprooted)\s+(?:\w+\s+){0,3}(?:in|by|during|since)\s+the\s+"
     r"(?:war|conflict|civil\s+war|insurgency)\b(?!\s+(?:in|on)\s+\w+day)",
@@ -158,12 +165,21 @@ def has_stock(sentence: str) -> bool:
     refugees", "remain displaced"), not people an episode hit."""
     if _STOCK.search(sentence):
         return True
-    return bool(_STILL.search(sentence)) and not (_DAY_WORD.search(sentence) or names_episode(sentence))
+    return bool(_STILL.search(sentence)) and not (_DAY_WORD.search(sentence) or names_episode(sentence)
+                                                  or _EPISODE_VERB.search(sentence))
+
+
+_SO_FAR = re.compile(r"^(?:to\s+date|so\s+far)$", re.IGNORECASE)
 
 
 def has_cumulative(sentence: str) -> bool:
-    """True for a running count of a war or crisis ("the war has killed", "so far", "to date")."""
-    return bool(_CUMULATIVE.search(sentence))
+    """True for a running count of a war or crisis ("the war has killed", "so far", "to date");
+    "so far" of one named episode ("So far, 74 bodies have been recovered from the site of the
+    attack") is that episode's count."""
+    match = _CUMULATIVE.search(sentence)
+    if match is None:
+        return bool(_CAMPAIGN_SUBJECT.search(sentence)) and not _DAY_WORD.search(sentence)
+    return not (_SO_FAR.match(match.group(0)) and names_episode(sentence))
 
 
 def has_wide_scope(sentence: str) -> bool:
@@ -249,6 +265,49 @@ _CONFLICT_CAUSE = re.compile(
 _PERIODIC_REPORT = re.compile(
     r"\b(?:annual|monthly|quarterly|weekly|yearly|half-yearly)\s+(?:report|bulletin|review|survey|update|tally)\b",
     re.IGNORECASE)
+# A period named by how it ranks: "November was the bloodiest month", "the deadliest quarter in a decade".
+_RANKED = r"(?:deadliest|bloodiest|worst|most\s+violent|quietest|calmest)"
+_RANKED_PERIOD = re.compile(
+    rf"\b{_RANKED}\s+(?:\w+\s+)?(?:month|year|quarter|week|season|half)\b"
+    rf"|\b(?:month|year|quarter|week|season|half)\s+(?:was|is|has\s+been)\s+(?:the\s+)?{_RANKED}\b", re.IGNORECASE)
+# A part of a larger total ("more than half of the 5,200 killings", "responsible for 1,000 of the
+# deaths", "40 percent of the 1.2 million displaced"): the figures are a total's and its share.
+_SHARE = re.compile(
+    r"\b(?:percent|per\s+cent|half|third|quarter|fifth|majority|bulk|share|proportion)\s+of\s+(?:the|all)\b"
+    r"|%\s+of\s+(?:the|all)\b|\bresponsible\s+for\s+(?:\S+\s+){1,5}?of\s+(?:the|all)\b", re.IGNORECASE)
+# A sentence that says what period a report or a data set covers ("The report covers January to
+# June.", "UNICEF looked at the twelve months to March.", "The documents cover the first 100 days
+# of the offensive."): the next sentence's figures are that period's.
+_COVERAGE = re.compile(
+    r"\b(?:covers?|covered|covering|runs?|ran|spans?|spanned|looked\s+at|examined|reviewed|analy[sz]ed|studied)\s+"
+    r"(?:[\w'’]+\s+){0,8}?(?:period|days|weeks|months|years?|quarter|half|decade|season|\d{4}|"
+    + "|".join(MONTH_NAMES) + r")\b", re.IGNORECASE)
+# What refers back to a period stated before: "over that period", "in that time", "that month",
+# "since then", "across the year", "It found that".
+_BACK_TO_PERIOD = re.compile(
+    r"\b(?:over|in|during|across|throughout)\s+(?:that|the|this)\s+(?:period|time|span|year|months?|weeks?|quarter)\b"
+    r"|\bthat\s+(?:month|year|week|quarter|period)\b|\bsince\s+then\b|\bin\s+that\s+time\b"
+    r"|^\s*(?:It|They|The\s+(?:report|study|survey|data|figures))\s+(?:found|documented|recorded|counted|put|showed|shows)\b",
+    re.IGNORECASE)
+# The verbs of one episode, for a sentence that names it by what happened ("after jihadists attacked a convoy").
+_EPISODE_VERB = re.compile(
+    r"\b(?:after|since|when)\b[^.;]{0,60}?\b(?:attacked|raided|ambushed|stormed|struck|bombed|shelled|overran)\b",
+    re.IGNORECASE)
+
+
+def states_coverage(sentence: str) -> bool:
+    """True when the sentence says what period a report or count covers, or ranks a period
+    ("August was the worst month of the year"): the figures after it are that period's."""
+    return bool(_COVERAGE.search(sentence) or _RANKED_PERIOD.search(sentence)
+                or _PERIODIC_REPORT.search(sentence))
+
+
+def refers_to_period(sentence: str) -> bool:
+    """True when the sentence's figures are those of a period stated before ("over that
+    period", "since then", "It found that ...")."""
+    return bool(_BACK_TO_PERIOD.search(sentence))
+
+
 WAR_SCALE = 1000  # a toll this large that runs up to now with no episode or day named is the war's, not an attack's
 
 
@@ -262,15 +321,22 @@ def is_war_scale(sentence: str, largest: int) -> bool:
 
 
 def sentence_kind(sentence: str, period: str | None, *, after_statistic: bool = False,
-                  toll: bool = False, largest: int = 0) -> str:
+                  toll: bool = False, largest: int = 0, after_coverage: bool = False) -> str:
     """INCIDENT or STATISTIC for the figures of one sentence.
 
     `period` is what `find_period` found in it; `after_statistic` says the sentence before,
     in its paragraph, held a statistic (so "Of these, ..." breaks that statistic down);
     `toll` marks a rising toll ("the death toll rose to 40"): one incident's, unless a long
     period or a war-wide cue makes it cumulative. `largest` is the sentence's largest figure.
+    `after_coverage` says an earlier sentence of the paragraph stated the period a report covers
+    (`states_coverage`).
     """
     if has_rate(sentence) or has_stock(sentence) or has_cumulative(sentence) or _PERIODIC_REPORT.search(sentence):
+        return STATISTIC
+    episode = names_episode(sentence) or bool(_DAY_WORD.search(sentence))
+    if not episode and (_RANKED_PERIOD.search(sentence) or _SHARE.search(sentence)):
+        return STATISTIC
+    if not period and not episode and (after_coverage or refers_to_period(sentence) and "period" in sentence.lower()):
         return STATISTIC
     if period and dates_an_episode(period, sentence):
         period = None  # when the episode happened, not a span its figure covers

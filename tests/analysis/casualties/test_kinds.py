@@ -222,3 +222,49 @@ def test_counts_up_to_now_by_their_size_and_cause(sentence, kind):
     from analysis.segmentation import split_sentences
 
     assert {f.kind for f in extract_casualties(sentence, split_sentences(sentence))} == {kind}
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    # A period ranked ("the bloodiest month"), a share of a total, a campaign's count up to now.
+    ("October was the bloodiest month for Kharkiv's civilians in a year, with 96 killed, monitors said.", STATISTIC),
+    ("The second quarter was the worst for aid workers since records began, with 61 killed.", STATISTIC),
+    ("Militias were behind more than half of the 3,400 civilian killings the monitor recorded.", STATISTIC),
+    ("About 30 percent of the 900,000 displaced in Ituri live in schools.", STATISTIC),
+    ("The group's campaign against the river towns has cost more than 700 lives, residents say.", STATISTIC),
+    ("Airstrikes on the delta villages killed 41 people over the course of the week.", STATISTIC),
+    ("The insurgents left 600 dead across the two districts over the dry season, a monitor said.", STATISTIC),
+    # Look-alikes that name one episode.
+    ("It was the deadliest attack of the year, killing 31 people at the bus station.", INCIDENT),
+    ("Most of the 14 killed in Tuesday's blast were children.", INCIDENT),
+    ("So far, 52 bodies have been pulled from the rubble of the bombing, the governor said.", INCIDENT),
+    ("Some 20 villagers are still missing a week after gunmen raided Kumbo.", INCIDENT),
+    ("The ambush, which killed 17 soldiers, was the worst in a war that has killed thousands.", INCIDENT),
+])
+def test_ranked_periods_shares_and_campaigns_against_one_episode(sentence, kind):
+    assert kind_of(sentence) == kind
+
+
+@pytest.mark.parametrize("coverage", [
+    "The report covers the period from April to September.",
+    "The researchers examined every killing recorded in the two provinces during 2023.",
+    "The ministry's figures run from the start of the rainy season in June.",
+    "September was the worst month of the year in the north.",
+])
+def test_figures_after_a_sentence_stating_a_reports_period_are_that_periods(coverage):
+    from analysis.casualties.kinds import states_coverage
+
+    assert states_coverage(coverage)
+    figure = "They documented 412 killings of civilians."
+    assert kind_of(figure, after_coverage=True) == STATISTIC
+    assert kind_of("Gunmen killed 12 people in Mopti on Sunday.", after_coverage=True) == INCIDENT
+
+
+def test_a_report_period_carries_to_the_next_sentence_in_extraction():
+    from analysis.casualties import extract_casualties
+    from analysis.segmentation import split_sentences
+
+    text = "The bulletin covers January to March. It found that 640 civilians were killed in the region."
+    found = extract_casualties(text, split_sentences(text))
+    assert [(f.value, f.kind) for f in found] == [(640, STATISTIC)]
+    alone = "It found that 640 civilians were killed in the region."
+    assert [f.kind for f in extract_casualties(alone, split_sentences(alone))] == [INCIDENT]
