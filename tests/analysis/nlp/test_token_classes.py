@@ -1,0 +1,28 @@
+"""The token classes the proper-noun recogniser builds names from: a short lower-case syllable
+joins a name only between two hyphens glued to it ("Hizb-ut-Tahrir")."""
+
+from analysis.nlp.proper_nouns import _CAP, _CONN, _OTHER, _classify_tokens
+
+
+def test_a_syllable_between_glued_hyphens_links_the_name() -> None:
+    texts = ["Hizb", "-", "ut", "-", "Tahrir", "members", "marched"]
+    spaces = [0, 0, 0, 0, 1, 1, 0]
+    classes, capitalised = _classify_tokens(texts, spaces)
+    assert classes[:5] == [_CAP, _CONN, _CONN, _CONN, _CAP]
+    assert classes[5:] == [_OTHER, _OTHER]
+    assert capitalised == [0, 4]
+
+
+def test_a_syllable_is_not_a_link_without_a_hyphen_on_each_side_or_with_spaces() -> None:
+    # "ut" after a hyphen but before a word; "e" between spaced dashes; "to" with no hyphen.
+    texts = ["Kabul", "-", "ut", "said", "a", "-", "e", "-", "b", "to", "go"]
+    spaces = [0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0]
+    classes, _ = _classify_tokens(texts, spaces)
+    assert classes[2] == _OTHER  # no hyphen after it
+    assert classes[6] == _OTHER  # hyphens spaced off
+    assert classes[9] == _OTHER and classes[10] == _OTHER
+    assert classes[1] == _CONN  # the glued hyphen itself still joins "Kabul-"
+
+
+def test_the_linked_name_is_read_whole(ents) -> None:
+    assert "Hizb-ut-Tahrir" in [text for text, _ in ents("Hizb-ut-Tahrir members marched in Lahore.")]
