@@ -111,6 +111,77 @@ def _recalled(row: dict) -> bool:
                 or _RECALLED_AFTER.match(evidence[at + len(figure):at + len(figure) + 80]))
 
 
+# Between two figures of one sentence, words that start another episode: a time offset ("three
+# days after 12 farmers were killed", "a week later"), "in a separate attack", or a new attack as
+# the subject of its own clause ("..., and a car bomb at the junction killed 17").
+_OFFSET = re.compile(
+    r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d{1,2})\s+"
+    r"(?P<unit>days?|weeks?|nights?)\s+(?P<way>after|before|earlier|later)\b"
+    r"|\b(?:the\s+)?(?P<day>day|night)\s+(?P<dayway>before|after)\b", re.IGNORECASE)
+_NEW_EPISODE = re.compile(
+    r"\b(?:separate|another|earlier|previous|later)\s+(?:\w+\s+)?(?:attack|strike|raid|ambush|blast|bombing|incident)\b"
+    r"|(?:,|;|\band)\s+(?:a|an|the|another)\s+(?:[\w\-]+\s+){0,2}?(?:car\s+bomb|roadside\s+bomb|bomb|blast|explosion"
+    r"|air\s*strike|drone\s+strike|strike|raid|ambush|shelling|shell|mortar\s+attack|landmine|mine|attack)\b",
+    re.IGNORECASE)
+_FEW = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "a few": 3, "several": 3}
+
+
+def _offset_days(between: str) -> int | None:
+    """The day shift a time offset between two figures puts on the second ("three days after
+    12 farmers were killed": -3; "a week later": +7), 0 for another episode named with no
+    offset, None when the words start no other episode."""
+    match = _OFFSET.search(between)
+    if match is None:
+        return 0 if _NEW_EPISODE.search(between) else None
+    if match.group("day"):
+        days, way = 1, match.group("dayway").lower()
+    else:
+        number = re.sub(r"\s+", " ", match.group("n").lower())
+        days = int(number) if number.isdigit() else _FEW[number]
+        days *= 7 if match.group("unit").lower().startswith("week") else 1
+        way = match.group("way").lower()
+    return -days if way in ("after", "earlier") else days
+
+
+def _clause_episodes(records: list[tuple[object, dict]],
+                     sentences: pd.DataFrame) -> dict[object, tuple[int, int, str]]:
+    """For figures of a sentence that tells two episodes or more: (which episode of the sentence
+    it is, the days between that episode and the sentence's first, the words telling it).
+    "Mortar bombs killed 12 on Tuesday, three days after 12 farmers were killed" tells two
+    attacks: the second twelve is another episode, three days earlier, never added to the
+    first, and the kind of attack of each is read from its own words."""
+    by_sentence: dict[tuple, list[tuple[int, object]]] = {}
+    for index, row in records:
+        if row.get("start") is not None and not is_statistic(row):
+            by_sentence.setdefault((row["doc_id"], int(row["sent_id"])), []).append((int(row["start"]), index))
+    crowded = {key: sorted(found, key=lambda f: f[0]) for key, found in by_sentence.items() if len(found) > 1}
+    if not crowded or sentences.empty or "start" not in sentences:
+        return {}
+    starts = {(doc_id, int(sent_id)): (int(start), text) for doc_id, sent_id, start, text in zip(
+        sentences["doc_id"].tolist(), sentences["sent_id"].tolist(), sentences["start"].tolist(),
+        sentences["text"].tolist()) if (doc_id, int(sent_id)) in crowded}
+    ends = {index: int(row["end"]) for index, row in records if row.get("end") is not None}
+    episodes: dict[object, tuple[int, int, str]] = {}
+    for key, found in crowded.items():
+        if key not in starts:
+            continue
+        sentence_start, text = starts[key]
+        told: list[tuple[int, int, int]] = [(0, 0, 0)]  # per figure: episode, shift, where its words start
+        for (_, before), (start, _) in zip(found, found[1:]):
+            episode, shift, _ = told[-1]
+            cut = ends.get(before, start) - sentence_start
+            offset = _offset_days(text[cut:start - sentence_start])
+            told.append((episode + 1, shift + offset, cut) if offset is not None else (episode, shift, told[-1][2]))
+        if told[-1][0] == 0:
+            continue  # one episode, told once
+        for number, (_, index) in enumerate(found):
+            episode, shift, opens = told[number]
+            closes = next((cut for later, _, cut in told[number + 1:] if later != episode), len(text))
+            episodes[index] = (episode, shift, text[opens:closes])
+    return episodes
+
+
 _SINCE_WEEKDAY = re.compile(r"\bsince\b[^.;]{0,40}?\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
                             re.IGNORECASE)
 # Event words a reader matches reports by: two reports naming only different kinds of attack
@@ -511,6 +582,7 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
     sentence_day = _figure_sentence_days(records, sentences)
     places = _innermost_places(records, places, geography)
     story = _story_days(records, sentence_day, meta, places)
+    episodes = _clause_episodes(records, sentences)
     reports: dict[tuple, list[_Report]] = {}
     for index, row in records:
         if _flag(row, "part_of") or is_statistic(row):
@@ -521,11 +593,15 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
         story_day = story.get((doc_id, _place_key(places.get(index)) or _ANY_PLACE))
         if day == published and story_day is not None:
             day = story_day  # "Sixteen were wounded at the market": the day of the story told above
-        _add_to_report(reports, index, row, source, published, day, places.get(index))
+        episode, shift, _ = episodes.get(index, (0, 0, ""))
+        if shift and day is not None:
+            day = _shifted(day, shift)
+        _add_to_report(reports, index, row, source, published, day, places.get(index), episode)
     built = [report for same in reports.values() for report in same]
+    clauses = {index: told for index, (_, _, told) in episodes.items()}
     for report in built:
         report.low, report.high, report.stated, report.wording = _best(report.rows)
-        _read_evidence(report, report.doc_id in estimated)
+        _read_evidence(report, report.doc_id in estimated, clauses)
     _recall_with_their_story(built)
     return sorted(built, key=lambda r: (r.day or date.max, r.published or date.max, r.doc_id))
 
@@ -557,12 +633,18 @@ def _figure_sentence_days(records: list[tuple[object, dict]], sentences: pd.Data
 
 
 def _add_to_report(reports: dict[tuple, list[_Report]], index: object, row: dict, source: str,
-                   published: date | None, day: date | None, location: str | None) -> None:
+                   published: date | None, day: date | None, location: str | None, episode: int = 0) -> None:
     """Add a figure to its article's report of its category and place. One article's figures
     of one category and place are one report, unless their sentences are about days further
     apart than the window (two attacks on one town). A sentence dated only by its article's own
     date ("the hospital received 20 bodies") is about the article's story: its first report."""
     cumulative, unit = _is_cumulative(row), _unit(row)
+    if episode:  # another episode of a sentence telling two: a report of its own (see `_clause_episodes`)
+        report = _Report(row["doc_id"], source, published, row["category"], location, day, cumulative, unit)
+        reports.setdefault((row["doc_id"], row["category"], _place_key(location), cumulative, unit, episode),
+                           []).append(report)
+        report.rows.append((index, row))
+        return
     same = reports.setdefault((row["doc_id"], row["category"], _place_key(location), cumulative, unit), [])
     report = next((r for r in same if r.day is None or day is None or abs((r.day - day).days) <= WINDOW_DAYS),
                   same[0] if same and day is not None and day == published else None)
@@ -632,10 +714,12 @@ def _recall_with_their_story(reports: list[_Report]) -> None:
             report.set_uncertainty(max(report.before, _STORY_DAYS), report.after)
 
 
-def _read_evidence(report: _Report, estimated: bool) -> None:
+def _read_evidence(report: _Report, estimated: bool, clauses: dict[object, str] | None = None) -> None:
     """What the report's sentences say beyond its figure: the kinds of attack, a running toll,
-    and how uncertain its date is (an estimated publication date, a date that is a week)."""
-    texts = [str(row.get("evidence") or "") for _, row in report.rows]
+    and how uncertain its date is (an estimated publication date, a date that is a week).
+    `clauses` holds, for figures of a sentence telling several episodes, their episode's words."""
+    clauses = clauses or {}
+    texts = [clauses.get(index) or str(row.get("evidence") or "") for index, row in report.rows]
     report.events = frozenset().union(*(_events(text) for text in texts)) if texts else frozenset()
     report.toll = any(_flag(row, "toll") for _, row in report.rows)
     after = max((_span_days(text) for text in texts), default=1) - 1

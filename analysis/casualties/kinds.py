@@ -269,7 +269,11 @@ _PERIODIC_REPORT = re.compile(
 _RANKED = r"(?:deadliest|bloodiest|worst|most\s+violent|quietest|calmest)"
 _RANKED_PERIOD = re.compile(
     rf"\b{_RANKED}\s+(?:\w+\s+)?(?:month|year|quarter|week|season|half)\b"
-    rf"|\b(?:month|year|quarter|week|season|half)\s+(?:was|is|has\s+been)\s+(?:the\s+)?{_RANKED}\b", re.IGNORECASE)
+    rf"|\b(?:month|year|quarter|week|season|half)\s+(?:was|is|has\s+been)\s+(?:the\s+)?{_RANKED}\b"
+    # Places ranked by a period's count: "was again the deadliest region, with 71 deaths",
+    # "recorded the highest numbers of civilian deaths".
+    rf"|\b{_RANKED}\s+(?:\w+\s+)?(?:region|province|state|district|governorate|county|area|city|town)s?\b"
+    r"|\b(?:highest|largest|lowest|biggest)\s+(?:numbers?|tolls?|shares?|counts?|totals?)\s+of\b", re.IGNORECASE)
 # A part of a larger total ("more than half of the 5,200 killings", "responsible for 1,000 of the
 # deaths", "40 percent of the 1.2 million displaced"): the figures are a total's and its share.
 _SHARE = re.compile(

@@ -354,3 +354,39 @@ def test_a_toll_recalled_after_its_attack_and_the_figures_of_that_story_join_it(
     assert rows.loc[("injured", "Kanyaruchinya"), "n_sources"] == 2
     assert rows.loc[("killed", "Boikene"), "n_sources"] == 1
     assert rows.loc[("killed", "Kanyaruchinya"), "date"] == date(2024, 9, 6)
+
+
+def _with_offsets(articles):
+    """`dated_tables` with each sentence's start offset, as the engine's sentences table has."""
+    casualties, documents, sentences = dated_tables(articles)
+    starts = []
+    for _, _, _, text, _ in articles:
+        starts += [s.start for s in split_sentences(text)]
+    return casualties, documents, sentences.assign(start=starts)
+
+
+def test_two_attacks_told_in_one_sentence_are_two_incidents_days_apart():
+    articles = [
+        ("a", "Wire One", date(2025, 9, 16),
+         "Mortar bombs hit the town of Gwoza on Tuesday, killing 12 people, three days after 11 farmers "
+         "were killed in their fields near the town.", [date(2025, 9, 16)]),
+        ("b", "Wire Two", date(2025, 9, 13), "Gunmen killed 11 farmers in their fields near Gwoza on Saturday.",
+         [date(2025, 9, 13)]),
+    ]
+    rows = killed(group_incidents(*_with_offsets(articles))[0]).sort_values("date")
+    assert rows.conservative.tolist() == [11, 12]
+    assert rows.n_sources.tolist() == [2, 1]
+
+
+@pytest.mark.parametrize("between, days", [
+    (", three days after ", -3),
+    (", and a week later the shelling of a school ", 7),
+    (" on Monday, the day before ", 1),
+    (", and a car bomb at the junction ", 0),
+    (" and wounding ", None),
+    (", among them ", None),
+])
+def test_words_between_two_figures_of_a_sentence_say_whether_they_are_two_episodes(between, days):
+    from analysis.casualties.incidents import _offset_days
+
+    assert _offset_days(between) == days

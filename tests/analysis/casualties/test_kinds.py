@@ -228,6 +228,8 @@ def test_counts_up_to_now_by_their_size_and_cause(sentence, kind):
     # A period ranked ("the bloodiest month"), a share of a total, a campaign's count up to now.
     ("October was the bloodiest month for Kharkiv's civilians in a year, with 96 killed, monitors said.", STATISTIC),
     ("The second quarter was the worst for aid workers since records began, with 61 killed.", STATISTIC),
+    ("Nord-Kivu was once more the deadliest province, with 212 deaths in the quarter's tally.", STATISTIC),
+    ("Ituri (140 killed) and Tanganyika (61) recorded the highest numbers of civilian deaths.", STATISTIC),
     ("Militias were behind more than half of the 3,400 civilian killings the monitor recorded.", STATISTIC),
     ("About 30 percent of the 900,000 displaced in Ituri live in schools.", STATISTIC),
     ("The group's campaign against the river towns has cost more than 700 lives, residents say.", STATISTIC),
