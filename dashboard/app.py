@@ -18,9 +18,13 @@ import streamlit as st
 from streamlit.logger import get_logger
 
 from analysis import LoadError
+from analysis.entities import EntityCorrections
 from analysis.loading import is_note
-from dashboard import context, sharing, sidebar, url_state
-from dashboard.corpus import LoadedCorpus, analysis_of
+from dashboard import context, sharing, sidebar, store_pages, url_state
+from dashboard import store as stores
+from dashboard.corpus import SERVER, LoadedCorpus, analysis_of
+from dashboard.markup import md
+from dashboard.store import StoreCorpus
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 
@@ -36,6 +40,8 @@ _NO_FILES = re.compile(r"\bno article files\b|\bempty folder\b")
 _NO_TEXT = re.compile(r"\bempty\b|\bno (?:article )?text\b|\bno data rows\b")
 ANALYSIS_FAILED = ("The analysis of this corpus failed unexpectedly, so there is nothing to show. "
                    "The error is in the server's log; reload the page to try again.")
+STORE_FAILED = ("The analysis store could not be opened, so there is nothing to show. The reason is in the "
+                "server's log; a store still being built opens once its build has finished.")
 PAGE_FAILED = ("This page failed unexpectedly while drawing. The error is in the server's log; "
                "change a filter, open another page or reload to try again.")
 
@@ -89,14 +95,39 @@ def without_traceback(work: Callable[[], T], message: str, what: str) -> T:
         raise  # st.stop() raises; this only tells type checkers the function ends here
 
 
+def show_store(store: StoreCorpus, page: st.Page) -> None:
+    """The rest of a run on an analysis store: its filters, then the page, every table of which
+    comes from DuckDB queries over the store (dashboard/store_pages.py). Entity corrections need
+    the whole analysis in memory, so a link's corrections are not applied here, and it says so."""
+    queries = without_traceback(lambda: stores.queries_of(store), STORE_FAILED, f"opening the store {store.root}")
+    choices = without_traceback(lambda: stores.choices_of(store, queries), STORE_FAILED,
+                                f"filter choices of the store {store.root}")
+    st.sidebar.caption(f"{md(store.label)}: an analysis store of {len(choices.sources):,} source(s), "
+                       f"read in place.")
+    filters = sidebar.choose_filters(choices)
+    sidebar.show_pipeline(queries.pipeline)
+    if url_state.corrections():
+        st.sidebar.info("This link carries entity corrections: they are not applied to an analysis store.",
+                        icon=":material/edit_off:")
+    url_state.write(filters, SERVER, EntityCorrections())
+    stores.publish(stores.StoreContext(store, queries, filters, choices))
+    without_traceback(page.run, PAGE_FAILED, f"page /{page.url_path} on the store {store.root}")
+
+
 def main() -> None:
     # An icon file of our own: a ":material/...:" page icon makes every page ask a font host.
     st.set_page_config(page_title="Parallax", page_icon=str(ASSETS / "favicon.svg"), layout="wide")
-    page = st.navigation(pages())
+    store_mode = sidebar.store_chosen()
+    page = st.navigation(store_pages.pages() if store_mode else pages())
     st.sidebar.title("Parallax")
     st.sidebar.caption("How different sources cover the same conflict story.")
     sharing.offer_delete()
     corpus = sidebar.choose_corpus()
+    if isinstance(corpus, StoreCorpus) != store_mode:
+        st.rerun()  # the corpus changed before the radio was drawn (a link's share): set the pages up again
+    if isinstance(corpus, StoreCorpus):
+        show_store(corpus, page)
+        return
     share_box = st.sidebar.container()  # filled last, when the URL holds the whole view
     sidebar.show_load_errors(corpus)
     if not corpus.documents:

@@ -16,6 +16,7 @@ from analysis.filters import FilterChoices
 from analysis.loading import is_note
 from dashboard import corpus as corpora
 from dashboard import sharing, url_state
+from dashboard import store as stores
 from dashboard.charts.common import type_name
 from dashboard.markup import md
 
@@ -31,6 +32,8 @@ UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv", "jsonl", "json", "zip"]
 CHOICE_BUNDLED = "Bundled corpus"
 CHOICE_UPLOAD = "My articles"
 CHOICE_SHARED = "Shared articles"  # offered once a link's share is open, or the visitor shared
+CHOICE_STORE = "Analysis store"  # offered first, and so the default, when PARALLAX_STORE names a store
+STORE_PICK_KEY = "store_choice"
 # The upload a link named that this session does not hold: shown until an upload replaces it.
 MISSING_UPLOAD_KEY = "_parallax_missing_upload"
 OWN_UPLOADS_KEY = "_parallax_own_uploads"  # ids of the uploads this session has loaded
@@ -43,9 +46,27 @@ UPLOAD_GONE = (
     "a view of your own articles, press “Share these articles” under the upload and send its link."
 )
 
-def choose_corpus() -> corpora.LoadedCorpus:
+def store_chosen() -> bool:
+    """Whether this run shows an analysis store: asked before the pages are set up, so it reads
+    the corpus radio's value from session state (the store is its default when one is named)."""
+    if not stores.configured_stores():
+        return False
+    return st.session_state.get(CORPUS_CHOICE_KEY, CHOICE_STORE) == CHOICE_STORE
+
+
+def _choose_store(options: tuple[stores.StoreCorpus, ...]) -> stores.StoreCorpus:
+    """The store to show: the only one, or the one picked among those the server names."""
+    if len(options) == 1:
+        return options[0]
+    labels = {store.root: store.label for store in options}
+    root = st.sidebar.selectbox("Store", list(labels), key=STORE_PICK_KEY, format_func=labels.get)
+    return next((store for store in options if store.root == root), options[0])
+
+
+def choose_corpus() -> corpora.LoadedCorpus | stores.StoreCorpus:
     """The corpus radio and uploader; falls back to the seeds until something is uploaded, and
-    says so when the link names an upload this session does not hold."""
+    says so when the link names an upload this session does not hold. With PARALLAX_STORE set,
+    the analysis store comes first and is the default."""
     sidebar = st.sidebar
     sidebar.header("Corpus")
     requested = url_state.requested_corpus()
@@ -55,11 +76,15 @@ def choose_corpus() -> corpora.LoadedCorpus:
     share = sharing.held()
     if share is not None and sharing.switch_requested():
         st.session_state[CORPUS_CHOICE_KEY] = CHOICE_SHARED  # before the radio: it shows the share
-    choices = [CHOICE_BUNDLED, CHOICE_UPLOAD] + ([CHOICE_SHARED] if share is not None else [])
+    configured = stores.configured_stores()
+    choices = (([CHOICE_STORE] if configured else []) + [CHOICE_BUNDLED, CHOICE_UPLOAD]
+               + ([CHOICE_SHARED] if share is not None else []))
     choice = sidebar.radio(
         "Articles to analyse", choices, key=CORPUS_CHOICE_KEY,
         horizontal=True, label_visibility="collapsed",
     )
+    if choice == CHOICE_STORE and configured:
+        return _choose_store(configured)
     if choice == CHOICE_SHARED and share is not None:
         return share.corpus
     if sharing.note():
@@ -250,9 +275,11 @@ def choose_filters(choices: FilterChoices) -> Filters:
     return Filters(tuple(entities), tuple(labels), tuple(sources), date_from, date_to)
 
 
-def show_pipeline(result: Analysis) -> None:
+def show_pipeline(result: Analysis | str) -> None:
+    """The pipeline in use (an analysis's, or a store's as written in its manifest)."""
+    pipeline = result if isinstance(result, str) else result.pipeline
     with st.sidebar.expander("Language pipeline", icon=":material/psychology:"):
-        st.write(f"In use: **{md(result.pipeline)}**")
+        st.write(f"In use: **{md(pipeline)}**")
         st.caption(f"Statement matcher (Compare): {md(matcher_status().matcher)}")
         st.markdown(
             "For better entity recognition install a trained spaCy pipeline and restart:\n\n"

@@ -116,11 +116,11 @@ class StoreQueries:
         # current one is in the shard its documents row comes from.
         if self._shards:
             self._view("all_texts", [article_path(self.root, "texts", s) for s in self._shards], sharded=True)
-            self._db.execute("CREATE VIEW texts AS SELECT t.doc_id, t.text FROM all_texts t "
+            self._db.execute("CREATE VIEW texts AS SELECT t.doc_id, t.text, t.shard FROM all_texts t "
                              "JOIN documents d ON d.doc_id = t.doc_id AND d.shard = t.shard")
         else:
             self._db.execute("CREATE VIEW texts AS SELECT CAST(NULL AS VARCHAR) AS doc_id, "
-                             "CAST(NULL AS VARCHAR) AS text WHERE false")
+                             "CAST(NULL AS VARCHAR) AS text, CAST(NULL AS VARCHAR) AS shard WHERE false")
 
     def _view(self, name: str, paths: list[Path], *, sharded: bool, shard: str | None = None) -> None:
         """A view of the Parquet files `paths`; a sharded table's rows carry their `shard`."""
@@ -252,12 +252,17 @@ class StoreQueries:
         if filters.is_empty():
             return self.sql("SELECT entity, label, mentions, documents, sources, compound FROM entities "
                             f"ORDER BY mentions DESC, entity {cap}")
+        # With a limit, the top names first (a plain count), then the full recount of those only.
+        named = ("ments" if limit is None else
+                 f"(SELECT * FROM ments WHERE entity IN (SELECT m.entity FROM ments m JOIN entities e USING (entity) "
+                 f"GROUP BY m.entity ORDER BY count(*) DESC, m.entity {cap}))")
         return self._with(filters, f"""
-            , counted AS (SELECT m.entity, count(*) AS mentions, count(DISTINCT m.doc_id) AS documents,
+            , named AS (SELECT * FROM {named}),
+            counted AS (SELECT m.entity, count(*) AS mentions, count(DISTINCT m.doc_id) AS documents,
                     count(DISTINCT d.source) AS sources
-                FROM ments m LEFT JOIN docs d USING (doc_id) GROUP BY m.entity),
+                FROM named m LEFT JOIN docs d USING (doc_id) GROUP BY m.entity),
             tone AS (SELECT p.entity, avg(s.compound) AS compound
-                FROM (SELECT DISTINCT entity, doc_id, sent_id FROM ments) p
+                FROM (SELECT DISTINCT entity, doc_id, sent_id FROM named) p
                 LEFT JOIN sents s USING (doc_id, sent_id) GROUP BY p.entity)
             SELECT c.entity, e.label, c.mentions, c.documents, c.sources, t.compound
             FROM counted c JOIN entities e USING (entity) LEFT JOIN tone t USING (entity)
@@ -412,17 +417,46 @@ class StoreQueries:
 
     # --- whole rows of a part of the store -------------------------------------------------------
 
-    def casualty_tables(self, filters: Filters) -> tuple[Analysis, Analysis]:
+    def casualty_tables(self, filters: Filters, incidents: list[str] | None = None) -> tuple[Analysis, Analysis]:
         """(filtered, full) analyses holding what the Casualties page reads: the figures kept
         and all of them, the sentences and articles they come from, incidents and statistics
-        (small tables: one row per figure, incident or statistic, never per sentence)."""
-        full = self._figure_analysis("SELECT * FROM casualties", Filters())
+        (one row per figure, incident or statistic, never per sentence). With `incidents`, only
+        the figures of those incidents, in both."""
+        only = ""
+        if incidents is not None:
+            only = " WHERE list_contains($incident_ids, incident_id)"
+        full = self._figure_analysis(f"SELECT * FROM casualties{only}", Filters(), incidents)
         if filters.is_empty():
             return full, full
-        return self._figure_analysis(self._casualties_sql(filters), filters), full
+        return self._figure_analysis(f"SELECT * FROM ({self._casualties_sql(filters)}){only}", filters, incidents), full
 
-    def _figure_analysis(self, figures_sql: str, filters: Filters) -> Analysis:
+    def casualty_count(self, filters: Filters) -> int:
+        """How many figures the filters keep."""
+        return int(self._with(filters, f"SELECT count(*) AS n FROM ({self._casualties_sql(filters)})")["n"].iloc[0])
+
+    def incidents_in_view(self, filters: Filters) -> pd.DataFrame:
+        """The incident table's rows of the incidents with a kept counted figure (not a subset,
+        not a statistic), each with `partial`: whether the filters leave out some of its counted
+        figures (analysis.casualties.views.complete_incidents says it is not complete)."""
+        counted = ("incident_id IS NOT NULL AND NOT coalesce(part_of, false) "
+                   "AND coalesce(kind, '') <> 'statistic'")
+        return self._with(filters, f"""
+            , kept_figures AS ({self._casualties_sql(filters)}),
+            kept AS (SELECT incident_id, count(*) AS n FROM kept_figures WHERE {counted} GROUP BY incident_id),
+            every AS (SELECT incident_id, count(*) AS n FROM casualties WHERE {counted} GROUP BY incident_id)
+            SELECT i.*, (k.n <> e.n) AS partial FROM incidents i JOIN kept k USING (incident_id)
+            JOIN every e USING (incident_id) ORDER BY i.incident_id""")
+
+    def statistics_in_view(self, filters: Filters) -> pd.DataFrame:
+        """The statistics table's rows quoted by a kept figure."""
+        return self._with(filters, f"""SELECT * FROM statistics WHERE statistic_id IN
+            (SELECT statistic_id FROM ({self._casualties_sql(filters)}) WHERE statistic_id IS NOT NULL)
+            ORDER BY statistic_id""")
+
+    def _figure_analysis(self, figures_sql: str, filters: Filters, incidents: list[str] | None = None) -> Analysis:
         ctes, params = self.kept(filters)
+        if incidents is not None:
+            params["incident_ids"] = sorted(incidents)
         casualties = self.sql(f"WITH {ctes} {figures_sql}", params)
         casualties = casualties.drop(columns=[c for c in ("shard",) if c in casualties.columns])
         ids = sorted(set(casualties["doc_id"]))
@@ -444,22 +478,35 @@ class StoreQueries:
         """Every row of the articles `doc_ids` (all their sentences, whatever the filters) as an
         `Analysis`, with their texts: what comparing a few articles reads. The entities table
         holds the entities those articles name."""
-        ids = {"ids": sorted(set(doc_ids))}
-        tables = {table: self.sql(f"SELECT * EXCLUDE (shard) FROM {table} WHERE list_contains($ids, doc_id) "
+        ids = {"ids": sorted(set(doc_ids)), "shards": self._shards_of(doc_ids)}
+        tables = {table: self.sql(f"SELECT * EXCLUDE (shard) FROM {table} WHERE list_contains($shards, shard) "
+                                  "AND list_contains($ids, doc_id) "
                                   "ORDER BY doc_id" + (", sent_id, start" if table != "documents" else "")
                                   if table != "sentences" else
-                                  "SELECT * EXCLUDE (shard) FROM sentences WHERE list_contains($ids, doc_id) "
-                                  "ORDER BY doc_id, sent_id", ids)
+                                  "SELECT * EXCLUDE (shard) FROM sentences WHERE list_contains($shards, shard) "
+                                  "AND list_contains($ids, doc_id) ORDER BY doc_id, sent_id", ids)
                   for table in SHARDED_TABLES}
-        tables["casualties"] = self.sql("SELECT * FROM casualties WHERE list_contains($ids, doc_id)", ids)
-        tables["entities"] = self.sql("SELECT * FROM entities WHERE entity IN "
-                                      "(SELECT DISTINCT entity FROM mentions WHERE list_contains($ids, doc_id))", ids)
+        tables["casualties"] = self.sql("SELECT * FROM casualties WHERE list_contains($ids, doc_id)",
+                                        {"ids": ids["ids"]})
+        tables["entities"] = self.sql("SELECT * FROM entities WHERE list_contains($names, entity)",
+                                      {"names": sorted(set(tables["mentions"]["entity"].dropna()))})
         tables["incidents"] = self.sql("SELECT * FROM incidents WHERE incident_id IN (SELECT incident_id FROM "
-                                       "casualties WHERE list_contains($ids, doc_id))", ids)
+                                       "casualties WHERE list_contains($ids, doc_id))", {"ids": ids["ids"]})
         tables["statistics"] = self.sql("SELECT * FROM statistics WHERE statistic_id IN (SELECT statistic_id FROM "
-                                        "casualties WHERE list_contains($ids, doc_id))", ids)
-        texts = self.sql("SELECT doc_id, text FROM texts WHERE list_contains($ids, doc_id)", ids)
-        return Analysis(pipeline=self.pipeline, **tables), dict(zip(texts["doc_id"], texts["text"]))
+                                        "casualties WHERE list_contains($ids, doc_id))", {"ids": ids["ids"]})
+        return Analysis(pipeline=self.pipeline, **tables), self.texts(doc_ids)
+
+    def texts(self, doc_ids: list[str]) -> dict[str, str]:
+        """The texts of the articles `doc_ids`, by doc_id."""
+        texts = self.sql("SELECT doc_id, text FROM texts WHERE list_contains($shards, shard) AND "
+                         "list_contains($ids, doc_id)", {"ids": sorted(set(doc_ids)), "shards": self._shards_of(doc_ids)})
+        return dict(zip(texts["doc_id"], texts["text"]))
+
+    def _shards_of(self, doc_ids: list[str]) -> list[str]:
+        """The shards holding the articles `doc_ids`: a query naming them reads only those files."""
+        rows = self.sql("SELECT DISTINCT shard FROM documents WHERE list_contains($ids, doc_id)",
+                        {"ids": sorted(set(doc_ids))})
+        return sorted(str(s) for s in rows["shard"].dropna())
 
 
 def _plain_strings(frame: pd.DataFrame) -> pd.DataFrame:

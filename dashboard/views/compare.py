@@ -379,7 +379,13 @@ def render(ctx: PageContext) -> None:
     with st.spinner("Comparing…"):
         comparison = comparison_of(ctx.corpus.content_key, ctx.corrections.to_query_value() if ctx.corrections else "",
                                    tuple((side.key, side.doc_ids) for side in sides), sides, full, texts, prior)
+    show_comparison(comparison, full, texts)
 
+
+def show_comparison(comparison: Comparison, full: Analysis, texts: dict[str, str]) -> None:
+    """Everything under the picker: the summary, the figures and the tabs. `full` holds at least
+    the compared articles' rows, `texts` their texts (an analysis store gives only those)."""
+    sides = comparison.sides
     with st.container(border=True):
         st.subheader("In plain words")
         st.html(charts.summary_html(comparison.summary))

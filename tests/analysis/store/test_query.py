@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from analysis.casualties import views as cv
 from analysis.entities import views
 from analysis.filters import FilterChoices, Filters, apply
 from analysis.store import build_store, load_store
@@ -126,6 +127,18 @@ def test_tables_match_apply(case, loaded, queries):
     same_rows(casualties.incidents, expected.incidents, ["incident_id"],
               ["incident_id", "category", "conservative", "n_sources"])
     same_rows(casualties.statistics, expected.statistics, ["statistic_id"], ["statistic_id", "low", "high"])
+    assert queries.casualty_count(filters) == len(expected.casualties)
+    reports = cv.source_reports(expected.casualties, expected.documents, expected.sentences)
+    complete = cv.complete_incidents(expected.casualties, loaded.casualties)
+    in_view = queries.incidents_in_view(filters)
+    assert set(in_view["incident_id"]) == set(reports["incident_id"])
+    assert set(in_view.loc[~in_view["partial"], "incident_id"]) == complete & set(reports["incident_id"])
+    same_rows(queries.statistics_in_view(filters), expected.statistics, ["statistic_id"], ["statistic_id", "low"])
+    some = sorted(in_view["incident_id"])[:3]
+    only, every = queries.casualty_tables(filters, some)
+    assert set(only.casualties["incident_id"]) == set(some) == set(every.casualties["incident_id"])
+    same_rows(only.casualties, expected.casualties[expected.casualties["incident_id"].isin(some)],
+              ["doc_id", "sent_id", "start"], ["doc_id", "sent_id", "start", "low"])
     figure_sentences = expected.sentences.merge(expected.casualties[["doc_id", "sent_id"]].drop_duplicates())
     same_rows(casualties.sentences, figure_sentences, ["doc_id", "sent_id"], ["doc_id", "sent_id", "text", "date"])
 

@@ -1,0 +1,86 @@
+"""Store mode: the dashboard over an analysis store (`python -m analysis CORPUS --format store`).
+
+`PARALLAX_STORE` names one or more store folders (separated like PATH); the sidebar then offers
+"Analysis store" as the corpus. Nothing of the store is loaded whole: every page asks
+`analysis.store.query.StoreQueries` (DuckDB over the Parquet files) for the small tables it
+draws. Each answer is computed once per (store version, filters, question) and shared by every
+session on the same view, in the same bounded store of derived values as the in-memory views
+(dashboard.context.shared_views); a rebuilt store has a new version, so nothing stale is shown.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from analysis.filters import FilterChoices, Filters
+from analysis.store.query import StoreQueries, store_version
+from dashboard.context import shared_views
+
+STORE_ENV = "PARALLAX_STORE"
+_STORE_CONTEXT_KEY = "_parallax_store_context"
+
+
+@dataclass(frozen=True)
+class StoreCorpus:
+    """A store the server was pointed at: where it is, what the sidebar calls it."""
+
+    root: str
+    label: str
+
+
+def configured_stores() -> tuple[StoreCorpus, ...]:
+    """The stores PARALLAX_STORE names (a host's setting, never a visitor's), in its order."""
+    paths = [p for p in os.environ.get(STORE_ENV, "").split(os.pathsep) if p.strip()]
+    return tuple(StoreCorpus(root=str(Path(p).expanduser()), label=Path(p).name or p) for p in paths)
+
+
+@st.cache_resource(show_spinner="Opening the analysis store…", max_entries=8)
+def _queries(root: str, version: str) -> StoreQueries:
+    """One query object per store and version, shared by every session (it holds only views
+    over the files, no rows); a rebuilt store gets a new one."""
+    return StoreQueries(root)
+
+
+def queries_of(store: StoreCorpus) -> StoreQueries:
+    return _queries(store.root, store_version(store.root))
+
+
+@dataclass(frozen=True)
+class StoreContext:
+    """What a store page needs: the store, its queries, the filters and the filter choices."""
+
+    store: StoreCorpus
+    queries: StoreQueries
+    filters: Filters
+    choices: FilterChoices
+
+    def view_key(self) -> str:
+        """The store's place and version and the filters: what every answer depends on."""
+        return "|".join(("store", self.store.root, self.queries.version,
+                         repr(sorted(self.filters.to_query_params().items()))))
+
+    def cached(self, name: str, build: Callable[[], Any]) -> Any:
+        """The value `name` of this view (a table, a figure), built once per distinct view and
+        shared; `name` must say everything else `build` depends on. Never modify the result."""
+        return shared_views().get(self.view_key(), name, build)
+
+
+def choices_of(store: StoreCorpus, queries: StoreQueries) -> FilterChoices:
+    """The sidebar's filter choices of the store, once per store version."""
+    key = "|".join(("store", store.root, queries.version, "[]"))
+    return shared_views().get(key, "filter choices", queries.choices)
+
+
+def publish(context: StoreContext) -> None:
+    st.session_state[_STORE_CONTEXT_KEY] = context
+
+
+def current() -> StoreContext:
+    """The store context the router published for this rerun."""
+    return st.session_state[_STORE_CONTEXT_KEY]

@@ -1,0 +1,582 @@
+"""The pages over an analysis store: the same pages as dashboard/views/, drawn from the small
+tables `analysis.store.query.StoreQueries` returns instead of a whole analysis in memory.
+
+Every answer is cached once per view (StoreContext.cached). Where a page shows only part of
+something long (the newest articles, the most negative sentences, a page of dated events, the
+first mentions), it says so, how many there are in all, and how to see the rest. Charts that
+would draw a point per sentence or per event draw aggregates (box statistics, counts per period).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from analysis.casualties import views as cv
+from analysis.compare import build_sides, selection_mode, term_counts
+from analysis.compare.selection import ARTICLE
+from analysis.entities import views as entity_views
+from analysis.export import csv_bytes
+from analysis.filters import Filters
+from analysis.store.query import StoreQueries
+from analysis.timeline.views import event_table
+from dashboard import charts, sidebar
+from dashboard.charts import entities as entity_charts
+from dashboard.charts.casualties import figures_by_source, totals_by_category, totals_over_time
+from dashboard.charts.common import empty_figure, layout, safe, source_colors
+from dashboard.charts.timeline import evidence_html, selected_range
+from dashboard.markup import md
+from dashboard.store import StoreContext, current
+from dashboard.views import casualties as casualty_page
+from dashboard.views import compare as compare_page
+from dashboard.views import entities as entity_page
+from dashboard.views import overview as overview_page
+from dashboard.views import sentiment as sentiment_page
+
+LISTED_ARTICLES = 1_000  # the Overview's article table: the newest this many
+RANKED_SENTENCES = 200  # the Sentiment page's ranked table
+PER_ARTICLE_CHARTS = 20  # the longest articles the per-article charts draw
+ENTITY_SENTIMENT_CANDIDATES = 60  # the most mentioned entities the tone chart picks its rows from
+NETWORK_CANDIDATES = 150  # the network slider's maximum
+COMPARE_OFFERED = 2_000
+PRIOR_ARTICLES = 300  # the newest articles in view whose words are the framing statistic's prior
+DETAILED_FIGURES = 5_000  # casualty figures the Casualties page reads one by one
+LEDGER_INCIDENTS = 500  # past that, the incidents the ledger and the source comparison show  # the newest articles the Compare picker lists
+EVENTS_PER_PAGE = 30
+STORE_NOTE = ("Read from an analysis store: charts that would draw a point per sentence or event "
+              "draw their aggregates, and long lists show their first rows (each says so).")
+
+
+def _capped_note(shown: int, total: int, what: str, how: str) -> None:
+    if total > shown:
+        st.caption(f"Showing {shown:,} of {total:,} {what}. {how}")
+
+
+# --- Overview -------------------------------------------------------------------------------------
+
+def box_figure(stats: pd.DataFrame, title: str) -> go.Figure:
+    """Tukey boxes per source from precomputed statistics (StoreQueries.sentiment_boxes), as
+    the Sentiment charts draw them for a large corpus: nothing per sentence is sent."""
+    if stats.empty:
+        return empty_figure()
+    colours = source_colors(stats["source"])
+    fig = go.Figure()
+    for row in stats.iloc[::-1].itertuples(index=False):
+        name = safe(row.source)
+        fig.add_trace(go.Box(
+            y=[name], name=name, orientation="h", q1=[row.q1], median=[row.median], q3=[row.q3],
+            mean=[row.mean], lowerfence=[row.lowerfence], upperfence=[row.upperfence],
+            marker_color=colours[row.source], hoverinfo="x", showlegend=False,
+        ))
+    fig.update_layout(title=f"{title} ({int(stats['n'].sum()):,} sentences)")
+    fig.update_xaxes(title="Sentence sentiment (VADER compound)", range=[-1.05, 1.05], zeroline=True,
+                     zerolinecolor="#999")
+    return layout(fig, height=max(260, 60 * len(stats) + 100))
+
+
+def _sentiment_boxes(ctx: StoreContext) -> go.Figure:
+    return ctx.cached("sentiment boxes", lambda: box_figure(ctx.queries.sentiment_boxes(ctx.filters),
+                                                            "Sentence sentiment by source"))
+
+
+def overview() -> None:
+    ctx = current()
+    queries, filters = ctx.queries, ctx.filters
+    totals = ctx.cached("totals", lambda: queries.totals(filters))
+    st.title("Overview")
+    st.caption(f"{md(ctx.store.label)} (analysis store) · pipeline: {md(queries.pipeline)}")
+    published = overview_page.date_span(pd.Series([totals.first_published, totals.last_published]))
+    events = overview_page.date_span(pd.Series([totals.first_event, totals.last_event]))
+    kpis = [
+        ("Articles", f"{totals.articles:,}", None),
+        ("Sources", f"{totals.sources:,}", None),
+        ("Sentences", f"{totals.sentences:,}", None),
+        ("Entities", f"{totals.entities:,}", "distinct people, places and organisations"),
+        ("Casualty figures", f"{totals.casualties:,}",
+         f"figures as reported, grouped into {totals.incidents:,} incident(s)"),
+        ("Published", published, f"events reported: {events}"),
+    ]
+    for row in (kpis[:3], kpis[3:]):
+        for column, (label, value, help_text) in zip(st.columns(3, border=True), row):
+            column.metric(label, value, help=help_text)
+
+    st.subheader("Articles")
+    listed = ctx.cached(f"articles {LISTED_ARTICLES}", lambda: queries.documents(filters, LISTED_ARTICLES))
+    st.dataframe(overview_page.articles_table(listed.rows), hide_index=True, row_height=overview_page.ARTICLE_ROW_PX,
+                 column_config={
+                     "Source": st.column_config.TextColumn("Source", width=140),
+                     "Published": st.column_config.TextColumn("Published", width=150),
+                     "Title": st.column_config.TextColumn("Title", width=390),
+                     "Mean sentiment": st.column_config.NumberColumn(
+                         "Sentiment", format="%+.2f", width=90,
+                         help="Mean VADER compound of the article's sentences (−1 negative … +1 positive)"),
+                     "Link": st.column_config.LinkColumn("Link", display_text="open", width=60),
+                     "Words": st.column_config.NumberColumn("Words", format="%d", width=70),
+                 })
+    _capped_note(len(listed.rows), listed.total, "articles, the newest first",
+                 "Narrow the sidebar filters to list others, or download the whole list.")
+    if listed.capped:
+        st.download_button("Download every article in view (CSV)",
+                           lambda: csv_bytes(overview_page.articles_table(queries.documents(filters).rows)),
+                           file_name="parallax-articles.csv", mime="text/csv", icon=":material/download:",
+                           on_click="ignore", key="store_articles_csv")
+    left, right = st.columns(2)
+    left.plotly_chart(ctx.cached("top entities", lambda: charts.top_entities(queries.entities(filters, 15))),
+                      key="overview_entities")
+    right.plotly_chart(_sentiment_boxes(ctx), key="overview_sentiment")
+
+
+# --- Sentiment -----------------------------------------------------------------------------------
+
+def sentiment() -> None:
+    ctx = current()
+    queries, filters = ctx.queries, ctx.filters
+    st.title("Sentiment")
+    st.caption("VADER compound per sentence: −1 is most negative, +1 most positive; "
+               "news prose sits near 0, so read the spread, not only the mean.")
+    by_source, by_article = st.tabs(["By source", "By article"])
+    by_source.plotly_chart(_sentiment_boxes(ctx), key="sentiment_sources")
+    sentences, documents, articles = ctx.cached(
+        "longest articles", lambda: queries.longest_articles(filters, PER_ARTICLE_CHARTS))
+    by_article.plotly_chart(ctx.cached("sentiment by article",
+                                       lambda: charts.sentiment_by_article(sentences, documents)),
+                            key="sentiment_articles")
+    st.plotly_chart(ctx.cached("paragraph arc", lambda: charts.paragraph_arc(sentences, documents)),
+                    key="sentiment_arc")
+    if articles > 12:
+        st.caption(f"Per-article charts show the longest of {articles:,} articles; "
+                   "filter by source, entity or date to see others.")
+
+    st.subheader("Sentences ranked by sentiment")
+    orders = sentiment_page.ORDERS
+    order = st.segmented_control("Order", list(orders), default=list(orders)[0], key="sentiment_order",
+                                 label_visibility="collapsed")
+    negative_first = orders.get(order or "", True)
+    ranked = ctx.cached(f"ranked sentences {negative_first}",
+                        lambda: queries.ranked_sentences(filters, negative_first, RANKED_SENTENCES))
+    rows = ranked.rows
+    table = pd.DataFrame({"Sentiment": rows["compound"], "Sentence": rows["text"], "Source": rows["source"],
+                          "Article": rows["title"], "Paragraph": rows["paragraph"] + 1})
+    st.dataframe(
+        table, hide_index=True, row_height=sentiment_page.SENTENCE_ROW_PX,
+        height=sentiment_page.HEADER_ROW_PX + sentiment_page.SENTENCE_ROW_PX * max(
+            1, min(len(table), sentiment_page.SENTENCES_IN_VIEW)),
+        column_config={
+            "Sentiment": st.column_config.ProgressColumn(min_value=-1.0, max_value=1.0, format="%.2f", width=110),
+            "Sentence": st.column_config.TextColumn(width=480),
+            "Source": st.column_config.TextColumn(width=120),
+            "Article": st.column_config.TextColumn(width=180),
+            "Paragraph": st.column_config.NumberColumn(width=80),
+        },
+    )
+    _capped_note(len(rows), ranked.total, f"sentences, the most {'negative' if negative_first else 'positive'} first",
+                 "Switch the order for the other end, or narrow the sidebar filters (a source, an entity, "
+                 "a date range) to rank fewer.")
+
+
+# --- Timeline ------------------------------------------------------------------------------------
+
+def period_unit(first: date | None, last: date | None) -> str:
+    """The period a chart of dated events counts by: days over a few months, weeks over a few
+    years, months beyond; a bar per day of ten years would be thousands of slivers."""
+    if first is None or last is None:
+        return "day"
+    span = (last - first).days
+    return "day" if span <= 120 else "week" if span <= 3 * 366 else "month"
+
+
+def events_figure(counts: pd.DataFrame, published: pd.DataFrame, unit: str) -> go.Figure:
+    """Dated events per period, stacked by source, and the articles published per period as a
+    line: a store's events drawn as counts, never one point each."""
+    if counts.empty and published.empty:
+        return empty_figure("No dated events or publication dates for these filters.")
+    colours = source_colors(pd.concat([counts["source"], published["source"]]).dropna())
+    fig = go.Figure()
+    for source, own in counts.groupby("source", sort=True):
+        fig.add_trace(go.Bar(x=own["period"], y=own["events"], name=safe(source), marker_color=colours[source],
+                             customdata=own[["articles"]],
+                             hovertemplate=f"{safe(source)}<br>%{{x|%-d %b %Y}}: %{{y}} dated expression(s) "
+                                           "in %{customdata[0]} article(s)<extra></extra>"))
+    per_period = published.groupby("period", as_index=False)["articles"].sum()
+    if not per_period.empty:
+        fig.add_trace(go.Scatter(x=per_period["period"], y=per_period["articles"], name="articles published",
+                                 mode="lines+markers", line=dict(color="#444", width=1.5), marker=dict(size=4),
+                                 yaxis="y2",
+                                 hovertemplate="%{x|%-d %b %Y}: %{y} article(s) published<extra></extra>"))
+    fig.update_layout(barmode="stack", title=f"Dated events per {unit}, by source", dragmode="select",
+                      legend=dict(orientation="h", y=-0.2),
+                      yaxis2=dict(title="articles published", overlaying="y", side="right", showgrid=False,
+                                  rangemode="tozero"))
+    fig.update_xaxes(type="date")
+    fig.update_yaxes(title=f"per {unit}")
+    return layout(fig, height=440)
+
+
+def _pick_dates_from_chart(key: str, first: date | None, last: date | None) -> None:
+    """Callback of the events chart: a box drawn across it becomes the sidebar's date range."""
+    state = st.session_state.get(key)
+    picked = selected_range(state.selection.box if state is not None else [])
+    if picked and first and last:
+        start, end = max(picked[0], first), min(picked[1], last)
+        if start <= end:
+            st.session_state[sidebar.DATES_KEY] = (start, end)
+
+
+def timeline() -> None:
+    ctx = current()
+    queries, filters, choices = ctx.queries, ctx.filters, ctx.choices
+    st.title("Timeline")
+    st.caption("Each dated expression is resolved against its article's publication date: “on Tuesday” "
+               "is the Tuesday before publication. Bars count the dated expressions of each period by "
+               "source; the line counts the articles published.")
+    totals = ctx.cached("totals", lambda: queries.totals(filters))
+    unit = period_unit(filters.date_from or totals.first_event, filters.date_to or totals.last_event)
+    figure = ctx.cached(f"events chart {unit}", lambda: events_figure(
+        queries.events_by_period(filters, unit), queries.publications_by_period(filters, unit), unit))
+    key = "store_timeline_chart"
+    st.plotly_chart(figure, key=key, selection_mode=("box",), config={"displaylogo": False},
+                    on_select=partial(_pick_dates_from_chart, key, choices.first_date, choices.last_date))
+    st.caption(f"{totals.events:,} dated expressions, counted per {unit} rather than drawn one by one; the "
+               "list below holds every one of them. Drag across the chart to select a "
+               "period: it becomes the date filter for every page (and the link). "
+               + _dates_left_out(ctx))
+
+    st.subheader("Dated events and their evidence")
+    if not totals.events:
+        st.info("No dated expressions in these articles for these filters.")
+        return
+    pages = max(1, -(-totals.events // EVENTS_PER_PAGE))
+    page = 1
+    if pages > 1:
+        page = int(st.number_input(f"Page (of {pages:,}, {EVENTS_PER_PAGE} events each, in date order)", 1, pages, 1,
+                                   key="store_timeline_page"))
+    chunk = ctx.cached(f"events page {page}",
+                       lambda: queries.events_page(filters, (page - 1) * EVENTS_PER_PAGE, EVENTS_PER_PAGE))
+    evidence, plain = st.tabs(["Evidence", "Table"])
+    with evidence:
+        st.html(evidence_html(chunk.rows))  # every piece of article text is escaped in evidence_html
+    with plain:
+        st.dataframe(event_table(chunk.rows), hide_index=True, column_config={
+            "Sentence": st.column_config.TextColumn(width="large"),
+            "Article": st.column_config.TextColumn(width="medium"),
+        })
+    st.caption(f"Events {(page - 1) * EVENTS_PER_PAGE + 1:,}–{(page - 1) * EVENTS_PER_PAGE + len(chunk.rows):,} "
+               f"of {chunk.total:,}; page through them above, or narrow the filters to a period or a source.")
+
+
+def _dates_left_out(ctx: StoreContext) -> str:
+    choices, filters = ctx.choices, ctx.filters
+    start, end = filters.date_from or choices.first_date, filters.date_to or choices.last_date
+    if start is None or end is None:
+        return ""
+    left_out = choices.outside(start, end)
+    if not left_out.count or left_out.first is None or left_out.last is None:
+        return ""
+    return (sidebar.left_out_text(left_out.count, sidebar.span_text(left_out.first, left_out.last))
+            + f" **Include every date** in the sidebar brings {'it' if left_out.count == 1 else 'them'} back.")
+
+
+# --- Entities ------------------------------------------------------------------------------------
+
+def density_grid(counts: pd.DataFrame, words: pd.DataFrame, names: list[str]) -> pd.DataFrame:
+    """Mentions of `names` per 1,000 words of each source (analysis.entities.views.mention_density)
+    from the store's counts: every (entity, source) pair, 0 where a source never names it."""
+    if counts.empty or words.empty:
+        return pd.DataFrame(columns=entity_views.DENSITY_COLUMNS)
+    grid = pd.MultiIndex.from_product([names, sorted(words["source"].dropna())], names=["entity", "source"])
+    data = counts.set_index(["entity", "source"])["mentions"].reindex(grid, fill_value=0).reset_index()
+    data["words"] = data["source"].map(dict(zip(words["source"], words["words"]))).astype("int64")
+    data["per_1000_words"] = (1000.0 * data["mentions"] / data["words"].clip(lower=1)).where(data["words"] > 0, 0.0)
+    data["label"] = data["entity"].map(counts.drop_duplicates("entity").set_index("entity")["label"])
+    return data[entity_views.DENSITY_COLUMNS]
+
+
+def entity_tone(rows: pd.DataFrame) -> pd.DataFrame:
+    """The store's per entity and source tone with the 95% interval of its mean, as
+    analysis.entities.views.entity_sentiment gives it."""
+    if rows.empty:
+        return pd.DataFrame(columns=entity_views.SENTIMENT_COLUMNS)
+    bounds = [entity_views._interval(m, s, int(n)) for m, s, n in zip(rows["compound"], rows["spread"], rows["sentences"])]
+    out = rows.assign(low=[b[0] for b in bounds], high=[b[1] for b in bounds], spread=rows["spread"].fillna(0.0))
+    return out.sort_values(["entity", "source"], ignore_index=True)[entity_views.SENTIMENT_COLUMNS]
+
+
+def network_entities(counts: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """The `limit` most mentioned entities (entity, label, mentions) from the mentions per entity
+    and source the page already has: what the network draws its nodes from."""
+    if counts.empty:
+        return pd.DataFrame(columns=["entity", "label", "mentions"])
+    totals = counts.groupby("entity", as_index=False, sort=False).agg(label=("label", "first"),
+                                                                      mentions=("mentions", "sum"))
+    return totals.sort_values(["mentions", "entity"], ascending=[False, True], ignore_index=True).head(limit)
+
+
+def entities() -> None:
+    ctx = current()
+    queries, filters = ctx.queries, ctx.filters
+    totals = ctx.cached("totals", lambda: queries.totals(filters))
+    st.title("Entities")
+    st.caption(f"{totals.entities:,} entities · {totals.mentions:,} mentions · {totals.sources:,} source(s) · "
+               f"pipeline: {md(queries.pipeline)}")
+    counts = ctx.cached("mentions by source", lambda: queries.mentions_by_source(filters))
+    top = ctx.cached("top 25", lambda: queries.top_entity_names(filters, entity_page.HEATMAP_ENTITIES))
+    entity_page._chart(ctx.cached("by type chart", lambda: entity_charts.entities_by_type_and_source(counts)),
+                       "entities_by_type")
+    density = ctx.cached("density", lambda: density_grid(queries.mention_counts(filters, top),
+                                                         queries.source_words(filters), top))
+    entity_page._chart(ctx.cached("heatmap", lambda: entity_charts.mention_heatmap(density)), "entities_heatmap")
+    st.caption("Click a bar, a cell, a dot or a node (shift-click or drag a box for several) to filter "
+               "every page by those entities. The heatmap divides mentions by the words each source "
+               "published in view, so a long feature and a short wire compare fairly.")
+
+    st.subheader("Tone around each entity")
+    candidates = ctx.cached("top tone candidates",
+                            lambda: queries.top_entity_names(filters, ENTITY_SENTIMENT_CANDIDATES))
+    tone = ctx.cached("entity tone", lambda: entity_tone(queries.entity_sentence_tone(filters, candidates)))
+    entity_page._chart(entity_charts.entity_sentiment(tone, limit=entity_page.SENTIMENT_ENTITIES,
+                                                      min_sentences=entity_views.MIN_SENTENCES_FOR_TREND),
+                       "entities_sentiment")
+    st.caption(f"Each dot is the mean VADER compound of the sentences of one source that name the entity, "
+               f"among the {ENTITY_SENTIMENT_CANDIDATES} most mentioned entities in view; its size and the hover "
+               "give the number of sentences, the bar a 95% interval. Hollow dots rest on fewer than "
+               f"{entity_views.MIN_SENTENCES_FOR_TREND} sentences: read them as examples, not a tendency.")
+
+    st.subheader("Who is named together")
+    ranked = ctx.cached("network entities", lambda: network_entities(counts, NETWORK_CANDIDATES))
+    names = [str(e) for e in ranked["entity"]]
+    pairs = ctx.cached("network pairs", lambda: queries.cooccurrence(filters, names))
+    strongest = int(pairs["sentences"].max()) if not pairs.empty else 1
+    left, right = st.columns(2)
+    nodes = left.slider("Entities in the network", 10, NETWORK_CANDIDATES, 60, step=5, key=entity_page.NETWORK_NODES_KEY)
+    minimum = right.slider("Minimum shared sentences", 1, max(2, strongest), 1, key=entity_page.NETWORK_MIN_KEY)
+    entity_page._chart(entity_charts.cooccurrence_network(ranked, pairs, max_nodes=nodes, min_sentences=minimum),
+                       "entities_network")
+    _mentions_in_context(ctx)
+    _entity_downloads(ctx)
+    st.subheader("Correct the entities")
+    st.info("Merging and splitting entities needs the whole analysis in memory, so it is not offered on an "
+            "analysis store: open the articles as an upload or a server corpus to correct them.",
+            icon=":material/edit_off:")
+
+
+def _mentions_in_context(ctx: StoreContext) -> None:
+    st.subheader("Mentions in context")
+    chosen = list(ctx.filters.entities)
+    if not chosen:
+        st.info("Click an entity in a chart above, or pick one in the sidebar, to read its mentions here.",
+                icon=":material/touch_app:")
+        return
+    queries, filters = ctx.queries, ctx.filters
+    found = ctx.cached("kwic", lambda: queries.keyword_in_context(filters, chosen, entity_page.KWIC_ROWS))
+    head, button = st.columns([4, 1])
+    head.caption(f"{found.total:,} mention(s) of {len(chosen)} selected entit{'y' if len(chosen) == 1 else 'ies'}"
+                 + (f"; the first {len(found.rows):,} are shown, the CSV below has them all." if found.capped else "."))
+    button.button("Clear entity filter", on_click=entity_page._clear_entity_filter, icon=":material/filter_alt_off:")
+    if found.rows.empty:
+        st.caption("No mention left after the other filters.")
+        return
+    st.html(entity_page.kwic_html(found.rows))
+    if found.capped:
+        st.download_button("Every mention of the selected entities (CSV)",
+                           lambda: csv_bytes(queries.keyword_in_context(filters, chosen, found.total).rows),
+                           file_name="parallax-mentions-in-context.csv", mime="text/csv",
+                           icon=":material/download:", on_click="ignore", key="store_kwic_csv")
+
+
+def _entity_downloads(ctx: StoreContext) -> None:
+    queries, filters = ctx.queries, ctx.filters
+    st.subheader("Download")
+    st.download_button(
+        "Entities (CSV)", lambda: csv_bytes(queries.entities(filters)), file_name="parallax-entities.csv",
+        mime="text/csv", icon=":material/download:", on_click="ignore", key="store_entities_csv",
+        help="One row per entity after filters.")
+    st.caption(f"Every mention is in the store itself ({md(ctx.store.label)}/mentions, Parquet, one folder per "
+               "shard): read it with DuckDB, pandas or `python -m analysis` for a CSV export.")
+
+
+# --- Casualties ----------------------------------------------------------------------------------
+
+def casualties() -> None:
+    """The Casualties page's own sections over the store's figures. Up to DETAILED_FIGURES kept
+    figures, everything is computed as for an analysis in memory; past that, the totals come
+    from the incident table and the per-source tables from the largest incidents (said so)."""
+    ctx = current()
+    st.title("Casualties")
+    st.caption("The human cost exactly as reported, who said it, and where the sources disagree.")
+    kept = ctx.cached("casualty count", lambda: ctx.queries.casualty_count(ctx.filters))
+    if not kept:
+        st.info("No casualty figures in the articles these filters keep.")
+        return
+    if kept <= DETAILED_FIGURES:
+        _casualties_in_full(ctx)
+    else:
+        _casualties_at_scale(ctx, kept)
+
+
+def _casualties_in_full(ctx: StoreContext) -> None:
+    filtered, full = ctx.cached("casualty tables", lambda: ctx.queries.casualty_tables(ctx.filters))
+    figures = ctx.cached("figures", lambda: cv.figures_table(filtered.casualties, filtered.sentences,
+                                                             filtered.documents))
+    reports = ctx.cached("reports", lambda: cv.source_reports(filtered.casualties, filtered.documents,
+                                                              filtered.sentences))
+    incidents = ctx.cached("incidents", lambda: cv.incidents_view(
+        full.incidents, reports, cv.complete_incidents(filtered.casualties, full.casualties)))
+    statistics = ctx.cached("statistics", lambda: cv.statistics_view(filtered.statistics, filtered.casualties))
+    if incidents.empty:
+        st.warning("These figures are not grouped into incidents, so no totals are given.")
+        if not statistics.empty:
+            casualty_page._statistics(statistics)
+        casualty_page._figures(figures)
+        return
+    _casualty_charts(ctx, incidents, statistics, cv.source_totals(reports))
+    casualty_page._ledger(incidents, reports)
+    if not statistics.empty:
+        casualty_page._statistics(statistics)
+    casualty_page._side_by_side(incidents, figures, reports)
+    casualty_page._figures(figures)
+
+
+def _casualty_charts(ctx: StoreContext, incidents: pd.DataFrame, statistics: pd.DataFrame,
+                     by_source: pd.DataFrame | None) -> None:
+    """The headline totals and the three charts; without `by_source`, a note in its place."""
+    totals = cv.category_totals(incidents)
+    casualty_page._headline(totals, incidents, statistics)
+    left, right = st.columns(2)
+    left.plotly_chart(totals_by_category(totals), key="casualties_by_category")
+    if by_source is not None:
+        right.plotly_chart(figures_by_source(by_source), key="casualties_by_source")
+    else:
+        right.info("What each source reports, per incident, reads every report's figure: narrow the sidebar "
+                   f"filters to at most {DETAILED_FIGURES:,} figures to see it.", icon=":material/filter_alt:")
+    st.plotly_chart(totals_over_time(cv.totals_over_time(incidents)), key=casualty_page.TIME_CHART_KEY,
+                    on_select=partial(_pick_casualty_dates, ctx), selection_mode=("points", "box"))
+    st.caption("Click a bar or drag across dates to set the sidebar's date range to those event dates.")
+
+
+def incident_view_of(rows: pd.DataFrame) -> pd.DataFrame:
+    """The store's incident rows (StoreQueries.incidents_in_view) as
+    analysis.casualties.views.incidents_view lays them out, each at its own figures."""
+    if rows.empty:
+        return pd.DataFrame(columns=cv.INCIDENT_VIEW_COLUMNS)
+    out = rows.assign(restated=False, date=rows["date"].map(cv._day),
+                      first_reported=rows["first_reported"].map(cv._day),
+                      disagree=rows["disagree"].fillna(False).astype(bool))
+    for column in ("conservative", "low", "high", "n_sources", "reports"):
+        out[column] = pd.to_numeric(out[column], errors="coerce").astype("Int64")
+    order = out["category"].map({c: i for i, c in enumerate(cv.CASUALTY_CATEGORIES)})
+    out = out.assign(_order=order).sort_values(["_order", "conservative", "incident_id"],
+                                               ascending=[True, False, True], na_position="last", kind="stable")
+    return out.reset_index(drop=True)[cv.INCIDENT_VIEW_COLUMNS]
+
+
+def _casualties_at_scale(ctx: StoreContext, kept: int) -> None:
+    queries, filters = ctx.queries, ctx.filters
+    rows = ctx.cached("incidents in view", lambda: queries.incidents_in_view(filters))
+    incidents = ctx.cached("incident view", lambda: incident_view_of(rows))
+    partial_count = int(rows["partial"].sum()) if not rows.empty else 0
+    st.info(f"These filters keep {kept:,} casualty figures in {len(incidents):,} incidents: more than the "
+            f"{DETAILED_FIGURES:,} this page reads one by one. The totals and the chart over time count every "
+            f"incident, each at the figures of its incident table row; the ledger, the source comparison and "
+            f"the figures below cover the {LEDGER_INCIDENTS:,} incidents with the largest conservative figure "
+            f"(the incidents CSV holds them all). Narrow the sidebar filters (a source, an entity, a date range) "
+            "to read every figure.", icon=":material/filter_alt:")
+    if partial_count:
+        st.caption(f"{partial_count:,} of these incidents have reports the filters leave out; here they count at "
+                   "the figures of all their reports.")
+    statistics = ctx.cached("statistics at scale", lambda: _statistics_in_view(queries, filters))
+    largest = list(incidents.sort_values("conservative", ascending=False, kind="stable")["incident_id"]
+                   .head(LEDGER_INCIDENTS))
+    filtered, _ = ctx.cached("largest incident tables", lambda: queries.casualty_tables(filters, largest))
+    reports = ctx.cached("largest reports", lambda: cv.source_reports(filtered.casualties, filtered.documents,
+                                                                      filtered.sentences))
+    figures = ctx.cached("largest figures", lambda: cv.figures_table(filtered.casualties, filtered.sentences,
+                                                                     filtered.documents))
+    _casualty_charts(ctx, incidents, statistics, None)
+    shown = incidents[incidents["incident_id"].isin(set(largest))]
+    casualty_page._ledger(shown, reports)
+    st.download_button("Download every incident in view (CSV)", lambda: csv_bytes(incidents),
+                       file_name="incidents-all.csv", mime="text/csv", icon=":material/download:",
+                       key="store_incidents_csv", on_click="ignore")
+    if not statistics.empty:
+        casualty_page._statistics(statistics)
+    casualty_page._side_by_side(shown, figures, reports)
+    casualty_page._figures(figures)
+
+
+def _statistics_in_view(queries: StoreQueries, filters: Filters) -> pd.DataFrame:
+    """The statistics the kept figures quote, as the Casualties page lists them."""
+    rows = queries.statistics_in_view(filters)
+    return cv.statistics_view(rows, rows[["statistic_id"]])
+
+
+def _pick_casualty_dates(ctx: StoreContext) -> None:
+    from dashboard.charts.casualties import selected_dates
+
+    state = st.session_state.get(casualty_page.TIME_CHART_KEY)
+    picked = selected_dates(state.get("selection") if state else None)
+    first, last = ctx.choices.first_date, ctx.choices.last_date
+    if picked is None or first is None or last is None:
+        return
+    start, end = max(picked[0], first), min(picked[1], last)
+    if start <= end:
+        st.session_state[sidebar.DATES_KEY] = (start, end)
+
+
+# --- Compare -------------------------------------------------------------------------------------
+
+@st.cache_data(show_spinner=False, max_entries=4, ttl="1h")
+def _prior(store_key: str, _queries: StoreQueries, doc_ids: tuple[str, ...]):
+    """Word counts of the newest articles in view (at most PRIOR_ARTICLES): the framing
+    statistic's prior, once per view."""
+    return term_counts(tuple(_queries.texts(list(doc_ids)).values()))
+
+
+def compare() -> None:
+    ctx = current()
+    queries, filters = ctx.queries, ctx.filters
+    st.title("Compare")
+    st.caption("Pick two or more articles or sources on one story: what they share, what only one reports, "
+               "and where tone, labels, figures and dates differ.")
+    offered = ctx.cached("compare offered", lambda: queries.documents(filters, COMPARE_OFFERED))
+    documents = offered.rows
+    if len(documents) < 2:
+        st.info("Comparing needs at least two articles: widen the sidebar filters or load more articles.")
+        return
+    if offered.capped:
+        st.caption(f"The picker lists the newest {len(documents):,} of the {offered.total:,} articles in view, and a "
+                   "source stands for its articles among them; narrow the sidebar filters (a source, an entity, "
+                   "a date range) to reach the others.")
+    keys = compare_page.choose_selection(documents, None)
+    if len(keys) < 2:
+        st.info(f"Pick at least two {'articles' if selection_mode(keys) == ARTICLE else 'sources'} to compare.")
+        return
+    sides = tuple(build_sides(keys, documents))
+    wanted = sorted({d for side in sides for d in side.doc_ids})
+    full, texts = queries.articles(wanted)
+    store_key = ctx.view_key()
+    prior = _prior(store_key, queries, tuple(documents["doc_id"].head(PRIOR_ARTICLES)))
+    with st.spinner("Comparing…"):
+        comparison = compare_page.comparison_of(store_key, "", tuple((side.key, side.doc_ids) for side in sides),
+                                                sides, full, texts, prior)
+    compare_page.show_comparison(comparison, full, texts)
+    st.caption(f"Distinctive words weigh each side against the words of the newest "
+               f"{min(len(documents), PRIOR_ARTICLES):,} of the {offered.total:,} articles in view.")
+
+
+def pages() -> list[st.Page]:
+    """The store's pages, at the same paths as the in-memory ones (dashboard.app.pages), so a
+    link opens the same page whichever corpus it was made on."""
+    return [
+        st.Page(overview, title="Overview", icon=":material/dashboard:", url_path="home", default=True),
+        st.Page(compare, title="Compare", icon=":material/compare_arrows:", url_path="compare"),
+        st.Page(entities, title="Entities", icon=":material/groups:", url_path="entities"),
+        st.Page(casualties, title="Casualties", icon=":material/personal_injury:", url_path="casualties"),
+        st.Page(timeline, title="Timeline", icon=":material/timeline:", url_path="timeline"),
+        st.Page(sentiment, title="Sentiment", icon=":material/mood:", url_path="sentiment"),
+        st.Page(overview, title="Overview", icon=":material/dashboard:", url_path="overview", visibility="hidden"),
+    ]
+

@@ -1,0 +1,114 @@
+"""The dashboard pointed at an analysis store (PARALLAX_STORE): the store is the default corpus,
+its figures are those of the loaded store narrowed by the filters, a capped list says so, the
+uploads stay one click away, and every page draws in a real browser without an error."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analysis.filters import Filters, apply
+from analysis.store import build_store, load_store
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "dashboard" / "app.py")
+CORPUS = [ROOT / "tests" / "data" / "incidents" / "dev.jsonl", ROOT / "tests" / "data" / "incidents" / "dev2.jsonl"]
+PATHS = ["overview", "compare", "entities", "casualties", "timeline", "sentiment"]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("dashboard-store") / "store"
+    build_store([str(p) for p in CORPUS], root, workers=1, shard_size=10, show_progress=False)
+    return root
+
+
+def run(store: Path, monkeypatch, query: dict | None = None) -> AppTest:
+    monkeypatch.setenv("PARALLAX_STORE", str(store))
+    at = AppTest.from_file(APP, default_timeout=120)
+    if query:
+        at.query_params.update(query)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def test_the_store_is_the_default_corpus_and_uploads_stay_offered(store, monkeypatch):
+    at = run(store, monkeypatch)
+    radio = at.sidebar.radio[0]
+    assert radio.value == "Analysis store"
+    assert "My articles" in radio.options and "Bundled corpus" in radio.options
+    loaded = load_store(store)
+    shown = apply(loaded, Filters(date_from=_default(at).date_from, date_to=_default(at).date_to))
+    assert metric(at, "Articles") == f"{len(shown.documents):,}"
+    assert metric(at, "Sentences") == f"{len(shown.sentences):,}"
+    assert metric(at, "Casualty figures") == f"{len(shown.casualties):,}"
+
+
+def _default(at: AppTest) -> Filters:
+    """The filters the sidebar applies on opening: the default date range, as the URL says it."""
+    params = {key: at.query_params[key] for key in ("from", "to") if key in at.query_params}
+    return Filters.from_query_params(params)
+
+
+def test_a_deep_link_filters_the_store_as_apply_does(store, monkeypatch):
+    loaded = load_store(store)
+    source = loaded.documents["source"].value_counts().index[0]
+    at = run(store, monkeypatch, {"source": source})
+    filters = Filters(sources=(source,), date_from=_default(at).date_from, date_to=_default(at).date_to)
+    shown = apply(loaded, filters)
+    assert metric(at, "Articles") == f"{len(shown.documents):,}" != f"{len(loaded.documents):,}"
+    assert metric(at, "Entities") == f"{len(shown.entities):,}"
+    assert at.query_params["corpus"] in ("server", ["server"])
+
+
+def test_a_capped_list_says_how_much_it_leaves_out(store, monkeypatch):
+    from dashboard import store_pages
+
+    monkeypatch.setattr(store_pages, "LISTED_ARTICLES", 5)
+    at = run(store, monkeypatch)
+    articles = int(metric(at, "Articles").replace(",", ""))
+    assert articles > 5
+    assert len(at.dataframe[0].value) == 5
+    notes = [c.value for c in at.caption]
+    assert any(f"Showing 5 of {articles:,} articles" in note for note in notes), notes
+    assert any(b.label == "Download every article in view (CSV)" for b in at.get("download_button"))
+
+
+def test_without_a_store_the_corpus_choice_is_unchanged(monkeypatch):
+    monkeypatch.delenv("PARALLAX_STORE", raising=False)
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert at.sidebar.radio[0].options == ["Bundled corpus", "My articles"]
+    assert at.sidebar.radio[0].value == "Bundled corpus"
+
+
+def test_a_missing_store_is_said_without_a_traceback(tmp_path, monkeypatch):
+    monkeypatch.setenv("PARALLAX_STORE", str(tmp_path / "nowhere"))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert not at.exception
+    assert any("could not be opened" in e.value for e in at.error)
+    assert str(tmp_path) not in " ".join(e.value for e in at.error)  # no server path in the browser
+
+
+@pytest.mark.browser
+def test_every_page_draws_from_the_store_in_a_browser(store, start_server, new_page, ui):
+    base = start_server(PARALLAX_STORE=str(store))
+    source = pd.read_parquet(next((store / "documents").rglob("*.parquet")))["source"].iloc[0]
+    titles = {"overview": "Overview", "compare": "Compare", "entities": "Entities", "casualties": "Casualties",
+              "timeline": "Timeline", "sentiment": "Sentiment"}
+    for path in PATHS:
+        for query in ("", f"?source={source.replace(' ', '+')}"):
+            new_page.goto(f"{base}/{path}{query}")
+            ui.wait_for_page(new_page)
+            assert new_page.locator("[data-testid='stMain'] h1").first.inner_text() == titles[path]
+            assert not ui.error_boxes(new_page), (path, query)
+    new_page.goto(f"{base}/entities?entity=Omdurman")
+    ui.wait_for_page(new_page)
+    assert new_page.locator("mark", has_text="Omdurman").count() > 0  # the mentions in context
