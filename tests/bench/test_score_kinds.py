@@ -1,4 +1,4 @@
-"""The kind dev and held-out sets (both pairs) checked against their own texts, and the kind
+"""The kind dev and held-out sets (all three pairs) checked against their own texts, and the kind
 scorer run for real on a small file."""
 
 import importlib.util
@@ -11,7 +11,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "casualties" / "kinds"
-FILES = [DATA / name for name in ("dev.jsonl", "heldout.jsonl", "dev2.jsonl", "heldout2.jsonl")]
+FILES = [DATA / name for name in ("dev.jsonl", "heldout.jsonl", "dev2.jsonl", "heldout2.jsonl",
+                                  "dev3.jsonl", "heldout3.jsonl")]
 CATEGORIES = {"killed", "injured", "missing", "displaced", "detained", "killed_or_injured"}
 
 
@@ -92,7 +93,7 @@ def test_summary_arithmetic_on_known_outcomes(scorer) -> None:  # type: ignore[n
     assert [e.split("\t")[0].strip() for e in scorer.error_lines(outcomes)] == ["b", "d"]
 
 
-@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl"])
+@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl"])
 def test_errors_are_refused_for_a_heldout_file(scorer, tmp_path: Path, capsys, name: str) -> None:  # type: ignore[no-untyped-def]
     heldout = tmp_path / name
     _write_items(heldout, THREE_ITEMS[:1])
