@@ -583,25 +583,31 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
     places = _innermost_places(records, places, geography)
     story = _story_days(records, sentence_day, meta, places)
     episodes = _clause_episodes(records, sentences)
+    recaps: set[object] = set()
     reports: dict[tuple, list[_Report]] = {}
     for index, row in records:
         if _flag(row, "part_of") or is_statistic(row):
             continue
         doc_id = row["doc_id"]
         source, published = meta.get(doc_id, (str(doc_id), None))
-        day = sentence_day.get((doc_id, int(row["sent_id"]))) or published
+        own_day = sentence_day.get((doc_id, int(row["sent_id"])))
+        if own_day is not None and published is not None and own_day > published:
+            own_day = None  # "three days later" read from the publication date: casualties are past news
+        day = own_day or published
         story_day = story.get((doc_id, _place_key(places.get(index)) or _ANY_PLACE))
         if day == published and story_day is not None:
             day = story_day  # "Sixteen were wounded at the market": the day of the story told above
         episode, shift, _ = episodes.get(index, (0, 0, ""))
-        if shift and day is not None:
+        if index in episodes and own_day is None:
+            recaps.add(index)  # episodes told by their offsets from no day: a recap of earlier news
+        elif shift and day is not None:
             day = _shifted(day, shift)
         _add_to_report(reports, index, row, source, published, day, places.get(index), episode)
     built = [report for same in reports.values() for report in same]
     clauses = {index: told for index, (_, _, told) in episodes.items()}
     for report in built:
         report.low, report.high, report.stated, report.wording = _best(report.rows)
-        _read_evidence(report, report.doc_id in estimated, clauses)
+        _read_evidence(report, report.doc_id in estimated, clauses, recaps)
     _recall_with_their_story(built)
     return sorted(built, key=lambda r: (r.day or date.max, r.published or date.max, r.doc_id))
 
@@ -714,10 +720,13 @@ def _recall_with_their_story(reports: list[_Report]) -> None:
             report.set_uncertainty(max(report.before, _STORY_DAYS), report.after)
 
 
-def _read_evidence(report: _Report, estimated: bool, clauses: dict[object, str] | None = None) -> None:
+def _read_evidence(report: _Report, estimated: bool, clauses: dict[object, str] | None = None,
+                   recaps: set[object] | None = None) -> None:
     """What the report's sentences say beyond its figure: the kinds of attack, a running toll,
     and how uncertain its date is (an estimated publication date, a date that is a week).
-    `clauses` holds, for figures of a sentence telling several episodes, their episode's words."""
+    `clauses` holds, for figures of a sentence telling several episodes, their episode's words;
+    `recaps` the figures of such sentences that name no day (recalled, as back-references are)."""
+    recaps = recaps or set()
     clauses = clauses or {}
     texts = [clauses.get(index) or str(row.get("evidence") or "") for index, row in report.rows]
     report.events = frozenset().union(*(_events(text) for text in texts)) if texts else frozenset()
@@ -725,8 +734,8 @@ def _read_evidence(report: _Report, estimated: bool, clauses: dict[object, str] 
     after = max((_span_days(text) for text in texts), default=1) - 1
     before = max((_days_back(text) for text in texts), default=0)
     report.estimated = estimated
-    report.recalled = bool(report.rows) and all(_recalled(row) for _, row in report.rows) and \
-        report.day == report.published
+    report.recalled = bool(report.rows) and all(_recalled(row) or index in recaps for index, row in report.rows) \
+        and report.day == report.published
     if report.recalled:
         before = max(before, _STORY_DAYS)
     if estimated:
@@ -735,14 +744,27 @@ def _read_evidence(report: _Report, estimated: bool, clauses: dict[object, str] 
         report.set_uncertainty(before, after)
 
 
+# Words of an outlet's name, never of a place: "Radio Tusmo" tagged as a place is the station quoted.
+_OUTLET_WORD = re.compile(
+    r"\b(?:Radio|TV|FM|Television|Broadcasting|News|Times|Post|Herald|Tribune|Gazette|Chronicle|Agency|Wire"
+    r"|Press|Channel|Dispatch|Observer|Monitor|Bulletin)\b")
+
+
+def _names_an_outlet(place: str | None) -> bool:
+    """Whether a place name is an outlet's ("Radio Tusmo"): an outlet quoted, never a scene."""
+    return bool(place) and bool(_OUTLET_WORD.search(place))
+
+
 def _article_places(records: list[tuple[object, dict]]) -> dict[object, str | None]:
     """Each figure's place; a figure whose sentence and paragraph name none takes the place of
     its article's nearest figure that has one, earlier first ("Another 25 people were
     wounded, police said" under a lead naming the town): an article reports one scene
-    unless it names another."""
+    unless it names another. A place that is an outlet's name is none."""
     by_doc: dict[object, list[tuple[int, object, str | None]]] = {}
     for index, row in records:
-        by_doc.setdefault(row["doc_id"], []).append((int(row["sent_id"]), index, _norm_place(row.get("location"))))
+        place = _norm_place(row.get("location"))
+        by_doc.setdefault(row["doc_id"], []).append(
+            (int(row["sent_id"]), index, None if _names_an_outlet(place) else place))
     places: dict[object, str | None] = {}
     for rows in by_doc.values():
         rows.sort(key=lambda r: r[0])

@@ -119,6 +119,8 @@ _FACILITY_AFTER = re.compile(r"\s+(?:teaching\s+|general\s+|referral\s+|district
                              re.IGNORECASE)
 
 
+# A place whose own name is a hospital's ("Beledweyne General Hospital").
+_FACILITY_NAME = re.compile(r"\b(?:hospital|clinic|morgue)$", re.IGNORECASE)
 # Where the wounded were taken or people fled to ("taken to Niono", "fled to the capital"): a
 # destination, not the scene.
 _DESTINATION_BEFORE = re.compile(
@@ -155,7 +157,7 @@ def _not_the_scene(text: str, start: int, end: int) -> bool:
     if not 0 <= start < end <= len(text):
         return False
     after = text[end:end + 60]
-    if _SPEAKER_AFTER.match(after) or _FACILITY_AFTER.match(after):
+    if _SPEAKER_AFTER.match(after) or _FACILITY_AFTER.match(after) or _FACILITY_NAME.search(text, start, end):
         return True
     if _opens_a_line(text, start) and _DATELINE_AFTER.match(after):
         return True

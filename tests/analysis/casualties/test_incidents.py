@@ -390,3 +390,25 @@ def test_words_between_two_figures_of_a_sentence_say_whether_they_are_two_episod
     from analysis.casualties.incidents import _offset_days
 
     assert _offset_days(between) == days
+
+
+def test_a_station_tagged_as_a_place_is_no_scene():
+    from analysis.casualties.incidents import _names_an_outlet
+
+    assert _names_an_outlet("Radio Tusmo") and _names_an_outlet("Sahel Times")
+    assert not _names_an_outlet("Beledweyne") and not _names_an_outlet("Port Sudan")
+
+
+def test_a_recap_of_two_attacks_dated_only_by_later_joins_each_attack():
+    articles = [
+        ("a", "Wire One", date(2025, 7, 8), "A roadside bomb killed 9 people on a minibus in Beledweyne on Tuesday.",
+         [date(2025, 7, 8)]),
+        ("b", "Wire One", date(2025, 7, 11), "Mortar fire on the market in Beledweyne killed 10 people on Friday.",
+         [date(2025, 7, 11)]),
+        # The timeline reads "three days later" from the publication date: a day after it.
+        ("c", "Monitor", date(2025, 7, 14), "A roadside bomb killed 9 on a minibus in Beledweyne and, three days "
+         "later, a mortar attack on the market in the town killed 10.", [date(2025, 7, 17)]),
+    ]
+    rows = killed(group_incidents(*_with_offsets(articles))[0]).sort_values("date")
+    assert rows.conservative.tolist() == [9, 10]
+    assert rows.n_sources.tolist() == [2, 2]

@@ -134,6 +134,7 @@ def test_a_province_is_never_put_inside_a_town():
     ("Five soldiers were killed, the army spokesman told reporters in Bamako.", "Bamako", False),
     ("Five soldiers were killed in Bamako, the army said.", "Bamako", True),
     ("About 800 families fled Gwoza after the shelling.", "Gwoza", True),  # the scene of a flight
+    ("Nine bodies were taken to Dori Regional Hospital.", "Dori Regional Hospital", False),
 ])
 def test_places_naming_victims_speakers_datelines_or_hospitals_are_not_the_scene(text, name, scene):
     start = text.index(name)
