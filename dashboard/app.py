@@ -19,6 +19,7 @@ from streamlit.logger import get_logger
 
 from analysis import LoadError
 from analysis.entities import EntityCorrections
+from analysis.filters import PARAM_ENTITY
 from analysis.loading import is_note
 from dashboard import context, sharing, sidebar, store_pages, url_state
 from dashboard import store as stores
@@ -104,7 +105,13 @@ def show_store(store: StoreCorpus, page: st.Page) -> None:
                                 f"filter choices of the store {store.root}")
     st.sidebar.caption(f"{md(store.label)}: an analysis store of {len(choices.sources):,} source(s), "
                        f"read in place.")
-    filters = sidebar.choose_filters(choices)
+    wanted = [*st.session_state.get(sidebar.ENTITIES_KEY, []), *url_state.query_dict().get(PARAM_ENTITY, [])]
+    offered = stores.offered_choices(choices, wanted)
+    filters = sidebar.choose_filters(offered)
+    if len(offered.entities) < len(choices.entities):
+        st.sidebar.caption(f"The Entity list offers the {stores.SIDEBAR_ENTITIES:,} most mentioned of "
+                           f"{len(choices.entities):,} entities; a click on an entity in the Entities page's "
+                           "charts, or a link naming it (?entity=…), filters by any other.")
     sidebar.show_pipeline(queries.pipeline)
     if url_state.corrections():
         st.sidebar.info("This link carries entity corrections: they are not applied to an analysis store.",

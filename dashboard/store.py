@@ -11,8 +11,8 @@ session on the same view, in the same bounded store of derived values as the in-
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from analysis.store.query import StoreQueries, store_version
 from dashboard.context import shared_views
 
 STORE_ENV = "PARALLAX_STORE"
+SIDEBAR_ENTITIES = 2_000  # entities the sidebar's picker lists (the most mentioned, and any chosen)
 _STORE_CONTEXT_KEY = "_parallax_store_context"
 
 
@@ -75,6 +76,18 @@ def choices_of(store: StoreCorpus, queries: StoreQueries) -> FilterChoices:
     """The sidebar's filter choices of the store, once per store version."""
     key = "|".join(("store", store.root, queries.version, "[]"))
     return shared_views().get(key, "filter choices", queries.choices)
+
+
+def offered_choices(choices: FilterChoices, wanted: Iterable[str], limit: int = SIDEBAR_ENTITIES) -> FilterChoices:
+    """`choices` with the entity picker cut to the `limit` most mentioned entities and those
+    `wanted` (chosen in the sidebar, clicked in a chart or named by a link): a store names tens of
+    thousands, and every rerun would send them all to the browser."""
+    if len(choices.entities) <= limit:
+        return choices
+    keep = set(wanted)
+    ranked = sorted(choices.entities, key=lambda entity: (-entity[2], entity[0]))
+    offered = ranked[:limit] + [entity for entity in ranked[limit:] if entity[0] in keep]
+    return replace(choices, entities=tuple(offered))
 
 
 def publish(context: StoreContext) -> None:

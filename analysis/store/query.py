@@ -175,9 +175,9 @@ class StoreQueries:
         if filters.labels:
             label_test = " AND list_contains($labels, m.label)"
             params["labels"] = list(filters.labels)
-        parts.append("ments AS (SELECT m.* FROM mentions m WHERE EXISTS (SELECT 1 FROM sents s WHERE "
+        parts.append("ments AS MATERIALIZED (SELECT m.* FROM mentions m WHERE EXISTS (SELECT 1 FROM sents s WHERE "
                      f"s.doc_id = m.doc_id AND s.sent_id = m.sent_id){label_test})")
-        parts.append("docs AS (SELECT * FROM sourced WHERE doc_id IN (SELECT doc_id FROM sents))")
+        parts.append("docs AS MATERIALIZED (SELECT * FROM sourced WHERE doc_id IN (SELECT doc_id FROM sents))")
         return ", ".join(parts), params
 
     def _with(self, filters: Filters, body: str, extra: dict | None = None) -> pd.DataFrame:

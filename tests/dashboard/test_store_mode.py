@@ -112,3 +112,17 @@ def test_every_page_draws_from_the_store_in_a_browser(store, start_server, new_p
     new_page.goto(f"{base}/entities?entity=Omdurman")
     ui.wait_for_page(new_page)
     assert new_page.locator("mark", has_text="Omdurman").count() > 0  # the mentions in context
+
+
+def test_the_entity_picker_offers_the_most_mentioned_and_every_chosen_one():
+    from analysis.filters import FilterChoices
+    from dashboard.store import offered_choices
+
+    choices = FilterChoices(entities=(("Gao", "GPE", 5), ("Aden", "GPE", 9), ("Red Cross", "ORG", 7),
+                                      ("Amina Yusuf", "PERSON", 1), ("Kidal", "GPE", 7)),
+                            labels=("GPE", "ORG", "PERSON"), sources=("Lantern News",), first_date=None,
+                            last_date=None)
+    offered = offered_choices(choices, ["Amina Yusuf"], limit=3)
+    assert [e for e, _, _ in offered.entities] == ["Aden", "Kidal", "Red Cross", "Amina Yusuf"]
+    assert offered.sources == choices.sources and offered.labels == choices.labels
+    assert offered_choices(choices, [], limit=5) is choices
