@@ -10,6 +10,7 @@ Statistics never join an incident, so they never add to the headline.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -58,6 +59,13 @@ class _Quote:
 @dataclass
 class _Statistic:
     quotes: list[_Quote] = field(default_factory=list)
+    doc_ids: set[str] = field(default_factory=set)  # of its quotes: each quote is checked against them
+    issuers: set[str | None] = field(default_factory=set)  # distinct, so a much-quoted statistic checks few
+
+    def add(self, quote: _Quote) -> None:
+        self.quotes.append(quote)
+        self.doc_ids.add(quote.doc_id)
+        self.issuers.add(quote.issuer)
 
 
 def period_shape(period: str | None, sentence: str) -> str:
@@ -99,9 +107,9 @@ def _same(statistic: _Statistic, quote: _Quote) -> bool:
     first = statistic.quotes[0]
     if quote.category != first.category or quote.shape != first.shape or quote.part_of != first.part_of:
         return False
-    if any(q.doc_id == quote.doc_id for q in statistic.quotes):
+    if quote.doc_id in statistic.doc_ids:
         return False  # one article states a statistic once; two figures there are two statistics
-    if not all(issuers_compatible(q.issuer, quote.issuer) for q in statistic.quotes):
+    if not all(issuers_compatible(issuer, quote.issuer) for issuer in statistic.issuers):
         return False
     if (first.start is None) != (quote.start is None):
         return False
@@ -178,21 +186,46 @@ def _whole_of(quotes: Sequence[_Quote], doc_id: str, evidence: str) -> _Quote | 
 
 
 def _merge(quotes: Sequence[_Quote]) -> list[_Statistic]:
-    """The quotes grouped into statistics, in order of first quote. A quote is compared only with
-    the statistics of its own category, shape and part_of (the block `_same` requires), not with
-    every statistic of the corpus."""
+    """The quotes grouped into statistics, in order of first quote: each quote joins the first
+    statistic it is the same as (`_same`). Only a statistic's first quote decides its period
+    start and figures, so statistics are filed by those (`_bucket`), and a quote is compared
+    only with the statistics of its own and the neighbouring buckets."""
     statistics: list[_Statistic] = []
-    blocks: dict[tuple[str, str | None, bool], list[_Statistic]] = {}
+    filed: dict[tuple, list[tuple[int, _Statistic]]] = {}
     for quote in quotes:
-        block = blocks.setdefault((quote.category, quote.shape, quote.part_of), [])
-        match = next((s for s in block if _same(s, quote)), None)
+        candidates = sorted((c for key in _neighbour_buckets(quote) for c in filed.get(key, ())),
+                            key=lambda c: c[0])
+        match = next((s for _, s in candidates if _same(s, quote)), None)
         if match is None:
-            match = _Statistic([quote])
+            match = _Statistic()
+            match.add(quote)
+            filed.setdefault(_bucket(quote), []).append((len(statistics), match))
             statistics.append(match)
-            block.append(match)
         else:
-            match.quotes.append(quote)
+            match.add(quote)
     return statistics
+
+
+_FIGURE_STEP = math.log(1 / CLOSE_RATIO)
+
+
+def _bucket(quote: _Quote) -> tuple:
+    """Where a statistic whose first quote is `quote` is filed: its block (category, shape,
+    part_of), its start in START_DAYS steps (None without one) and its high figure in steps of
+    1/CLOSE_RATIO (None when not positive: such figures are close only to each other)."""
+    start = None if quote.start is None else quote.start.toordinal() // START_DAYS
+    figure = None if quote.high <= 0 else math.floor(math.log(quote.high) / _FIGURE_STEP)
+    return quote.category, quote.shape, quote.part_of, start, figure
+
+
+def _neighbour_buckets(quote: _Quote) -> list[tuple]:
+    """Every bucket a statistic `quote` is the same as can be filed in: starts within
+    START_DAYS fall in the same or the next step; close figures (highs within 1/CLOSE_RATIO)
+    in the same or the next step, one more either side against rounding."""
+    category, shape, part_of, start, figure = _bucket(quote)
+    starts = [None] if start is None else [start - 1, start, start + 1]
+    figures = [None] if figure is None else range(figure - 2, figure + 3)
+    return [(category, shape, part_of, s, f) for s in starts for f in figures]
 
 
 def _statistic_row(statistic_id: str, statistic: _Statistic) -> dict:
