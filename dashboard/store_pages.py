@@ -482,7 +482,8 @@ def _casualties_at_scale(ctx: StoreContext, kept: int) -> None:
             f"{DETAILED_FIGURES:,} this page reads one by one. The totals and the chart over time count every "
             f"incident, each at the figures of its incident table row; the ledger, the source comparison and "
             f"the figures below cover the {LEDGER_INCIDENTS:,} incidents with the largest conservative figure "
-            f"(the incidents CSV holds them all). Narrow the sidebar filters (a source, an entity, a date range) "
+            f"(“Download every incident in view” under the ledger holds them all). Narrow the sidebar filters "
+            "(a source, an entity, a date range) "
             "to read every figure.", icon=":material/filter_alt:")
     if partial_count:
         st.caption(f"{partial_count:,} of these incidents have reports the filters leave out; here they count at "
@@ -490,7 +491,7 @@ def _casualties_at_scale(ctx: StoreContext, kept: int) -> None:
     statistics = ctx.cached("statistics at scale", lambda: _statistics_in_view(queries, filters))
     largest = list(incidents.sort_values("conservative", ascending=False, kind="stable")["incident_id"]
                    .head(LEDGER_INCIDENTS))
-    filtered, _ = ctx.cached("largest incident tables", lambda: queries.casualty_tables(filters, largest))
+    filtered = ctx.cached("largest incident tables", lambda: queries.figures_of(filters, largest))
     reports = ctx.cached("largest reports", lambda: cv.source_reports(filtered.casualties, filtered.documents,
                                                                       filtered.sentences))
     figures = ctx.cached("largest figures", lambda: cv.figures_table(filtered.casualties, filtered.sentences,

@@ -447,6 +447,12 @@ class StoreQueries:
             SELECT i.*, (k.n <> e.n) AS partial FROM incidents i JOIN kept k USING (incident_id)
             JOIN every e USING (incident_id) ORDER BY i.incident_id""")
 
+    def figures_of(self, filters: Filters, incidents: list[str]) -> Analysis:
+        """The kept figures of `incidents` with their sentences, articles, incidents and
+        statistics (the first half of `casualty_tables`, without the unfiltered one)."""
+        return self._figure_analysis(f"SELECT * FROM ({self._casualties_sql(filters)}) "
+                                     "WHERE list_contains($incident_ids, incident_id)", filters, incidents)
+
     def statistics_in_view(self, filters: Filters) -> pd.DataFrame:
         """The statistics table's rows quoted by a kept figure."""
         return self._with(filters, f"""SELECT * FROM statistics WHERE statistic_id IN

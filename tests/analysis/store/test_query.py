@@ -137,6 +137,7 @@ def test_tables_match_apply(case, loaded, queries):
     some = sorted(in_view["incident_id"])[:3]
     only, every = queries.casualty_tables(filters, some)
     assert set(only.casualties["incident_id"]) == set(some) == set(every.casualties["incident_id"])
+    pd.testing.assert_frame_equal(queries.figures_of(filters, some).casualties, only.casualties)
     same_rows(only.casualties, expected.casualties[expected.casualties["incident_id"].isin(some)],
               ["doc_id", "sent_id", "start"], ["doc_id", "sent_id", "start", "low"])
     figure_sentences = expected.sentences.merge(expected.casualties[["doc_id", "sent_id"]].drop_duplicates())
