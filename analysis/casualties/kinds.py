@@ -77,6 +77,8 @@ _CUMULATIVE = re.compile(
     r"\b(?:war|conflict|civil\s+war|insurgency|crisis|violence|fighting\s+since|uprising|siege)\s+"
     r"(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|left|displaced|forced|uprooted|claimed|cost|wounded|injured)\b"
     r"|\b(?:to\s+date|so\s+far|in\s+all\s+since|cumulative|overall\s+toll|total\s+(?:death\s+)?toll\s+since)\b"
+    rf"|\bby\s+the\s+end\s+of\s+(?:the\s+)?(?:{_MONTH}|year|month|quarter)"
+    r"|\bunder\s+(?:the\s+|a\s+)?(?:state\s+of\s+emergency|emergency\s+(?:law|rule|decree)|martial\s+law)\b"
     r"|\b(?:killed|died|dead|displaced|wounded|injured|uprooted)\s+(?:\w+\s+){0,3}(?:in|by|during|since)\s+the\s+"
     r"(?:war|conflict|civil\s+war|insurgency)\b(?!\s+(?:in|on)\s+\w+day)",
     re.IGNORECASE)
@@ -92,7 +94,11 @@ _ROLLUP_EVENTS = re.compile(
     r"|(?<![\d,.])\d{1,3}(?:,\d{3})*(?![\d,.]))"
     r"\s+(?:\w+\s+)?"
     r"(?:attacks|strikes|airstrikes|air\s+strikes|raids|bombings|clashes|incidents|ambushes|explosions|blasts|massacres"
-    r"|operations|battles|assaults)\b",
+    r"|operations|battles|assaults)\b"
+    # Attacks told before, counted together: "The attacks killed 22", "Across both attacks, 112 ...".
+    r"|\b(?:the|these|those|both|all\s+(?:the\s+)?\w+)\s+(?:\w+\s+)?(?:attacks|raids|ambushes|assaults|strikes)"
+    r"\s+(?:killed|left|wounded|injured|drove|forced|displaced|claimed)\b"
+    r"|\bacross\s+(?:both|all|the\s+\w+)\s+(?:attacks|raids|ambushes|assaults|strikes)\b",
     re.IGNORECASE)
 
 # A sentence that breaks down the statistic before it: "Of these, ...", "Among them, ...".
@@ -169,6 +175,9 @@ def has_stock(sentence: str) -> bool:
                                                   or _EPISODE_VERB.search(sentence))
 
 
+# Bodies recovered from one site: a search after one episode, however long it runs.
+_RECOVERED = re.compile(r"\b(?:bodies|remains)\s+(?:have\s+been|had\s+been|were)\s+(?:recovered|pulled|retrieved|dug\s+out)\b",
+                        re.IGNORECASE)
 _SO_FAR = re.compile(r"^(?:to\s+date|so\s+far)$", re.IGNORECASE)
 
 
@@ -179,7 +188,7 @@ def has_cumulative(sentence: str) -> bool:
     match = _CUMULATIVE.search(sentence)
     if match is None:
         return bool(_CAMPAIGN_SUBJECT.search(sentence)) and not _DAY_WORD.search(sentence)
-    return not (_SO_FAR.match(match.group(0)) and names_episode(sentence))
+    return not (_SO_FAR.match(match.group(0)) and (names_episode(sentence) or _RECOVERED.search(sentence)))
 
 
 def has_wide_scope(sentence: str) -> bool:
@@ -234,7 +243,7 @@ def clean_issuer(name: str | None) -> str | None:
 _COUNTING_VERBS = r"(?:recorded|registered|documented|counted|verified|tallied)"
 _PRESENT_PERFECT = re.compile(
     r"\b(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+)?(?:killed|died|displaced|wounded|injured|fled"
-    rf"|abducted|uprooted|forced|{_COUNTING_VERBS})\b", re.IGNORECASE)
+    rf"|abducted|uprooted|forced|detained|arrested|{_COUNTING_VERBS})\b", re.IGNORECASE)
 # Bodies that count over long periods; a police or army spokesman reports episodes.
 _INSTITUTION = re.compile(
     r"\b(?:United\s+Nations|UN|U\.N\.|OCHA|UNHCR|UNICEF|WHO|IOM|OHCHR|ACLED|UCDP|Red\s+Cross|ICRC|agency|agencies"
@@ -277,7 +286,7 @@ _RANKED_PERIOD = re.compile(
 # A part of a larger total ("more than half of the 5,200 killings", "responsible for 1,000 of the
 # deaths", "40 percent of the 1.2 million displaced"): the figures are a total's and its share.
 _SHARE = re.compile(
-    r"\b(?:percent|per\s+cent|half|third|quarter|fifth|majority|bulk|share|proportion)\s+of\s+(?:the|all)\b"
+    r"\b(?:percent|per\s+cent|half|third|quarter|fifth|majority|bulk|share|proportion|most)\s+of\s+(?:the|all)\b"
     r"|%\s+of\s+(?:the|all)\b|\bresponsible\s+for\s+(?:\S+\s+){1,5}?of\s+(?:the|all)\b", re.IGNORECASE)
 # A sentence that says what period a report or a data set covers ("The report covers January to
 # June.", "UNICEF looked at the twelve months to March.", "The documents cover the first 100 days
@@ -299,11 +308,22 @@ _EPISODE_VERB = re.compile(
     re.IGNORECASE)
 
 
+# A report or data set named with its period ("published its October figures", "In its August
+# bulletin", "For March, the cluster gave the following picture"), or a period as the subject.
+_REPORT_NOUN = re.compile(
+    r"\b(?:figures|bulletin|report|data|tally|statistics|numbers|picture|update|review|dashboard)\b", re.IGNORECASE)
+_PERIOD_SUBJECT = re.compile(
+    r"\b(?:month|quarter|year|half|week)\s+(?:brought|saw|was\s+marked\s+by|recorded)\b", re.IGNORECASE)
+
+
 def states_coverage(sentence: str) -> bool:
     """True when the sentence says what period a report or count covers, or ranks a period
     ("August was the worst month of the year"): the figures after it are that period's."""
-    return bool(_COVERAGE.search(sentence) or _RANKED_PERIOD.search(sentence)
-                or _PERIODIC_REPORT.search(sentence))
+    if _COVERAGE.search(sentence) or _RANKED_PERIOD.search(sentence) or _PERIODIC_REPORT.search(sentence):
+        return True
+    if _PERIOD_SUBJECT.search(sentence):
+        return True
+    return bool(_REPORT_NOUN.search(sentence) and _LONG_PERIOD.search(sentence))
 
 
 def refers_to_period(sentence: str) -> bool:

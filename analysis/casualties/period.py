@@ -57,7 +57,7 @@ _PERIOD = re.compile(
 
 
 # A superlative's yardstick, not the figure's period: "the deadliest attack since the war began".
-_SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|largest|biggest|heaviest|highest|most\s+\w+|first)\b"
+_SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|largest|biggest|heaviest|highest|most\s+(?!of\b)\w+|first)\b"
                           r"[^.;:]{0,80}$", re.IGNORECASE)
 
 

@@ -270,3 +270,31 @@ def test_a_report_period_carries_to_the_next_sentence_in_extraction():
     assert [(f.value, f.kind) for f in found] == [(640, STATISTIC)]
     alone = "It found that 640 civilians were killed in the region."
     assert [f.kind for f in extract_casualties(alone, split_sentences(alone))] == [INCIDENT]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    # Attacks told before and counted together, a count to a month's end or under an emergency,
+    # a region's share of a year's deaths, a government's detentions up to now.
+    ("The attacks killed 31 soldiers, a security source said.", STATISTIC),
+    ("Across both attacks, 86 people were wounded, the governor said.", STATISTIC),
+    ("The hospital had recorded 340 deaths from the siege by the end of September.", STATISTIC),
+    ("Police have arrested 2,100 people under the state of emergency.", STATISTIC),
+    ("The province accounts for most of the 900 civilian deaths recorded this year, the monitor said.", STATISTIC),
+    # One attack's count, however it is worded.
+    ("So far, 23 bodies have been recovered, the civil defence said.", INCIDENT),
+    ("The twin blasts at the bus station killed 41 people on Sunday.", INCIDENT),
+])
+def test_roll_ups_of_attacks_told_before_and_counts_up_to_a_date(sentence, kind):
+    assert kind_of(sentence) == kind
+
+
+@pytest.mark.parametrize("coverage", [
+    "The monitor published its October figures on Sunday.",
+    "In its August bulletin, the agency turned to the north.",
+    "The third quarter brought the sharpest rise in violence.",
+])
+def test_a_report_named_with_its_period_states_coverage(coverage):
+    from analysis.casualties.kinds import states_coverage
+
+    assert states_coverage(coverage)
+    assert not states_coverage("The monitor said on Sunday that gunmen had attacked the convoy.")
