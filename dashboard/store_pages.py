@@ -457,13 +457,19 @@ def _casualty_charts(ctx: StoreContext, incidents: pd.DataFrame, statistics: pd.
     st.caption("Click a bar or drag across dates to set the sidebar's date range to those event dates.")
 
 
+def _days(values: pd.Series) -> pd.Series:
+    """Dates as `datetime.date` (None where missing), in one pass over tens of thousands."""
+    stamps = pd.to_datetime(values, errors="coerce")
+    return pd.Series([stamp.date() if not pd.isna(stamp) else None for stamp in stamps], index=values.index,
+                     dtype=object)
+
+
 def incident_view_of(rows: pd.DataFrame) -> pd.DataFrame:
     """The store's incident rows (StoreQueries.incidents_in_view) as
     analysis.casualties.views.incidents_view lays them out, each at its own figures."""
     if rows.empty:
         return pd.DataFrame(columns=cv.INCIDENT_VIEW_COLUMNS)
-    out = rows.assign(restated=False, date=rows["date"].map(cv._day),
-                      first_reported=rows["first_reported"].map(cv._day),
+    out = rows.assign(restated=False, date=_days(rows["date"]), first_reported=_days(rows["first_reported"]),
                       disagree=rows["disagree"].fillna(False).astype(bool))
     for column in ("conservative", "low", "high", "n_sources", "reports"):
         out[column] = pd.to_numeric(out[column], errors="coerce").astype("Int64")

@@ -126,3 +126,22 @@ def test_the_entity_picker_offers_the_most_mentioned_and_every_chosen_one():
     assert [e for e, _, _ in offered.entities] == ["Aden", "Kidal", "Red Cross", "Amina Yusuf"]
     assert offered.sources == choices.sources and offered.labels == choices.labels
     assert offered_choices(choices, [], limit=5) is choices
+
+
+def test_the_casualty_totals_at_scale_are_those_of_the_whole_analysis(store):
+    """Past DETAILED_FIGURES the page counts the incident table's rows; with every report of each
+    incident in view, the totals are those the page computes from every figure."""
+    from analysis.casualties import views as cv
+    from analysis.store.query import StoreQueries
+    from dashboard.store_pages import incident_view_of
+
+    loaded = load_store(store)
+    reports = cv.source_reports(loaded.casualties, loaded.documents, loaded.sentences)
+    expected = cv.incidents_view(loaded.incidents, reports, cv.complete_incidents(loaded.casualties, loaded.casualties))
+    at_scale = incident_view_of(StoreQueries(store).incidents_in_view(Filters()))
+    units = expected["unit"].astype(object)
+    expected = expected.assign(unit=units.where(units.notna(), None))  # a missing unit: None, not NaN
+    assert len(expected) > 10 and set(expected["unit"].dropna()) == {"families", "households"}
+    pd.testing.assert_frame_equal(at_scale, expected, check_dtype=False)
+    pd.testing.assert_frame_equal(cv.category_totals(at_scale), cv.category_totals(expected))
+    pd.testing.assert_frame_equal(cv.totals_over_time(at_scale), cv.totals_over_time(expected))
