@@ -23,7 +23,7 @@ from analysis.filters import PARAM_ENTITY
 from analysis.loading import is_note
 from dashboard import context, sharing, sidebar, store_pages, url_state
 from dashboard import store as stores
-from dashboard.corpus import SERVER, LoadedCorpus, analysis_of
+from dashboard.corpus import STORE, LoadedCorpus, analysis_of
 from dashboard.markup import md
 from dashboard.store import StoreCorpus
 
@@ -116,7 +116,7 @@ def show_store(store: StoreCorpus, page: st.Page) -> None:
     if url_state.corrections():
         st.sidebar.info("This link carries entity corrections: they are not applied to an analysis store.",
                         icon=":material/edit_off:")
-    url_state.write(filters, SERVER, EntityCorrections())
+    url_state.write(filters, STORE, EntityCorrections())
     stores.publish(stores.StoreContext(store, queries, filters, choices))
     without_traceback(page.run, PAGE_FAILED, f"page /{page.url_path} on the store {store.root}")
 

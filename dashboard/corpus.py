@@ -43,6 +43,7 @@ SEEDS_DIR = _seeds_dir()
 CORPUS_ENV = "PARALLAX_CORPUS"
 BUNDLED = "seeds"
 SERVER = "server"  # the corpus named by PARALLAX_CORPUS: links made on that server reopen it
+STORE = "store"  # the analysis store named by PARALLAX_STORE (dashboard/store.py)
 UPLOAD_PREFIX = "upload-"
 SHARED = "shared"  # articles opened from the share store by a link's token (dashboard/sharing.py)
 # The most words analysed at once for the page (a few minutes of work); larger corpora are cut to

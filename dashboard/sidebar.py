@@ -77,6 +77,8 @@ def choose_corpus() -> corpora.LoadedCorpus | stores.StoreCorpus:
     if share is not None and sharing.switch_requested():
         st.session_state[CORPUS_CHOICE_KEY] = CHOICE_SHARED  # before the radio: it shows the share
     configured = stores.configured_stores()
+    if configured and requested in (corpora.BUNDLED, corpora.SERVER) and CORPUS_CHOICE_KEY not in st.session_state:
+        st.session_state[CORPUS_CHOICE_KEY] = CHOICE_BUNDLED  # a link made on the bundled corpus reopens it
     choices = (([CHOICE_STORE] if configured else []) + [CHOICE_BUNDLED, CHOICE_UPLOAD]
                + ([CHOICE_SHARED] if share is not None else []))
     choice = sidebar.radio(

@@ -20,7 +20,7 @@ from analysis.filters import (
     param_values,
 )
 from analysis.sharing import DELETE_PARAM, SHARE_PARAM
-from dashboard.corpus import BUNDLED, SERVER, SHARED, UPLOAD_PREFIX
+from dashboard.corpus import BUNDLED, SERVER, SHARED, STORE, UPLOAD_PREFIX
 
 CORPUS_PARAM = "corpus"
 CORRECTIONS_PARAM = "fix"
@@ -28,8 +28,8 @@ CORRECTIONS_PARAM = "fix"
 CORRECTIONS_KEY = "entity_corrections"
 _SEEDED_KEY = "_parallax_url_seeded"
 # What the router writes as "corpus": the server's own corpora, an upload's content digest, and
-# "shared" beside a share's token ("share").
-_CORPUS_ID = re.compile(rf"(?:{BUNDLED}|{SERVER}|{SHARED}|{UPLOAD_PREFIX}[0-9a-f]{{12}})")
+# "shared" beside a share's token ("share"), and "store" for the analysis store PARALLAX_STORE names.
+_CORPUS_ID = re.compile(rf"(?:{BUNDLED}|{SERVER}|{SHARED}|{STORE}|{UPLOAD_PREFIX}[0-9a-f]{{12}})")
 
 
 def query_dict() -> dict[str, list[str]]:

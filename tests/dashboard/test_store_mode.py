@@ -64,7 +64,15 @@ def test_a_deep_link_filters_the_store_as_apply_does(store, monkeypatch):
     shown = apply(loaded, filters)
     assert metric(at, "Articles") == f"{len(shown.documents):,}" != f"{len(loaded.documents):,}"
     assert metric(at, "Entities") == f"{len(shown.entities):,}"
-    assert at.query_params["corpus"] in ("server", ["server"])
+    assert at.query_params["corpus"] in ("store", ["store"])
+
+
+def test_a_link_made_on_the_bundled_corpus_reopens_it_beside_a_store(store, monkeypatch):
+    at = run(store, monkeypatch, {"corpus": "seeds"})
+    if at.sidebar.radio[0].value != "Bundled corpus":  # the pages are set up again for the corpus chosen
+        at.run()
+    assert at.sidebar.radio[0].value == "Bundled corpus"
+    assert at.query_params["corpus"] in ("seeds", ["seeds"])
 
 
 def test_a_capped_list_says_how_much_it_leaves_out(store, monkeypatch):
