@@ -106,10 +106,13 @@ def _build(paths: list[str], root: Path, client, shard_size: int, show_progress:
         del manifest["articles"][doc_id]
     report.dropped = len(gone)
     report.articles = len(manifest["articles"])
+    manifest["complete"] = False  # readers wait for the corpus steps (see layout.check_complete)
     write_manifest(root, manifest)  # the map's work is kept even if the corpus steps fail
     report.timings["map"] = time.perf_counter() - started
 
     report.timings.update(reduce_store(root, manifest, client, show_progress))
+    manifest["complete"] = True
+    write_manifest(root, manifest)
     report.worker_peak_mb = _worker_peaks(client)
     report.timings["total"] = time.perf_counter() - started
     return report

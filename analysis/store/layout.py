@@ -115,6 +115,20 @@ def write_manifest(root: Path, manifest: dict) -> None:
     os.replace(partial, path)
 
 
+class StoreIncomplete(RuntimeError):
+    """A store whose corpus steps are being run, or stopped before they finished: its
+    top-level tables may mix two builds."""
+
+
+def check_complete(root: Path, manifest: dict) -> None:
+    """Raise StoreIncomplete, naming the store, unless its last build finished (a store written
+    before builds said so counts as finished)."""
+    if manifest.get("complete") is False:
+        raise StoreIncomplete(
+            f"{root}: the analysis store is being built, or its last build stopped before the corpus-level "
+            "steps finished; wait for the build, or run `python -m analysis ... --out` on it again")
+
+
 def live_shards(manifest: dict) -> list[str]:
     """The shards holding at least one current article, in the order they were written."""
     used = {entry["shard"] for entry in manifest["articles"].values()}
@@ -128,6 +142,7 @@ def load_store(root: str | os.PathLike) -> Analysis:
     manifest = read_manifest(root)
     if manifest["version"] is None:
         raise FileNotFoundError(f"{root} holds no analysis store ({MANIFEST} is missing)")
+    check_complete(root, manifest)
     tables: dict[str, pd.DataFrame] = {}
     for table in SHARDED_TABLES:
         parts = [read_table(final_path(root, table, shard)) for shard in live_shards(manifest)]

@@ -31,6 +31,7 @@ from analysis.store.layout import (
     MANIFEST,
     SHARDED_TABLES,
     article_path,
+    check_complete,
     final_path,
     live_shards,
     read_manifest,
@@ -100,6 +101,7 @@ class StoreQueries:
         manifest = read_manifest(self.root)
         if manifest["version"] is None:
             raise FileNotFoundError(f"{self.root} holds no analysis store ({MANIFEST} is missing)")
+        check_complete(self.root, manifest)
         self.pipeline: str = manifest["pipeline"] or ""
         self.version = store_version(self.root)
         self._shards = live_shards(manifest)

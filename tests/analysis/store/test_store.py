@@ -66,6 +66,31 @@ def test_manifest_records_version_pipeline_and_hashes(tmp_path, dask_client):
     assert {doc_id: entry["hash"] for doc_id, entry in manifest["articles"].items()} == expected
 
 
+def test_a_store_whose_corpus_steps_did_not_finish_is_refused_by_name(tmp_path, dask_client, monkeypatch):
+    from analysis.store import build as building
+    from analysis.store.layout import StoreIncomplete
+    from analysis.store.query import StoreQueries
+
+    build_store([str(SEEDS)], tmp_path / "store", client=dask_client, show_progress=False)
+    assert read_manifest(tmp_path / "store")["complete"] is True
+
+    def stopped(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(building, "reduce_store", stopped)
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "kharkiv.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        build_store([str(SEEDS), str(tmp_path / "more")], tmp_path / "store", client=dask_client,
+                    show_progress=False)
+    for read in (load_store, StoreQueries):
+        with pytest.raises(StoreIncomplete, match=str(tmp_path / "store")):
+            read(tmp_path / "store")
+    monkeypatch.undo()
+    build_store([str(SEEDS), str(tmp_path / "more")], tmp_path / "store", client=dask_client, show_progress=False)
+    assert len(load_store(tmp_path / "store").documents) == len(load_corpus([SEEDS]).documents) + 1
+
+
 def test_a_second_run_analyses_only_new_and_changed_articles(tmp_path, dask_client):
     corpus = copy_corpus(tmp_path)
     store = tmp_path / "store"
