@@ -32,9 +32,12 @@ def sidebar(page):
     return page.locator("[data-testid='stSidebar']")
 
 
-def box_dates(page) -> list[str]:
-    """The two ends the date box shows (its hidden ISO inputs)."""
-    return [field.input_value() for field in sidebar(page).locator("[data-testid='stDateInput'] input[type=date]").all()]
+def box_dates(page, timeout_ms: float = 60_000) -> list[str]:
+    """The two ends the date box shows (its hidden ISO inputs), once the box is drawn: on a busy
+    machine the sidebar's widgets may arrive after the page title."""
+    fields = sidebar(page).locator("[data-testid='stDateInput'] input[type=date]")
+    fields.first.wait_for(state="attached", timeout=timeout_ms)
+    return [field.input_value() for field in fields.all()]
 
 
 def query(page) -> dict[str, list[str]]:
