@@ -107,16 +107,7 @@ def overview() -> None:
     st.subheader("Articles")
     listed = ctx.cached(f"articles {LISTED_ARTICLES}", lambda: queries.documents(filters, LISTED_ARTICLES))
     st.dataframe(overview_page.articles_table(listed.rows), hide_index=True, row_height=overview_page.ARTICLE_ROW_PX,
-                 column_config={
-                     "Source": st.column_config.TextColumn("Source", width=140),
-                     "Published": st.column_config.TextColumn("Published", width=150),
-                     "Title": st.column_config.TextColumn("Title", width=390),
-                     "Mean sentiment": st.column_config.NumberColumn(
-                         "Sentiment", format="%+.2f", width=90,
-                         help="Mean VADER compound of the article's sentences (−1 negative … +1 positive)"),
-                     "Link": st.column_config.LinkColumn("Link", display_text="open", width=60),
-                     "Words": st.column_config.NumberColumn("Words", format="%d", width=70),
-                 })
+                 column_config=overview_page.article_columns())
     _capped_note(len(listed.rows), listed.total, "articles, the newest first",
                  "Narrow the sidebar filters to list others, or download the whole list.")
     if listed.capped:
@@ -367,8 +358,7 @@ def _mentions_in_context(ctx: StoreContext) -> None:
     st.subheader("Mentions in context")
     chosen = list(ctx.filters.entities)
     if not chosen:
-        st.info("Click an entity in a chart above, or pick one in the sidebar, to read its mentions here.",
-                icon=":material/touch_app:")
+        st.info(entity_page.NO_ENTITY_CHOSEN, icon=":material/touch_app:")
         return
     queries, filters = ctx.queries, ctx.filters
     found = ctx.cached("kwic", lambda: queries.keyword_in_context(filters, chosen, entity_page.KWIC_ROWS))

@@ -27,7 +27,11 @@ NETWORK_NODES_KEY = "entities_network_nodes"
 NETWORK_MIN_KEY = "entities_network_min"
 
 
+# What the mentions section says until an entity is chosen (here and on an analysis store's page).
+NO_ENTITY_CHOSEN = "Click an entity in a chart above, or pick one in the sidebar, to read its mentions here."
+
 # --- callbacks: the only place this page changes shared state -----------------------------------
+
 
 def _filter_from_chart(key: str) -> None:
     """A click (or box/lasso) on an entity chart filters the whole dashboard by those entities."""
@@ -147,8 +151,7 @@ def _mentions_in_context(ctx: PageContext) -> None:
     st.subheader("Mentions in context")
     chosen = list(ctx.filters.entities)
     if not chosen:
-        st.info("Click an entity in a chart above, or pick one in the sidebar, to read its mentions here.",
-                icon=":material/touch_app:")
+        st.info(NO_ENTITY_CHOSEN, icon=":material/touch_app:")
         return
     result = ctx.filtered
     rows = views.keyword_in_context(result.mentions, result.sentences, result.documents, chosen)

@@ -25,6 +25,20 @@ def date_span(dates: pd.Series) -> str:
     return f"{first:%b %Y} – {last:%b %Y}"
 
 
+def article_columns() -> dict:
+    """How the articles table is drawn, on the Overview of a corpus and of an analysis store."""
+    return {
+        "Source": st.column_config.TextColumn("Source", width=140),
+        "Published": st.column_config.TextColumn("Published", width=150),
+        "Title": st.column_config.TextColumn("Title", width=390),
+        "Mean sentiment": st.column_config.NumberColumn(
+            "Sentiment", format="%+.2f", width=90,
+            help="Mean VADER compound of the article's sentences (−1 negative … +1 positive)"),
+        "Link": st.column_config.LinkColumn("Link", display_text="open", width=60),
+        "Words": st.column_config.NumberColumn("Words", format="%d", width=70),
+    }
+
+
 def articles_table(documents: pd.DataFrame) -> pd.DataFrame:
     """The articles as an analyst reads them: an estimated date says so, and the Link column is
     left out when no article has a link (uploads often have none): an empty column looks broken."""
@@ -68,16 +82,7 @@ def render(ctx: PageContext) -> None:
         articles_table(result.documents),
         hide_index=True,
         row_height=ARTICLE_ROW_PX,
-        column_config={
-            "Source": st.column_config.TextColumn("Source", width=140),
-            "Published": st.column_config.TextColumn("Published", width=150),
-            "Title": st.column_config.TextColumn("Title", width=390),
-            "Mean sentiment": st.column_config.NumberColumn(
-                "Sentiment", format="%+.2f", width=90,
-                help="Mean VADER compound of the article's sentences (−1 negative … +1 positive)"),
-            "Link": st.column_config.LinkColumn("Link", display_text="open", width=60),
-            "Words": st.column_config.NumberColumn("Words", format="%d", width=70),
-        },
+        column_config=article_columns(),
     )
     left, right = st.columns(2)
     left.plotly_chart(ctx.figure("top_entities", lambda: charts.top_entities(result.entities)),
