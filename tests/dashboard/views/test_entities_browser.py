@@ -43,10 +43,23 @@ def test_clicking_a_network_node_filters_by_its_entity(page):
     assert page.locator("[data-testid='stException']").count() == 0
 
 
+def settled_box(locator, page) -> dict:
+    """The element's bounding box once two readings 300 ms apart agree: on a busy machine the
+    page still moves while charts below it are drawn, and a click at a stale position misses."""
+    box = locator.bounding_box()
+    for _ in range(20):
+        page.wait_for_timeout(300)
+        again = locator.bounding_box()
+        if again == box:
+            return box
+        box = again
+    return box
+
+
 def test_clicking_a_heatmap_cell_filters_by_its_row(page):
     chart = page.locator("[data-testid='stPlotlyChart']").nth(HEATMAP)
     chart.scroll_into_view_if_needed()
-    plot = chart.locator("rect.nsewdrag").first.bounding_box()
+    plot = settled_box(chart.locator("rect.nsewdrag").first, page)
     top_row = chart.locator(".js-plotly-plot").evaluate("g => g.data[1].customdata[0][0]")
     # Off-centre in the first cell of the top row (the most mentioned entity).
     page.mouse.click(plot["x"] + plot["width"] * 0.1, plot["y"] + 6)
