@@ -53,10 +53,8 @@ def extract_casualties(text: str, sentences: Sequence[Sentence],
     cue_places: dict[int, str | None] = {}
     starts = _place_starts(places)
     statistic_paragraph = -1  # the paragraph whose last figures were a statistic ("Of these, ...")
-    coverage_paragraph = -1  # the paragraph that stated the period a report covers, so far
+    coverage: dict[int, bool] = {}  # per sentence read so far: whether it states a report's period
     for position, sentence in enumerate(sentences):
-        if states_coverage(sentence.text):
-            coverage_paragraph = sentence.paragraph
         if not cued[position]:
             continue
         if sentence.paragraph not in refugee_paragraphs:
@@ -70,7 +68,7 @@ def extract_casualties(text: str, sentences: Sequence[Sentence],
         period = find_period(sentence.text)
         # A breakdown follows its statistic in the same paragraph or opens the next one.
         after_statistic = statistic_paragraph in (sentence.paragraph, sentence.paragraph - 1)
-        after_coverage = coverage_paragraph == sentence.paragraph and not states_coverage(sentence.text)
+        after_coverage = _after_coverage(sentences, position, coverage)
         kind = sentence_kind(sentence.text, period, after_statistic=after_statistic,
                              toll=any(f.toll for f in found), largest=max(f.quantity.low for f in found),
                              after_coverage=after_coverage)
@@ -86,11 +84,31 @@ def extract_casualties(text: str, sentences: Sequence[Sentence],
                 group=sentence.sent_id * 1000 + f.group if f.group >= 0 else -1, toll=f.toll, claim=f.claim,
                 additional=f.additional, kind=kind, unit=unit_of(f.victims),
             ))
-    return _placed_by_the_lead(figures, text, sentences, places)
+    return _placed_by_the_lead(figures, text, sentences, places, starts)
+
+
+def _after_coverage(sentences: Sequence[Sentence], position: int, memo: dict[int, bool]) -> bool:
+    """Whether an earlier sentence of the paragraph states the period a report covers ("The
+    report covers January to June. It found ..."), unless the sentence states one itself. Only
+    the paragraphs of figures are read, each sentence once (`memo`)."""
+    def covers(at: int) -> bool:
+        if at not in memo:
+            memo[at] = states_coverage(sentences[at].text)
+        return memo[at]
+
+    if covers(position):
+        return False
+    paragraph = sentences[position].paragraph
+    back = position - 1
+    while back >= 0 and sentences[back].paragraph == paragraph:
+        if covers(back):
+            return True
+        back -= 1
+    return False
 
 
 def _placed_by_the_lead(figures: list[CasualtyFigure], text: str, sentences: Sequence[Sentence],
-                        places: Sequence[tuple[int, int, str]]) -> list[CasualtyFigure]:
+                        places: Sequence[tuple[int, int, str]], starts: list[int] | None) -> list[CasualtyFigure]:
     """Figures of an incident that come before any figure with a place of its own, and whose
     paragraphs name none, take the scene the lead names ("Nine days after a suicide bomber
     struck the Dalori camp ..." above "The attack killed 19 people"): wire copy names the scene
@@ -102,7 +120,7 @@ def _placed_by_the_lead(figures: list[CasualtyFigure], text: str, sentences: Seq
             break
         if figure.kind != STATISTIC:
             unplaced.append(number)
-    lead = lead_place(text, sentences, places) if unplaced and places else None
+    lead = lead_place(text, sentences, places, starts) if unplaced and places else None
     if lead is None:
         return figures
     placed = list(figures)
@@ -111,14 +129,16 @@ def _placed_by_the_lead(figures: list[CasualtyFigure], text: str, sentences: Seq
     return placed
 
 
-def lead_place(text: str, sentences: Sequence[Sentence], places: Sequence[tuple[int, int, str]]) -> str | None:
+def lead_place(text: str, sentences: Sequence[Sentence], places: Sequence[tuple[int, int, str]],
+               starts: list[int] | None = None) -> str | None:
     """The first scene the article's first paragraph names (never its dateline, a speaker or
-    a destination: `nearest_place` leaves those out), the inner one of a run."""
+    a destination: `nearest_place` leaves those out), the inner one of a run. `starts` are the
+    places' starts when they come in order (`_place_starts`)."""
     if not sentences:
         return None
     first = [s for s in sentences if s.paragraph == sentences[0].paragraph]
     lo, hi = first[0].start, first[-1].end
-    return nearest_place(_places_within(places, _place_starts(places), lo, hi), lo, lo, lo, hi, text)
+    return nearest_place(_places_within(places, starts, lo, hi), lo, lo, lo, hi, text)
 
 
 def _place_starts(places: Sequence[tuple[int, int, str]]) -> list[int] | None:

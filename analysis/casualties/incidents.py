@@ -123,8 +123,7 @@ _NEW_EPISODE = re.compile(
     r"|(?:,|;|\band)\s+(?:a|an|the|another)\s+(?:[\w\-]+\s+){0,2}?(?:car\s+bomb|roadside\s+bomb|bomb|blast|explosion"
     r"|air\s*strike|drone\s+strike|strike|raid|ambush|shelling|shell|mortar\s+attack|landmine|mine|attack)\b",
     re.IGNORECASE)
-_FEW = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-        "nine": 9, "ten": 10, "a few": 3, "several": 3}
+_FEW = {**UNITS, "a": 1, "an": 1, "a few": 3, "several": 3}  # the offset's count, in words
 
 
 def _offset_days(between: str) -> int | None:
@@ -161,7 +160,8 @@ def _clause_episodes(records: list[tuple[object, dict]],
     starts = {(doc_id, int(sent_id)): (int(start), text) for doc_id, sent_id, start, text in zip(
         sentences["doc_id"].tolist(), sentences["sent_id"].tolist(), sentences["start"].tolist(),
         sentences["text"].tolist()) if (doc_id, int(sent_id)) in crowded}
-    ends = {index: int(row["end"]) for index, row in records if row.get("end") is not None}
+    wanted = {index for found in crowded.values() for _, index in found}
+    ends = {index: int(row["end"]) for index, row in records if index in wanted and row.get("end") is not None}
     episodes: dict[object, tuple[int, int, str]] = {}
     for key, found in crowded.items():
         if key not in starts:

@@ -319,9 +319,7 @@ _PERIOD_SUBJECT = re.compile(
 def states_coverage(sentence: str) -> bool:
     """True when the sentence says what period a report or count covers, or ranks a period
     ("August was the worst month of the year"): the figures after it are that period's."""
-    if _COVERAGE.search(sentence) or _RANKED_PERIOD.search(sentence) or _PERIODIC_REPORT.search(sentence):
-        return True
-    if _PERIOD_SUBJECT.search(sentence):
+    if any(pattern.search(sentence) for pattern in (_COVERAGE, _RANKED_PERIOD, _PERIODIC_REPORT, _PERIOD_SUBJECT)):
         return True
     return bool(_REPORT_NOUN.search(sentence) and _LONG_PERIOD.search(sentence))
 
