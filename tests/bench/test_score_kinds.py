@@ -1,4 +1,4 @@
-"""The kind dev and held-out sets (all three pairs) checked against their own texts, and the kind
+"""The kind dev and held-out sets (all four pairs) checked against their own texts, and the kind
 scorer run for real on a small file."""
 
 import importlib.util
@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from analysis.segmentation import split_sentences
+
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "casualties" / "kinds"
 FILES = [DATA / name for name in ("dev.jsonl", "heldout.jsonl", "dev2.jsonl", "heldout2.jsonl",
-                                  "dev3.jsonl", "heldout3.jsonl")]
+                                  "dev3.jsonl", "heldout3.jsonl", "dev4.jsonl", "heldout4.jsonl")]
 CATEGORIES = {"killed", "injured", "missing", "displaced", "detained", "killed_or_injured"}
 
 
@@ -50,6 +52,21 @@ def test_fields_categories_and_kinds_are_valid(path: Path) -> None:
 def test_no_two_sets_share_a_sentence(first: Path, second: Path) -> None:
     shared = {r["text"] for r in _records(first)} & {r["text"] for r in _records(second)}
     assert shared == set(), f"{first.name} and {second.name} share {len(shared)} text(s)"
+
+
+def test_no_two_items_share_a_sentence() -> None:
+    """Within a set or across sets: a reused lead or background sentence would let one item's
+    context score twice and blur what a held-out set measures. Failures name ids only."""
+    owners: dict[str, str] = {}
+    shared = []
+    for path in FILES:
+        for record in _records(path):
+            item = f"{path.name}:{record['id']}"
+            for sentence in {s.text.strip() for s in split_sentences(record["text"])}:
+                owner = owners.setdefault(sentence, item)
+                if owner != item:
+                    shared.append((owner, item))
+    assert shared == [], f"items sharing a sentence: {shared}"
 
 
 def _write_items(path: Path, items: list[tuple[str, str, str, str]]) -> None:
@@ -93,7 +110,7 @@ def test_summary_arithmetic_on_known_outcomes(scorer) -> None:  # type: ignore[n
     assert [e.split("\t")[0].strip() for e in scorer.error_lines(outcomes)] == ["b", "d"]
 
 
-@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl"])
+@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl"])
 def test_errors_are_refused_for_a_heldout_file(scorer, tmp_path: Path, capsys, name: str) -> None:  # type: ignore[no-untyped-def]
     heldout = tmp_path / name
     _write_items(heldout, THREE_ITEMS[:1])
