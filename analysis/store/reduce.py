@@ -36,7 +36,7 @@ from analysis.store.layout import (
     read_table,
     write_table,
 )
-from analysis.store.shards import _mentions, finish_shard
+from analysis.store.shards import article_mentions, finish_shard, rows_by_document
 from analysis.timeline.pubdate import KnownDates
 
 
@@ -92,12 +92,11 @@ def _resolve(root: Path, shards: list[str], ids_of: dict[str, list[str]]):
     scores, sources, published = [], [], []
     for shard in shards:
         documents = _shard_rows(root, "documents", shard, ids_of[shard], ["doc_id", "source", "published"])
-        spans = _shard_rows(root, "spans", shard, ids_of[shard])
-        by_doc = dict(tuple(spans.groupby("doc_id", sort=False)))
+        spans = rows_by_document(_shard_rows(root, "spans", shard, ids_of[shard]))
         for doc_id in documents["doc_id"].tolist():
-            own = by_doc.get(doc_id, spans.iloc[:0])
-            summaries.append(_mentions(own))
-            sent_of.append(dict(zip(own["start"].tolist(), own["sent_id"].tolist())))
+            own = spans.get(doc_id)
+            summaries.append(article_mentions(own))
+            sent_of.append(dict(zip(own["start"], own["sent_id"])) if own else {})
             article_ids.append(doc_id)
         scores.append(_shard_rows(root, "sentences", shard, ids_of[shard], ["doc_id", "sent_id", "compound"]))
         sources.append(documents[["doc_id", "source"]])
