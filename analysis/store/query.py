@@ -40,6 +40,9 @@ from analysis.timeline import views as timeline_views
 
 DUCKDB_THREADS = 2
 DUCKDB_MEMORY = "1GB"  # DuckDB spills to disk past this rather than grow the server
+# Read into memory when the store is opened: one row per article (about 200 bytes), and nearly
+# every query filters or joins on it. The per-sentence and per-mention tables stay on disk.
+HELD_IN_MEMORY = frozenset({"documents"})
 
 
 @dataclass(frozen=True)
@@ -108,10 +111,12 @@ class StoreQueries:
         self._db = duckdb.connect(config={"threads": DUCKDB_THREADS, "memory_limit": DUCKDB_MEMORY})
         self._lock = threading.Lock()
         for table in SHARDED_TABLES:
+            held = table in HELD_IN_MEMORY
             if self._shards:
-                self._view(table, [final_path(self.root, table, s) for s in self._shards], sharded=True)
+                self._view(table, [final_path(self.root, table, s) for s in self._shards], sharded=True, held=held)
             else:  # a store of no article: one empty file per table, and no shard column
-                self._view(table, [final_path(self.root, table)], sharded=False, shard="CAST(NULL AS VARCHAR)")
+                self._view(table, [final_path(self.root, table)], sharded=False, shard="CAST(NULL AS VARCHAR)",
+                           held=held)
         for table in CORPUS_TABLES:
             self._view(table, [final_path(self.root, table)], sharded=False)
         # A shard's texts may also hold an earlier version of an article that changed since: the
@@ -124,14 +129,19 @@ class StoreQueries:
             self._db.execute("CREATE VIEW texts AS SELECT CAST(NULL AS VARCHAR) AS doc_id, "
                              "CAST(NULL AS VARCHAR) AS text, CAST(NULL AS VARCHAR) AS shard WHERE false")
 
-    def _view(self, name: str, paths: list[Path], *, sharded: bool, shard: str | None = None) -> None:
-        """A view of the Parquet files `paths`; a sharded table's rows carry their `shard`."""
+    def _view(self, name: str, paths: list[Path], *, sharded: bool, shard: str | None = None,
+              held: bool = False) -> None:
+        """A view of the Parquet files `paths`; a sharded table's rows carry their `shard`. With
+        `held`, a table read once into memory instead: a scan of a sharded table opens one file
+        per shard, and a table that nearly every query reads (the articles) would pay that many
+        times over on each page."""
         missing = [p for p in paths if not p.exists()]
         if missing:
             raise FileNotFoundError(f"{self.root} is not a complete analysis store: {missing[0]} is missing "
                                     "(a build may still be running, or it stopped midway)")
         extra = f", {shard} AS shard" if shard else ""
-        self._db.execute(f"CREATE VIEW {name} AS SELECT *{extra} FROM read_parquet({_sql_list(paths)}, "
+        kind = "TABLE" if held else "VIEW"
+        self._db.execute(f"CREATE {kind} {name} AS SELECT *{extra} FROM read_parquet({_sql_list(paths)}, "
                          f"hive_partitioning = {str(sharded).lower()}, union_by_name = true)")
 
     def sql(self, query: str, params: dict | None = None) -> pd.DataFrame:
@@ -220,22 +230,24 @@ class StoreQueries:
     # --- counts and rankings ---------------------------------------------------------------------
 
     def totals(self, filters: Filters) -> Totals:
+        """The headline counts, in one pass per table: each kept table is counted once and its
+        dates read in the same pass (a subquery per number would filter each table again)."""
         entities = ("(SELECT count(*) FROM entities)" if filters.is_empty() else
                     "(SELECT count(DISTINCT m.entity) FROM ments m JOIN entities e ON e.entity = m.entity)")
-        row = self._with(filters, f"""SELECT
-            (SELECT count(*) FROM docs) AS articles,
-            (SELECT count(DISTINCT source) FROM docs) AS sources,
-            (SELECT count(*) FROM sents) AS sentences,
-            (SELECT count(*) FROM ments) AS mentions,
-            {entities} AS entities,
-            (SELECT count(*) FROM ({self._casualties_sql(filters)})) AS casualties,
-            (SELECT count(*) FROM incidents WHERE incident_id IN
-                (SELECT incident_id FROM ({self._casualties_sql(filters)}))) AS incidents,
-            (SELECT count(*) FROM ({self._rows_of_kept('events')})) AS events,
-            (SELECT min(published) FROM docs) AS first_published,
-            (SELECT max(published) FROM docs) AS last_published,
-            (SELECT min(date) FROM ({self._rows_of_kept('events')})) AS first_event,
-            (SELECT max(date) FROM ({self._rows_of_kept('events')})) AS last_event""").iloc[0]
+        row = self._with(filters, f"""
+            , kept_figures AS MATERIALIZED (SELECT incident_id FROM ({self._casualties_sql(filters)})),
+            kept_events AS (SELECT date FROM ({self._rows_of_kept('events')}))
+            SELECT * FROM
+                (SELECT count(*) AS articles, count(DISTINCT source) AS sources, min(published) AS first_published,
+                        max(published) AS last_published FROM docs)
+                CROSS JOIN (SELECT count(*) AS sentences FROM sents)
+                CROSS JOIN (SELECT count(*) AS mentions FROM ments)
+                CROSS JOIN (SELECT {entities} AS entities)
+                CROSS JOIN (SELECT count(*) AS casualties FROM kept_figures)
+                CROSS JOIN (SELECT count(*) AS incidents FROM incidents
+                            WHERE incident_id IN (SELECT incident_id FROM kept_figures))
+                CROSS JOIN (SELECT count(*) AS events, min(date) AS first_event, max(date) AS last_event
+                            FROM kept_events)""").iloc[0]
         return Totals(**{name: (_as_date(value) if name.startswith(("first", "last")) else int(value))
                          for name, value in row.items()})
 
