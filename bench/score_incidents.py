@@ -39,7 +39,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import analyze, load_corpus
-from analysis.casualties.scoring import load_items
+from analysis.casualties.scoring import figure_span, load_items
 from analysis.casualties.views import category_totals, source_reports
 from analysis.nlp import build_offline_pipeline
 from analysis.result import Analysis
@@ -76,17 +76,6 @@ class BCubed:
 def gold_path(corpus: Path) -> Path:
     """The corpus-level gold beside a corpus: dev.jsonl -> dev.gold.json."""
     return corpus.with_name(corpus.stem + ".gold.json")
-
-
-def figure_span(article: dict, report: dict) -> tuple[int, int]:
-    """The gold figure's character span: `text` inside `context` (default: the text itself),
-    which occurs exactly once in the article."""
-    text, context = report["text"], report.get("context", report["text"])
-    where = article["text"].find(context)
-    inside = context.find(text)
-    if where < 0 or inside < 0 or article["text"].count(context) != 1:
-        raise ValueError(f"article {article['id']}: {context!r} is not one place in the text holding {text!r}")
-    return where + inside, where + inside + len(text)
 
 
 def gold_reports(articles: Sequence[dict]) -> list[GoldReport]:

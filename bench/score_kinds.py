@@ -11,7 +11,7 @@ text is the gold figure. Per file it prints:
 - statistic recall: found gold statistics the system labels statistic (a statistic labelled
   incident inflates the Casualties headline), and incident recall likewise.
 
-    python bench/score_kinds.py tests/data/casualties/kinds/dev.jsonl [more files] [--errors]
+    python bench/score_kinds.py tests/data/casualties/kinds/dev.jsonl [more files] [--errors] [--rules-only]
 
 `--errors` lists each wrong or missed item (id, gold kind, system kind, the period found and the
 text). It is refused for a held-out file: that file measures the rules, it does not tune them.
@@ -118,9 +118,10 @@ def match_figure(item: KindItem, figures: list[CasualtyFigure]) -> CasualtyFigur
     return next((f for f in figures if f.text == item.figure), None)
 
 
-def score_item(item: KindItem) -> Outcome:
-    """Run the extractor on the item's text and read the matched figure's kind and period."""
-    figures = extract_casualties(item.text, split_sentences(item.text))
+def score_item(item: KindItem, use_kind_model: bool = True) -> Outcome:
+    """Run the extractor on the item's text and read the matched figure's kind and period
+    (with `use_kind_model=False`, the kind the rules alone give)."""
+    figures = extract_casualties(item.text, split_sentences(item.text), use_kind_model=use_kind_model)
     figure = match_figure(item, figures)
     if figure is None:
         return Outcome(item, MISSED, None)
@@ -154,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="+", type=Path, help="JSONL item files")
     parser.add_argument("--errors", action="store_true", help="list wrong and missed items (not for held-out files)")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="the rules' kinds alone, without the learned model (analysis/casualties/kind_model.py)")
     args = parser.parse_args(argv)
     if args.errors:
         kept_aside = [str(path) for path in args.files if is_heldout(path)]
@@ -167,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         except (OSError, ItemError) as error:
             print(f"{path}: cannot score: {error}", file=sys.stderr)
             return 1
-        outcomes = [score_item(item) for item in items]
+        outcomes = [score_item(item, use_kind_model=not args.rules_only) for item in items]
         print(summary_line(path.name, outcomes))
         if args.errors:
             print("\n".join(error_lines(outcomes)))

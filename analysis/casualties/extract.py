@@ -22,6 +22,7 @@ from analysis.casualties.attribution import (
 )
 from analysis.casualties.cues import has_cue, is_refugee_context
 from analysis.casualties.figure import CasualtyFigure
+from analysis.casualties.kind_model import reads_as_statistic
 from analysis.casualties.kinds import STATISTIC, sentence_kind, states_coverage
 from analysis.casualties.location import cue_place, nearest_place
 from analysis.casualties.period import find_period
@@ -33,12 +34,15 @@ PRONOUN_PARAGRAPHS = 2  # how many paragraphs back a pronoun's source may be nam
 
 
 def extract_casualties(text: str, sentences: Sequence[Sentence],
-                       places: Sequence[tuple[int, int, str]] = ()) -> list[CasualtyFigure]:
+                       places: Sequence[tuple[int, int, str]] = (), *,
+                       use_kind_model: bool = True) -> list[CasualtyFigure]:
     """Every casualty figure in `text`, with its sentence, span, bounds and context.
 
     `sentences` come from analysis.segmentation.split_sentences(text); `places` are
     (start, end, canonical name) spans of place mentions found by the NER, used to pick the
     nearest place. Without them, textual cues ("in the province of X") stand in.
+    `use_kind_model=False` leaves a figure's kind to the rules alone (analysis.casualties.kinds),
+    without the learned second opinion (analysis.casualties.kind_model); for measuring the two apart.
     """
     figures: list[CasualtyFigure] = []
     cued = [has_cue(sentence.text) for sentence in sentences]
@@ -72,6 +76,8 @@ def extract_casualties(text: str, sentences: Sequence[Sentence],
         kind = sentence_kind(sentence.text, period, after_statistic=after_statistic,
                              toll=any(f.toll for f in found), largest=max(f.quantity.low for f in found),
                              after_coverage=after_coverage)
+        if kind != STATISTIC and use_kind_model and reads_as_statistic(sentence.text, _before(sentences, position)):
+            kind = STATISTIC
         statistic_paragraph = sentence.paragraph if kind == STATISTIC else -1
         for f in found:
             q = f.quantity
@@ -85,6 +91,15 @@ def extract_casualties(text: str, sentences: Sequence[Sentence],
                 additional=f.additional, kind=kind, unit=unit_of(f.victims),
             ))
     return _placed_by_the_lead(figures, text, sentences, places, starts)
+
+
+def _before(sentences: Sequence[Sentence], position: int) -> list[str]:
+    """The sentences of the paragraph before the one at `position`, in order."""
+    paragraph = sentences[position].paragraph
+    back = position
+    while back > 0 and sentences[back - 1].paragraph == paragraph:
+        back -= 1
+    return [s.text for s in sentences[back:position]]
 
 
 def _after_coverage(sentences: Sequence[Sentence], position: int, memo: dict[int, bool]) -> bool:

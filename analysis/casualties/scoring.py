@@ -47,6 +47,17 @@ def load_items(path: str | Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+def figure_span(article: dict, report: dict) -> tuple[int, int]:
+    """A gold report's figure in its article (incident corpora): `text` inside `context`
+    (default: the text itself), which occurs exactly once in the article."""
+    text, context = report["text"], report.get("context", report["text"])
+    where = article["text"].find(context)
+    inside = context.find(text)
+    if where < 0 or inside < 0 or article["text"].count(context) != 1:
+        raise ValueError(f"article {article['id']}: {context!r} is not one place in the text holding {text!r}")
+    return where + inside, where + inside + len(text)
+
+
 def score_items(items: Iterable[dict]) -> Score:
     """Run the extractor on every item and compare with its gold."""
     score = Score()

@@ -266,10 +266,10 @@ def test_a_report_period_carries_to_the_next_sentence_in_extraction():
     from analysis.segmentation import split_sentences
 
     text = "The bulletin covers January to March. It found that 640 civilians were killed in the region."
-    found = extract_casualties(text, split_sentences(text))
+    found = extract_casualties(text, split_sentences(text), use_kind_model=False)
     assert [(f.value, f.kind) for f in found] == [(640, STATISTIC)]
-    alone = "It found that 640 civilians were killed in the region."
-    assert [f.kind for f in extract_casualties(alone, split_sentences(alone))] == [INCIDENT]
+    alone = "It found that 640 civilians were killed in the region."  # the rules need the period stated
+    assert [f.kind for f in extract_casualties(alone, split_sentences(alone), use_kind_model=False)] == [INCIDENT]
 
 
 @pytest.mark.parametrize("sentence, kind", [
