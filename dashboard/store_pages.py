@@ -275,7 +275,8 @@ def _dates_left_out(ctx: StoreContext) -> str:
 
 def density_grid(counts: pd.DataFrame, words: pd.DataFrame, names: list[str]) -> pd.DataFrame:
     """Mentions of `names` per 1,000 words of each source (analysis.entities.views.mention_density)
-    from the store's counts: every (entity, source) pair, 0 where a source never names it."""
+    from the store's counts (StoreQueries.mention_counts, or the rows of mentions_by_source for
+    `names`): every (entity, source) pair, 0 where a source never names it."""
     if counts.empty or words.empty:
         return pd.DataFrame(columns=entity_views.DENSITY_COLUMNS)
     grid = pd.MultiIndex.from_product([names, sorted(words["source"].dropna())], names=["entity", "source"])
@@ -297,8 +298,10 @@ def entity_tone(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def network_entities(counts: pd.DataFrame, limit: int) -> pd.DataFrame:
-    """The `limit` most mentioned entities (entity, label, mentions) from the mentions per entity
-    and source the page already has: what the network draws its nodes from."""
+    """The `limit` most mentioned entities (entity, label, mentions), ties by name, from the
+    mentions per entity and source the page already has (as StoreQueries.top_entity_names ranks
+    them, without another pass over the mentions): the network's nodes, the heatmap's rows and
+    the tone chart's candidates."""
     if counts.empty:
         return pd.DataFrame(columns=["entity", "label", "mentions"])
     totals = counts.groupby("entity", as_index=False, sort=False).agg(label=("label", "first"),
@@ -314,10 +317,13 @@ def entities() -> None:
     st.caption(f"{totals.entities:,} entities · {totals.mentions:,} mentions · {totals.sources:,} source(s) · "
                f"pipeline: {md(queries.pipeline)}")
     counts = ctx.cached("mentions by source", lambda: queries.mentions_by_source(filters))
-    top = ctx.cached("top 25", lambda: queries.top_entity_names(filters, entity_page.HEATMAP_ENTITIES))
+    # One ranking serves the heatmap, the tone chart and the network: their top names are its head.
+    ranked = ctx.cached("entity ranking", lambda: network_entities(counts, max(
+        NETWORK_CANDIDATES, ENTITY_SENTIMENT_CANDIDATES, entity_page.HEATMAP_ENTITIES)))
+    top = [str(e) for e in ranked["entity"].head(entity_page.HEATMAP_ENTITIES)]
     entity_page._chart(ctx.cached("by type chart", lambda: entity_charts.entities_by_type_and_source(counts)),
                        "entities_by_type")
-    density = ctx.cached("density", lambda: density_grid(queries.mention_counts(filters, top),
+    density = ctx.cached("density", lambda: density_grid(counts[counts["entity"].isin(top)],
                                                          queries.source_words(filters), top))
     entity_page._chart(ctx.cached("heatmap", lambda: entity_charts.mention_heatmap(density)), "entities_heatmap")
     st.caption("Click a bar, a cell, a dot or a node (shift-click or drag a box for several) to filter "
@@ -325,8 +331,7 @@ def entities() -> None:
                "published in view, so a long feature and a short wire compare fairly.")
 
     st.subheader("Tone around each entity")
-    candidates = ctx.cached("top tone candidates",
-                            lambda: queries.top_entity_names(filters, ENTITY_SENTIMENT_CANDIDATES))
+    candidates = [str(e) for e in ranked["entity"].head(ENTITY_SENTIMENT_CANDIDATES)]
     tone = ctx.cached("entity tone", lambda: entity_tone(queries.entity_sentence_tone(filters, candidates)))
     entity_page._chart(entity_charts.entity_sentiment(tone, limit=entity_page.SENTIMENT_ENTITIES,
                                                       min_sentences=entity_views.MIN_SENTENCES_FOR_TREND),
@@ -337,14 +342,14 @@ def entities() -> None:
                f"{entity_views.MIN_SENTENCES_FOR_TREND} sentences: read them as examples, not a tendency.")
 
     st.subheader("Who is named together")
-    ranked = ctx.cached("network entities", lambda: network_entities(counts, NETWORK_CANDIDATES))
-    names = [str(e) for e in ranked["entity"]]
+    network = ranked.head(NETWORK_CANDIDATES)
+    names = [str(e) for e in network["entity"]]
     pairs = ctx.cached("network pairs", lambda: queries.cooccurrence(filters, names))
     strongest = int(pairs["sentences"].max()) if not pairs.empty else 1
     left, right = st.columns(2)
     nodes = left.slider("Entities in the network", 10, NETWORK_CANDIDATES, 60, step=5, key=entity_page.NETWORK_NODES_KEY)
     minimum = right.slider("Minimum shared sentences", 1, max(2, strongest), 1, key=entity_page.NETWORK_MIN_KEY)
-    entity_page._chart(entity_charts.cooccurrence_network(ranked, pairs, max_nodes=nodes, min_sentences=minimum),
+    entity_page._chart(entity_charts.cooccurrence_network(network, pairs, max_nodes=nodes, min_sentences=minimum),
                        "entities_network")
     _mentions_in_context(ctx)
     _entity_downloads(ctx)
@@ -450,8 +455,8 @@ def _casualty_charts(ctx: StoreContext, incidents: pd.DataFrame, statistics: pd.
 def _days(values: pd.Series) -> pd.Series:
     """Dates as `datetime.date` (None where missing), in one pass over tens of thousands."""
     stamps = pd.to_datetime(values, errors="coerce")
-    return pd.Series([stamp.date() if not pd.isna(stamp) else None for stamp in stamps], index=values.index,
-                     dtype=object)
+    days = pd.Series(stamps.dt.date, index=values.index, dtype=object)
+    return days.where(stamps.notna(), None)
 
 
 def incident_view_of(rows: pd.DataFrame) -> pd.DataFrame:

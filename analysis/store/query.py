@@ -141,8 +141,19 @@ class StoreQueries:
                                     "(a build may still be running, or it stopped midway)")
         extra = f", {shard} AS shard" if shard else ""
         kind = "TABLE" if held else "VIEW"
+        # Matching columns by name reads every file's schema each time a query names the view:
+        # only worth it when the shards differ (written by different versions of the build).
+        by_name = str(len(paths) > 1 and not self._one_schema(paths)).lower()
         self._db.execute(f"CREATE {kind} {name} AS SELECT *{extra} FROM read_parquet({_sql_list(paths)}, "
-                         f"hive_partitioning = {str(sharded).lower()}, union_by_name = true)")
+                         f"hive_partitioning = {str(sharded).lower()}, union_by_name = {by_name})")
+
+    def _one_schema(self, paths: list[Path]) -> bool:
+        """Whether the Parquet files `paths` all hold the same columns of the same types."""
+        row = self._db.execute(f"""SELECT count(DISTINCT columns) FROM (
+            SELECT file_name, list(name || ' ' || type || ' ' || coalesce(logical_type, '') ORDER BY name) AS columns
+            FROM parquet_schema({_sql_list(paths)}) WHERE num_children IS NULL OR num_children = 0
+            GROUP BY file_name)""").fetchone()
+        return row is not None and row[0] == 1
 
     def sql(self, query: str, params: dict | None = None) -> pd.DataFrame:
         """`query`'s rows as a DataFrame, on a cursor of this thread's own."""

@@ -4,6 +4,7 @@ twice (each incident once, at its most conservative credible figure)."""
 from __future__ import annotations
 
 import html
+from datetime import date
 
 import pandas as pd
 import streamlit as st
@@ -23,7 +24,8 @@ from dashboard.markup import figure_html, md
 
 MAX_HTML_ROWS = 300  # the highlighted figures table; the CSV holds every row
 MAX_SIDE_BY_SIDE = 4  # sources per row in the incident comparison
-MAX_SHADED_ROWS = 500  # past this many ledger rows, the flag column alone marks disagreements
+MAX_SHADED_ROWS = 200  # past this many ledger rows, the flag column alone marks disagreements (shading
+# is styled cell by cell on the server: 500 rows took most of a second on every filter change)
 WRAPPED_ROW_PX = 100  # four lines: Streamlit wraps cell text only in rows taller than 64 px
 CHAR_PX = 7  # about one character of a table cell
 MIN_SOURCE_PX, MAX_SOURCE_PX = 140, 360  # a ledger source column
@@ -66,6 +68,10 @@ def _esc(value) -> str:
 
 
 def _day(value) -> str:
+    """"7 Jul 2021", or "" for a missing or unreadable date. A date or timestamp is formatted as
+    it is: parsing each of thousands of incident dates again took a large share of the page."""
+    if isinstance(value, date) and not pd.isna(value):
+        return f"{value:%-d %b %Y}"
     stamp = pd.to_datetime(value, errors="coerce")
     return "" if pd.isna(stamp) else f"{stamp:%-d %b %Y}"
 
@@ -203,8 +209,9 @@ def _ledger(incidents: pd.DataFrame, reports: pd.DataFrame) -> None:
     styled = shown.style.apply(shade, axis=1) if len(shown) <= MAX_SHADED_ROWS else shown
     st.dataframe(styled, hide_index=True, column_config=config,
                  column_order=order, key="casualties_ledger")
-    st.download_button("Download incidents (CSV)", csv_text(ledger), file_name="incidents.csv",
-                       mime="text/csv", icon=":material/download:", key="casualties_incidents_csv")
+    st.download_button("Download incidents (CSV)", lambda: csv_text(ledger), file_name="incidents.csv",
+                       mime="text/csv", icon=":material/download:", key="casualties_incidents_csv",
+                       on_click="ignore")
 
 
 def _statistics(statistics: pd.DataFrame) -> None:
@@ -230,8 +237,9 @@ def _statistics(statistics: pd.DataFrame) -> None:
     shown = statistics.assign(category=statistics["category"].map(cv.category_label))
     st.dataframe(shown, hide_index=True, column_config=config, row_height=WRAPPED_ROW_PX,
                  key="casualties_statistics")
-    st.download_button("Download statistics (CSV)", csv_bytes(statistics), file_name="statistics.csv",
-                       mime="text/csv", icon=":material/download:", key="casualties_statistics_csv")
+    st.download_button("Download statistics (CSV)", lambda: csv_bytes(statistics), file_name="statistics.csv",
+                       mime="text/csv", icon=":material/download:", key="casualties_statistics_csv",
+                       on_click="ignore")
 
 
 def later_revisions(reports: pd.DataFrame) -> dict[str, str]:
@@ -313,9 +321,9 @@ def _figures(figures: pd.DataFrame) -> None:
     st.html(figures_html(shown.head(MAX_HTML_ROWS)))
     if len(shown) > MAX_HTML_ROWS:
         st.caption(f"Showing the first {MAX_HTML_ROWS} of {len(shown):,} figures; the CSV holds them all.")
-    export = figures.drop(columns=["span_start", "span_end"])
-    st.download_button("Download figures (CSV)", csv_text(export), file_name="casualty_figures.csv",
-                       mime="text/csv", icon=":material/download:", key="casualties_figures_csv")
+    st.download_button("Download figures (CSV)", lambda: csv_text(figures.drop(columns=["span_start", "span_end"])),
+                       file_name="casualty_figures.csv", mime="text/csv", icon=":material/download:",
+                       key="casualties_figures_csv", on_click="ignore")
 
 
 def render(ctx: PageContext) -> None:

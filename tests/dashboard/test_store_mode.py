@@ -153,3 +153,29 @@ def test_the_casualty_totals_at_scale_are_those_of_the_whole_analysis(store):
     pd.testing.assert_frame_equal(at_scale, expected, check_dtype=False)
     pd.testing.assert_frame_equal(cv.category_totals(at_scale), cv.category_totals(expected))
     pd.testing.assert_frame_equal(cv.totals_over_time(at_scale), cv.totals_over_time(expected))
+
+
+def test_the_entities_page_ranks_and_counts_from_the_mentions_per_source_as_apply_does(store):
+    """The Entities page reads one table of mentions per entity and source; its ranking (the
+    heatmap's rows, the tone chart's candidates, the network's nodes) and its heatmap densities
+    are those of the views over `apply` for each kind of filter."""
+    from analysis.entities import views
+    from analysis.store.query import StoreQueries
+    from dashboard.store_pages import density_grid, network_entities
+
+    loaded = load_store(store)
+    queries = StoreQueries(store)
+    busiest = tuple(loaded.documents["source"].value_counts().index[:2])
+    named = loaded.entities.sort_values(["mentions", "entity"], ascending=[False, True])["entity"].iloc[0]
+    days = sorted(pd.to_datetime(loaded.sentences["date"], errors="coerce").dropna().dt.date.unique())
+    for filters in (Filters(), Filters(sources=busiest), Filters(entities=(named,)), Filters(labels=("GPE",)),
+                    Filters(date_from=days[len(days) // 3], date_to=days[-1])):
+        expected = apply(loaded, filters)
+        counts = queries.mentions_by_source(filters)
+        ranked = network_entities(counts, 40)
+        assert list(ranked["entity"]) == views.top_entity_names(expected.mentions, 40), filters
+        top = list(ranked["entity"].head(8))
+        density = density_grid(counts[counts["entity"].isin(top)], queries.source_words(filters), top)
+        wanted = views.mention_density(expected.mentions, expected.documents, top)
+        pd.testing.assert_frame_equal(density.reset_index(drop=True), wanted.reset_index(drop=True),
+                                      check_dtype=False)
