@@ -132,10 +132,11 @@ def _finish_shards(root: Path, shards: list[str], ids_of: dict[str, list[str]], 
     from analysis.store.build import _progress_bar
 
     known_future = client.scatter(known, broadcast=True)
+    largest_first = sorted(shards, key=lambda shard: -len(ids_of[shard]))  # the small ones fill the gaps at the end
     futures = [client.submit(finish_shard, str(root), shard, ids_of[shard],
                              {doc_id: places[doc_id] for doc_id in ids_of[shard] if doc_id in places},
                              known_future, pure=False)
-               for shard in shards]
+               for shard in largest_first]
     bar = _progress_bar("figures and dates", show_progress, total=len(futures))
     for future in as_completed(futures):
         future.result()

@@ -10,9 +10,11 @@ import pyarrow.dataset as ds
 import pytest
 
 from analysis.cli import main
+from analysis.document import Document
 from analysis.engine import analyze
 from analysis.loading import load_corpus
 from analysis.store import build_store, load_store, read_manifest
+from analysis.store.build import TAIL_SHARDS_PER_WORKER, cut_shards
 from analysis.store.layout import code_version
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -153,3 +155,31 @@ def test_cli_refuses_store_options_that_cannot_apply(tmp_path, extra, capsys):
 def test_cli_table_export_refuses_dask_options(tmp_path, capsys):
     assert main([str(SEEDS), "--out", str(tmp_path), "--format", "csv", "--workers", "2"]) == 2
     assert "--format store" in capsys.readouterr().err
+
+
+def reports(count: int) -> list[Document]:
+    return [Document(f"report-{i}", f"Report {i}", "Field Desk", None, "", f"Shelling near Sumy, report {i}.")
+            for i in range(count)]
+
+
+def test_a_small_corpus_is_cut_into_equal_shards_for_every_worker():
+    documents = reports(1000)
+    shards = list(cut_shards(iter(documents), 200, workers=2))
+    # Five shards of 200 would leave one of two workers idle while the other read the fifth.
+    assert [len(shard) for shard in shards] == [1000 // (2 * TAIL_SHARDS_PER_WORKER)] * (2 * TAIL_SHARDS_PER_WORKER)
+    assert [d for shard in shards for d in shard] == documents
+
+
+def test_a_large_corpus_streams_in_full_shards_and_only_its_tail_is_cut_finer():
+    documents = reports(5003)
+    shards = list(cut_shards(iter(documents), 200, workers=2))
+    sizes = [len(shard) for shard in shards]
+    tail = sizes[-2 * TAIL_SHARDS_PER_WORKER:]
+    assert set(sizes[:-len(tail)]) == {200}
+    assert max(tail) - min(tail) <= 1 and max(tail) <= 200 + 200 // len(tail) + 1
+    assert [d for shard in shards for d in shard] == documents
+
+
+def test_fewer_articles_than_tail_shards_give_one_shard_each_and_none_give_no_shard():
+    assert [len(shard) for shard in cut_shards(iter(reports(3)), 200, workers=2)] == [1, 1, 1]
+    assert list(cut_shards(iter([]), 200, workers=2)) == []
