@@ -10,8 +10,10 @@ session on the same view, in the same bounded store of derived values as the in-
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -70,6 +72,24 @@ class StoreContext:
         """The value `name` of this view (a table, a figure), built once per distinct view and
         shared; `name` must say everything else `build` depends on. Never modify the result."""
         return shared_views().get(self.view_key(), name, build)
+
+    def prefetch(self, builds: Mapping[str, Callable[[], Any]]) -> None:
+        """Start building the values `builds` names, side by side, each in a thread of its own:
+        a page's queries that do not depend on each other then overlap (DuckDB releases the
+        interpreter while it works) instead of queueing after a filter change. `cached` with the
+        same name waits for the build under way, or finds its value. A build that fails here is
+        left to `cached`, which builds it again and lets the page show the error."""
+        views, key = shared_views(), self.view_key()
+        for name, build in builds.items():
+            threading.Thread(target=_build_quietly, args=(views, key, name, build), daemon=True,
+                             name=f"parallax-prefetch {name}").start()
+
+
+def _build_quietly(views, key: str, name: str, build: Callable[[], Any]) -> None:
+    """`build` into the shared views, ignoring its failure: the page's own `cached` call builds
+    it again in the script's thread, where an error is shown as any other."""
+    with contextlib.suppress(Exception):  # the page's own attempt reports it
+        views.get(key, name, build)
 
 
 def choices_of(store: StoreCorpus, queries: StoreQueries) -> FilterChoices:

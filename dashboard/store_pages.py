@@ -9,6 +9,7 @@ would draw a point per sentence or per event draw aggregates (box statistics, co
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 
@@ -22,7 +23,7 @@ from analysis.compare.selection import ARTICLE
 from analysis.entities import views as entity_views
 from analysis.export import csv_bytes
 from analysis.filters import Filters
-from analysis.store.query import StoreQueries
+from analysis.store.query import StoreQueries, Totals
 from analysis.timeline.views import event_table
 from dashboard import charts, sidebar
 from dashboard.charts import entities as entity_charts
@@ -78,15 +79,27 @@ def box_figure(stats: pd.DataFrame, title: str) -> go.Figure:
     return layout(fig, height=max(260, 60 * len(stats) + 100))
 
 
+def _totals(ctx: StoreContext) -> Callable[[], Totals]:
+    return lambda: ctx.queries.totals(ctx.filters)
+
+
+def _boxes(ctx: StoreContext) -> Callable[[], go.Figure]:
+    return lambda: box_figure(ctx.queries.sentiment_boxes(ctx.filters), "Sentence sentiment by source")
+
+
 def _sentiment_boxes(ctx: StoreContext) -> go.Figure:
-    return ctx.cached("sentiment boxes", lambda: box_figure(ctx.queries.sentiment_boxes(ctx.filters),
-                                                            "Sentence sentiment by source"))
+    return ctx.cached("sentiment boxes", _boxes(ctx))
 
 
 def overview() -> None:
     ctx = current()
     queries, filters = ctx.queries, ctx.filters
-    totals = ctx.cached("totals", lambda: queries.totals(filters))
+    builds = {"totals": _totals(ctx),
+              f"articles {LISTED_ARTICLES}": lambda: queries.documents(filters, LISTED_ARTICLES),
+              "top entities": lambda: charts.top_entities(queries.entities(filters, 15)),
+              "sentiment boxes": _boxes(ctx)}
+    ctx.prefetch(builds)
+    totals = ctx.cached("totals", builds["totals"])
     st.title("Overview")
     st.caption(f"{md(ctx.store.label)} (analysis store) · pipeline: {md(queries.pipeline)}")
     published = overview_page.date_span(pd.Series([totals.first_published, totals.last_published]))
@@ -105,7 +118,7 @@ def overview() -> None:
             column.metric(label, value, help=help_text)
 
     st.subheader("Articles")
-    listed = ctx.cached(f"articles {LISTED_ARTICLES}", lambda: queries.documents(filters, LISTED_ARTICLES))
+    listed = ctx.cached(f"articles {LISTED_ARTICLES}", builds[f"articles {LISTED_ARTICLES}"])
     st.dataframe(overview_page.articles_table(listed.rows), hide_index=True, row_height=overview_page.ARTICLE_ROW_PX,
                  column_config=overview_page.article_columns())
     _capped_note(len(listed.rows), listed.total, "articles, the newest first",
@@ -116,7 +129,7 @@ def overview() -> None:
                            file_name="parallax-articles.csv", mime="text/csv", icon=":material/download:",
                            on_click="ignore", key="store_articles_csv")
     left, right = st.columns(2)
-    left.plotly_chart(ctx.cached("top entities", lambda: charts.top_entities(queries.entities(filters, 15))),
+    left.plotly_chart(ctx.cached("top entities", builds["top entities"]),
                       key="overview_entities")
     right.plotly_chart(_sentiment_boxes(ctx), key="overview_sentiment")
 
@@ -126,13 +139,19 @@ def overview() -> None:
 def sentiment() -> None:
     ctx = current()
     queries, filters = ctx.queries, ctx.filters
+    orders = sentiment_page.ORDERS
+    stored_first = orders.get(st.session_state.get("sentiment_order") or "", True)  # as the control reads it
+    builds = {"sentiment boxes": _boxes(ctx),
+              "longest articles": lambda: queries.longest_articles(filters, PER_ARTICLE_CHARTS),
+              f"ranked sentences {stored_first}": lambda: queries.ranked_sentences(filters, stored_first,
+                                                                                   RANKED_SENTENCES)}
+    ctx.prefetch(builds)
     st.title("Sentiment")
     st.caption("VADER compound per sentence: −1 is most negative, +1 most positive; "
                "news prose sits near 0, so read the spread, not only the mean.")
     by_source, by_article = st.tabs(["By source", "By article"])
     by_source.plotly_chart(_sentiment_boxes(ctx), key="sentiment_sources")
-    sentences, documents, articles = ctx.cached(
-        "longest articles", lambda: queries.longest_articles(filters, PER_ARTICLE_CHARTS))
+    sentences, documents, articles = ctx.cached("longest articles", builds["longest articles"])
     by_article.plotly_chart(ctx.cached("sentiment by article",
                                        lambda: charts.sentiment_by_article(sentences, documents)),
                             key="sentiment_articles")
@@ -143,7 +162,6 @@ def sentiment() -> None:
                    "filter by source, entity or date to see others.")
 
     st.subheader("Sentences ranked by sentiment")
-    orders = sentiment_page.ORDERS
     order = st.segmented_control("Order", list(orders), default=list(orders)[0], key="sentiment_order",
                                  label_visibility="collapsed")
     negative_first = orders.get(order or "", True)
@@ -224,7 +242,10 @@ def timeline() -> None:
     st.caption("Each dated expression is resolved against its article's publication date: “on Tuesday” "
                "is the Tuesday before publication. Bars count the dated expressions of each period by "
                "source; the line counts the articles published.")
-    totals = ctx.cached("totals", lambda: queries.totals(filters))
+    stored_page = int(st.session_state.get("store_timeline_page") or 1)
+    ctx.prefetch({"totals": _totals(ctx), f"events page {stored_page}": lambda: queries.events_page(
+        filters, (stored_page - 1) * EVENTS_PER_PAGE, EVENTS_PER_PAGE)})
+    totals = ctx.cached("totals", _totals(ctx))
     unit = period_unit(filters.date_from or totals.first_event, filters.date_to or totals.last_event)
     figure = ctx.cached(f"events chart {unit}", lambda: events_figure(
         queries.events_by_period(filters, unit), queries.publications_by_period(filters, unit), unit))
@@ -312,27 +333,35 @@ def network_entities(counts: pd.DataFrame, limit: int) -> pd.DataFrame:
 def entities() -> None:
     ctx = current()
     queries, filters = ctx.queries, ctx.filters
-    totals = ctx.cached("totals", lambda: queries.totals(filters))
+    builds = {"totals": _totals(ctx), "mentions by source": lambda: queries.mentions_by_source(filters),
+              "source words": lambda: queries.source_words(filters)}
+    ctx.prefetch(builds)
+    totals = ctx.cached("totals", builds["totals"])
     st.title("Entities")
     st.caption(f"{totals.entities:,} entities · {totals.mentions:,} mentions · {totals.sources:,} source(s) · "
                f"pipeline: {md(queries.pipeline)}")
-    counts = ctx.cached("mentions by source", lambda: queries.mentions_by_source(filters))
+    counts = ctx.cached("mentions by source", builds["mentions by source"])
     # One ranking serves the heatmap, the tone chart and the network: their top names are its head.
     ranked = ctx.cached("entity ranking", lambda: network_entities(counts, max(
         NETWORK_CANDIDATES, ENTITY_SENTIMENT_CANDIDATES, entity_page.HEATMAP_ENTITIES)))
     top = [str(e) for e in ranked["entity"].head(entity_page.HEATMAP_ENTITIES)]
+    candidates = [str(e) for e in ranked["entity"].head(ENTITY_SENTIMENT_CANDIDATES)]
+    network = ranked.head(NETWORK_CANDIDATES)
+    names = [str(e) for e in network["entity"]]
+    later = {"entity tone": lambda: entity_tone(queries.entity_sentence_tone(filters, candidates)),
+             "network pairs": lambda: queries.cooccurrence(filters, names)}
+    ctx.prefetch(later)
     entity_page._chart(ctx.cached("by type chart", lambda: entity_charts.entities_by_type_and_source(counts)),
                        "entities_by_type")
-    density = ctx.cached("density", lambda: density_grid(counts[counts["entity"].isin(top)],
-                                                         queries.source_words(filters), top))
+    words = ctx.cached("source words", builds["source words"])
+    density = ctx.cached("density", lambda: density_grid(counts[counts["entity"].isin(top)], words, top))
     entity_page._chart(ctx.cached("heatmap", lambda: entity_charts.mention_heatmap(density)), "entities_heatmap")
     st.caption("Click a bar, a cell, a dot or a node (shift-click or drag a box for several) to filter "
                "every page by those entities. The heatmap divides mentions by the words each source "
                "published in view, so a long feature and a short wire compare fairly.")
 
     st.subheader("Tone around each entity")
-    candidates = [str(e) for e in ranked["entity"].head(ENTITY_SENTIMENT_CANDIDATES)]
-    tone = ctx.cached("entity tone", lambda: entity_tone(queries.entity_sentence_tone(filters, candidates)))
+    tone = ctx.cached("entity tone", later["entity tone"])
     entity_page._chart(entity_charts.entity_sentiment(tone, limit=entity_page.SENTIMENT_ENTITIES,
                                                       min_sentences=entity_views.MIN_SENTENCES_FOR_TREND),
                        "entities_sentiment")
@@ -342,9 +371,7 @@ def entities() -> None:
                f"{entity_views.MIN_SENTENCES_FOR_TREND} sentences: read them as examples, not a tendency.")
 
     st.subheader("Who is named together")
-    network = ranked.head(NETWORK_CANDIDATES)
-    names = [str(e) for e in network["entity"]]
-    pairs = ctx.cached("network pairs", lambda: queries.cooccurrence(filters, names))
+    pairs = ctx.cached("network pairs", later["network pairs"])
     strongest = int(pairs["sentences"].max()) if not pairs.empty else 1
     left, right = st.columns(2)
     nodes = left.slider("Entities in the network", 10, NETWORK_CANDIDATES, 60, step=5, key=entity_page.NETWORK_NODES_KEY)
@@ -476,7 +503,10 @@ def incident_view_of(rows: pd.DataFrame) -> pd.DataFrame:
 
 def _casualties_at_scale(ctx: StoreContext, kept: int) -> None:
     queries, filters = ctx.queries, ctx.filters
-    rows = ctx.cached("incidents in view", lambda: queries.incidents_in_view(filters))
+    builds = {"incidents in view": lambda: queries.incidents_in_view(filters),
+              "statistics at scale": lambda: _statistics_in_view(queries, filters)}
+    ctx.prefetch(builds)
+    rows = ctx.cached("incidents in view", builds["incidents in view"])
     incidents = ctx.cached("incident view", lambda: incident_view_of(rows))
     partial_count = int(rows["partial"].sum()) if not rows.empty else 0
     st.info(f"These filters keep {kept:,} casualty figures in {len(incidents):,} incidents: more than the "
@@ -489,7 +519,7 @@ def _casualties_at_scale(ctx: StoreContext, kept: int) -> None:
     if partial_count:
         st.caption(f"{partial_count:,} of these incidents have reports the filters leave out; here they count at "
                    "the figures of all their reports.")
-    statistics = ctx.cached("statistics at scale", lambda: _statistics_in_view(queries, filters))
+    statistics = ctx.cached("statistics at scale", builds["statistics at scale"])
     largest = list(incidents.sort_values("conservative", ascending=False, kind="stable")["incident_id"]
                    .head(LEDGER_INCIDENTS))
     filtered = ctx.cached("largest incident tables", lambda: queries.figures_of(filters, largest))
