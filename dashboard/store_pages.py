@@ -37,6 +37,7 @@ from dashboard.views import compare as compare_page
 from dashboard.views import entities as entity_page
 from dashboard.views import overview as overview_page
 from dashboard.views import sentiment as sentiment_page
+from dashboard.views import timeline as timeline_page
 
 LISTED_ARTICLES = 1_000  # the Overview's article table: the newest this many
 RANKED_SENTENCES = 200  # the Sentiment page's ranked table
@@ -48,6 +49,7 @@ PRIOR_ARTICLES = 300  # the newest articles in view whose words are the framing 
 DETAILED_FIGURES = 5_000  # casualty figures the Casualties page reads one by one
 LEDGER_INCIDENTS = 500  # past that, the incidents the ledger and the source comparison show  # the newest articles the Compare picker lists
 EVENTS_PER_PAGE = 30
+DATE_SLIDER_KEY = "store_timeline_range"
 STORE_NOTE = ("Read from an analysis store: charts that would draw a point per sentence or event "
               "draw their aggregates, and long lists show their first rows (each says so).")
 
@@ -256,6 +258,7 @@ def timeline() -> None:
                "list below holds every one of them. Drag across the chart to select a "
                "period: it becomes the date filter for every page (and the link). "
                + _dates_left_out(ctx))
+    _date_slider(ctx)
 
     st.subheader("Dated events and their evidence")
     if not totals.events:
@@ -278,6 +281,34 @@ def timeline() -> None:
         })
     st.caption(f"Events {(page - 1) * EVENTS_PER_PAGE + 1:,}–{(page - 1) * EVENTS_PER_PAGE + len(chunk.rows):,} "
                f"of {chunk.total:,}; page through them above, or narrow the filters to a period or a source.")
+
+
+def _date_slider(ctx: StoreContext) -> None:
+    """The Timeline's date slider and reset button, as on an analysis in memory
+    (dashboard/views/timeline.py), over the store's sentence dates (FilterChoices.day_counts):
+    the keyboard-and-mouse way to set the date filter of every page."""
+    choices, filters = ctx.choices, ctx.filters
+    days = [day for day, _ in choices.day_counts]
+    if len(days) < 2:
+        return
+    low, high = filters.date_from or days[0], filters.date_to or days[-1]
+    inside = [day for day in days if low <= day <= high] or [days[0], days[-1]]
+    # The key names the span it starts on, so the slider follows the filter however it was last set
+    # (sidebar, chart, URL) without writing to a widget's state.
+    key = f"{DATE_SLIDER_KEY}_{inside[0]}_{inside[-1]}"
+    default = choices.default_range()
+    applied_default = (filters.date_from, filters.date_to) == (choices.as_filter(*default) if default else (None, None))
+    left, right = st.columns([5, 1], vertical_alignment="bottom")
+    left.select_slider(
+        "Date filter: drag the ends to narrow every page to a period",
+        options=days, value=(inside[0], inside[-1]), key=key, format_func=lambda day: f"{day:%-d %b %Y}",
+        on_change=timeline_page._on_slider, args=(key, choices.first_date, choices.last_date),
+        help="The stops are the dates sentences are about (their event date, else the publication "
+             "date), the same dates the sidebar's date range filters on.",
+    )
+    right.button("Reset date filter", on_click=timeline_page._reset_dates, args=(default,),
+                 icon=":material/close:", disabled=applied_default, key="store_timeline_clear",
+                 help="Back to the range the dashboard opens on: where the sentences' dates concentrate.")
 
 
 def _dates_left_out(ctx: StoreContext) -> str:

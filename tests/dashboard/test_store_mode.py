@@ -179,3 +179,40 @@ def test_the_entities_page_ranks_and_counts_from_the_mentions_per_source_as_appl
         wanted = views.mention_density(expected.mentions, expected.documents, top)
         pd.testing.assert_frame_equal(density.reset_index(drop=True), wanted.reset_index(drop=True),
                                       check_dtype=False)
+
+
+def _store_timeline() -> None:
+    """The store's Timeline page alone, as the router runs it (AppTest runs this function's body)."""
+    from types import SimpleNamespace
+
+    from dashboard import app, store_pages
+    from dashboard import store as stores
+
+    app.show_store(stores.configured_stores()[0], SimpleNamespace(run=store_pages.timeline, url_path="timeline"))
+
+
+def test_the_store_timeline_slider_sets_the_date_filter_of_every_page(store, monkeypatch):
+    monkeypatch.setenv("PARALLAX_STORE", str(store))
+    at = AppTest.from_function(_store_timeline, default_timeout=120)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    slider = next(s for s in at.select_slider if s.label.startswith("Date filter"))
+    from analysis.store.query import StoreQueries
+
+    days = [day for day, _ in StoreQueries(store).choices().day_counts]  # the slider's stops
+    assert len(slider.options) == len(days) > 10
+    start, end = days[len(days) // 3], days[2 * len(days) // 3]
+    slider.set_range(start, end).run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.query_params["from"] in (start.isoformat(), [start.isoformat()])
+    assert at.query_params["to"] in (end.isoformat(), [end.isoformat()])
+    moved = next(s for s in at.select_slider if s.label.startswith("Date filter"))
+    assert moved.value == (start, end)
+    loaded = load_store(store)
+    shown = apply(loaded, Filters(date_from=start, date_to=end))
+    dated = pd.to_datetime(shown.events["date"], errors="coerce").notna().sum()
+    assert any(f"{dated:,} of" in c.value or f"of {dated:,}" in c.value for c in at.caption), [c.value for c in at.caption]
+    reset = next(b for b in at.button if b.label == "Reset date filter")
+    assert not reset.disabled
+    reset.click().run()
+    assert next(b for b in at.button if b.label == "Reset date filter").disabled
