@@ -496,7 +496,7 @@ def _casualties_in_full(ctx: StoreContext) -> None:
 def _casualty_charts(ctx: StoreContext, incidents: pd.DataFrame, statistics: pd.DataFrame,
                      by_source: pd.DataFrame | None) -> None:
     """The headline totals and the three charts; without `by_source`, a note in its place."""
-    totals = cv.category_totals(incidents)
+    totals = ctx.cached("category totals", lambda: cv.category_totals(incidents))
     casualty_page._headline(totals, incidents, statistics)
     left, right = st.columns(2)
     left.plotly_chart(totals_by_category(totals), key="casualties_by_category")
@@ -505,7 +505,8 @@ def _casualty_charts(ctx: StoreContext, incidents: pd.DataFrame, statistics: pd.
     else:
         right.info("What each source reports, per incident, reads every report's figure: narrow the sidebar "
                    f"filters to at most {DETAILED_FIGURES:,} figures to see it.", icon=":material/filter_alt:")
-    st.plotly_chart(totals_over_time(cv.totals_over_time(incidents)), key=casualty_page.TIME_CHART_KEY,
+    over_time = ctx.cached("casualties over time", lambda: totals_over_time(cv.totals_over_time(incidents)))
+    st.plotly_chart(over_time, key=casualty_page.TIME_CHART_KEY,
                     on_select=partial(_pick_casualty_dates, ctx), selection_mode=("points", "box"))
     st.caption("Click a bar or drag across dates to set the sidebar's date range to those event dates.")
 
@@ -553,12 +554,15 @@ def _casualties_at_scale(ctx: StoreContext, kept: int) -> None:
     statistics = ctx.cached("statistics at scale", builds["statistics at scale"])
     largest = list(incidents.sort_values("conservative", ascending=False, kind="stable")["incident_id"]
                    .head(LEDGER_INCIDENTS))
-    filtered = ctx.cached("largest incident tables", lambda: queries.figures_of(filters, largest))
+    # The largest incidents' figures are read while the totals and charts are computed.
+    read_largest = {"largest incident tables": lambda: queries.figures_of(filters, largest)}
+    ctx.prefetch(read_largest)
+    _casualty_charts(ctx, incidents, statistics, None)
+    filtered = ctx.cached("largest incident tables", read_largest["largest incident tables"])
     reports = ctx.cached("largest reports", lambda: cv.source_reports(filtered.casualties, filtered.documents,
                                                                       filtered.sentences))
     figures = ctx.cached("largest figures", lambda: cv.figures_table(filtered.casualties, filtered.sentences,
                                                                      filtered.documents))
-    _casualty_charts(ctx, incidents, statistics, None)
     shown = incidents[incidents["incident_id"].isin(set(largest))]
     casualty_page._ledger(shown, reports)
     st.download_button("Download every incident in view (CSV)", lambda: csv_bytes(incidents),
