@@ -182,6 +182,9 @@ def _clause_episodes(records: list[tuple[object, dict]],
     return episodes
 
 
+# "the raid on Désarmes earlier in the week", told on a later day the sentence names ("the
+# mayor said on Saturday"): the attack lies up to six days before that day.
+_EARLIER_IN_THE_WEEK = re.compile(r"\bearlier\s+in\s+the\s+week\b", re.IGNORECASE)
 _SINCE_WEEKDAY = re.compile(r"\bsince\b[^.;]{0,40}?\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
                             re.IGNORECASE)
 # Event words a reader matches reports by: two reports naming only different kinds of attack
@@ -326,7 +329,9 @@ def _norm_place(value) -> str | None:
 
 
 def _place_key(place: str | None) -> str | None:
-    return place.casefold() if place else None
+    """The key reports and incidents are filed under: case and diacritics folded, as
+    `learn_containment` folds the places it nests ("Désarmes" and "Desarmes" are one key)."""
+    return fold_place(place) if place else None
 
 
 @lru_cache(maxsize=_PAIR_CACHE)
@@ -556,7 +561,7 @@ def _days_back(text: str) -> int:
     in three days of battles": 2), 0 for a day."""
     back = [min(UNITS.get(match["n"].lower(), int(match["n"]) if match["n"].isdigit() else 1),
                 _MAX_DAYS_BACK) - 1 for pattern in _BACK_SPANS for match in pattern.finditer(text)]
-    if _SINCE_WEEKDAY.search(text):
+    if _SINCE_WEEKDAY.search(text) or _EARLIER_IN_THE_WEEK.search(text):
         back.append(6)
     return max(back, default=0)
 

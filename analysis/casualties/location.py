@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from analysis.nlp.lexicon import COUNTRY_SHORT_FORMS
+from analysis.nlp.lexicon import COUNTRY_SHORT_FORMS, DEMONYM_PLURALS, DEMONYMS
 
 COUNTRY, SUBDIVISION, LOCALITY = 0, 1, 2
 _ADMIN_SUFFIX = re.compile(r"\s+(?:oblast|province|region|governorate|state|district|prefecture|territory|"
@@ -72,7 +72,7 @@ def nearest_place(places: Sequence[tuple[int, int, str]], start: int, end: int,
     def distance(p: tuple[int, int, str]) -> int:
         return start - p[1] if p[1] <= start else p[0] - end if p[0] >= end else 0
 
-    nearest = min(range(len(inside)), key=lambda i: abs(distance(inside[i])))
+    nearest = min(_scene_candidates(inside, text, offset), key=lambda i: abs(distance(inside[i])))
     if not text:
         return inside[nearest][2]
     # The run of places around the nearest one joined only by words that nest one place in
@@ -85,6 +85,24 @@ def nearest_place(places: Sequence[tuple[int, int, str]], start: int, end: int,
     run = inside[first:last + 1]
     depth = _run_depths(text, [(p[0] - offset, p[1] - offset) for p in run])
     return min(zip(run, depth), key=lambda pd: (-place_rank(pd[0][2]), -pd[1], abs(distance(pd[0]))))[0][2]
+
+
+# A country in the possessive ("Haiti's capital", "Mali's Mopti region") describes a place
+# inside it rather than naming the scene.
+_DESCRIBING_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _scene_candidates(places: list[tuple[int, int, str]], text: str, offset: int) -> list[int]:
+    """The positions in `places` the nearest scene is looked for among: all but the countries
+    that only describe another place ("a stronghold in Cité Soleil, on the edge of Haiti's
+    capital", "a market town in Haiti's Centre department"), unless nothing else is left. Such
+    a country still links a run ("Sabiid, near Afgooye in Somalia's Lower Shabelle region")."""
+    everywhere = range(len(places))
+    if not text:
+        return list(everywhere)
+    kept = [i for i in everywhere if not (place_rank(places[i][2]) == COUNTRY
+                                          and _DESCRIBING_POSSESSIVE.match(text, places[i][1] - offset))]
+    return kept or list(everywhere)
 
 
 def _run_depths(text: str, spans: list[tuple[int, int]]) -> list[int]:
@@ -105,7 +123,7 @@ _VICTIM_AFTER = re.compile(
     r"civilians|marines|personnel|peacekeepers|drivers|workers|journalists|tourists|pilgrims|police(?:men)?|"
     r"officers|contractors|engineers|students|refugees|migrants)\b")
 _SPEAKER_AFTER = re.compile(
-    r"['’]s\s+(?:[a-z][\w\-]*\s+){0,2}(?:ministry|government|army|military|president|embassy|foreign|"
+    r"['’]s\s+(?:[A-Za-z][\w\-]*\s+){0,2}(?i:ministry|government|army|military|president|embassy|foreign|"
     r"authorities|officials|spokes(?:man|woman|person)|prime\s+minister|mission|consulate)\b")
 _NUMBER_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
                             r"hundreds|several|many|some|of\s+the|all)\s*)$", re.IGNORECASE)
@@ -113,7 +131,8 @@ _NUMBER_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nin
 
 # The dateline that opens wire copy ("NAIROBI - ", "CAIRO (Agency) - ", "GAZA CITY, March 3 -"):
 # where the reporter files from, not where the attack was.
-_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z\d][\w.]*){0,2})?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]\s")
+_DATELINE_AFTER = re.compile(r"(?:\s+[A-Z][A-Z.'’\-]+){0,2}"  # the rest of a city in capitals ("GUATEMALA CITY")
+                             r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z\d][\w.]*){0,2})?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]\s")
 # A hospital or morgue counts the dead ("according to Madina hospital"), wherever they died.
 _FACILITY_AFTER = re.compile(r"\s+(?:teaching\s+|general\s+|referral\s+|district\s+)?(?:hospital|clinic|morgue)\b",
                              re.IGNORECASE)
@@ -153,9 +172,11 @@ def _opens_a_line(text: str, start: int) -> bool:
 
 def _not_the_scene(text: str, start: int, end: int) -> bool:
     """Whether the place span [start, end) of `text` names victims, a speaker or where one
-    spoke, a hospital, a destination, a person's past or the dateline, not a scene."""
+    spoke, a hospital, a destination, a person's past, the dateline or a people, not a scene."""
     if not 0 <= start < end <= len(text):
         return False
+    if text[start:end] in DEMONYMS or text[start:end] in DEMONYM_PLURALS:
+        return True  # "the Haitian capital": a people's name the tagger took for a place
     after = text[end:end + 60]
     if _SPEAKER_AFTER.match(after) or _FACILITY_AFTER.match(after) or _FACILITY_NAME.search(text, start, end):
         return True
@@ -171,7 +192,9 @@ def _not_the_scene(text: str, start: int, end: int) -> bool:
 
 
 _NESTING_GAP = re.compile(
-    r"(?:[\s,]|['’]s\b|\b(?:in|of|near|outside|the)\b|\b(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\b"
+    r"(?:[\s,]|['’]s\b|\b(?:in|of|near|outside|the)\b"
+    # An apposition that says what the place is: "Mirebalais, a market town in ..."
+    r"|\b(?:a|an)\s+(?:[a-z]+\s+)?(?:town|village|city|district|suburb|camp|settlement|commune|county)\s+(?:in|of|near)\b|\b(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\b"
     r"|\b(?:province|state|region|district|county|governorate|oblast|prefecture|department|city|town|"
     r"village|area|neighbourhood|neighborhood|quarter|ward|township|territory|municipality|commune|camp)\b"
     r"|\b(?-i:[A-Z][a-z]+(?:i|an|ese|ish))\b)*",  # a nationality: "the Yemeni city of Taiz"
@@ -198,8 +221,8 @@ def cue_place(text: str, near: int | None = None) -> str | None:
             words = match.group("name").split()
             while words and words[-1] in NOT_PLACES:
                 words.pop()
-            if not words or words[0] in NOT_PLACES:
-                continue
+            if not words or words[0] in NOT_PLACES or words[0] in DEMONYMS or words[0] in DEMONYM_PLURALS:
+                continue  # "in the Haitian capital" names a people's capital, not a place called Haitian
             distance = abs(match.start("name") - near) if near is not None else 0
             candidate = (distance, rank, " ".join(words))
             if best is None or candidate[:2] < best[:2]:

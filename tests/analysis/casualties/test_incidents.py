@@ -277,6 +277,20 @@ def test_last_week_is_a_span_of_days():
     assert len(killed(group_incidents(*dated_tables(articles))[0])) == 1
 
 
+def test_earlier_in_the_week_reaches_back_from_the_day_it_was_said():
+    articles = [
+        ("s", "Wire One", date(2024, 9, 3), "Gunmen killed 21 people in a raid on the village of Kolo on Monday.",
+         [date(2024, 9, 2)]),
+        # Said on Saturday the 7th: "earlier in the week" reaches back to the 2nd.
+        ("t", "Weekly", date(2024, 9, 8), "The governor said on Saturday that 25 people died in the raid on the village of Kolo "
+                                           "earlier in the week.", [date(2024, 9, 7)]),
+    ]
+    assert len(killed(group_incidents(*dated_tables(articles))[0])) == 1
+    said_only = [articles[0], ("t", "Weekly", date(2024, 9, 8), "The governor said on Saturday that 25 people "
+                                                                "died in the raid on the village of Kolo.", [date(2024, 9, 7)])]
+    assert len(killed(group_incidents(*dated_tables(said_only))[0])) == 2
+
+
 def test_a_town_the_texts_put_in_one_province_is_not_inside_another():
     articles = [
         ("w", "Wire One", date(2024, 3, 9), "Gunmen killed 6 people in Dunga, a village in the Kogi state, on Saturday.",
@@ -412,3 +426,10 @@ def test_a_recap_of_two_attacks_dated_only_by_later_joins_each_attack():
     rows = killed(group_incidents(*_with_offsets(articles))[0]).sort_values("date")
     assert rows.conservative.tolist() == [9, 10]
     assert rows.n_sources.tolist() == [2, 2]
+
+
+def test_a_place_with_diacritics_meets_the_place_the_texts_put_around_it():
+    texts = [("Wire", "Gunmen killed 14 people in Kpélé, in the commune of Sotouboua, on Tuesday, police said."),
+             ("Post", "The toll from Tuesday's raid near Sotouboua rose to 17 on Wednesday, the mayor said.")]
+    killed_rows = _killed_incidents(texts, "killed", [date(2024, 5, 8), date(2024, 5, 9)])
+    assert len(killed_rows) == 1 and killed_rows.iloc[0].n_sources == 2

@@ -135,8 +135,34 @@ def test_a_province_is_never_put_inside_a_town():
     ("Five soldiers were killed in Bamako, the army said.", "Bamako", True),
     ("About 800 families fled Gwoza after the shelling.", "Gwoza", True),  # the scene of a flight
     ("Nine bodies were taken to Dori Regional Hospital.", "Dori Regional Hospital", False),
+    ("Kenya's Interior Ministry said 6 police officers died.", "Kenya", False),  # a capitalised institution
+    ("BENIN CITY - Gunmen killed 4 farmers at dawn.", "BENIN", False),  # a dateline city of two words
+    ("SAN PEDRO SULA (Wire) - 4 bus drivers were shot.", "SAN", False),
+    ("Three wounded were taken to a clinic in the Malian capital.", "Malian", False),  # a people, not a place
 ])
 def test_places_naming_victims_speakers_datelines_or_hospitals_are_not_the_scene(text, name, scene):
     start = text.index(name)
     found = nearest_place([(start, start + len(name), name)], 0, len(text), 0, len(text), text)
     assert (found == name) is scene
+
+
+def test_a_country_describing_another_place_is_not_the_scene():
+    text = "A shell hit Mabanda, the market district on the edge of Burundi's capital, killing 9 people."
+    places = [(text.index(name), text.index(name) + len(name), name) for name in ("Mabanda", "Burundi")]
+    figure = text.index("9")
+    assert nearest_place(places, figure, figure + 1, 0, len(text), text) == "Mabanda"
+    town = "Raiders hit Kayogoro, a farming town in Burundi's Makamba province, on Monday, killing 9 people."
+    places = [(town.index(name), town.index(name) + len(name), name) for name in ("Kayogoro", "Burundi")]
+    figure = town.index("9")
+    assert nearest_place(places, figure, figure + 1, 0, len(town), town) == "Kayogoro"
+    run = "Gunmen stormed Kabo, near Bria in Tanzania's Kigoma region, on Monday, killing 9 villagers."
+    places = [(run.index(name), run.index(name) + len(name), name) for name in ("Kabo", "Bria", "Tanzania", "Kigoma")]
+    figure = run.index("9")
+    assert nearest_place(places, figure, figure + 1, 0, len(run), run) == "Kabo"  # the country still links the run
+    alone = "Shelling in Burundi's north killed 9 people."
+    start = alone.index("Burundi")
+    assert nearest_place([(start, start + 7, "Burundi")], 34, 35, 0, len(alone), alone) == "Burundi"
+
+
+def test_cues_never_take_a_peoples_name_for_a_place():
+    assert cue_place("Two wounded men were flown to a hospital in the Somali capital.") is None
