@@ -393,8 +393,8 @@ def entities() -> None:
 
     st.subheader("Tone around each entity")
     tone = ctx.cached("entity tone", later["entity tone"])
-    entity_page._chart(entity_charts.entity_sentiment(tone, limit=entity_page.SENTIMENT_ENTITIES,
-                                                      min_sentences=entity_views.MIN_SENTENCES_FOR_TREND),
+    entity_page._chart(ctx.cached("tone chart", lambda: entity_charts.entity_sentiment(
+        tone, limit=entity_page.SENTIMENT_ENTITIES, min_sentences=entity_views.MIN_SENTENCES_FOR_TREND)),
                        "entities_sentiment")
     st.caption(f"Each dot is the mean VADER compound of the sentences of one source that name the entity, "
                f"among the {ENTITY_SENTIMENT_CANDIDATES} most mentioned entities in view; its size and the hover "
@@ -407,8 +407,8 @@ def entities() -> None:
     left, right = st.columns(2)
     nodes = left.slider("Entities in the network", 10, NETWORK_CANDIDATES, 60, step=5, key=entity_page.NETWORK_NODES_KEY)
     minimum = right.slider("Minimum shared sentences", 1, max(2, strongest), 1, key=entity_page.NETWORK_MIN_KEY)
-    entity_page._chart(entity_charts.cooccurrence_network(network, pairs, max_nodes=nodes, min_sentences=minimum),
-                       "entities_network")
+    entity_page._chart(ctx.cached(f"network {nodes} {minimum}", lambda: entity_charts.cooccurrence_network(
+        network, pairs, max_nodes=nodes, min_sentences=minimum)), "entities_network")
     _mentions_in_context(ctx)
     _entity_downloads(ctx)
     st.subheader("Correct the entities")
