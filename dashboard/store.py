@@ -73,6 +73,12 @@ class StoreContext:
         shared; `name` must say everything else `build` depends on. Never modify the result."""
         return shared_views().get(self.view_key(), name, build)
 
+    def cached_in_store(self, name: str, build: Callable[[], Any]) -> Any:
+        """The value `name` of the store itself, whatever the filters (the whole rows of chosen
+        articles, say): built once per store version and shared. Never modify the result."""
+        key = "|".join(("store", self.store.root, self.queries.version, "whole store"))
+        return shared_views().get(key, name, build)
+
     def prefetch(self, builds: Mapping[str, Callable[[], Any]]) -> None:
         """Start building the values `builds` names, side by side, each in a thread of its own:
         a page's queries that do not depend on each other then overlap (DuckDB releases the

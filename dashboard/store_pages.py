@@ -623,7 +623,8 @@ def compare() -> None:
         return
     sides = tuple(build_sides(keys, documents))
     wanted = sorted({d for side in sides for d in side.doc_ids})
-    full, texts = queries.articles(wanted)
+    # Whole articles, whatever the filters: a filter change that keeps the selection reads none again.
+    full, texts = ctx.cached_in_store(f"articles {wanted}", lambda: queries.articles(wanted))
     store_key = ctx.view_key()
     prior = _prior(store_key, queries, tuple(documents["doc_id"].head(PRIOR_ARTICLES)))
     with st.spinner("Comparing…"):
