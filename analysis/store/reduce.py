@@ -12,7 +12,10 @@ figures with the sentences incident linking reads (step 3): never the articles' 
 
 from __future__ import annotations
 
+import gc
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -47,7 +50,8 @@ def reduce_store(root: Path, manifest: dict, client, show_progress: bool) -> dic
     ids_of = _live_ids(manifest, shards)
 
     started = time.perf_counter()
-    mentions, entities, known = _resolve(root, shards, ids_of)
+    with _cyclic_collector_paused():
+        mentions, entities, known = _resolve(root, shards, ids_of)
     write_table(entities, final_path(root, "entities"))
     shard_of = {doc_id: shard for shard, ids in ids_of.items() for doc_id in ids}
     by_shard = dict(tuple(mentions.groupby(mentions["doc_id"].map(shard_of), sort=False)))
@@ -64,11 +68,28 @@ def reduce_store(root: Path, manifest: dict, client, show_progress: bool) -> dic
     timings["places and dates"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    _link_figures(root, shards, ids_of)
+    with _cyclic_collector_paused():
+        _link_figures(root, shards, ids_of)
     timings["incidents"] = time.perf_counter() - started
     if not shards:
         _write_empty(root)
     return timings
+
+
+@contextmanager
+def _cyclic_collector_paused() -> Iterator[None]:
+    """The client's serial corpus steps build hundreds of thousands of small objects that live
+    until the step ends, and Python's cyclic collector walked them again and again: at 1,000
+    articles it took 0.9 of the 3.5 CPU-s of entity resolution and 1.8 of the 7.3 of incident
+    linking, time the workers wait. Reference counting still frees what the steps drop; the
+    few cycles they leave are collected once the collector runs again."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _live_ids(manifest: dict, shards: list[str]) -> dict[str, list[str]]:
