@@ -2,7 +2,9 @@
 
 1. Store build (`analysis.store.build_store`) for generated conflict-news articles of about
    520 words, at each --articles size with 1 and 2 local workers: articles per second, the peak
-   resident memory of the busiest worker, the 2-worker speed-up, and each stage's seconds.
+   resident memory of the busiest worker, how much of their time the workers spent running
+   tasks, the client's CPU seconds, the load average, the 2-worker speed-up, and each stage's
+   seconds.
 2. The corpus-level steps at --scaling sizes: entity resolution over that many distinct names,
    publication-date estimation for that many undated articles (against as many known dates).
    Each size is ten times the one before, so a step that grows linearly takes about ten times
@@ -17,11 +19,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -175,11 +179,27 @@ def write_corpus(path: Path, articles: int, seed: int = 11) -> int:
 # 1. Store builds.
 
 
-def build_once(corpus: Path, workers: int) -> tuple[float, object]:
-    """Build a fresh store of `corpus` on a local cluster of `workers` processes; the cluster
-    starts (and its workers load the pipeline) before the clock starts, as a long-lived cluster
-    would have."""
-    from distributed import Client, LocalCluster
+WARM_UP_ARTICLES = 40
+
+
+@dataclass
+class BuildRun:
+    """One timed build: its wall seconds, its report, the share of the workers' time spent
+    running tasks (the rest they waited for the client or for each other) and the client
+    process's CPU seconds (its serial corpus-level steps, and the Dask scheduler it hosts)."""
+
+    seconds: float
+    report: object
+    busy: float
+    client_cpu: float
+
+
+def build_once(corpus: Path, warm_up: Path, workers: int) -> BuildRun:
+    """Build a fresh store of `corpus` on a local cluster of `workers` processes. Off the clock,
+    the cluster starts, its workers load the pipeline and a small build of `warm_up` fills the
+    caches of client and workers, as a long-lived cluster would have: without it the first
+    build of a process paid the client's one-time gazetteer loads and the second did not."""
+    from distributed import Client, LocalCluster, get_task_stream
 
     from analysis.store import build_store
     from analysis.store.shards import worker_pipeline
@@ -189,11 +209,20 @@ def build_once(corpus: Path, workers: int) -> tuple[float, object]:
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                           memory_limit=0) as cluster, Client(cluster) as client:
             client.run(lambda: worker_pipeline() and None)
-            started = time.perf_counter()
-            report = build_store([str(corpus)], out, client=client, show_progress=False)
-            return time.perf_counter() - started, report
+            build_store([str(warm_up)], out / "warm-up", client=client, show_progress=False)
+            cpu, started = time.process_time(), time.perf_counter()
+            with get_task_stream(client) as stream:
+                report = build_store([str(corpus)], out / "store", client=client, show_progress=False)
+            elapsed = time.perf_counter() - started
+            return BuildRun(elapsed, report, _computing(stream.data) / (workers * elapsed), time.process_time() - cpu)
     finally:
         shutil.rmtree(out, ignore_errors=True)
+
+
+def _computing(tasks: list[dict]) -> float:
+    """Seconds the workers spent computing the tasks of a task stream."""
+    return sum(part["stop"] - part["start"] for task in tasks for part in task["startstops"]
+               if part["action"] == "compute")
 
 
 def bench_builds(sizes: list[int], worker_counts: list[int]) -> None:
@@ -202,6 +231,8 @@ def bench_builds(sizes: list[int], worker_counts: list[int]) -> None:
     load_pipeline()  # the client's copy (its gazetteers resolve entities), loaded once, off the clock
     folder = Path(tempfile.mkdtemp(prefix="parallax-corpus-"))
     try:
+        warm_up = folder / "warm-up.jsonl"
+        write_corpus(warm_up, WARM_UP_ARTICLES, seed=3)
         for size in sizes:
             corpus = folder / f"corpus-{size}.jsonl"
             words = write_corpus(corpus, size)
@@ -209,13 +240,15 @@ def bench_builds(sizes: list[int], worker_counts: list[int]) -> None:
                   f"{corpus.stat().st_size / 1e6:.1f} MB of JSON Lines)")
             seconds: dict[int, float] = {}
             for workers in worker_counts:
-                elapsed, report = build_once(corpus, workers)
-                seconds[workers] = elapsed
-                peak = max(report.worker_peak_mb.values(), default=float("nan"))
-                stages = ", ".join(f"{name} {value:.1f} s" for name, value in report.timings.items() if name != "total")
-                print(f"  {workers} worker{'s' if workers > 1 else ' '}: {elapsed:7.1f} s, "
-                      f"{report.articles / elapsed:6.1f} articles/s, peak {peak:,.0f} MB per worker "
-                      f"[{stages}]")
+                run = build_once(corpus, warm_up, workers)
+                seconds[workers] = run.seconds
+                peak = max(run.report.worker_peak_mb.values(), default=float("nan"))
+                stages = ", ".join(f"{name} {value:.1f} s" for name, value in run.report.timings.items()
+                                   if name != "total")
+                print(f"  {workers} worker{'s' if workers > 1 else ' '}: {run.seconds:7.1f} s, "
+                      f"{run.report.articles / run.seconds:6.1f} articles/s, peak {peak:,.0f} MB per worker, "
+                      f"workers busy {run.busy:.0%}, client CPU {run.client_cpu:.1f} s, "
+                      f"load {os.getloadavg()[0]:.1f} [{stages}]")
             if 1 in seconds and len(seconds) > 1:
                 for workers, elapsed in seconds.items():
                     if workers > 1:
@@ -318,13 +351,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--scaling", type=int, nargs="+", default=[10000, 100000])
+    parser.add_argument("--scaling", type=int, nargs="*", default=[10000, 100000],
+                        help="sizes for the corpus-level steps (none: skip them)")
     parser.add_argument("--skip-builds", action="store_true", help="only the corpus-level steps")
     args = parser.parse_args()
     sys.stdout.reconfigure(line_buffering=True)  # figures appear as they are measured
     if not args.skip_builds:
         bench_builds(args.articles, args.workers)
-    bench_corpus_steps(args.scaling)
+    if args.scaling:
+        bench_corpus_steps(args.scaling)
     return 0
 
 
