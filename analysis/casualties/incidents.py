@@ -603,8 +603,10 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
         if day == published and story_day is not None:
             day = story_day  # "Sixteen were wounded at the market": the day of the story told above
         episode, shift, _ = episodes.get(index, (0, 0, ""))
-        if index in episodes and own_day is None:
-            recaps.add(index)  # episodes told by their offsets from no day: a recap of earlier news
+        if index in episodes and own_day in (None, published):
+            # Episodes told by their offsets from no day of their own (a sentence naming no
+            # date carries its article's): a recap of earlier news.
+            recaps.add(index)
         elif shift and day is not None:
             day = _shifted(day, shift)
         _add_to_report(reports, index, row, source, published, day, places.get(index), episode)

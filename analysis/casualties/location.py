@@ -310,8 +310,10 @@ def countries_of(name: str) -> frozenset[str]:
 
 
 # What may stand between a place and the place that holds it: the finer place's own kind
-# ("camp", "district"), then a nesting word ("in", "of", "near", "south of", "the capital of",
-# "on the outskirts of"), then the coarser place's kind ("the town of").
+# ("camp", "district"), then a nesting word ("in", "of", "near", "the capital of", "on the
+# outskirts of"), then the coarser place's kind ("the town of"). A bearing ("Banki, north of
+# Gwoza") places one town from another, two scenes; it nests only a place the text calls part
+# of a town's surroundings ("Kalma camp, south of Nyala").
 # A kind of place, with one lower-case word before it ("livestock market", "displacement camp").
 _KIND_WORD = (r"(?:(?:[a-z]+|IDP)\s+)?(?:camp|site|district|town|city|"
               r"village|area|neighbourhood|neighborhood|suburb|settlement|county|territory|province|state|region|"
@@ -321,12 +323,16 @@ _SIDE = r"(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?"
 _CONTAINMENT_GAP = re.compile(
     r"(?:\s+" + _KIND_WORD + r")?\s*,?\s*(?:(?:a|an|the)\s+(?:small\s+|large\s+|remote\s+)?" + _KIND_WORD + r"\s+)?"
     r"(?:(?:just\s+|a\s+few\s+kilometres\s+)?(?:in|of|near|outside|inside|at|within)"
-    r"|(?:just\s+)?" + _SIDE + r"\s+of|on\s+the\s+(?:outskirts|edge|edges)\s+of"
+    r"|on\s+the\s+(?:outskirts|edge|edges)\s+of"
     r"|(?:the\s+)?(?:\w+\s+)?(?:capital|outskirts|edge|part|suburb)\s+of)"
     r"(?:\s+(?:the\s+)?" + _SIDE + r"(?=\s))?"
     r"(?:\s+(?:the\s+)?(?:" + _KIND_WORD + r"\s+of|" + _KIND_WORD + r"(?=\s)))?\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_BEARING_GAP = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:camp|site|settlement|district|neighbourhood|neighborhood|suburb|quarter|area|market"
+    r"|checkpoint|base|airport|junction)\s*,?\s*(?:just\s+|a\s+few\s+kilometres\s+)?" + _SIDE + r"\s+of\s+(?:the\s+)?",
+    re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*,\s*", re.IGNORECASE)  # "El Fasher, North Darfur": only when the second is coarser
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:al-|el-)?[A-Z][\w’'\-]*)*")
 
@@ -397,7 +403,8 @@ def learn_containment(texts: Iterable[str], names: Iterable[str],
             if inner == outer:
                 continue
             gap = text[end:start]
-            nests = _CONTAINMENT_GAP.fullmatch(gap) is not None and place_rank(outer) <= place_rank(inner)
+            nests = (_CONTAINMENT_GAP.fullmatch(gap) or _BEARING_GAP.fullmatch(gap)) is not None \
+                and place_rank(outer) <= place_rank(inner)
             listed = _LIST_GAP.fullmatch(gap) is not None and place_rank(outer) < place_rank(inner)
             if nests or listed:
                 parents.setdefault(inner, set()).add(outer)

@@ -433,3 +433,12 @@ def test_a_place_with_diacritics_meets_the_place_the_texts_put_around_it():
              ("Post", "The toll from Tuesday's raid near Sotouboua rose to 17 on Wednesday, the mayor said.")]
     killed_rows = _killed_incidents(texts, "killed", [date(2024, 5, 8), date(2024, 5, 9)])
     assert len(killed_rows) == 1 and killed_rows.iloc[0].n_sources == 2
+
+
+def test_a_recap_of_two_attacks_naming_no_day_joins_the_attacks_told_before():
+    first = ("Wire", "A car bomb killed 11 people at the market in Tessit on Monday, the army said.")
+    recap = ("Weekly", "In Tessit, a car bomb killed 11 people at the market, and a mortar attack on the "
+                       "army camp killed 4, officials said.")
+    killed_rows = _killed_incidents([first, recap], "killed", [date(2024, 5, 6), date(2024, 5, 10)])
+    market = killed_rows[killed_rows.conservative == 11]
+    assert len(market) == 1 and market.iloc[0].n_sources == 2

@@ -112,6 +112,16 @@ def test_of_two_unranked_places_in_a_run_the_inner_one_is_the_scene(text, names,
     assert nearest_place(_spans(text, *names), at, at + 1, 0, len(text), text) == place
 
 
+def test_a_bearing_from_another_town_does_not_nest():
+    from analysis.casualties.location import learn_containment
+
+    texts = ["In Kerawa, north of Mubi on the border, the market was shut.",
+             "Shells hit a camp on the outskirts of Mubi.",
+             "Shells hit Bakassi camp, just south of Maiduguri, at dawn."]  # a camp by the city: one scene
+    holders = learn_containment(texts, ["Kerawa", "Mubi", "Bakassi", "Maiduguri"])
+    assert "kerawa" not in holders and holders["bakassi"] == {"maiduguri"}
+
+
 def test_a_province_is_never_put_inside_a_town():
     from analysis.casualties.location import learn_containment
 
