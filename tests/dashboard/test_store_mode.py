@@ -216,3 +216,40 @@ def test_the_store_timeline_slider_sets_the_date_filter_of_every_page(store, mon
     assert not reset.disabled
     reset.click().run()
     assert next(b for b in at.button if b.label == "Reset date filter").disabled
+
+
+def test_a_prefetched_value_is_built_once_and_a_failed_one_is_shown_by_the_page(store):
+    """StoreContext.prefetch builds in threads; `cached` with the same name waits for that build
+    instead of running its own, and a build that failed in a thread is built again by `cached`,
+    whose error the page then shows."""
+    import threading
+
+    from analysis.store.query import StoreQueries
+    from dashboard.store import StoreContext, StoreCorpus
+
+    queries = StoreQueries(store)
+    ctx = StoreContext(StoreCorpus(str(store), "store"), queries, Filters(sources=("Prefetch test",)),
+                       queries.choices())
+    calls: list[str] = []
+    started, release, tried = threading.Event(), threading.Event(), threading.Event()
+
+    def slow_answer() -> int:
+        calls.append("answer")
+        started.set()
+        release.wait(10)
+        return 42
+
+    def broken() -> int:
+        calls.append("broken")
+        tried.set()
+        raise ValueError("no such table")
+
+    ctx.prefetch({"answer": slow_answer, "broken": broken})
+    assert started.wait(10)
+    release.set()
+    assert ctx.cached("answer", slow_answer) == 42
+    assert calls.count("answer") == 1
+    assert tried.wait(10)  # the thread's attempt has failed (or is failing) before the page asks
+    with pytest.raises(ValueError, match="no such table"):
+        ctx.cached("broken", broken)
+    assert calls.count("broken") == 2
