@@ -143,6 +143,21 @@ def _offset_days(between: str) -> int | None:
     return -days if way in ("after", "earlier") else days
 
 
+# A clause of its own after the first figure's ("..., and 13 people were killed when mortar
+# bombs hit the town three days later"): its offset may close it.
+_CLAUSE_BREAK = re.compile(r",\s*(?:and|while|but)\b|;")
+
+
+def _trailing_offset(after: str) -> int | None:
+    """The day shift an offset after a figure puts on it ("... three days later": +3, "a week
+    earlier": -7); None without one. Only "later" and "earlier" close a clause: "after" and
+    "before" open the next one ("three days after 12 farmers were killed")."""
+    match = _OFFSET.search(after)
+    if match is None or match.group("day") or match.group("way").lower() not in ("later", "earlier"):
+        return None
+    return _offset_days(match.group(0))
+
+
 def _clause_episodes(records: list[tuple[object, dict]],
                      sentences: pd.DataFrame) -> dict[object, tuple[int, int, str]]:
     """For figures of a sentence that tells two episodes or more: (which episode of the sentence
@@ -168,10 +183,13 @@ def _clause_episodes(records: list[tuple[object, dict]],
             continue
         sentence_start, text = starts[key]
         told: list[tuple[int, int, int]] = [(0, 0, 0)]  # per figure: episode, shift, where its words start
-        for (_, before), (start, _) in zip(found, found[1:]):
+        for number, ((_, before), (start, index)) in enumerate(zip(found, found[1:])):
             episode, shift, _ = told[-1]
             cut = ends.get(before, start) - sentence_start
             offset = _offset_days(text[cut:start - sentence_start])
+            if offset is None and _CLAUSE_BREAK.search(text, cut, start - sentence_start):
+                following = found[number + 2][0] - sentence_start if number + 2 < len(found) else len(text)
+                offset = _trailing_offset(text[ends.get(index, start) - sentence_start:following])
             told.append((episode + 1, shift + offset, cut) if offset is not None else (episode, shift, told[-1][2]))
         if told[-1][0] == 0:
             continue  # one episode, told once

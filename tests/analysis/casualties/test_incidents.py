@@ -406,6 +406,31 @@ def test_words_between_two_figures_of_a_sentence_say_whether_they_are_two_episod
     assert _offset_days(between) == days
 
 
+@pytest.mark.parametrize("after, days", [
+    (" people died when shells hit the town three days later.", 3),
+    (" more were found a week earlier, officials said.", -7),
+    (" wounded, two days after the raid on the market", None),  # "after" opens the next clause
+    (" wounded in the same attack.", None),
+])
+def test_an_offset_closing_a_figures_clause_shifts_it(after, days):
+    from analysis.casualties.incidents import _trailing_offset
+
+    assert _trailing_offset(after) == days
+
+
+def test_an_attack_dated_by_the_offset_closing_its_clause_is_its_own_incident():
+    articles = [
+        ("a", "Wire One", date(2025, 9, 20),
+         "In the town of Gwoza, 11 farmers were shot dead on Saturday, and 12 people were killed when mortar "
+         "bombs hit the town three days later.", [date(2025, 9, 13)]),
+        ("b", "Wire Two", date(2025, 9, 16), "Mortar bombs killed 12 people in the town of Gwoza on Tuesday.",
+         [date(2025, 9, 16)]),
+    ]
+    rows = killed(group_incidents(*_with_offsets(articles))[0]).sort_values("date")
+    assert rows.conservative.tolist() == [11, 12]
+    assert rows.n_sources.tolist() == [1, 2]
+
+
 def test_a_station_tagged_as_a_place_is_no_scene():
     from analysis.casualties.incidents import _names_an_outlet
 
