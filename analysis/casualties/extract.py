@@ -23,7 +23,7 @@ from analysis.casualties.attribution import (
 from analysis.casualties.cues import has_cue, is_refugee_context
 from analysis.casualties.figure import CasualtyFigure
 from analysis.casualties.kind_model import reads_as_statistic
-from analysis.casualties.kinds import STATISTIC, sentence_kind, states_coverage
+from analysis.casualties.kinds import STATISTIC, anchors_an_episode, sentence_kind, states_coverage
 from analysis.casualties.location import cue_place, nearest_place
 from analysis.casualties.period import find_period
 from analysis.casualties.sentence import read_cued_sentence
@@ -76,7 +76,8 @@ def extract_casualties(text: str, sentences: Sequence[Sentence],
         kind = sentence_kind(sentence.text, period, after_statistic=after_statistic,
                              toll=any(f.toll for f in found), largest=max(f.quantity.low for f in found),
                              after_coverage=after_coverage)
-        if kind != STATISTIC and use_kind_model and reads_as_statistic(sentence.text, _before(sentences, position)):
+        if kind != STATISTIC and use_kind_model and not anchors_an_episode(sentence.text, period) \
+                and reads_as_statistic(sentence.text, _before(sentences, position)):
             kind = STATISTIC
         statistic_paragraph = sentence.paragraph if kind == STATISTIC else -1
         for f in found:

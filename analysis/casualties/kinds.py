@@ -330,6 +330,13 @@ def refers_to_period(sentence: str) -> bool:
     return bool(_BACK_TO_PERIOD.search(sentence))
 
 
+def anchors_an_episode(sentence: str, period: str | None) -> bool:
+    """True when the sentence pins its figures to one episode's time: a short stated window
+    ("in the last 24 hours", "overnight") or a day ("on Tuesday", "yesterday"). The learned
+    second opinion (analysis.casualties.kind_model) never overrules that."""
+    return bool(period and is_short_period(period)) or bool(_DAY_WORD.search(sentence))
+
+
 WAR_SCALE = 1000  # a toll this large that runs up to now with no episode or day named is the war's, not an attack's
 
 

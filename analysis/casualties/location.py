@@ -333,8 +333,17 @@ _BEARING_GAP = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:camp|site|settlement|district|neighbourhood|neighborhood|suburb|quarter|area|market"
     r"|checkpoint|base|airport|junction)\s*,?\s*(?:just\s+|a\s+few\s+kilometres\s+)?" + _SIDE + r"\s+of\s+(?:the\s+)?",
     re.IGNORECASE)
+# A city's part named with its kind after a possessive ("Mogadishu's Hodan district", "the
+# capital's Kaxda district"): the part lies inside. Only a part's kind word nests: "Nigeria's
+# Borno" is a country and its state, which place ranks already order.
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+")
+_PART_KIND_AFTER = re.compile(r"\s+(?:district|neighbourhood|neighborhood|quarter|suburb|camp|area|ward|commune)\b",
+                              re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*,\s*", re.IGNORECASE)  # "El Fasher, North Darfur": only when the second is coarser
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:al-|el-)?[A-Z][\w’'\-]*)*")
+
+
+_POSSESSIVE_END = re.compile(r"['’]s$")  # "Mogadishu's": the name is "Mogadishu"
 
 
 def _name_spans(text: str, names: dict[str, str]) -> list[tuple[int, int, str]]:
@@ -346,10 +355,11 @@ def _name_spans(text: str, names: dict[str, str]) -> list[tuple[int, int, str]]:
         i = 0
         while i < len(words):
             for j in range(len(words), i, -1):
-                written = run.group()[words[i].start():words[j - 1].end()]
+                written = _POSSESSIVE_END.sub("", run.group()[words[i].start():words[j - 1].end()])
                 name = _fold(written)
                 if name in names or (written not in NOT_PLACES and place_rank(written) < LOCALITY):
-                    found.append((run.start() + words[i].start(), run.start() + words[j - 1].end(), name))
+                    begin = run.start() + words[i].start()
+                    found.append((begin, begin + len(written), name))
                     i = j - 1
                     break
             i += 1
@@ -399,7 +409,7 @@ def learn_containment(texts: Iterable[str], names: Iterable[str],
         return {name: frozenset(_holders(name, parents)) for name in parents}
     for text in texts:
         spans = _name_spans(text, known)
-        for (_, end, inner), (start, _, outer) in zip(spans, spans[1:]):
+        for (_, end, inner), (start, outer_end, outer) in zip(spans, spans[1:]):
             if inner == outer:
                 continue
             gap = text[end:start]
@@ -408,6 +418,9 @@ def learn_containment(texts: Iterable[str], names: Iterable[str],
             listed = _LIST_GAP.fullmatch(gap) is not None and place_rank(outer) < place_rank(inner)
             if nests or listed:
                 parents.setdefault(inner, set()).add(outer)
+            elif _POSSESSIVE_GAP.fullmatch(gap) and _PART_KIND_AFTER.match(text, outer_end) \
+                    and place_rank(inner) <= place_rank(outer):
+                parents.setdefault(outer, set()).add(inner)  # "Mogadishu's Hodan district": the second is inside
     return {name: frozenset(_holders(name, parents)) for name in parents}
 
 

@@ -83,3 +83,12 @@ def test_the_paragraph_before_the_figure_is_read() -> None:
     context = ["The commission's annual review covered every county of the state.",
                "It counted deaths across the whole year."]
     assert model.statistic_probability(sentence, context) > model.statistic_probability(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Militia attacks have killed 35 civilians in the villages around the town over the past 24 hours, residents say.",
+    "Fighting has killed 40 civilians and displaced thousands in the district overnight, according to monitors.",
+])
+def test_a_sentence_pinned_to_an_episodes_time_is_never_overruled(sentence: str) -> None:
+    assert reads_as_statistic(sentence)  # the words alone lean to a total
+    assert {f.kind for f in extract_casualties(sentence, split_sentences(sentence))} == {"incident"}

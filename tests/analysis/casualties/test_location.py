@@ -122,6 +122,17 @@ def test_a_bearing_from_another_town_does_not_nest():
     assert "kerawa" not in holders and holders["bakassi"] == {"maiduguri"}
 
 
+def test_a_citys_part_named_after_a_possessive_lies_inside_it():
+    from analysis.casualties.location import countries_named, learn_containment
+
+    texts = ["A bomb hit a teashop in Kabul's Dasht-e-Barchi neighbourhood on Friday.",
+             "Shelling hit Nigeria's Borno state.",  # a country and its state: no part's kind word
+             "The Kano's market closed."]
+    holders = learn_containment(texts, ["Kabul", "Dasht-e-Barchi", "Borno", "Kano"])
+    assert holders == {"dasht-e-barchi": frozenset({"kabul"})}
+    assert countries_named("Fighting spread in northern Burkina Faso's Soum province.") == ("Burkina Faso",)
+
+
 def test_a_province_is_never_put_inside_a_town():
     from analysis.casualties.location import learn_containment
 
