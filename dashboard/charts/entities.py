@@ -110,19 +110,20 @@ def entities_by_type_and_source(counts: pd.DataFrame, per_type: int = 8, max_typ
     if counts.empty:
         return empty_figure("No entities for these filters.")
     counts = counts.astype({"label": str, "entity": str, "source": str})
-    colours = source_colors(counts["source"])
+    # The distinct names, not the column: a set over 48,000 rows of strings took 40 ms.
+    colours = source_colors(counts["source"].unique())
     kept = _busiest(counts, "source", "mentions", max_sources)
     stack = list(kept)
     if len(colours) > len(kept):
         other = f"{len(colours) - len(kept)} other sources"
         counts = counts.assign(source=counts["source"].where(counts["source"].isin(kept), other))
-        counts = counts.groupby(["entity", "label", "source"], as_index=False)["mentions"].sum()
         colours[other] = OTHER_COLOR
         stack.append(other)
     totals = counts.groupby(["label", "entity"], as_index=False)["mentions"].sum()
     types = _label_order(totals["label"], totals["mentions"])[:max_types]
     tops = {label: (totals[totals["label"] == label].sort_values(["mentions", "entity"], ascending=[False, True])
                     .head(per_type)["entity"].tolist()) for label in types}
+    bars = _mentions_grid(counts, tops)
     rows = [len(tops[label]) for label in types]
     fig = make_subplots(rows=len(types), cols=1, shared_xaxes=True, row_heights=rows,
                         vertical_spacing=min(0.06, 0.3 / max(1, len(types))),
@@ -130,11 +131,11 @@ def entities_by_type_and_source(counts: pd.DataFrame, per_type: int = 8, max_typ
     in_legend: set[str] = set()
     for row, label in enumerate(types, start=1):
         order = tops[label][::-1]
-        part = counts[(counts["label"] == label) & counts["entity"].isin(order)]
-        for source in [s for s in stack if s in set(part["source"])]:
-            mine = part[part["source"] == source].set_index("entity").reindex(order).dropna(subset=["mentions"])
+        panel = bars.loc[label].reindex(order)
+        for source in [s for s in stack if s in panel.columns and panel[s].notna().any()]:
+            mine = panel[source].dropna().astype(int)
             fig.add_trace(go.Bar(
-                x=mine["mentions"], y=[safe(e) for e in mine.index], orientation="h",
+                x=mine.to_numpy(), y=[safe(e) for e in mine.index], orientation="h",
                 name=safe(source), legendgroup=safe(source), showlegend=source not in in_legend,
                 marker_color=colours[source], customdata=[[e] for e in mine.index],
                 hovertemplate=(f"<b>%{{y}}</b> ({type_name(label)})<br>{safe(source)}: %{{x}} mention(s)"
@@ -147,6 +148,17 @@ def entities_by_type_and_source(counts: pd.DataFrame, per_type: int = 8, max_typ
     fig.update_annotations(font_size=12, xanchor="left", x=0)
     return _heading(fig, "Most mentioned entities by type, by source", [safe(s) for s in stack],
                     height=24 * sum(rows) + 40 * len(types), top=68, gap=28, width=650)
+
+
+def _mentions_grid(counts: pd.DataFrame, tops: dict[str, list[str]]) -> pd.DataFrame:
+    """Mentions of the charted entities: one row per (label, entity) of `tops`, one column per
+    source, empty where a source never names it. One pivot of the few charted rows instead of
+    filtering the whole table for every bar trace (that took half the chart's time at 10,000
+    articles)."""
+    charted = pd.DataFrame([(label, entity) for label, names in tops.items() for entity in names],
+                           columns=["label", "entity"])
+    rows = counts.merge(charted, on=["label", "entity"])
+    return rows.pivot_table(index=["label", "entity"], columns="source", values="mentions", aggfunc="sum")
 
 
 def _busiest(frame: pd.DataFrame, column: str, weight: str, limit: int) -> list[str]:

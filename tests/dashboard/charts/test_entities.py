@@ -78,6 +78,23 @@ def test_by_type_keeps_the_top_of_each_type():
     assert shown == {"Taliban", "Kabul"}
 
 
+def test_by_type_bars_follow_the_ranking_and_skip_what_a_source_never_names():
+    counts = pd.DataFrame({
+        "entity": ["Hamas", "Hamas", "UNRWA", "WHO", "Rafah", "Hamas"],
+        "label": ["ORG", "ORG", "ORG", "ORG", "GPE", "GPE"],  # one name tagged as two types
+        "source": ["Wire", "Daily", "Wire", "Wire", "Daily", "Daily"],
+        "mentions": [9, 4, 6, 2, 5, 3],
+    })
+    fig = entities_by_type_and_source(counts)
+    bars = {(t.name, t.hovertemplate.split("(")[1].split(")")[0]): dict(zip(t.y, t.x)) for t in fig.data}
+    # The least mentioned at the foot of each panel, so plotly draws the top entity at the top.
+    assert list(next(t for t in fig.data if t.name == "Wire").y) == ["WHO", "UNRWA", "Hamas"]
+    assert bars[("Daily", "Organisations")] == {"Hamas": 4}  # no empty bar for UNRWA or WHO
+    assert bars[("Daily", "Countries, cities")] == {"Hamas": 3, "Rafah": 5}  # its own count per type
+    assert ("Wire", "Countries, cities") not in bars
+    assert list(fig.layout.yaxis.categoryarray) == ["WHO", "UNRWA", "Hamas"]
+
+
 def test_heatmap_shows_density_and_hides_zero_cells():
     mentions = pd.DataFrame({"doc_id": ["a", "a", "b"], "entity": ["K", "T", "T"], "label": ["GPE", "ORG", "ORG"]})
     documents = pd.DataFrame({"doc_id": ["a", "b"], "source": ["<S1>", "S2"], "words": [1000, 250]})
