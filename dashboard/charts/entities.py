@@ -293,6 +293,20 @@ def _strongest_edges(pairs: pd.DataFrame, limit: int) -> pd.DataFrame:
     return pairs.loc[[i for i in pairs.index if i in keep]]
 
 
+def _segments(positions: pd.DataFrame, edges: pd.DataFrame) -> tuple[list, list]:
+    """The x and y of a line from each edge's source_entity to its target_entity, each line
+    followed by None so that one trace draws them all apart. `positions` is indexed by entity.
+    The ends are looked up all at once: one lookup per end took about 12 ms for 150 edges."""
+    starts = positions.loc[edges["source_entity"], ["x", "y"]].to_numpy().tolist()
+    ends = positions.loc[edges["target_entity"], ["x", "y"]].to_numpy().tolist()
+    xs: list = []
+    ys: list = []
+    for (x0, y0), (x1, y1) in zip(starts, ends):
+        xs += [x0, x1, None]
+        ys += [y0, y1, None]
+    return xs, ys
+
+
 Box = tuple[float, float, float, float]  # left, bottom, right, top in pixels
 
 
@@ -355,12 +369,9 @@ def cooccurrence_network(entities: pd.DataFrame, pairs: pd.DataFrame, max_nodes:
     strongest = float(edges["sentences"].max())
     buckets = [(0.0, 0.34, 0.7, "rgba(120,120,120,0.25)"), (0.34, 0.67, 1.8, "rgba(90,90,90,0.45)"),
                (0.67, 1.01, 3.5, "rgba(60,60,60,0.65)")]
+    share = edges["sentences"] / strongest
     for low, high, width, colour in buckets:
-        xs, ys = [], []
-        share = edges["sentences"] / strongest
-        for a, b in edges.loc[(share > low) & (share <= high), ["source_entity", "target_entity"]].itertuples(index=False):
-            xs += [positions.at[a, "x"], positions.at[b, "x"], None]
-            ys += [positions.at[a, "y"], positions.at[b, "y"], None]
+        xs, ys = _segments(positions, edges[(share > low) & (share <= high)])
         if xs:
             fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(width=width, color=colour),
                                      hoverinfo="skip", showlegend=False))

@@ -172,6 +172,19 @@ def test_network_minimum_weight_drops_weak_links():
     assert "shares enough" in empty.layout.annotations[0].text
 
 
+def test_network_lines_join_the_markers_of_each_linked_pair():
+    entities, pairs = _network_inputs(12)
+    fig = cooccurrence_network(entities, pairs)
+    at = {d[0]: (x, y) for t in fig.data if t.mode == "markers+text" for d, x, y in zip(t.customdata, t.x, t.y)}
+    drawn = set()
+    for trace in (t for t in fig.data if t.mode == "lines"):
+        assert list(trace.x[2::3]) == list(trace.y[2::3]) == [None] * (len(trace.x) // 3)  # lines kept apart
+        for x0, y0, x1, y1 in zip(trace.x[0::3], trace.y[0::3], trace.x[1::3], trace.y[1::3]):
+            drawn.add(frozenset(e for e, point in at.items() if point in ((x0, y0), (x1, y1))))
+    linked = {frozenset(p) for p in zip(pairs["source_entity"], pairs["target_entity"])}
+    assert drawn == linked  # every line runs between the markers of a pair that shares a sentence
+
+
 def test_network_escapes_names():
     entities = pd.DataFrame({"entity": ["<i>A</i>", "B"], "label": ["ORG", "GPE"], "mentions": [3, 2]})
     pairs = pd.DataFrame({"source_entity": ["<i>A</i>"], "target_entity": ["B"], "sentences": [2]})
