@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from datetime import date
 from urllib.parse import urlparse
 
+import numpy as np
 import pandas as pd
 
 from analysis.casualties import article_figure, incident_figures
@@ -342,10 +343,14 @@ def complete_incidents(filtered: pd.DataFrame, full: pd.DataFrame) -> set[str]:
 # --- totals ----------------------------------------------------------------------------------
 
 def _counts_households(incidents: pd.DataFrame) -> pd.Series:
-    """True for incidents whose figure counts families or households, not people."""
+    """True for incidents whose figure counts families or households, not people: a unit is named
+    (a missing or empty unit counts people). One pass over the column, as the totals need it for
+    every row on every filter change."""
     if "unit" not in incidents.columns:
         return pd.Series(False, index=incidents.index)
-    return incidents["unit"].map(lambda v: not _missing(v) and bool(v)).astype(bool)
+    units = incidents["unit"]
+    named = units.notna()
+    return named & units.astype(object).where(named, "").astype(bool)
 
 
 def category_totals(incidents: pd.DataFrame) -> pd.DataFrame:
@@ -362,20 +367,32 @@ def category_totals(incidents: pd.DataFrame) -> pd.DataFrame:
         high=pd.to_numeric(incidents["high"], errors="coerce").fillna(0).astype(int),
         reports=pd.to_numeric(incidents["reports"], errors="coerce").fillna(0).astype(int),
     )
-    rows = []
-    for category in _ordered_categories(data["category"].dropna()):
-        part = data[data["category"] == category]
-        sources = {s.strip() for cell in part["sources"].map(_text) for s in cell.split(";") if s.strip()}
-        rows.append({
-            "category": category,
-            "incidents": len(part),
-            "conservative": int(part["conservative"].sum()),
-            "low": int(part["low"].sum()),
-            "high": int(part["high"].sum()),
-            "reports": int(part["reports"].sum()),
-            "sources": len(sources),
-        })
-    return pd.DataFrame(rows, columns=TOTAL_COLUMNS)
+    categories = _ordered_categories(data["category"].dropna().unique())
+    if not categories:
+        return pd.DataFrame(columns=TOTAL_COLUMNS)
+    by_category = data.groupby("category")
+    sums = by_category[["conservative", "low", "high", "reports"]].sum().reindex(categories)
+    sources = _sources_per_category(data["category"], data["sources"])
+    return pd.DataFrame({
+        "category": categories,
+        "incidents": by_category.size().reindex(categories).to_numpy(),
+        "conservative": sums["conservative"].to_numpy(),
+        "low": sums["low"].to_numpy(),
+        "high": sums["high"].to_numpy(),
+        "reports": sums["reports"].to_numpy(),
+        "sources": sources.reindex(categories, fill_value=0).to_numpy(),
+    }, columns=TOTAL_COLUMNS)
+
+
+def _sources_per_category(categories: pd.Series, sources: pd.Series) -> pd.Series:
+    """How many distinct sources report each category's incidents. A `sources` cell names several
+    ("Wire; Daily") and a few hundred cells recur over thousands of incidents, so each distinct
+    (category, cell) pair is split once; a missing cell names none."""
+    cells = sources.astype(object).where(sources.notna(), "").astype(str)
+    pairs = pd.DataFrame({"category": categories, "cell": cells}).drop_duplicates()
+    named = pd.DataFrame([(category, name.strip()) for category, cell in zip(pairs["category"], pairs["cell"])
+                          for name in cell.split(";") if name.strip()], columns=["category", "name"])
+    return named.groupby("category")["name"].nunique()
 
 
 def household_totals(incidents: pd.DataFrame) -> pd.DataFrame:
@@ -422,15 +439,38 @@ def totals_over_time(incidents: pd.DataFrame) -> pd.DataFrame:
     Families and households are never summed with people (as in `category_totals`)."""
     columns = ["date", "category", "conservative", "incidents", "incident_ids"]
     incidents = incidents[~_counts_households(incidents)]
-    dated = incidents.assign(date=incidents["date"].map(_day)) if not incidents.empty else incidents
+    dated = incidents.assign(date=_days(incidents["date"])) if not incidents.empty else incidents
     if dated.empty or dated["date"].isna().all():
         return pd.DataFrame(columns=columns)
-    dated = dated[dated["date"].notna()]
-    out = (dated.groupby(["date", "category"], as_index=False)
-           .agg(conservative=("conservative", "sum"), incidents=("incident_id", "size"),
-                incident_ids=("incident_id", lambda ids: "; ".join(ids))))
+    dated = dated[dated["date"].notna() & dated["category"].notna()]
+    grouped = dated.groupby(["date", "category"])
+    out = grouped.agg(conservative=("conservative", "sum"), incidents=("incident_id", "size")).reset_index()
+    joined = _joined_by_group(dated["incident_id"], grouped.ngroup().to_numpy(), len(out))
+    out["incident_ids"] = pd.Series(joined, index=out.index, dtype="str")
     out["conservative"] = out["conservative"].astype(int)
     return out.sort_values(["date", "category"], ignore_index=True)[columns]
+
+
+def _days(values: pd.Series) -> pd.Series:
+    """`_day` of every value (None where missing). The incidents of a corpus fall on a few
+    hundred days, so each distinct value is read once. That needs equal values to be the same
+    day, which holds for text and for dates and timestamps without a time zone; a column holding
+    anything else (timestamps of several zones are equal across midnight) is read value by value."""
+    codes, distinct = pd.factorize(values)
+    if not all(isinstance(v, (str, date)) and getattr(v, "tzinfo", None) is None for v in distinct):
+        return values.map(_day)
+    days = np.array([_day(v) for v in distinct] + [None], dtype=object)  # code -1 (missing) reads last
+    return pd.Series(days[codes], index=values.index, dtype=object)
+
+
+def _joined_by_group(ids: pd.Series, groups: np.ndarray, count: int) -> list[str]:
+    """The ids of each of `count` groups joined by "; ", in their row order; `groups` numbers each
+    row's group from 0. One sort and one join per group: pandas calls a Python function per group
+    with a Series of its own, which cost more than the whole of the rest of the totals."""
+    order = np.argsort(groups, kind="stable")
+    bounds = np.searchsorted(groups[order], np.arange(count + 1))
+    ordered = ids.to_numpy(dtype=object)[order]
+    return ["; ".join(ordered[start:end]) for start, end in zip(bounds[:-1], bounds[1:])]
 
 
 # --- the ledger ------------------------------------------------------------------------------

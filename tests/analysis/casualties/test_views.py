@@ -1,7 +1,7 @@
 """The casualty views: evidence spans, each source's report, incidents through the filters, and
 totals that add incidents, never several reports of one incident."""
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -400,3 +400,110 @@ def test_what_each_source_reports_counts_people_only():
     ])
     assert cv.source_totals(reports).to_dict("records") == [
         {"source": "Wire", "category": "displaced", "total": 300, "incidents": 1}]
+
+
+# --- totals on every shape of incident table --------------------------------------------------
+
+def _incident_table(**columns) -> pd.DataFrame:
+    """Five incidents on two days; keyword arguments replace a column."""
+    table = {
+        "incident_id": ["I1", "I2", "I3", "I4", "I5"],
+        "category": ["killed", "injured", "killed", "displaced", "killed"],
+        "date": [date(2023, 3, 9), date(2023, 3, 9), date(2023, 3, 10), date(2023, 3, 9), date(2023, 3, 9)],
+        "conservative": [11, 5, 7, 40, 3], "low": [11, 5, 7, 40, 3], "high": [19, 5, 9, 40, 3],
+        "reports": [3, 1, 1, 1, 2],
+        "sources": ["Daily; Radio; Wire", "Radio", "Wire", "Post", " Wire ;  ; Post"],
+        "unit": [None, None, None, None, None], "kind": ["incident"] * 5,
+    }
+    return pd.DataFrame({**table, **columns})
+
+
+def test_totals_of_an_empty_table_have_their_columns():
+    for empty in (pd.DataFrame(), pd.DataFrame(columns=cv.INCIDENT_VIEW_COLUMNS), _incident_table().iloc[0:0]):
+        totals, over = cv.category_totals(empty), cv.totals_over_time(empty)
+        assert totals.empty and list(totals.columns) == cv.TOTAL_COLUMNS
+        assert over.empty and list(over.columns) == ["date", "category", "conservative", "incidents", "incident_ids"]
+
+
+def test_a_table_of_statistics_only_has_no_totals():
+    assert cv.category_totals(_incident_table(kind=["statistic"] * 5)).empty
+
+
+def test_totals_count_each_source_once_per_category_and_follow_the_schema_order():
+    table = _incident_table(category=["killed", "injured", "killed", "a_category_of_its_own", "killed"],
+                            sources=["Daily; Radio; Wire", "Radio", None, "Post", " Wire ;  ; Post"])
+    totals = cv.category_totals(table)
+    assert totals["category"].tolist() == ["killed", "injured", "a_category_of_its_own"]
+    killed = totals.set_index("category").loc["killed"]
+    assert killed.to_dict() == {"incidents": 3, "conservative": 21, "low": 21, "high": 31, "reports": 6,
+                                "sources": 4}  # Daily, Radio, Wire, Post: a missing cell names none
+    assert totals["sources"].tolist() == [4, 1, 1]
+
+
+def test_an_empty_unit_counts_people_and_a_named_one_never_adds():
+    table = _incident_table(unit=[None, "", "households", "families", float("nan")])
+    totals = cv.category_totals(table).set_index("category")
+    assert totals.loc["killed", "conservative"] == 11 + 3 and totals.loc["injured", "conservative"] == 5
+    assert "displaced" not in totals.index
+    over = cv.totals_over_time(table)
+    assert over["incident_ids"].tolist() == ["I2", "I1; I5"]  # by date, then category name
+    assert cv.household_totals(table)[["unit", "incidents"]].values.tolist() == [["families", 1], ["households", 1]]
+
+
+def test_incidents_of_no_readable_date_are_left_out_of_the_totals_over_time():
+    table = _incident_table(date=[date(2023, 3, 9), None, float("nan"), pd.NaT, "no date given"])
+    over = cv.totals_over_time(table)
+    assert over[["date", "category", "conservative", "incident_ids"]].values.tolist() == [
+        [date(2023, 3, 9), "killed", 11, "I1"]]
+    assert cv.category_totals(table)["incidents"].sum() == 5  # the headline still counts them
+    assert cv.totals_over_time(_incident_table(date=[None] * 5)).empty
+
+
+def test_dates_written_as_text_or_timestamps_fall_on_their_day():
+    table = _incident_table(date=["2023-03-09", date(2023, 3, 9), pd.Timestamp("2023-03-10 18:00"),
+                                  "9 March 2023", datetime(2023, 3, 9, 7, 30)])
+    over = cv.totals_over_time(table)
+    assert over[["date", "category", "incidents", "incident_ids"]].values.tolist() == [
+        [date(2023, 3, 9), "displaced", 1, "I4"],
+        [date(2023, 3, 9), "injured", 1, "I2"],
+        [date(2023, 3, 9), "killed", 2, "I1; I5"],
+        [date(2023, 3, 10), "killed", 1, "I3"],
+    ]
+    assert all(type(day) is date for day in over["date"])
+
+
+def test_timestamps_of_two_time_zones_fall_on_each_ones_own_day():
+    """23:30 in London and 00:30 the next day in Lagos are one instant, but two event dates."""
+    london = pd.Timestamp("2023-03-09 23:30", tz="Europe/London")
+    lagos = pd.Timestamp("2023-03-10 00:30", tz="Africa/Lagos")
+    assert london == lagos
+    table = _incident_table(date=[london, lagos, None, None, None], category=["killed"] * 5)
+    over = cv.totals_over_time(table)
+    assert over[["date", "incident_ids"]].values.tolist() == [[date(2023, 3, 9), "I1"], [date(2023, 3, 10), "I2"]]
+
+
+def test_totals_of_a_table_whose_rows_share_index_labels():
+    table = _incident_table()
+    twice = pd.concat([table, table.assign(incident_id=table["incident_id"] + "b")])  # labels 0-4 twice
+    totals = cv.category_totals(twice).set_index("category")
+    assert totals.loc["killed", "incidents"] == 6 and totals.loc["killed", "sources"] == 4
+    over = cv.totals_over_time(twice)
+    assert over.set_index("category").loc["killed", "incident_ids"].tolist() == ["I1; I5; I1b; I5b", "I3; I3b"]
+
+
+def test_totals_on_an_analysed_corpus_are_the_plain_sums_over_its_incidents():
+    corpus = load_corpus([Path(__file__).resolve().parents[2] / "data" / "incidents" / "dev.jsonl"])
+    incidents = analyze(corpus.documents).incidents
+    people = incidents[incidents["unit"].isna() | (incidents["unit"] == "")]
+    people = people[people["kind"] != "statistic"]
+    assert len(people) > 5
+    totals = cv.category_totals(incidents).set_index("category")
+    for category, rows in people.groupby("category"):
+        named = {s.strip() for cell in rows["sources"] for s in cell.split(";") if s.strip()}
+        assert totals.loc[category, "conservative"] == rows["conservative"].sum()
+        assert (totals.loc[category, "incidents"], totals.loc[category, "sources"]) == (len(rows), len(named))
+    over = cv.totals_over_time(incidents)
+    people_dated = incidents[incidents["unit"].isna() | (incidents["unit"] == "")].dropna(subset=["date"])
+    assert over["incidents"].sum() == len(people_dated)
+    assert over["conservative"].sum() == people_dated["conservative"].sum()
+    assert sorted(i for ids in over["incident_ids"] for i in ids.split("; ")) == sorted(people_dated["incident_id"])
