@@ -417,7 +417,7 @@ def incidents_and_statistics(casualties: pd.DataFrame, documents: pd.DataFrame, 
     figures merged into statistics. Statistics are kept out of the grouping, so none joins an
     incident or adds to its total; each casualty row gets its incident_id or statistic_id."""
     is_statistic = casualties["kind"] == STATISTIC
-    incidents, linked = group_incidents(casualties[~is_statistic], documents, sentences)
+    incidents, linked = group_incidents(casualties[~is_statistic], documents, sentences, events)
     if "kind" not in incidents.columns:
         incidents["kind"] = INCIDENT
     statistics, statistic_ids = build_statistics(casualties, documents, events)

@@ -598,7 +598,7 @@ def _is_cumulative(row: dict) -> bool:
 
 def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
                    sentences: pd.DataFrame, places: dict[object, str | None],
-                   geography: _Geography) -> list[_Report]:
+                   geography: _Geography, events: pd.DataFrame | None = None) -> list[_Report]:
     """Each article's reports: its figures of one category and place (see `_add_to_report`),
     with their figures and evidence read, in date order."""
     meta, estimated = _article_meta(documents)
@@ -606,6 +606,7 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
     places = _innermost_places(records, places, geography)
     story = _story_days(records, sentence_day, meta, places)
     episodes = _clause_episodes(records, sentences)
+    nearer_day = _nearer_days(records, sentences, events, episodes)
     recaps: set[object] = set()
     reports: dict[tuple, list[_Report]] = {}
     for index, row in records:
@@ -613,7 +614,7 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
             continue
         doc_id = row["doc_id"]
         source, published = meta.get(doc_id, (str(doc_id), None))
-        own_day = sentence_day.get((doc_id, int(row["sent_id"])))
+        own_day = nearer_day.get(index) or sentence_day.get((doc_id, int(row["sent_id"])))
         if own_day is not None and published is not None and own_day > published:
             own_day = None  # "three days later" read from the publication date: casualties are past news
         day = own_day or published
@@ -635,6 +636,59 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
         _read_evidence(report, report.doc_id in estimated, clauses, recaps)
     _recall_with_their_story(built)
     return sorted(built, key=lambda r: (r.day or date.max, r.published or date.max, r.doc_id))
+
+
+# A casualty verb between a figure and a day ties them ("the 3 farmers who were shot dead on
+# Sunday", "On Sunday, gunmen killed 3"); a demand, a march or a statement does not.
+_CASUALTY_VERB = re.compile(
+    r"\b(?:killed|killing|shot\s+dead|died|dead|wounded|wounding|injured|injuring|abducted|kidnapped|"
+    r"massacred|slain|executed|beheaded|lost\s+their\s+lives)\b", re.IGNORECASE)
+
+
+def _nearer_days(records: list[tuple[object, dict]], sentences: pd.DataFrame, events: pd.DataFrame | None,
+                 episodes: dict[object, tuple[int, int, str]]) -> dict[object, date]:
+    """For a figure whose sentence names two days or more, the one day its casualty verb is
+    told with: a sentence is dated by its first most precise day, which may be another event's
+    ("villagers marched on Wednesday to demand justice for the 3 farmers shot dead on Sunday").
+    Only weekdays and the like compete: a calendar date anchors its sentence ("on 6 March
+    2023 ... at the Monday market"). Figures of a sentence telling several episodes keep the
+    offsets `_clause_episodes` reads."""
+    if events is None or events.empty or sentences.empty or "start" not in sentences:
+        return {}
+    days = events[(events["granularity"] == "day") & events["date"].notna()]
+    by_sentence: dict[tuple, list[tuple[int, int, date]]] = {}
+    absolute: set[tuple] = set()
+    for doc_id, sent_id, start, end, day, relative in zip(
+            days["doc_id"].tolist(), days["sent_id"].tolist(), days["start"].tolist(), days["end"].tolist(),
+            days["date"].tolist(), days["relative"].tolist()):
+        by_sentence.setdefault((doc_id, int(sent_id)), []).append((int(start), int(end), _as_date(day)))
+        if relative is False or relative == 0:
+            absolute.add((doc_id, int(sent_id)))
+    competing = {key for key, named in by_sentence.items()
+                 if key not in absolute and len({day for _, _, day in named}) > 1}
+    if not competing:
+        return {}
+    texts = {(doc_id, int(sent_id)): (int(start), text) for doc_id, sent_id, start, text in zip(
+        sentences["doc_id"].tolist(), sentences["sent_id"].tolist(), sentences["start"].tolist(),
+        sentences["text"].tolist()) if (doc_id, int(sent_id)) in competing}
+    nearer: dict[object, date] = {}
+    for index, row in records:
+        key = (row["doc_id"], int(row["sent_id"]))
+        if key not in texts or index in episodes or row.get("start") is None:
+            continue
+        offset, text = texts[key]
+        figure = (int(row["start"]) - offset, int(row["end"]) - offset)
+        told = {day for start, end, day in by_sentence[key]
+                if _CASUALTY_VERB.search(_between(text, figure, (start - offset, end - offset)))}
+        if len(told) == 1:
+            nearer[index] = told.pop()
+    return nearer
+
+
+def _between(text: str, a: tuple[int, int], b: tuple[int, int]) -> str:
+    """The words between two spans of `text`, whichever comes first."""
+    first, second = sorted((a, b))
+    return text[first[1]:second[0]]
 
 
 def _article_meta(documents: pd.DataFrame) -> tuple[dict[str, tuple[str, date | None]], set[str]]:
@@ -805,8 +859,8 @@ def _article_places(records: list[tuple[object, dict]]) -> dict[object, str | No
     return places
 
 
-def _cluster(records: list[tuple[object, dict]], documents: pd.DataFrame,
-             sentences: pd.DataFrame) -> tuple[list[_Incident], _Geography]:
+def _cluster(records: list[tuple[object, dict]], documents: pd.DataFrame, sentences: pd.DataFrame,
+             events: pd.DataFrame | None = None) -> tuple[list[_Incident], _Geography]:
     """Greedy grouping in date order, dated reports first, then those dated by an estimate
     (see the module docstring). Incidents are bucketed by category, kind and place so a report
     is only compared with the few incidents it could belong to."""
@@ -815,7 +869,7 @@ def _cluster(records: list[tuple[object, dict]], documents: pd.DataFrame,
                                              {place for place in places.values() if place},
                                              _antecedent_pairs(records, places)
                                              + _country_pairs(records, places, sentences)))
-    reports = _build_reports(records, documents, sentences, places, geography)
+    reports = _build_reports(records, documents, sentences, places, geography, events)
     grouping = _Grouping(geography)
     for report in reports:
         if not report.loose:
@@ -1129,15 +1183,15 @@ def _incident_row(incident_id: str, incident: _Incident, geography: _Geography) 
 
 
 def assign_incidents(casualties: pd.DataFrame, documents: pd.DataFrame,
-                     sentences: pd.DataFrame) -> pd.Series:
+                     sentences: pd.DataFrame, events: pd.DataFrame | None = None) -> pd.Series:
     """The incident_id of every casualty row (aligned on `casualties.index`); a subset row gets
     the incident of its article's figure of the same sentence and category, else None."""
-    ids, _, _ = _run(casualties, documents, sentences)
+    ids, _, _ = _run(casualties, documents, sentences, events)
     return ids
 
 
-def _run(casualties: pd.DataFrame, documents: pd.DataFrame,
-         sentences: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.DataFrame]:
+def _run(casualties: pd.DataFrame, documents: pd.DataFrame, sentences: pd.DataFrame,
+         events: pd.DataFrame | None = None) -> tuple[pd.Series, pd.Series, pd.DataFrame]:
     """Each row's incident_id, whether its report is superseded, and the incidents table."""
     if casualties.empty:
         return pd.Series([None] * len(casualties), index=casualties.index, dtype="object"), \
@@ -1147,7 +1201,7 @@ def _run(casualties: pd.DataFrame, documents: pd.DataFrame,
     assigned: dict[object, str] = {}
     old: set[object] = set()  # rows of superseded reports
     rows = []
-    incidents, geography = _cluster(records, documents, sentences)
+    incidents, geography = _cluster(records, documents, sentences, events)
     for number, incident in enumerate(incidents, start=1):
         incident_id = f"I{number:04d}"
         row, superseded = _incident_row(incident_id, incident, geography)
@@ -1169,17 +1223,18 @@ def _run(casualties: pd.DataFrame, documents: pd.DataFrame,
             pd.DataFrame(rows, columns=INCIDENT_COLUMNS))
 
 
-def group_incidents(casualties: pd.DataFrame, documents: pd.DataFrame,
-                    sentences: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def group_incidents(casualties: pd.DataFrame, documents: pd.DataFrame, sentences: pd.DataFrame,
+                    events: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Group casualty figures into incidents.
 
     `casualties` holds every figure with its `doc_id` (the extractor's columns); `documents`
     has doc_id, source, published; `sentences` has doc_id, sent_id, date (the date a sentence
-    is about). Returns `(incidents, casualties)`: the incidents table (INCIDENT_COLUMNS, one row
+    is about); `events`, when given, the dated expressions (a figure in a sentence naming two
+    days takes the nearer one). Returns `(incidents, casualties)`: the incidents table (INCIDENT_COLUMNS, one row
     per incident) and a copy of `casualties` with an `incident_id` column linking each figure
     (each source's report) to its incident.
     """
-    ids, superseded, incidents = _run(casualties, documents, sentences)
+    ids, superseded, incidents = _run(casualties, documents, sentences, events)
     linked = casualties.copy()
     linked["incident_id"] = ids
     linked["superseded"] = superseded

@@ -467,3 +467,18 @@ def test_a_recap_of_two_attacks_naming_no_day_joins_the_attacks_told_before():
     killed_rows = _killed_incidents([first, recap], "killed", [date(2024, 5, 6), date(2024, 5, 10)])
     market = killed_rows[killed_rows.conservative == 11]
     assert len(market) == 1 and market.iloc[0].n_sources == 2
+
+
+def test_a_figure_takes_the_day_its_casualty_verb_is_told_with_when_its_sentence_names_two():
+    first = ("Wire", "Gunmen shot dead 3 farmers in the village of Kolo on Sunday, police said.")
+    march = ("Weekly", "Villagers marched in the village of Kolo on Wednesday to demand justice for the "
+                       "3 farmers who were shot dead on Sunday.")
+    killed_rows = _killed_incidents([first, march], "killed", [date(2024, 9, 9), date(2024, 9, 12)])
+    assert len(killed_rows) == 1 and killed_rows.iloc[0].n_sources == 2
+    assert killed_rows.iloc[0].date == date(2024, 9, 8)
+
+
+def test_a_calendar_date_anchors_its_sentence_over_a_weekday_in_a_name():
+    recalled = ("Weekly", "On 6 March 2023, a bomb at the Monday market in the town of Dikwa killed 14 people.")
+    rows = _killed_incidents([recalled], "killed", [date(2025, 9, 13)])
+    assert rows.iloc[0].date == date(2023, 3, 6)
