@@ -19,6 +19,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from analysis.casualties import extract_casualties
@@ -26,6 +27,7 @@ from analysis.casualties.kind_model import (
     MODEL_PATH,
     STATISTIC_PROBABILITY,
     KindModel,
+    context_before,
     kind_features,
 )
 from analysis.casualties.kinds import anchors_an_episode
@@ -74,7 +76,8 @@ def _kinds_items(path: Path) -> list[TrainingItem]:
     items = []
     for record in load_items(path):
         start = record["text"].index(record["figure"])
-        items.append(_item(record["text"], start, start + len(record["figure"]), record["kind"] == "statistic", group))
+        items.append(_item(record["text"], None, start, start + len(record["figure"]), record["kind"] == "statistic",
+                           group))
     return items
 
 
@@ -82,30 +85,37 @@ def _corpus_items(path: Path) -> list[TrainingItem]:
     group = f"incidents/{path.stem}"
     items = []
     for article in load_items(path):
+        sentences = split_sentences(article["text"])
         for report in article["reports"]:
             start, end = figure_span(article, report)
-            items.append(_item(article["text"], start, end, report["kind"] == "statistic", group))
+            items.append(_item(article["text"], sentences, start, end, report["kind"] == "statistic", group))
     return items
 
 
-def _item(text: str, start: int, end: int, statistic: bool, group: str) -> TrainingItem:
-    sentences = split_sentences(text)
+def _item(text: str, sentences: Sequence[Sentence] | None, start: int, end: int, statistic: bool,
+          group: str) -> TrainingItem:
+    """The item of the figure at [start, end) of `text` (`sentences`: the text's, when already split)."""
+    sentences = sentences or split_sentences(text)
     position = next(n for n, s in enumerate(sentences) if s.start <= start < s.end)
-    return TrainingItem(sentences[position].text, _before(sentences, position), statistic, group, text, (start, end))
-
-
-def _before(sentences: Sequence[Sentence], position: int) -> tuple[str, ...]:
-    paragraph = sentences[position].paragraph
-    return tuple(s.text for s in sentences[:position] if s.paragraph == paragraph)
+    return TrainingItem(sentences[position].text, tuple(context_before(sentences, position)), statistic, group,
+                        text, (start, end))
 
 
 def rules_kind(item: TrainingItem) -> str | None:
     """The kind the rules alone give the item's figure; None when the extractor misses it."""
     start, end = item.span
-    for figure in extract_casualties(item.text, split_sentences(item.text), use_kind_model=False):
-        if figure.start < end and start < figure.end:
-            return figure.kind
+    for figure_start, figure_end, kind in _rules_figures(item.text):
+        if figure_start < end and start < figure_end:
+            return kind
     return None
+
+
+@lru_cache(maxsize=256)
+def _rules_figures(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, kind) of every figure the rules alone find in `text`: once per article,
+    however many of its reports are items."""
+    figures = extract_casualties(text, split_sentences(text), use_kind_model=False)
+    return tuple((f.start, f.end, f.kind) for f in figures)
 
 
 def fit(items: Sequence[TrainingItem]) -> KindModel:

@@ -22,7 +22,7 @@ from analysis.casualties.attribution import (
 )
 from analysis.casualties.cues import has_cue, is_refugee_context
 from analysis.casualties.figure import CasualtyFigure
-from analysis.casualties.kind_model import reads_as_statistic
+from analysis.casualties.kind_model import context_before, reads_as_statistic
 from analysis.casualties.kinds import STATISTIC, anchors_an_episode, sentence_kind, states_coverage
 from analysis.casualties.location import cue_place, nearest_place
 from analysis.casualties.period import find_period
@@ -77,7 +77,7 @@ def extract_casualties(text: str, sentences: Sequence[Sentence],
                              toll=any(f.toll for f in found), largest=max(f.quantity.low for f in found),
                              after_coverage=after_coverage)
         if kind != STATISTIC and use_kind_model and not anchors_an_episode(sentence.text, period) \
-                and reads_as_statistic(sentence.text, _before(sentences, position)):
+                and reads_as_statistic(sentence.text, context_before(sentences, position)):
             kind = STATISTIC
         statistic_paragraph = sentence.paragraph if kind == STATISTIC else -1
         for f in found:
@@ -92,15 +92,6 @@ def extract_casualties(text: str, sentences: Sequence[Sentence],
                 additional=f.additional, kind=kind, unit=unit_of(f.victims),
             ))
     return _placed_by_the_lead(figures, text, sentences, places, starts)
-
-
-def _before(sentences: Sequence[Sentence], position: int) -> list[str]:
-    """The sentences of the paragraph before the one at `position`, in order."""
-    paragraph = sentences[position].paragraph
-    back = position
-    while back > 0 and sentences[back - 1].paragraph == paragraph:
-        back -= 1
-    return [s.text for s in sentences[back:position]]
 
 
 def _after_coverage(sentences: Sequence[Sentence], position: int, memo: dict[int, bool]) -> bool:

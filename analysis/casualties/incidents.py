@@ -158,6 +158,13 @@ def _trailing_offset(after: str) -> int | None:
     return _offset_days(match.group(0))
 
 
+def _sentence_texts(sentences: pd.DataFrame, wanted) -> dict[tuple, tuple[int, str]]:
+    """(start offset, text) of the `wanted` sentences, by (doc_id, sent_id)."""
+    return {(doc_id, int(sent_id)): (int(start), text) for doc_id, sent_id, start, text in zip(
+        sentences["doc_id"].tolist(), sentences["sent_id"].tolist(), sentences["start"].tolist(),
+        sentences["text"].tolist()) if (doc_id, int(sent_id)) in wanted}
+
+
 def _clause_episodes(records: list[tuple[object, dict]],
                      sentences: pd.DataFrame) -> dict[object, tuple[int, int, str]]:
     """For figures of a sentence that tells two episodes or more: (which episode of the sentence
@@ -172,9 +179,7 @@ def _clause_episodes(records: list[tuple[object, dict]],
     crowded = {key: sorted(found, key=lambda f: f[0]) for key, found in by_sentence.items() if len(found) > 1}
     if not crowded or sentences.empty or "start" not in sentences:
         return {}
-    starts = {(doc_id, int(sent_id)): (int(start), text) for doc_id, sent_id, start, text in zip(
-        sentences["doc_id"].tolist(), sentences["sent_id"].tolist(), sentences["start"].tolist(),
-        sentences["text"].tolist()) if (doc_id, int(sent_id)) in crowded}
+    starts = _sentence_texts(sentences, crowded.keys())
     wanted = {index for found in crowded.values() for _, index in found}
     ends = {index: int(row["end"]) for index, row in records if index in wanted and row.get("end") is not None}
     episodes: dict[object, tuple[int, int, str]] = {}
@@ -668,9 +673,7 @@ def _nearer_days(records: list[tuple[object, dict]], sentences: pd.DataFrame, ev
                  if key not in absolute and len({day for _, _, day in named}) > 1}
     if not competing:
         return {}
-    texts = {(doc_id, int(sent_id)): (int(start), text) for doc_id, sent_id, start, text in zip(
-        sentences["doc_id"].tolist(), sentences["sent_id"].tolist(), sentences["start"].tolist(),
-        sentences["text"].tolist()) if (doc_id, int(sent_id)) in competing}
+    texts = _sentence_texts(sentences, competing)
     nearer: dict[object, date] = {}
     for index, row in records:
         key = (row["doc_id"], int(row["sent_id"]))
@@ -1230,9 +1233,9 @@ def group_incidents(casualties: pd.DataFrame, documents: pd.DataFrame, sentences
     `casualties` holds every figure with its `doc_id` (the extractor's columns); `documents`
     has doc_id, source, published; `sentences` has doc_id, sent_id, date (the date a sentence
     is about); `events`, when given, the dated expressions (a figure in a sentence naming two
-    days takes the nearer one). Returns `(incidents, casualties)`: the incidents table (INCIDENT_COLUMNS, one row
-    per incident) and a copy of `casualties` with an `incident_id` column linking each figure
-    (each source's report) to its incident.
+    days takes the one its casualty verb is told with). Returns `(incidents, casualties)`: the
+    incidents table (INCIDENT_COLUMNS, one row per incident) and a copy of `casualties` with an
+    `incident_id` column linking each figure (each source's report) to its incident.
     """
     ids, superseded, incidents = _run(casualties, documents, sentences, events)
     linked = casualties.copy()

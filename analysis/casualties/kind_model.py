@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from analysis.segmentation import Sentence
+
 MODEL_PATH = Path(__file__).with_name("kind_model.json")
 
 # Chosen by leave-one-set-out cross-validation on the ten tunable sets (`python
@@ -56,6 +58,16 @@ def _magnitude(number: str) -> str:
         value = 0.0
     order = int(math.log10(value)) if value >= 1 else 0
     return f"<num{min(order, 5)}>"
+
+
+def context_before(sentences: Sequence[Sentence], position: int) -> list[str]:
+    """The sentences of the paragraph before the one at `position`, in order: the context the
+    model reads (its last CONTEXT_SENTENCES), in the extractor and in training alike."""
+    paragraph = sentences[position].paragraph
+    first = position
+    while first > 0 and sentences[first - 1].paragraph == paragraph:
+        first -= 1
+    return [s.text for s in sentences[first:position]]
 
 
 def kind_features(sentence: str, before: Sequence[str] = ()) -> set[str]:

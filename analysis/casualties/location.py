@@ -170,12 +170,17 @@ def _opens_a_line(text: str, start: int) -> bool:
     return not before.strip() or _DATELINE_CITY.fullmatch(before.lstrip()) is not None
 
 
+def _is_demonym(word: str) -> bool:
+    """A people's name ("Haitian", "Somalis"), which taggers and cues take for a place."""
+    return word in DEMONYMS or word in DEMONYM_PLURALS
+
+
 def _not_the_scene(text: str, start: int, end: int) -> bool:
     """Whether the place span [start, end) of `text` names victims, a speaker or where one
     spoke, a hospital, a destination, a person's past, the dateline or a people, not a scene."""
     if not 0 <= start < end <= len(text):
         return False
-    if text[start:end] in DEMONYMS or text[start:end] in DEMONYM_PLURALS:
+    if _is_demonym(text[start:end]):
         return True  # "the Haitian capital": a people's name the tagger took for a place
     after = text[end:end + 60]
     if _SPEAKER_AFTER.match(after) or _FACILITY_AFTER.match(after) or _FACILITY_NAME.search(text, start, end):
@@ -194,7 +199,8 @@ def _not_the_scene(text: str, start: int, end: int) -> bool:
 _NESTING_GAP = re.compile(
     r"(?:[\s,]|['’]s\b|\b(?:in|of|near|outside|the)\b"
     # An apposition that says what the place is: "Mirebalais, a market town in ..."
-    r"|\b(?:a|an)\s+(?:[a-z]+\s+)?(?:town|village|city|district|suburb|camp|settlement|commune|county)\s+(?:in|of|near)\b|\b(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\b"
+    r"|\b(?:a|an)\s+(?:[a-z]+\s+)?(?:town|village|city|district|suburb|camp|settlement|commune|county)\s+(?:in|of|near)\b"
+    r"|\b(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\b"
     r"|\b(?:province|state|region|district|county|governorate|oblast|prefecture|department|city|town|"
     r"village|area|neighbourhood|neighborhood|quarter|ward|township|territory|municipality|commune|camp)\b"
     r"|\b(?-i:[A-Z][a-z]+(?:i|an|ese|ish))\b)*",  # a nationality: "the Yemeni city of Taiz"
@@ -221,7 +227,7 @@ def cue_place(text: str, near: int | None = None) -> str | None:
             words = match.group("name").split()
             while words and words[-1] in NOT_PLACES:
                 words.pop()
-            if not words or words[0] in NOT_PLACES or words[0] in DEMONYMS or words[0] in DEMONYM_PLURALS:
+            if not words or words[0] in NOT_PLACES or _is_demonym(words[0]):
                 continue  # "in the Haitian capital" names a people's capital, not a place called Haitian
             distance = abs(match.start("name") - near) if near is not None else 0
             candidate = (distance, rank, " ".join(words))
@@ -409,18 +415,18 @@ def learn_containment(texts: Iterable[str], names: Iterable[str],
         return {name: frozenset(_holders(name, parents)) for name in parents}
     for text in texts:
         spans = _name_spans(text, known)
-        for (_, end, inner), (start, outer_end, outer) in zip(spans, spans[1:]):
-            if inner == outer:
+        for (_, end, first), (start, second_end, second) in zip(spans, spans[1:]):
+            if first == second:
                 continue
             gap = text[end:start]
             nests = (_CONTAINMENT_GAP.fullmatch(gap) or _BEARING_GAP.fullmatch(gap)) is not None \
-                and place_rank(outer) <= place_rank(inner)
-            listed = _LIST_GAP.fullmatch(gap) is not None and place_rank(outer) < place_rank(inner)
+                and place_rank(second) <= place_rank(first)
+            listed = _LIST_GAP.fullmatch(gap) is not None and place_rank(second) < place_rank(first)
             if nests or listed:
-                parents.setdefault(inner, set()).add(outer)
-            elif _POSSESSIVE_GAP.fullmatch(gap) and _PART_KIND_AFTER.match(text, outer_end) \
-                    and place_rank(inner) <= place_rank(outer):
-                parents.setdefault(outer, set()).add(inner)  # "Mogadishu's Hodan district": the second is inside
+                parents.setdefault(first, set()).add(second)  # "Zamzam camp near El Fasher"
+            elif _POSSESSIVE_GAP.fullmatch(gap) and _PART_KIND_AFTER.match(text, second_end) \
+                    and place_rank(first) <= place_rank(second):
+                parents.setdefault(second, set()).add(first)  # "Mogadishu's Hodan district"
     return {name: frozenset(_holders(name, parents)) for name in parents}
 
 

@@ -12,10 +12,7 @@ figures with the sentences incident linking reads (step 3): never the articles' 
 
 from __future__ import annotations
 
-import gc
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -50,8 +47,7 @@ def reduce_store(root: Path, manifest: dict, client, show_progress: bool) -> dic
     ids_of = _live_ids(manifest, shards)
 
     started = time.perf_counter()
-    with _cyclic_collector_paused():
-        mentions, entities, known = _resolve(root, shards, ids_of)
+    mentions, entities, known = _resolve(root, shards, ids_of)
     write_table(entities, final_path(root, "entities"))
     shard_of = {doc_id: shard for shard, ids in ids_of.items() for doc_id in ids}
     by_shard = dict(tuple(mentions.groupby(mentions["doc_id"].map(shard_of), sort=False)))
@@ -68,28 +64,11 @@ def reduce_store(root: Path, manifest: dict, client, show_progress: bool) -> dic
     timings["places and dates"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    with _cyclic_collector_paused():
-        _link_figures(root, shards, ids_of)
+    _link_figures(root, shards, ids_of)
     timings["incidents"] = time.perf_counter() - started
     if not shards:
         _write_empty(root)
     return timings
-
-
-@contextmanager
-def _cyclic_collector_paused() -> Iterator[None]:
-    """The client's serial corpus steps build hundreds of thousands of small objects that live
-    until the step ends, and Python's cyclic collector walked them again and again: at 1,000
-    articles it took 0.9 of the 3.5 CPU-s of entity resolution and 1.8 of the 7.3 of incident
-    linking, time the workers wait. Reference counting still frees what the steps drop; the
-    few cycles they leave are collected once the collector runs again."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _live_ids(manifest: dict, shards: list[str]) -> dict[str, list[str]]:
