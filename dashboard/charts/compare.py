@@ -48,19 +48,29 @@ def tone_background(compound: float) -> str:
     return f"rgba({rgb},{alpha:.2f})"
 
 
-def _marks(start: int, end: int, mentions: pd.DataFrame, casualties: pd.DataFrame, events: pd.DataFrame) -> list[dict]:
-    """Non-overlapping marks inside text[start:end], figures first, then dates, then entities."""
+def _candidate_marks(mentions: pd.DataFrame, casualties: pd.DataFrame, events: pd.DataFrame) -> list[dict]:
+    """Every figure, date and entity of one article as a mark, figures first, then dates, then
+    entities, each kind by position: read from the frames once per article, not once per
+    sentence (filtering three frames per sentence took 20 ms a sentence, 1 s for two articles)."""
     found: list[dict] = []
     for frame, kind in ((casualties, "figure"), (events, "date"), (mentions, "entity")):
         if frame is None or frame.empty:
             continue
-        inside = frame[(frame["start"] >= start) & (frame["end"] <= end)]
-        for row in inside.to_dict("records"):
-            found.append({"kind": kind, "start": int(row["start"]), "end": int(row["end"]), "row": row})
+        for row in frame.to_dict("records"):
+            if not pd.isna(row["start"]) and not pd.isna(row["end"]):
+                found.append({"kind": kind, "start": int(row["start"]), "end": int(row["end"]), "row": row})
     found.sort(key=lambda m: (_PRIORITY[m["kind"]], m["start"]))
+    return found
+
+
+def _marks(start: int, end: int, candidates: list[dict]) -> list[dict]:
+    """Non-overlapping marks inside text[start:end] among `candidates` (_candidate_marks), the
+    earlier in their order winning an overlap."""
     kept: list[dict] = []
-    for mark in found:
-        if mark["end"] > mark["start"] and all(mark["end"] <= k["start"] or mark["start"] >= k["end"] for k in kept):
+    for mark in candidates:
+        if not (start <= mark["start"] and mark["end"] <= end) or mark["end"] <= mark["start"]:
+            continue
+        if all(mark["end"] <= k["start"] or mark["start"] >= k["end"] for k in kept):
             kept.append(mark)
     return sorted(kept, key=lambda m: m["start"])
 
@@ -89,8 +99,13 @@ def sentence_html(text: str, start: int, end: int, compound: float, mentions: pd
     """One sentence of `text` (offsets index it), shaded by tone, its marks wrapped, tagged with
     its statement number ("S3": the same statement in the other columns) or "only" when no
     other side reports it."""
+    return _sentence_markup(text, start, end, compound, _candidate_marks(mentions, casualties, events), statement)
+
+
+def _sentence_markup(text: str, start: int, end: int, compound: float, candidates: list[dict], statement) -> str:
+    """sentence_html over the article's marks already read (_candidate_marks)."""
     pieces, cursor = [], start
-    for mark in _marks(start, end, mentions, casualties, events):
+    for mark in _marks(start, end, candidates):
         pieces.append(_escape(text[cursor:mark["start"]]))
         pieces.append(_mark_html(text[mark["start"]:mark["end"]], mark))
         cursor = mark["end"]
@@ -116,10 +131,11 @@ def article_html(text: str, sentences: pd.DataFrame, mentions: pd.DataFrame, cas
         parts.append(f'<div style="font-weight:700;margin:0 0 2px 0">{_escape(title)}</div>')
     if caption:
         parts.append(f'<div style="color:#666;font-size:0.85em;margin-bottom:6px">{_escape(caption)}</div>')
+    candidates = _candidate_marks(mentions, casualties, events)
     ordered = sentences.sort_values("start")
     for _, paragraph in ordered.groupby("paragraph", sort=True):
-        body = " ".join(sentence_html(text, int(r["start"]), int(r["end"]), r["compound"], mentions, casualties,
-                                      events, statement_of.get(int(r["sent_id"])))
+        body = " ".join(_sentence_markup(text, int(r["start"]), int(r["end"]), r["compound"], candidates,
+                                         statement_of.get(int(r["sent_id"])))
                         for r in paragraph.to_dict("records"))
         parts.append(f'<p style="margin:0 0 0.7em 0;line-height:1.6">{body}</p>')
     return "".join(parts)

@@ -111,3 +111,19 @@ def test_empty_inputs_say_why():
                 statement_tone_chart(pd.DataFrame(), labels), figures_chart(pd.DataFrame(), labels),
                 coverage_chart(pd.DataFrame(), labels)):
         assert fig.layout.annotations and fig.layout.annotations[0].text
+
+
+def test_each_sentence_marks_only_what_lies_inside_it():
+    text = "Shelling hit Kharkiv. Aid reached Odesa on Monday."
+    second = text.index("Aid")
+    sentences = pd.DataFrame([{"sent_id": 0, "paragraph": 0, "start": 0, "end": second - 1, "compound": -0.5},
+                              {"sent_id": 1, "paragraph": 0, "start": second, "end": len(text), "compound": 0.3}])
+    kharkiv, odesa, monday = text.index("Kharkiv"), text.index("Odesa"), text.index("Monday")
+    mentions = pd.DataFrame([{"start": odesa, "end": odesa + 5, "label": "GPE", "entity": "Odesa"},
+                             {"start": kharkiv, "end": kharkiv + 7, "label": "GPE", "entity": "Kharkiv"}])
+    events = pd.DataFrame([{"start": monday, "end": monday + 6, "date": pd.Timestamp("2024-05-06")}])
+    out = article_html(text, sentences, mentions, pd.DataFrame(), events, {1: 4})
+    first, rest = out.split('</sup> <span class="px-sent"', 1)
+    assert first.count('class="px-ent"') == 1 and "Kharkiv</span>" in first and "Odesa" not in first
+    assert rest.count('class="px-ent"') == 1 and ">Odesa</span>" in rest and rest.count('class="px-date"') == 1
+    assert "S4" in rest and first.endswith(">only")
