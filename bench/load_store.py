@@ -7,7 +7,8 @@ through its sidebar link (each page's first render), and on every page adds a so
 sidebar's Source filter (a filter change: a view not asked for before, so nothing is reused). A
 filter change is timed from the moment the source is chosen (Enter in the box) to the page
 drawn again; the time from the first click in the box, typing the source's name included, is
-printed beside it. A step counts as rendered when the page title is drawn, the app's script run is over and every
+printed beside it, and so are the CPU seconds the server spent on each first render and filter
+change (what the server's work costs whatever else runs on the shared machine). A step counts as rendered when the page title is drawn, the app's script run is over and every
 chart has its SVG (as bench/load.py counts it). Prints each time, the errors (exception or error
 boxes, page errors, timeouts: must be 0) and the server's peak resident memory (sampled VmRSS and
 VmHWM). With --screenshots DIR it saves a PNG of each page after its first render and after the
@@ -35,6 +36,7 @@ from load import (
     ROOT,
     STEP_TIMEOUT_MS,
     MemorySampler,
+    cpu_seconds,
     free_port,
     proc_status_kb,
     started,
@@ -77,12 +79,13 @@ def timed(step) -> float:
     return time.perf_counter() - began
 
 
-def measure(base: str, sources: list[str], shots: Path | None,
-            errors: list[str]) -> tuple[float, list[tuple[str, float, float, float]]]:
+def measure(base: str, sources: list[str], shots: Path | None, errors: list[str],
+            server_pid: int) -> tuple[float, list[tuple[str, float, float, float, float, float]]]:
     """The first open of the app (the browser loads Streamlit's frontend), then, in the same
     session as a visitor goes on: (page, first render through the sidebar link, the rerun after
-    adding a source to the filter from the moment it is chosen, and the same from the first click
-    in the box) for every page. Each page's filter change adds another source,
+    adding a source to the filter from the moment it is chosen, the same from the first click
+    in the box, and the server's CPU seconds for the first render and for the filter change)
+    for every page. Each page's filter change adds another source,
     so every change is a view nobody has asked for yet."""
     from playwright.sync_api import sync_playwright
 
@@ -96,33 +99,36 @@ def measure(base: str, sources: list[str], shots: Path | None,
         page = context.new_page()
         page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
         try:
+            opening_cpu = cpu_seconds(server_pid)
             opened = timed(lambda: (page.goto(f"{base}/overview", wait_until="domcontentloaded",
                                               timeout=STEP_TIMEOUT_MS), rendered(page, "Overview")))
+            opened_cpu = cpu_seconds(server_pid) - opening_cpu
             check(page, "first open", errors)
             for (path, title), source in zip(PAGES, sources):
                 try:
-                    began = time.perf_counter()
+                    began, cpu_began = time.perf_counter(), cpu_seconds(server_pid)
                     if path != "overview":  # the app opened on it
                         page.locator("[data-testid='stSidebarNav'] a").filter(has_text=title).first.click(
                             timeout=STEP_TIMEOUT_MS)
                         rendered(page, title)
                     first = opened if path == "overview" else time.perf_counter() - began
+                    first_cpu = opened_cpu if path == "overview" else cpu_seconds(server_pid) - cpu_began
                     check(page, f"/{path}", errors)
                     if shots is not None:
                         page.wait_for_timeout(1000)  # charts finish drawing after their SVG appears
                         page.screenshot(path=str(shots / f"{path}.png"))
-                    began = time.perf_counter()
+                    began, cpu_began = time.perf_counter(), cpu_seconds(server_pid)
                     chosen = pick_source(page, source)
                     page.wait_for_function(
                         f"new URLSearchParams(location.search).getAll('source').includes({source!r})",
                         timeout=STEP_TIMEOUT_MS)
                     rendered(page, title)
-                    done = time.perf_counter()
+                    done, change_cpu = time.perf_counter(), cpu_seconds(server_pid) - cpu_began
                     check(page, f"/{path} with a source filter", errors)
                     if shots is not None:
                         page.wait_for_timeout(1000)
                         page.screenshot(path=str(shots / f"{path}-filtered.png"))
-                    figures.append((title, first, done - chosen, done - began))
+                    figures.append((title, first, done - chosen, done - began, first_cpu, change_cpu))
                 except Exception as error:
                     errors.append(f"/{path}: {type(error).__name__}: {str(error).splitlines()[0][:160]}")
         finally:
@@ -166,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"the server did not start; log: {log}")
             return 2
         sampler.start()
-        opened, figures = measure(base, sources, args.screenshots, errors)
+        opened, figures = measure(base, sources, args.screenshots, errors, server.pid)
         hwm_kb = proc_status_kb(server.pid, "VmHWM") or 0
     finally:
         stop_server(server, sampler)
@@ -175,9 +181,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nload average (1, 5, 15 min) before: {', '.join(f'{x:.2f}' for x in load_before)} · after: "
           f"{', '.join(f'{x:.2f}' for x in load_after)} (2 cores, shared)")
     print(f"first open of the app (Streamlit's frontend loaded, store opened): {opened:.2f} s")
-    print(f"{'page':<12} {'first render':>13} {'filter change':>14} {'with typing':>12}")
-    for title, first, change, typed in figures:
-        print(f"{title:<12} {first:>11.2f} s {change:>12.2f} s {typed:>10.2f} s")
+    print(f"{'page':<12} {'first render':>13} {'filter change':>14} {'with typing':>12} "
+          f"{'server CPU: first':>18} {'change':>8}")
+    for title, first, change, typed, first_cpu, change_cpu in figures:
+        print(f"{title:<12} {first:>11.2f} s {change:>12.2f} s {typed:>10.2f} s {first_cpu:>16.2f} s "
+              f"{change_cpu:>6.2f} s")
     if figures:
         print(f"slowest first render {max(f[1] for f in figures):.2f} s (target < 10 s) · slowest filter change "
               f"{max(f[2] for f in figures):.2f} s (target < 2 s; {max(f[3] for f in figures):.2f} s with typing)")
