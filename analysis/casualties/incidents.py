@@ -609,7 +609,7 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
     meta, estimated = _article_meta(documents)
     sentence_day = _figure_sentence_days(records, sentences)
     places = _innermost_places(records, places, geography)
-    story = _story_days(records, sentence_day, meta, places)
+    story = _story_days(records, sentence_day, meta, places, sentences)
     episodes = _clause_episodes(records, sentences)
     nearer_day = _nearer_days(records, sentences, events, episodes)
     recaps: set[object] = set()
@@ -746,16 +746,47 @@ def _add_to_report(reports: dict[tuple, list[_Report]], index: object, row: dict
 
 _STORY_DAYS = 14  # an article's story happened at most this long before it was published
 _ANY_PLACE = "*"  # the story key of a figure whose article names no place for it
+# A follow-up dated by the attack it follows ("Nine days after a suicide bomber struck the camp,
+# ...", "A week since the massacre, ..."): the story is that many days before publication.
+_DAYS_AFTER_ATTACK = re.compile(
+    r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|\d{1,2})\s+"
+    r"(?P<unit>days?|weeks?)\s+(?:after|since)\s+(?:(?!\b(?:after|since)\b)[\w'’\-]+\s+){0,6}?"
+    r"(?:attack\w*|bomb\w*|struck|strike|raid\w*|massacre\w*|shell\w*|ambush\w*|blast|explosion|gunmen|killing\w*)\b",
+    re.IGNORECASE)
+
+
+# A dateline before a sentence's first words ("MAIDUGURI, Nigeria (AWS) - ").
+_DATELINE = re.compile(r"[A-Z][A-Z'.\- ]{2,}\b[^.!?]{0,60}?\s[-–—]\s*")
+
+
+def _days_after_attack(text: str) -> int | None:
+    """How many days before the time of telling a sentence opening with one puts the attack it
+    follows ("Nine days after a suicide bomber struck ...": 9); None when it names none. Only an
+    opening counts: "The attack came three days after the shelling" counts from the attack."""
+    match = _DAYS_AFTER_ATTACK.match(text)
+    if match is None:
+        dateline = _DATELINE.match(text)
+        match = _DAYS_AFTER_ATTACK.match(text, dateline.end()) if dateline else None
+    if match is None:
+        return None
+    number = match.group("n").lower()
+    days = int(number) if number.isdigit() else _FEW[number]
+    return days * (7 if match.group("unit").lower().startswith("week") else 1)
 
 
 def _story_days(records: list[tuple[object, dict]], sentence_day: dict[tuple, date | None],
-                meta: dict[str, tuple[str, date | None]],
-                places: dict[object, str | None]) -> dict[tuple, date]:
+                meta: dict[str, tuple[str, date | None]], places: dict[object, str | None],
+                sentences: pd.DataFrame) -> dict[tuple, date]:
     """Per article and place, the day its first figure there with a date of its own is about
     ("a drone strike on Friday killed 27"): a later figure at that place whose sentence names
     no day belongs to that story, not to the day the article was published; a figure with no
     place belongs to the article's first story."""
     story: dict[tuple, tuple[int, date]] = {}
+
+    def tell(key: tuple, sent_id: int, day: date) -> None:
+        if key not in story or sent_id < story[key][0]:
+            story[key] = (sent_id, day)
+
     for index, row in records:
         if is_statistic(row):
             continue
@@ -763,10 +794,40 @@ def _story_days(records: list[tuple[object, dict]], sentence_day: dict[tuple, da
         day, published = sentence_day.get((doc_id, sent_id)), meta.get(doc_id, ("", None))[1]
         if day is None or published is None or not 0 < (published - day).days <= _STORY_DAYS:
             continue  # no day of its own, or one that is no news ("this year", a month ago)
-        for key in ((doc_id, _place_key(places.get(index))), (doc_id, _ANY_PLACE)):
-            if key not in story or sent_id < story[key][0]:
-                story[key] = (sent_id, day)
+        tell((doc_id, _place_key(places.get(index))), sent_id, day)
+        tell((doc_id, _ANY_PLACE), sent_id, day)
+    follow_ups = _follow_up_days(records, sentences, meta)
+    article_places: dict[str, set[str]] = {}
+    for index, row in records:
+        if places.get(index) and row["doc_id"] in follow_ups:
+            article_places.setdefault(row["doc_id"], set()).add(places[index])
+    for doc_id, told in follow_ups.items():
+        for sent_id, text, day in told:
+            tell((doc_id, _ANY_PLACE), sent_id, day)
+            for place in article_places.get(doc_id, ()):
+                if place.casefold() in text.casefold():
+                    tell((doc_id, _place_key(place)), sent_id, day)
     return {key: day for key, (_, day) in story.items()}
+
+
+def _follow_up_days(records: list[tuple[object, dict]], sentences: pd.DataFrame,
+                    meta: dict[str, tuple[str, date | None]]) -> dict[str, list[tuple[int, str, date]]]:
+    """Per article with figures, (sent_id, text, day) of each sentence that dates the attack it
+    follows by its distance from publication ("Nine days after a suicide bomber struck the
+    Dalori camp ..."), so that "The attack killed 19 people" further down is that day's story."""
+    if sentences.empty or "text" not in sentences:
+        return {}
+    wanted = {row["doc_id"] for _, row in records}
+    found: dict[str, list[tuple[int, str, date]]] = {}
+    for doc_id, sent_id, text in zip(sentences["doc_id"].tolist(), sentences["sent_id"].tolist(),
+                                     sentences["text"].tolist()):
+        published = meta.get(doc_id, ("", None))[1]
+        if doc_id not in wanted or published is None or not isinstance(text, str):
+            continue
+        days = _days_after_attack(text)
+        if days is not None and 0 < days <= _STORY_DAYS:
+            found.setdefault(doc_id, []).append((int(sent_id), text, published - timedelta(days=days)))
+    return found
 
 
 def _innermost_places(records: list[tuple[object, dict]], places: dict[object, str | None],

@@ -11,7 +11,7 @@ from analysis.casualties import (
     figures_to_rows,
     group_incidents,
 )
-from analysis.casualties.incidents import INCIDENT_COLUMNS
+from analysis.casualties.incidents import INCIDENT_COLUMNS, _days_after_attack
 from analysis.segmentation import split_sentences
 
 ARTICLES = [
@@ -332,6 +332,28 @@ def test_a_figure_with_no_day_of_its_own_belongs_to_the_story_its_article_tells(
     wounded = _killed_incidents([first, later], "injured", [date(2024, 5, 4), date(2024, 5, 8)])
     assert len(wounded) == 1 and wounded.iloc[0].n_sources == 2
 
+
+
+def test_a_follow_up_opening_with_days_since_the_attack_dates_its_story_by_them():
+    first = ("Wire", "A suicide bomber struck the Kalangai camp near Gbankoro on Monday, killing 19 people.")
+    follow_up = ("Post", "GBANKORO, Benin (Post) - Nine days after a suicide bomber struck the Kalangai camp, "
+                         "the market by the gate has reopened.\n\nThe attack killed 19 people, medics said.")
+    published = [date(2024, 5, 7), date(2024, 5, 15)]
+    assert len(_killed_incidents([first, follow_up], published=published)) == 1
+    # Without the opening, the toll is told on the day of publication, too late for the attack.
+    undated = ("Post", "GBANKORO, Benin (Post) - The market by the gate of the Kalangai camp has reopened."
+                       "\n\nThe attack killed 19 people, medics said.")
+    assert len(_killed_incidents([first, undated], published=published)) == 2
+
+
+@pytest.mark.parametrize("sentence, days", [
+    ("Nine days after a suicide bomber struck the camp, the stalls reopened.", 9),
+    ("KIDAL, Mali (Wire) - A week since the massacre in the village, survivors buried their dead.", 7),
+    ("The shelling came three days after an attack on a water point.", None),  # counted from the shelling
+    ("Nine days after the election, the results are still out.", None),  # no attack
+])
+def test_only_an_opening_counts_the_days_since_an_attack_from_the_time_of_telling(sentence, days):
+    assert _days_after_attack(sentence) == days
 
 
 def test_families_keep_their_unit_and_never_join_a_count_of_people():
