@@ -111,8 +111,13 @@ def _run_depths(text: str, spans: list[tuple[int, int]]) -> list[int]:
     of two places no gazetteer ranks apart, the scene is the inner one, not the nearer."""
     depths = [0]
     for (_, end), (start, _) in zip(spans, spans[1:]):
-        possessive = text[end:start].lstrip().startswith(("'s", "’s"))
-        depths.append(depths[-1] + 1 if possessive else depths[-1] - 1)
+        if text[end:start].lstrip().startswith(("'s", "’s")):
+            # "Tibú, a town in Colombia's Catatumbo region": the possessed place takes the
+            # possessor's step in the run, and the possessor holds it.
+            depths.append(depths[-1])
+            depths[-2] -= 1
+        else:
+            depths.append(depths[-1] - 1)
     return depths
 
 

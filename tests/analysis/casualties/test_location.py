@@ -106,6 +106,10 @@ def test_containment_reads_a_described_place_and_a_bare_direction():
     # Neither place is known to a gazetteer: the inner one of the run is the scene, not the nearer.
     ("A shell struck the market in Dar Saad, in Habil district, killing 9 people.", ("Dar Saad", "Habil"), "Dar Saad"),
     ("Shelling of a school in the Hawban area of Qarn town killed 9 pupils.", ("Hawban", "Qarn"), "Hawban"),
+    # The place a possessive names lies inside its possessor, and both hold the place before them.
+    ("Gunmen raided Dar Saad, a village in Yemen's Habil region, on Monday, killing 9 people.",
+     ("Dar Saad", "Yemen", "Habil"), "Dar Saad"),
+    ("Gunmen raided Qarn's Hawban quarter, killing 9 people.", ("Qarn", "Hawban"), "Hawban"),
 ])
 def test_of_two_unranked_places_in_a_run_the_inner_one_is_the_scene(text, names, place):
     at = text.index("9")
