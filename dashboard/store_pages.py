@@ -19,6 +19,7 @@ import streamlit as st
 
 from analysis.casualties import views as cv
 from analysis.compare import build_sides, selection_mode, term_counts
+from analysis.compare.core import with_framing
 from analysis.compare.selection import ARTICLE
 from analysis.entities import views as entity_views
 from analysis.export import csv_bytes
@@ -625,11 +626,13 @@ def compare() -> None:
     wanted = sorted({d for side in sides for d in side.doc_ids})
     # Whole articles, whatever the filters: a filter change that keeps the selection reads none again.
     full, texts = ctx.cached_in_store(f"articles {wanted}", lambda: queries.articles(wanted))
-    store_key = ctx.view_key()
-    prior = _prior(store_key, queries, tuple(documents["doc_id"].head(PRIOR_ARTICLES)))
+    prior = _prior(ctx.view_key(), queries, tuple(documents["doc_id"].head(PRIOR_ARTICLES)))
     with st.spinner("Comparing…"):
-        comparison = compare_page.comparison_of(store_key, "", tuple((side.key, side.doc_ids) for side in sides),
-                                                sides, full, texts, prior)
+        # Only the framing words weigh the articles in view: the rest is kept while the filters change.
+        unframed = compare_page.unframed_comparison_of("|".join((ctx.store.root, queries.version)),
+                                                       tuple((side.key, side.doc_ids) for side in sides),
+                                                       sides, full, texts)
+        comparison = with_framing(unframed, texts, prior, sides)
     compare_page.show_comparison(comparison, full, texts)
     st.caption(f"Distinctive words weigh each side against the words of the newest "
                f"{min(len(documents), PRIOR_ARTICLES):,} of the {offered.total:,} articles in view.")

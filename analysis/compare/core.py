@@ -1,9 +1,15 @@
 """`compare`: a selection of sides in, a `Comparison` out. Runs on the selected articles only,
-so it costs the same on a corpus of two articles or of thousands."""
+so it costs the same on a corpus of two articles or of thousands.
+
+Only the framing words depend on anything beyond the selected articles (the prior: the words of
+the articles around them), so `compare` is `with_framing(compare_unframed(...))`: a page whose
+prior follows its filters keeps the rest of a comparison while the filters change.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from analysis.compare import (
     conflicts,
@@ -26,6 +32,21 @@ def compare(result: Analysis, sides: Sequence[Side], texts: Mapping[str, str],
     `texts` maps doc_id to the article text (offsets in the tables index it); `prior` is the
     corpus's word counts for the framing statistic (framing.term_counts), else the selection's.
     """
+    return with_framing(compare_unframed(result, sides, texts), texts, prior)
+
+
+def with_framing(comparison: Comparison, texts: Mapping[str, str],
+                 prior: Mapping[str, float] | None = None, sides: Sequence[Side] | None = None) -> Comparison:
+    """`comparison` with its framing words weighed against `prior`. `sides`, when given, must
+    stand for the same articles as the comparison's (only how many articles a source has in
+    view, `Side.available`, may have changed since): they replace the comparison's."""
+    sides = tuple(sides) if sides is not None else comparison.sides
+    return replace(comparison, sides=sides, framing=framing.distinctive_terms(sides, texts, prior))
+
+
+def compare_unframed(result: Analysis, sides: Sequence[Side], texts: Mapping[str, str]) -> Comparison:
+    """Everything `compare` gives but the framing words (left empty): what depends on the
+    selected articles alone."""
     sides = tuple(sides)
     chosen = {d for side in sides for d in side.doc_ids}
     sentences = result.sentences[result.sentences["doc_id"].isin(chosen)]
@@ -46,7 +67,6 @@ def compare(result: Analysis, sides: Sequence[Side], texts: Mapping[str, str],
         "quotes": quotes,
         "labels": labels.actor_labels(sides, texts, mentions),
         "epithets": labels.epithets(sides, texts),
-        "framing": framing.distinctive_terms(sides, texts, prior),
         "figures": figures,
         "figure_spread": conflicts.figure_spread(figures),
         "dates": conflicts.date_conflicts(sides, result.events, sentence_rows),
@@ -57,6 +77,7 @@ def compare(result: Analysis, sides: Sequence[Side], texts: Mapping[str, str],
         sides=sides, sentences=parts["sentences"], statements=parts["statements"], omissions=parts["omissions"],
         maybe_elsewhere=parts["maybe_elsewhere"], matcher=alignment.matcher,
         overlap=parts["overlap"], coverage=parts["coverage"], quotes=quotes, labels=parts["labels"],
-        epithets=parts["epithets"], framing=parts["framing"], figures=figures, dates=parts["dates"],
-        tone=parts["tone"], statement_tone=parts["statement_tone"], summary=summary.summarise(parts),
+        epithets=parts["epithets"], framing=framing.distinctive_terms((), {}), figures=figures,
+        dates=parts["dates"], tone=parts["tone"], statement_tone=parts["statement_tone"],
+        summary=summary.summarise(parts),
     )

@@ -31,6 +31,7 @@ from analysis.compare import (
     term_counts,
 )
 from analysis.compare.align import MATCH_THRESHOLD
+from analysis.compare.core import compare_unframed
 from analysis.compare.embeddings import matcher_status
 from analysis.compare.explain import OMISSION_CEILING, UNEXPLAINED_LIMIT
 from analysis.compare.framing import Z_SIGNIFICANT, significance_note
@@ -61,6 +62,16 @@ def comparison_of(content_key: str, fixes: str, selection: tuple[tuple[str, tupl
     """The comparison of one selection, keyed by corpus, entity corrections and the articles
     each side stands for (`selection` is the hashable image of `_sides`)."""
     return compare(_full, _sides, _texts, _prior)
+
+
+@st.cache_data(show_spinner=False, max_entries=32, ttl="1h")
+def unframed_comparison_of(content_key: str, selection: tuple[tuple[str, tuple[str, ...]], ...], _sides: tuple,
+                           _full: Analysis, _texts: dict[str, str]) -> Comparison:
+    """The comparison of one selection without its framing words (compare_unframed), keyed by
+    the articles' source (an analysis store's place and version) and the articles each side
+    stands for: a filter change that keeps the selection only weighs the framing words again
+    (two articles of the 10k store: 0.36 s of comparison, 0.03 s of framing)."""
+    return compare_unframed(_full, _sides, _texts)
 
 
 def _article_choice(documents: pd.DataFrame) -> dict[str, str]:

@@ -42,3 +42,29 @@ def test_the_seeds(seeds_result, seeds_corpus):
     assert {"Taliban", "Turkey"} <= set(named)
     assert "terror group" in set(comparison.epithets["phrase"])  # Continental Defence's word
     assert len(comparison.tone) == 2
+
+
+def test_framing_alone_follows_the_prior(dev_result, dev_texts):
+    """A comparison kept while only its prior changes (a store page's filters) equals the one
+    computed afresh with the new prior."""
+    import dataclasses
+
+    import pandas as pd
+
+    from analysis.compare import term_counts
+    from analysis.compare.core import compare_unframed, with_framing
+
+    sides = build_sides(KEYS, dev_result.documents)
+    prior = term_counts(["Militants stormed the market; militants fled."] * 5)
+    unframed = compare_unframed(dev_result, sides, dev_texts)
+    assert unframed.framing.empty
+    kept, fresh = with_framing(unframed, dev_texts, prior), compare(dev_result, sides, dev_texts, prior)
+    for field in dataclasses.fields(fresh):
+        mine, theirs = getattr(kept, field.name), getattr(fresh, field.name)
+        if isinstance(theirs, pd.DataFrame):
+            pd.testing.assert_frame_equal(mine, theirs)
+        else:
+            assert mine == theirs, field.name
+    assert not kept.framing.equals(with_framing(unframed, dev_texts, None).framing)  # the prior counts
+    wider = [dataclasses.replace(side, available=9) for side in sides]
+    assert [s.available for s in with_framing(unframed, dev_texts, prior, wider).sides] == [9] * 4
