@@ -98,7 +98,11 @@ _ROLLUP_EVENTS = re.compile(
     # Attacks told before, counted together: "The attacks killed 22", "Across both attacks, 112 ...".
     r"|\b(?:the|these|those|both|all\s+(?:the\s+)?\w+)\s+(?:\w+\s+)?(?:attacks|raids|ambushes|assaults|strikes)"
     r"\s+(?:killed|left|wounded|injured|drove|forced|displaced|claimed)\b"
-    r"|\bacross\s+(?:both|all|the\s+\w+)\s+(?:attacks|raids|ambushes|assaults|strikes)\b",
+    r"|\bacross\s+(?:both|all|the\s+\w+)\s+(?:attacks|raids|ambushes|assaults|strikes)\b"
+    # A count that takes in an attack told elsewhere: "15 killed in Tibú in four days, counting
+    # Tuesday's drone attack".
+    r"|\b(?:counting|including|plus)\s+(?:the\s+|(?:\w+day|last\s+week)['’]s\s+)(?:[\w\-]+\s+){0,2}?"
+    r"(?:attack|strike|airstrike|shooting|bombing|raid|ambush|massacre|shelling)\b",
     re.IGNORECASE)
 
 # A sentence that breaks down the statistic before it: "Of these, ...", "Among them, ...".

@@ -280,7 +280,11 @@ def test_a_report_period_carries_to_the_next_sentence_in_extraction():
     ("The hospital had recorded 340 deaths from the siege by the end of September.", STATISTIC),
     ("Police have arrested 2,100 people under the state of emergency.", STATISTIC),
     ("The province accounts for most of the 900 civilian deaths recorded this year, the monitor said.", STATISTIC),
+    # A count that takes in an attack told elsewhere.
+    ("In all, 21 people have died in Kaduna in five days, counting Monday's bombing of the church.", STATISTIC),
+    ("The toll of 30 includes the shelling of the market, plus the raid on the camp.", STATISTIC),
     # One attack's count, however it is worded.
+    ("The blast killed 12 people, including the imam of the mosque.", INCIDENT),
     ("So far, 23 bodies have been recovered, the civil defence said.", INCIDENT),
     ("The twin blasts at the bus station killed 41 people on Sunday.", INCIDENT),
 ])
