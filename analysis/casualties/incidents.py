@@ -53,6 +53,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.casualties.location import (
+    CAPITALS,
     LOCALITY,
     antecedent_parts,
     countries_named,
@@ -756,7 +757,7 @@ _DAYS_AFTER_ATTACK = re.compile(
 
 
 # A dateline before a sentence's first words ("MAIDUGURI, Nigeria (AWS) - ").
-_DATELINE = re.compile(r"[A-Z][A-Z'.\- ]{2,}\b[^.!?]{0,60}?\s[-–—]\s*")
+_DATELINE = re.compile(rf"[{CAPITALS}][{CAPITALS}'.\- ]{{2,}}\b[^.!?]{{0,60}}?\s[-–—]\s*")
 
 
 def _days_after_attack(text: str) -> int | None:

@@ -134,9 +134,11 @@ _NUMBER_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nin
                             r"hundreds|several|many|some|of\s+the|all)\s*)$", re.IGNORECASE)
 
 
+# A capital letter, accented ones included ("CÚCUTA", "SÃO PAULO"), as a character-class body.
+CAPITALS = "A-ZÀ-ÖØ-Þ"
 # The dateline that opens wire copy ("NAIROBI - ", "CAIRO (Agency) - ", "GAZA CITY, March 3 -"):
 # where the reporter files from, not where the attack was.
-_DATELINE_AFTER = re.compile(r"(?:\s+[A-Z][A-Z.'’\-]+){0,2}"  # the rest of a city in capitals ("GUATEMALA CITY")
+_DATELINE_AFTER = re.compile(rf"(?:\s+[{CAPITALS}][{CAPITALS}.'’\-]+){{0,2}}"  # the rest of a city in capitals ("GUATEMALA CITY")
                              r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z\d][\w.]*){0,2})?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]\s")
 # A hospital or morgue counts the dead ("according to Madina hospital"), wherever they died.
 _FACILITY_AFTER = re.compile(r"\s+(?:teaching\s+|general\s+|referral\s+|district\s+)?(?:hospital|clinic|morgue)\b",
@@ -165,7 +167,7 @@ _SPOKEN_BEFORE = re.compile(
     r"|(?:told|briefed)\s+(?:reporters|journalists|the\s+press|a\s+news\s+conference)|said|speaking|"
     r"(?:news|press)\s+conference)\s+in\s+$", re.IGNORECASE)
 # The city part of a two-part dateline ("KHARKIV, " before "Ukraine -"): capitals, then a comma.
-_DATELINE_CITY = re.compile(r"[A-Z][A-Z .'’\-]*,\s*")
+_DATELINE_CITY = re.compile(rf"[{CAPITALS}][{CAPITALS} .'’\-]*,\s*")
 
 
 def _opens_a_line(text: str, start: int) -> bool:

@@ -349,6 +349,7 @@ def test_a_follow_up_opening_with_days_since_the_attack_dates_its_story_by_them(
 @pytest.mark.parametrize("sentence, days", [
     ("Nine days after a suicide bomber struck the camp, the stalls reopened.", 9),
     ("KIDAL, Mali (Wire) - A week since the massacre in the village, survivors buried their dead.", 7),
+    ("CÚCUTA, Colombia (Wire) - A week after gunmen raided the village, it is empty.", 7),
     ("The shelling came three days after an attack on a water point.", None),  # counted from the shelling
     ("Nine days after the election, the results are still out.", None),  # no attack
 ])

@@ -163,6 +163,8 @@ def test_a_province_is_never_put_inside_a_town():
     ("Kenya's Interior Ministry said 6 police officers died.", "Kenya", False),  # a capitalised institution
     ("BENIN CITY - Gunmen killed 4 farmers at dawn.", "BENIN", False),  # a dateline city of two words
     ("SAN PEDRO SULA (Wire) - 4 bus drivers were shot.", "SAN", False),
+    ("CÚCUTA, Colombia (Wire) - Gunmen killed 4 farmers.", "Colombia", False),  # an accented dateline city
+    ("SÃO FÉLIX (Wire) - Gunmen killed 4 farmers.", "SÃO", False),
     ("Three wounded were taken to a clinic in the Malian capital.", "Malian", False),  # a people, not a place
 ])
 def test_places_naming_victims_speakers_datelines_or_hospitals_are_not_the_scene(text, name, scene):
