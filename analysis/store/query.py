@@ -43,6 +43,7 @@ DUCKDB_MEMORY = "1GB"  # DuckDB spills to disk past this rather than grow the se
 # Read into memory when the store is opened: one row per article (about 200 bytes), and nearly
 # every query filters or joins on it. The per-sentence and per-mention tables stay on disk.
 HELD_IN_MEMORY = frozenset({"documents"})
+_ROWS_IN_ALL = "_rows_in_all"  # the column a page of rows carries its total in (StoreQueries._page)
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,22 @@ class StoreQueries:
         ctes, params = self.kept(filters)
         return self.sql(f"WITH {ctes} {body}", {**params, **(extra or {})})
 
+    def _page(self, filters: Filters, columns: str, body: str, order: str, limit: int,
+              offset: int = 0) -> Capped:
+        """The rows `SELECT columns body order` from `offset` on, at most `limit`, and how many
+        rows there are in all, counted in the same pass over the filters (a count of its own
+        filtered every table again: 0.09 of the 0.23 CPU seconds of the Timeline's page of events
+        at 10,000 articles). A page past the end has no row to carry the count: counted apart."""
+        rows = self._with(filters, f"SELECT {columns}, count(*) OVER () AS {_ROWS_IN_ALL} {body} {order} "
+                                   f"LIMIT {int(limit)} OFFSET {int(offset)}")
+        if not rows.empty:
+            total = int(rows[_ROWS_IN_ALL].iloc[0])
+        elif offset > 0:
+            total = int(self._with(filters, f"SELECT count(*) AS n {body}")["n"].iloc[0])
+        else:
+            total = 0
+        return Capped(rows.drop(columns=[_ROWS_IN_ALL]), total)
+
     @staticmethod
     def _rows_of_kept(table: str) -> str:
         """A sentence-keyed table's rows whose sentence is kept."""
@@ -264,11 +281,12 @@ class StoreQueries:
 
     def documents(self, filters: Filters, limit: int | None = None) -> Capped:
         """The kept articles, newest first (undated last), at most `limit` of them."""
-        cap = f"LIMIT {int(limit)}" if limit is not None else ""
-        rows = self._with(filters, "SELECT doc_id, title, source, published, published_estimated, url, words, "
-                                   f"sentences, compound FROM docs ORDER BY published DESC NULLS LAST, doc_id {cap}")
-        total = int(self._with(filters, "SELECT count(*) AS n FROM docs")["n"].iloc[0]) if limit is not None else len(rows)
-        return Capped(rows, total)
+        columns = "doc_id, title, source, published, published_estimated, url, words, sentences, compound"
+        order = "ORDER BY published DESC NULLS LAST, doc_id"
+        if limit is None:
+            rows = self._with(filters, f"SELECT {columns} FROM docs {order}")
+            return Capped(rows, len(rows))
+        return self._page(filters, columns, "FROM docs", order, limit)
 
     def entities(self, filters: Filters, limit: int | None = None) -> pd.DataFrame:
         """The entities table restated over the kept mentions (as `recount_entities` does),
@@ -430,15 +448,14 @@ class StoreQueries:
         them (date, then source, article and sentence order), and how many there are in all."""
         body = (f"FROM ({self._rows_of_kept('events')}) e JOIN docs d USING (doc_id) "
                 "LEFT JOIN sents s USING (doc_id, sent_id) WHERE e.date IS NOT NULL")
-        rows = self._with(filters, f"""SELECT e.* EXCLUDE (shard), d.source, d.title, d.published_estimated,
-                s.start AS sent_start {body}
-            ORDER BY e.date, d.source, e.doc_id, e.sent_id, e.start LIMIT {int(limit)} OFFSET {int(offset)}""")
-        total = int(self._with(filters, f"SELECT count(*) AS n {body}")["n"].iloc[0])
+        page = self._page(filters, "e.* EXCLUDE (shard), d.source, d.title, d.published_estimated, s.start AS sent_start",
+                          body, "ORDER BY e.date, d.source, e.doc_id, e.sent_id, e.start", limit, offset)
+        rows = page.rows
         documents = rows[["doc_id", "source", "title", "published_estimated"]].drop_duplicates("doc_id")
         sentences = rows[["doc_id", "sent_id", "sent_start"]].drop_duplicates(["doc_id", "sent_id"]).rename(
             columns={"sent_start": "start"})
         events = rows.drop(columns=["source", "title", "published_estimated", "sent_start"])
-        return Capped(timeline_views.dated_events(events, documents, sentences), total)
+        return Capped(timeline_views.dated_events(events, documents, sentences), page.total)
 
     # --- whole rows of a part of the store -------------------------------------------------------
 

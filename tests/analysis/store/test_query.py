@@ -152,6 +152,8 @@ def test_tables_match_apply(case, loaded, queries):
     second_page = queries.events_page(filters, size, size)
     assert second_page.capped and len(second_page.rows) == size > 0
     assert list(second_page.rows["start"]) == list(dated["start"][size:2 * size])
+    past_the_end = queries.events_page(filters, len(dated) + 5, max(size, 1))
+    assert past_the_end.rows.empty and past_the_end.total == len(dated)  # still says how many there are
 
 
 @pytest.mark.parametrize("case", CASES)
