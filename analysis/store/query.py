@@ -509,10 +509,14 @@ class StoreQueries:
         casualties = casualties.drop(columns=[c for c in ("shard",) if c in casualties.columns])
         ids = sorted(set(casualties["doc_id"]))
         documents = self.sql("SELECT * EXCLUDE (shard) FROM documents WHERE list_contains($ids, doc_id)", {"ids": ids})
-        sentences = self.sql(f"""WITH {ctes}, figures AS ({figures_sql})
-            SELECT s.* EXCLUDE (shard) FROM sentences s WHERE list_contains($ids, s.doc_id)
-            AND EXISTS (SELECT 1 FROM figures c WHERE c.doc_id = s.doc_id AND c.sent_id = s.sent_id)""",
-                             {**params, "ids": ids})
+        # The figures' sentences by their keys, in the figures' shards only: filtering the store
+        # again to find them took half of figures_of (0.14 of 0.28 CPU seconds at 10,000 articles).
+        keys = casualties[["doc_id", "sent_id"]].drop_duplicates()
+        sentences = self.sql("""SELECT s.* EXCLUDE (shard) FROM sentences s
+            JOIN (SELECT unnest($doc_ids) AS doc_id, unnest($sent_ids) AS sent_id) k USING (doc_id, sent_id)
+            WHERE list_contains($shards, s.shard)""",
+                             {"doc_ids": list(keys["doc_id"]), "sent_ids": [int(i) for i in keys["sent_id"]],
+                              "shards": self._shards_of(ids)})
         incidents = self.sql("SELECT * FROM incidents WHERE incident_id IN (SELECT unnest($ids))",
                              {"ids": sorted(set(casualties["incident_id"].dropna()))})
         statistics = self.sql("SELECT * FROM statistics WHERE statistic_id IN (SELECT unnest($ids))",
