@@ -472,13 +472,19 @@ def casualties() -> None:
 
 
 def _casualties_in_full(ctx: StoreContext) -> None:
-    filtered, full = ctx.cached("casualty tables", lambda: ctx.queries.casualty_tables(ctx.filters))
+    queries, filters = ctx.queries, ctx.filters
+    filtered = ctx.cached("casualty figures", lambda: queries.figures_in_view(filters))
+    # Whether the filters kept every figure of an incident needs all the figures of the incidents
+    # in view, not of the whole store: reading those took 1.3 s and comparing them 0.8 s of a
+    # 3.2 s filter change at 10,000 articles.
+    in_view = sorted(set(filtered.casualties["incident_id"].dropna()))
+    every = ctx.cached("every figure of the incidents in view", lambda: queries.figures_of(Filters(), in_view))
     figures = ctx.cached("figures", lambda: cv.figures_table(filtered.casualties, filtered.sentences,
                                                              filtered.documents))
     reports = ctx.cached("reports", lambda: cv.source_reports(filtered.casualties, filtered.documents,
                                                               filtered.sentences))
     incidents = ctx.cached("incidents", lambda: cv.incidents_view(
-        full.incidents, reports, cv.complete_incidents(filtered.casualties, full.casualties)))
+        every.incidents, reports, cv.complete_incidents(filtered.casualties, every.casualties)))
     statistics = ctx.cached("statistics", lambda: cv.statistics_view(filtered.statistics, filtered.casualties))
     if incidents.empty:
         st.warning("These figures are not grouped into incidents, so no totals are given.")

@@ -472,6 +472,11 @@ class StoreQueries:
             return full, full
         return self._figure_analysis(f"SELECT * FROM ({self._casualties_sql(filters)}){only}", filters, incidents), full
 
+    def figures_in_view(self, filters: Filters) -> Analysis:
+        """The kept figures with their sentences, articles, incidents and statistics: the first
+        half of `casualty_tables`, without every figure of the store beside it."""
+        return self._figure_analysis(self._casualties_sql(filters), filters)
+
     def casualty_count(self, filters: Filters) -> int:
         """How many figures the filters keep."""
         return int(self._with(filters, f"SELECT count(*) AS n FROM ({self._casualties_sql(filters)})")["n"].iloc[0])

@@ -138,6 +138,17 @@ def test_tables_match_apply(case, loaded, queries):
     only, every = queries.casualty_tables(filters, some)
     assert set(only.casualties["incident_id"]) == set(some) == set(every.casualties["incident_id"])
     pd.testing.assert_frame_equal(queries.figures_of(filters, some).casualties, only.casualties)
+    # What the Casualties page reads for a view: the kept figures, and every figure of their
+    # incidents only (not of the store) to tell which incidents the filters kept whole.
+    in_view_figures = queries.figures_in_view(filters)
+    pd.testing.assert_frame_equal(in_view_figures.casualties, casualties.casualties)
+    their = queries.figures_of(Filters(), sorted(set(in_view_figures.casualties["incident_id"].dropna())))
+    assert cv.complete_incidents(in_view_figures.casualties, their.casualties) == complete
+    page_reports = cv.source_reports(in_view_figures.casualties, in_view_figures.documents, in_view_figures.sentences)
+    pd.testing.assert_frame_equal(
+        cv.incidents_view(their.incidents, page_reports, cv.complete_incidents(in_view_figures.casualties,
+                                                                             their.casualties)),
+        cv.incidents_view(loaded.incidents, reports, complete), check_dtype=False)
     same_rows(only.casualties, expected.casualties[expected.casualties["incident_id"].isin(some)],
               ["doc_id", "sent_id", "start"], ["doc_id", "sent_id", "start", "low"])
     figure_sentences = expected.sentences.merge(expected.casualties[["doc_id", "sent_id"]].drop_duplicates())
