@@ -62,6 +62,7 @@ from analysis.casualties.location import (
     learn_containment,
     place_rank,
 )
+from analysis.casualties.kinds import anchors_an_episode
 from analysis.casualties.numbers import UNITS
 from analysis.casualties.reports import article_figure, incident_figures
 
@@ -203,6 +204,41 @@ def _clause_episodes(records: list[tuple[object, dict]],
             episode, shift, opens = told[number]
             closes = next((cut for later, _, cut in told[number + 1:] if later != episode), len(text))
             episodes[index] = (episode, shift, text[opens:closes])
+    return episodes
+
+
+# The clause a time offset opens runs to the next comma or semicolon.
+_CLAUSE_END = re.compile(r"[,;]")
+
+
+def _after_clause_episodes(records: list[tuple[object, dict]],
+                           sentences: pd.DataFrame) -> dict[object, tuple[int, int, str]]:
+    """For a figure inside a clause a time offset opens ("The killing came four days after armed
+    men killed at least 19 people in a village"): another episode than the sentence's, that many
+    days from it, told by the clause's words, in the shape `_clause_episodes` gives. A figure
+    after the clause has closed ("Three days after the attack, the toll rose to 19") is the
+    sentence's own."""
+    wanted = {(row["doc_id"], int(row["sent_id"])) for _, row in records
+              if row.get("start") is not None and not is_statistic(row)}
+    if not wanted or sentences.empty or "start" not in sentences:
+        return {}
+    texts = _sentence_texts(sentences, wanted)
+    episodes: dict[object, tuple[int, int, str]] = {}
+    for index, row in records:
+        key = (row["doc_id"], int(row["sent_id"]))
+        if key not in texts or row.get("start") is None or is_statistic(row):
+            continue
+        sentence_start, text = texts[key]
+        at = int(row["start"]) - sentence_start
+        opener = next((match for match in _OFFSET.finditer(text, 0, max(at, 0))
+                       if match.group("way") and match.group("way").lower() in ("after", "before")
+                       and not _CLAUSE_END.search(text, match.end(), at)), None)
+        if opener is not None:
+            closes = _CLAUSE_END.search(text, at)
+            clause = text[opener.start():closes.start() if closes else len(text)]
+            # "... three days after the killing of 12 farmers on Saturday": the clause's own day.
+            shift = 0 if anchors_an_episode(clause, None) else _offset_days(opener.group(0))
+            episodes[index] = (1, shift, clause)
     return episodes
 
 
@@ -611,7 +647,7 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
     sentence_day = _figure_sentence_days(records, sentences)
     places = _innermost_places(records, places, geography)
     story = _story_days(records, sentence_day, meta, places, sentences)
-    episodes = _clause_episodes(records, sentences)
+    episodes = {**_after_clause_episodes(records, sentences), **_clause_episodes(records, sentences)}
     nearer_day = _nearer_days(records, sentences, events, episodes)
     recaps: set[object] = set()
     reports: dict[tuple, list[_Report]] = {}

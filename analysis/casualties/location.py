@@ -331,7 +331,7 @@ def countries_of(name: str) -> frozenset[str]:
 _KIND_WORD = (r"(?:(?:[a-z]+|IDP)\s+)?(?:camp|site|district|town|city|"
               r"village|area|neighbourhood|neighborhood|suburb|settlement|county|territory|province|state|region|"
               r"governorate|prefecture|department|township|municipality|commune|ward|"
-              r"market|station|hospital|prison|school|mosque|church|checkpoint)")
+              r"market|station|hospital|prison|school|mosque|church|checkpoint|forest|hills?|mountains?|valley)")
 _SIDE = r"(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?"
 _CONTAINMENT_GAP = re.compile(
     r"(?:\s+" + _KIND_WORD + r")?\s*,?\s*(?:(?:a|an|the)\s+(?:small\s+|large\s+|remote\s+)?" + _KIND_WORD + r"\s+)?"
@@ -422,19 +422,36 @@ def learn_containment(texts: Iterable[str], names: Iterable[str],
         return {name: frozenset(_holders(name, parents)) for name in parents}
     for text in texts:
         spans = _name_spans(text, known)
-        for (_, end, first), (start, second_end, second) in zip(spans, spans[1:]):
+        for number, ((_, end, first), (start, second_end, second)) in enumerate(zip(spans, spans[1:])):
             if first == second:
                 continue
             gap = text[end:start]
             nests = (_CONTAINMENT_GAP.fullmatch(gap) or _BEARING_GAP.fullmatch(gap)) is not None \
                 and place_rank(second) <= place_rank(first)
             listed = _LIST_GAP.fullmatch(gap) is not None and place_rank(second) < place_rank(first)
-            if nests or listed:
+            possessed = _possessed_after(text, spans, number + 1)
+            if nests and possessed and possessed != first and place_rank(possessed) <= place_rank(first):
+                # "Filo Gringo in Colombia's Catatumbo region": inside the region, in the country.
+                parents.setdefault(first, set()).add(possessed)
+                parents.setdefault(possessed, set()).add(second)
+            elif nests or listed:
                 parents.setdefault(first, set()).add(second)  # "Zamzam camp near El Fasher"
             elif _POSSESSIVE_GAP.fullmatch(gap) and _PART_KIND_AFTER.match(text, second_end) \
                     and place_rank(first) <= place_rank(second):
                 parents.setdefault(second, set()).add(first)  # "Mogadishu's Hodan district"
     return {name: frozenset(_holders(name, parents)) for name in parents}
+
+
+def _possessed_after(text: str, spans: list[tuple[int, int, str]], at: int) -> str | None:
+    """The place the place at `spans[at]` is the possessor of ("Colombia's Catatumbo region"
+    gives Catatumbo), when it holds it: a coarser or equally ranked possessor only."""
+    if at + 1 >= len(spans):
+        return None
+    (_, end, possessor), (start, _, possessed) = spans[at], spans[at + 1]
+    if _POSSESSIVE_GAP.fullmatch(text[end:start]) and possessed != possessor \
+            and place_rank(possessor) <= place_rank(possessed):
+        return possessed
+    return None
 
 
 def _holders(name: str, parents: dict[str, set[str]]) -> set[str]:

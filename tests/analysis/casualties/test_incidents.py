@@ -357,6 +357,19 @@ def test_only_an_opening_counts_the_days_since_an_attack_from_the_time_of_tellin
     assert _days_after_attack(sentence) == days
 
 
+def test_a_figure_in_a_clause_a_time_offset_opens_is_the_earlier_attack():
+    raid = ("Wire", "Armed men raided the village of Dunga in Kogi state on Monday, killing 19 people.")
+    ambush = ("Post", "Gunmen shot dead four traders near Lokoja on Thursday, police said. The killing came "
+                      "three days after armed men killed 19 people in the village of Dunga, in the same state.")
+    rows = _killed_incidents([raid, ambush], published=[date(2024, 5, 6), date(2024, 5, 9)])
+    assert sorted(rows.conservative) == [4, 19] and rows.n_sources.max() == 2
+    # A day of the clause's own is that attack's day, not one counted back from it.
+    named = ("Post", "Gunmen shot dead four traders near Lokoja on Thursday, police said. The killing came "
+                     "three days after armed men killed 19 people in Dunga on Monday.")
+    rows = _killed_incidents([raid, named], published=[date(2024, 5, 6), date(2024, 5, 9)])
+    assert sorted(rows.conservative) == [4, 19] and rows.n_sources.max() == 2
+
+
 def test_families_keep_their_unit_and_never_join_a_count_of_people():
     texts = [("Wire", "Fighting in Gbankoro on Tuesday forced 400 families to flee, a local official said."),
              ("Post", "Some 400 people fled Gbankoro on Tuesday after the fighting, residents said.")]

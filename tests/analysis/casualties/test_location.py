@@ -93,6 +93,18 @@ def test_containment_is_learned_from_the_texts_own_words():
     assert "sirte" not in holders and "misrata" not in holders
 
 
+def test_containment_reads_a_place_in_a_possessed_region_and_a_forest_near_a_town():
+    from analysis.casualties.location import learn_containment
+
+    texts = ["Armed men raided the village of Dunga in Nigeria's Kogi region on Monday.",
+             "Troops cleared camps in the Sambisa forest near Bama."]
+    holders = learn_containment(texts, ["Dunga", "Nigeria", "Kogi", "Sambisa", "Bama"])
+    assert holders["dunga"] == {"kogi", "nigeria"} and holders["kogi"] == {"nigeria"}
+    assert holders["sambisa"] == {"bama"}
+    # A possessor finer than the place it names holds nothing: "Dunga's Nigeria" is no nesting.
+    assert "nigeria" not in learn_containment(["Gunmen hit Kogi in Dunga's Nigeria."], ["Dunga", "Nigeria", "Kogi"])
+
+
 def test_containment_reads_a_described_place_and_a_bare_direction():
     from analysis.casualties.location import learn_containment
 
