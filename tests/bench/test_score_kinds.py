@@ -1,4 +1,4 @@
-"""The kind dev and held-out sets (all four pairs) checked against their own texts, and the kind
+"""The kind dev and held-out sets (all five pairs) checked against their own texts, and the kind
 scorer run for real on a small file."""
 
 import importlib.util
@@ -14,7 +14,8 @@ from analysis.segmentation import split_sentences
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "casualties" / "kinds"
 FILES = [DATA / name for name in ("dev.jsonl", "heldout.jsonl", "dev2.jsonl", "heldout2.jsonl",
-                                  "dev3.jsonl", "heldout3.jsonl", "dev4.jsonl", "heldout4.jsonl")]
+                                  "dev3.jsonl", "heldout3.jsonl", "dev4.jsonl", "heldout4.jsonl",
+                                  "dev5.jsonl")]
 CATEGORIES = {"killed", "injured", "missing", "displaced", "detained", "killed_or_injured"}
 
 
