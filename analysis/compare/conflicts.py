@@ -114,9 +114,14 @@ def date_conflicts(sides: Sequence[Side], events: pd.DataFrame, sentence_rows: p
     for d, s, day, expr in dated[["doc_id", "sent_id", "date", "expression"]].itertuples(index=False):
         by_sentence.setdefault((d, int(s)), []).append((pd.Timestamp(day).date(), expr))
     out: list[dict] = []
-    members = sentence_rows.dropna(subset=["statement"])
-    for statement, group in members.groupby("statement", sort=True):
-        carried = [(r, by_sentence[(r.doc_id, r.sent_id)]) for r in group.itertuples() if (r.doc_id, r.sent_id) in by_sentence]
+    # The members of each statement in one pass over the rows (a pass per statement took 2 s for
+    # two sources' 30 articles), statements in order, each one's rows in the table's order.
+    by_statement: dict[int, list] = {}
+    for r in sentence_rows.dropna(subset=["statement"]).itertuples():
+        by_statement.setdefault(int(r.statement), []).append(r)
+    for statement in sorted(by_statement):
+        carried = [(r, by_sentence[(r.doc_id, r.sent_id)]) for r in by_statement[statement]
+                   if (r.doc_id, r.sent_id) in by_sentence]
         if len(carried) < 2:
             continue
         days = [{d for d, _ in found} for _, found in carried]
