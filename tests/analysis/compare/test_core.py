@@ -68,3 +68,13 @@ def test_framing_alone_follows_the_prior(dev_result, dev_texts):
     assert not kept.framing.equals(with_framing(unframed, dev_texts, None).framing)  # the prior counts
     wider = [dataclasses.replace(side, available=9) for side in sides]
     assert [s.available for s in with_framing(unframed, dev_texts, prior, wider).sides] == [9] * 4
+
+
+def test_each_statement_carries_its_tone_spread_and_the_figures_its_sides_give(dev_result, dev_texts):
+    statements = compare(dev_result, build_sides(KEYS, dev_result.documents), dev_texts).statements
+    for _, group in statements.groupby("statement"):
+        assert (group["tone_spread"] == group["compound"].max() - group["compound"].min()).all()
+        assert group["figures_differ"].nunique() == 1  # one finding per statement, on each of its rows
+    lead = statements[statements["n_sides"] == 4]
+    assert lead["figures_differ"].str.startswith(
+        "killed: Horn Wire 15; Mogadishu Monitor 12; Horn Tribune 20; East Africa Observer 18").all()
