@@ -49,18 +49,24 @@ def _flags(rows: pd.DataFrame, column: str) -> pd.Series:
 
 
 def _best_rows(rows: pd.DataFrame) -> pd.DataFrame:
-    """Per side, the side's largest figure for the incident (its headline toll), current
-    figures before superseded ones."""
+    """Per incident and side, the side's largest figure for the incident (its headline toll),
+    current figures before superseded ones; incidents in order, each one's sides in order. All
+    incidents at once: one pass per incident took 0.7 s for two sources' 30 articles."""
     ranked = rows.assign(_top=rows["high"].fillna(rows["low"]).fillna(0), _old=_flags(rows, "superseded"))
-    ranked = ranked.sort_values(["side", "_old", "_top"], ascending=[True, True, False], kind="stable")
-    return ranked.drop_duplicates("side")
+    ranked = ranked.sort_values(["incident_id", "side", "_old", "_top"], ascending=[True, True, True, False],
+                                kind="stable")
+    return ranked.drop_duplicates(["incident_id", "side"])
 
 
-def _disagreeing(best: pd.DataFrame) -> bool:
-    """Two or more sides whose current figures span two or more different ranges."""
+def _disagreeing(best: pd.DataFrame) -> set:
+    """The incidents of `best` (_best_rows) on which two or more sides give current figures
+    that span two or more different ranges."""
     current = best[~best["_old"]]
-    spans = {(_number(low), _number(high)) for low, high in current[["low", "high"]].itertuples(index=False)}
-    return current["side"].nunique() >= 2 and len(spans) >= 2
+    spans = pd.Series([(_number(low), _number(high)) for low, high in zip(current["low"], current["high"])],
+                      index=current.index, dtype=object)
+    by_incident = current.assign(_span=spans).groupby("incident_id")
+    sides, ranges = by_incident["side"].nunique(), by_incident["_span"].nunique()
+    return set(sides.index[(sides >= 2) & (ranges >= 2)])
 
 
 def _rows_for(matched_by: str, best: pd.DataFrame, sides: Sequence[Side]) -> list[dict]:
@@ -84,11 +90,11 @@ def figure_conflicts(sides: Sequence[Side], casualties: pd.DataFrame,
     if "kind" in rows.columns:
         rows = rows[rows["kind"] != "statistic"]
     rows = rows.assign(side=rows["doc_id"].map(where))
+    best = _best_rows(rows)
+    disagreeing = _disagreeing(best)
     out: list[dict] = []
-    for incident, group in rows.groupby("incident_id", sort=True):
-        best = _best_rows(group)
-        if _disagreeing(best):
-            out.extend(_rows_for(f"incident {incident}", best, sides))
+    for incident, own in best[best["incident_id"].isin(disagreeing)].groupby("incident_id", sort=True):
+        out.extend(_rows_for(f"incident {incident}", own, sides))
     return pd.DataFrame(out, columns=FIGURE_COLUMNS)
 
 
