@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "incidents"
 CORPORA = [DATA / f"{name}.jsonl" for name in (
     "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8",
-    "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")]
+    "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")]
 CATEGORIES = {*CASUALTY_CATEGORIES, "killed_or_injured"}
 
 
