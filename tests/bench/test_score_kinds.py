@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "casualties" / "kinds"
 FILES = [DATA / name for name in ("dev.jsonl", "heldout.jsonl", "dev2.jsonl", "heldout2.jsonl",
                                   "dev3.jsonl", "heldout3.jsonl", "dev4.jsonl", "heldout4.jsonl",
-                                  "dev5.jsonl")]
+                                  "dev5.jsonl", "heldout5.jsonl")]
 CATEGORIES = {"killed", "injured", "missing", "displaced", "detained", "killed_or_injured"}
 
 
@@ -111,7 +111,8 @@ def test_summary_arithmetic_on_known_outcomes(scorer) -> None:  # type: ignore[n
     assert [e.split("\t")[0].strip() for e in scorer.error_lines(outcomes)] == ["b", "d"]
 
 
-@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl"])
+@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl",
+                                  "heldout5.jsonl"])
 def test_errors_are_refused_for_a_heldout_file(scorer, tmp_path: Path, capsys, name: str) -> None:  # type: ignore[no-untyped-def]
     heldout = tmp_path / name
     _write_items(heldout, THREE_ITEMS[:1])
