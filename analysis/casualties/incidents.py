@@ -983,7 +983,49 @@ def _cluster(records: list[tuple[object, dict]], documents: pd.DataFrame, senten
                 grouping.place(report)
             else:
                 home.add(report)
-    return grouping.incidents, geography
+    return _join_lone_twins(grouping.incidents), geography
+
+
+TWIN_MIN = 5  # a lone report's figure this large or more, stated exactly elsewhere, is distinctive
+
+
+def _join_lone_twins(incidents: list[_Incident]) -> list[_Incident]:
+    """Each incident of one report not dated to a day (a recap, a back-reference, "last week",
+    an estimate) that states exactly the figure of one corroborated incident its days may be
+    about, with no rival kind of attack, joins it wherever it is placed: "a car bomb at the KM4
+    junction killed 17" recalled in a sentence about a camp, a memorial in a cathedral for
+    "last week's massacre" of 31. Two attacks on different days never meet here: a report
+    dated to a day stays where the grouping put it. Incidents are indexed by (category, kind,
+    figure), so this is linear."""
+    by_figure: dict[tuple, list[_Incident]] = {}
+    for incident in incidents:
+        if len(incident.doc_ids) > 1 and incident.anchored:
+            for figure in {r.low for r in incident.reports if r.stated and r.low >= TWIN_MIN}:
+                first = incident.reports[0]
+                by_figure.setdefault((first.category, first.cumulative, first.unit, figure), []).append(incident)
+    joined: set[int] = set()
+    for incident in incidents:
+        if len(incident.reports) != 1 or incident.reports[0].precise:
+            continue
+        report = incident.reports[0]
+        if not report.stated or report.low < TWIN_MIN:
+            continue
+        twins = [twin for twin in by_figure.get((report.category, report.cumulative, report.unit, report.low), [])
+                 if report.doc_id not in twin.doc_ids and not _rival_attacks(report, twin)
+                 and _may_be_about(report, twin)]
+        if len(twins) == 1:
+            twins[0].add(report)
+            joined.add(id(incident))
+    return [incident for incident in incidents if id(incident) not in joined]
+
+
+def _may_be_about(report: _Report, incident: _Incident) -> bool:
+    """Whether the report's possible days reach the incident's."""
+    if report.first_possible is None or incident.day_span is None:
+        return False
+    latest_first, earliest_last = incident.day_span
+    return report.first_possible <= max(latest_first, earliest_last) and \
+        report.last_possible >= min(latest_first, earliest_last)
 
 
 class _Grouping:

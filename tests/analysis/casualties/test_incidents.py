@@ -505,6 +505,24 @@ def test_a_recap_of_two_attacks_naming_no_day_joins_the_attacks_told_before():
     assert len(market) == 1 and market.iloc[0].n_sources == 2
 
 
+def test_a_loosely_dated_report_stating_one_corroborated_incidents_exact_toll_joins_it():
+    bombing = [("Wire", "A car bomb exploded at the Bakara crossroads in Mogadishu on Tuesday, killing 17 people, "
+                        "police said."),
+               ("Post", "The toll from the car bomb at the Bakara crossroads in Mogadishu on Tuesday stood at 17, "
+                        "hospital staff said.")]
+    memorial = ("Radio", "Mourners gathered at the Daynile cemetery for the victims of last week's bombing, "
+                         "which killed 17 people.")
+    published = [date(2024, 5, 7), date(2024, 5, 8), date(2024, 5, 13)]
+    rows = _killed_incidents([*bombing, memorial], published=published)
+    assert len(rows) == 1 and rows.iloc[0].n_sources == 3
+    # Two corroborated bombings with that toll in its days: the memorial could be for either.
+    raid = [("Wire", "A suicide bomber killed 17 people at a mosque in Afgooye on Wednesday, elders said."),
+            ("Post", "Elders in Afgooye said the bombing of the mosque had killed 17 worshippers on Wednesday.")]
+    rows = _killed_incidents([*bombing, *raid, memorial],
+                             published=[*published[:2], date(2024, 5, 9), date(2024, 5, 9), published[2]])
+    assert len(rows) == 3 and sorted(rows.n_sources) == [1, 2, 2]
+
+
 def test_a_figure_takes_the_day_its_casualty_verb_is_told_with_when_its_sentence_names_two():
     first = ("Wire", "Gunmen shot dead 3 farmers in the village of Kolo on Sunday, police said.")
     march = ("Weekly", "Villagers marched in the village of Kolo on Wednesday to demand justice for the "
