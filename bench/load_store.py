@@ -8,8 +8,9 @@ sidebar's Source filter (a filter change: a view not asked for before, so nothin
 filter change is timed from the moment the source is chosen (Enter in the box) to the page
 drawn again; the time from the first click in the box, typing the source's name included, is
 printed beside it, and so are the CPU seconds the server spent on each first render and filter
-change (what the server's work costs whatever else runs on the shared machine). A step counts as rendered when the page title is drawn, the app's script run is over and every
-chart has its SVG (as bench/load.py counts it). Prints each time, the errors (exception or error
+change and those the browser spent on each filter change (on the shared machine, what each side's
+work costs whatever else runs). A step counts as rendered when the page title is drawn, the app's
+script run is over and every chart has its SVG (as bench/load.py counts it). Prints each time, the errors (exception or error
 boxes, page errors, timeouts: must be 0) and the server's peak resident memory (sampled VmRSS and
 VmHWM). With --screenshots DIR it saves a PNG of each page after its first render and after the
 filter change, in a 4,000-pixel-tall window (Streamlit scrolls inside the page, so a screenshot
