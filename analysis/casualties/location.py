@@ -182,14 +182,22 @@ def _is_demonym(word: str) -> bool:
     return word in DEMONYMS or word in DEMONYM_PLURALS
 
 
+# A place inside an outlet's name ("Radio Bani FM", "the Kabul Times"): the outlet, not a scene.
+_OUTLET_BEFORE = re.compile(r"\b(?:Radio|Télé|Tele|TV)\s+$")
+_OUTLET_AFTER = re.compile(r"\s+(?:FM|TV|Radio|Television|Times|Post|Tribune|Herald|Gazette|News)\b")
+
+
 def _not_the_scene(text: str, start: int, end: int) -> bool:
     """Whether the place span [start, end) of `text` names victims, a speaker or where one
-    spoke, a hospital, a destination, a person's past, the dateline or a people, not a scene."""
+    spoke, a hospital, a destination, a person's past, the dateline, an outlet or a people,
+    not a scene."""
     if not 0 <= start < end <= len(text):
         return False
     if _is_demonym(text[start:end]):
         return True  # "the Haitian capital": a people's name the tagger took for a place
     after = text[end:end + 60]
+    if _OUTLET_AFTER.match(after) or _OUTLET_BEFORE.search(text, max(0, start - 8), start):
+        return True
     if _SPEAKER_AFTER.match(after) or _FACILITY_AFTER.match(after) or _FACILITY_NAME.search(text, start, end):
         return True
     if _opens_a_line(text, start) and _DATELINE_AFTER.match(after):

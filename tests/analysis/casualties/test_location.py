@@ -178,6 +178,8 @@ def test_a_province_is_never_put_inside_a_town():
     ("CÚCUTA, Colombia (Wire) - Gunmen killed 4 farmers.", "Colombia", False),  # an accented dateline city
     ("SÃO FÉLIX (Wire) - Gunmen killed 4 farmers.", "SÃO", False),
     ("Three wounded were taken to a clinic in the Malian capital.", "Malian", False),  # a people, not a place
+    ("This is Radio Bani FM. Gunmen killed 4 herders.", "Bani", False),  # an outlet's name
+    ("The Kabul Times said 4 people were killed.", "Kabul", False),
 ])
 def test_places_naming_victims_speakers_datelines_or_hospitals_are_not_the_scene(text, name, scene):
     start = text.index(name)
