@@ -127,7 +127,8 @@ def _placed_by_the_lead(figures: list[CasualtyFigure], text: str, sentences: Seq
             break
         if figure.kind != STATISTIC:
             unplaced.append(number)
-    lead = lead_place(text, sentences, places, starts) if unplaced and places else None
+    told_in = [s.paragraph for s in sentences if s.start <= figures[unplaced[0]].start][-1:] if unplaced else []
+    lead = lead_place(text, sentences, places, starts, told_in[0] if told_in else None) if unplaced and places else None
     if lead is None:
         return figures
     placed = list(figures)
@@ -137,15 +138,23 @@ def _placed_by_the_lead(figures: list[CasualtyFigure], text: str, sentences: Seq
 
 
 def lead_place(text: str, sentences: Sequence[Sentence], places: Sequence[tuple[int, int, str]],
-               starts: list[int] | None = None) -> str | None:
+               starts: list[int] | None = None, until: int | None = None) -> str | None:
     """The first scene the article's first paragraph names (never its dateline, a speaker or
     a destination: `nearest_place` leaves those out), the inner one of a run. `starts` are the
-    places' starts when they come in order (`_place_starts`)."""
+    places' starts when they come in order (`_place_starts`). With `until`, a paragraph, the
+    first paragraphs before it that name no scene are passed over ("Good evening, this is the
+    news." above "We begin in Ténenkou cercle, ... near Diafarabé")."""
     if not sentences:
         return None
-    first = [s for s in sentences if s.paragraph == sentences[0].paragraph]
-    lo, hi = first[0].start, first[-1].end
-    return nearest_place(_places_within(places, starts, lo, hi), lo, lo, lo, hi, text)
+    paragraphs: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        paragraphs.setdefault(sentence.paragraph, []).append(sentence)
+    for paragraph, within in paragraphs.items():
+        lo, hi = within[0].start, within[-1].end
+        scene = nearest_place(_places_within(places, starts, lo, hi), lo, lo, lo, hi, text)
+        if scene is not None or until is None or paragraph + 1 >= until:
+            return scene
+    return None
 
 
 def _place_starts(places: Sequence[tuple[int, int, str]]) -> list[int] | None:

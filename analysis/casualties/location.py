@@ -338,7 +338,7 @@ def countries_of(name: str) -> frozenset[str]:
 # A kind of place, with one lower-case word before it ("livestock market", "displacement camp").
 _KIND_WORD = (r"(?:(?:[a-z]+|IDP)\s+)?(?:camp|site|district|town|city|"
               r"village|area|neighbourhood|neighborhood|suburb|settlement|county|territory|province|state|region|"
-              r"governorate|prefecture|department|township|municipality|commune|ward|"
+              r"governorate|prefecture|department|township|municipality|commune|ward|cercle|woreda|tehsil|"
               r"market|station|hospital|prison|school|mosque|church|checkpoint|forest|hills?|mountains?|valley)")
 _SIDE = r"(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?"
 _CONTAINMENT_GAP = re.compile(
@@ -361,6 +361,10 @@ _POSSESSIVE_GAP = re.compile(r"['’]s\s+")
 _PART_KIND_AFTER = re.compile(r"\s+(?:district|neighbourhood|neighborhood|quarter|suburb|camp|area|ward|commune)\b",
                               re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*,\s*", re.IGNORECASE)  # "El Fasher, North Darfur": only when the second is coarser
+# ... or says it is an administrative unit: "a camp near Diafarabé, Ténenkou cercle".
+_ADMIN_UNIT_AFTER = re.compile(
+    r"\s+(?:district|province|region|state|county|department|governorate|prefecture|territory|municipality"
+    r"|commune|cercle|woreda|tehsil|township)\b", re.IGNORECASE)
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:al-|el-)?[A-Z][\w’'\-]*)*")
 
 
@@ -436,7 +440,9 @@ def learn_containment(texts: Iterable[str], names: Iterable[str],
             gap = text[end:start]
             nests = (_CONTAINMENT_GAP.fullmatch(gap) or _BEARING_GAP.fullmatch(gap)) is not None \
                 and place_rank(second) <= place_rank(first)
-            listed = _LIST_GAP.fullmatch(gap) is not None and place_rank(second) < place_rank(first)
+            listed = _LIST_GAP.fullmatch(gap) is not None and (
+                place_rank(second) < place_rank(first)
+                or (place_rank(second) == place_rank(first) and _ADMIN_UNIT_AFTER.match(text, second_end) is not None))
             possessed = _possessed_after(text, spans, number + 1)
             if nests and possessed and possessed != first and place_rank(possessed) <= place_rank(first):
                 # "Filo Gringo in Colombia's Catatumbo region": inside the region, in the country.

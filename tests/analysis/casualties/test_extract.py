@@ -274,6 +274,16 @@ def test_figures_before_any_placed_one_take_the_scene_the_lead_names():
     assert [(f.value, f.location) for f in found] == [(14, "Kanyaruchinya"), (9, "Rutshuru")]
 
 
+def test_a_bulletins_greeting_is_passed_over_for_the_first_paragraph_naming_a_scene():
+    text = ("Good evening, this is Radio Bani FM.\n\nWe begin near Kanyaruchinya, where families are "
+            "still searching the river.\n\nA survivor said as many as 35 people may have been killed.")
+    found = figures(text, _places(text, "Bani", "Kanyaruchinya"))
+    assert [(f.value, f.location) for f in found] == [(35, "Kanyaruchinya")]
+    # A scene named only after the figure is not its lead.
+    later = "Good evening.\n\nA survivor said 35 people were killed.\n\nIn Rutshuru, markets reopened."
+    assert [f.location for f in figures(later, _places(later, "Rutshuru"))] == [None]
+
+
 def test_the_lead_is_no_scene_when_it_names_only_the_dateline():
     text = "GOMA (Wire) - Aid groups met on Monday.\n\nThe raid killed 14 people, camp leaders said."
     found = figures(text, _places(text, "GOMA"))

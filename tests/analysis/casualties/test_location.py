@@ -105,6 +105,15 @@ def test_containment_reads_a_place_in_a_possessed_region_and_a_forest_near_a_tow
     assert "nigeria" not in learn_containment(["Gunmen hit Kogi in Dunga's Nigeria."], ["Dunga", "Nigeria", "Kogi"])
 
 
+def test_a_place_listed_before_a_named_administrative_unit_lies_inside_it():
+    from analysis.casualties.location import learn_containment
+
+    texts = ["The raid on a camp near Dunga, Kogoni cercle, killed 26 herders.",
+             "Fighters moved from Sirte, Misrata and Tripoli."]  # a list of towns: no nesting
+    holders = learn_containment(texts, ["Dunga", "Kogoni", "Sirte", "Misrata", "Tripoli"])
+    assert holders == {"dunga": {"kogoni"}}
+
+
 def test_containment_reads_a_described_place_and_a_bare_direction():
     from analysis.casualties.location import learn_containment
 
