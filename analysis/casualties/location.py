@@ -150,8 +150,13 @@ _FACILITY_NAME = re.compile(r"\b(?:hospital|clinic|morgue)$", re.IGNORECASE)
 # Where the wounded were taken or people fled to ("taken to Niono", "fled to the capital"): a
 # destination, not the scene.
 _DESTINATION_BEFORE = re.compile(
-    r"\b(?:taken|rushed|evacuated|transferred|brought|flown|airlifted|moved|admitted|fled|fleeing|escaped)\s+"
-    r"(?:\w+\s+)?(?:to|into)\s+(?:the\s+(?:town|city|village|capital|camp)\s+(?:of\s+)?)?$", re.IGNORECASE)
+    r"(?:\b(?:taken|rushed|evacuated|transferred|brought|flown|airlifted|moved|admitted|fled|fleeing|escaped)\s+"
+    r"(?:\w+\s+)?(?:to|into)"
+    # Where a vehicle was going: "boarding coaches for Ségou" ("an ambush on the road to Dori"
+    # is near Dori).
+    r"|\b(?:coach(?:es)?|bus(?:es)?|lorr(?:y|ies)|trucks?|flights?|boats?|vehicles?|convoys?)\s+"
+    r"(?:bound\s+)?(?:for|to)|\bbound\s+for|\bheading\s+(?:for|to))"
+    r"\s+(?:the\s+(?:town|city|village|capital|camp)\s+(?:of\s+)?)?$", re.IGNORECASE)
 # Where fire came from ("projectiles fired from Yemen struck a border post"): not the scene.
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:fired|launched|lobbed|shot|flown)\s+(?:\w+\s+)?(?:from|across)\s+(?:the\s+)?$", re.IGNORECASE)

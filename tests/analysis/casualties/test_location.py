@@ -188,6 +188,9 @@ def test_a_province_is_never_put_inside_a_town():
     ("SÃO FÉLIX (Wire) - Gunmen killed 4 farmers.", "SÃO", False),
     ("Three wounded were taken to a clinic in the Malian capital.", "Malian", False),  # a people, not a place
     ("This is Radio Bani FM. Gunmen killed 4 herders.", "Bani", False),  # an outlet's name
+    ("Gunmen killed 4 passengers boarding coaches for Segou.", "Segou", False),  # where the coaches went
+    ("Gunmen killed 4 drivers on the road to Mopti.", "Mopti", True),  # on that road, near Mopti
+    ("Gunmen killed 4 drivers on a bus bound for Mopti.", "Mopti", False),
     ("The Kabul Times said 4 people were killed.", "Kabul", False),
 ])
 def test_places_naming_victims_speakers_datelines_or_hospitals_are_not_the_scene(text, name, scene):
