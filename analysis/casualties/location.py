@@ -141,10 +141,12 @@ CAPITALS = "A-ZÀ-ÖØ-Þ"
 _DATELINE_AFTER = re.compile(rf"(?:\s+[{CAPITALS}][{CAPITALS}.'’\-]+){{0,2}}"  # the rest of a city in capitals ("GUATEMALA CITY")
                              r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z\d][\w.]*){0,2})?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]\s")
 # A hospital or morgue counts the dead ("according to Madina hospital"), wherever they died.
-_FACILITY_AFTER = re.compile(r"\s+(?:teaching\s+|general\s+|referral\s+|district\s+)?(?:hospital|clinic|morgue)\b",
-                             re.IGNORECASE)
+_FACILITY_AFTER = re.compile(r"\s+(?:(?:teaching|general|referral|district|university|regional|military|main)\s+)?"
+                             r"(?:hospital|clinic|morgue)\b", re.IGNORECASE)
 
 
+# Where a hospital or morgue is ("died in the university hospital in Cúcuta"): not the scene.
+_FACILITY_BEFORE = re.compile(r"\b(?:hospital|clinic|morgue)\s+(?:in|of|at)\s+$", re.IGNORECASE)
 # A place whose own name is a hospital's ("Beledweyne General Hospital").
 _FACILITY_NAME = re.compile(r"\b(?:hospital|clinic|morgue)$", re.IGNORECASE)
 # Where the wounded were taken or people fled to ("taken to Niono", "fled to the capital"): a
@@ -209,7 +211,8 @@ def _not_the_scene(text: str, start: int, end: int) -> bool:
         return True
     before = max(0, start - 60)
     if any(pattern.search(text, before, start)
-           for pattern in (_DESTINATION_BEFORE, _ORIGIN_BEFORE, _PAST_OF_PERSON_BEFORE, _SPOKEN_BEFORE)):
+           for pattern in (_DESTINATION_BEFORE, _ORIGIN_BEFORE, _PAST_OF_PERSON_BEFORE, _SPOKEN_BEFORE,
+                           _FACILITY_BEFORE)):
         return True
     if _VICTIM_AFTER.match(after) and _NUMBER_BEFORE.search(text[max(0, start - 20):start].rstrip()):
         return True
@@ -249,6 +252,9 @@ def cue_place(text: str, near: int | None = None) -> str | None:
                 words.pop()
             if not words or words[0] in NOT_PLACES or _is_demonym(words[0]):
                 continue  # "in the Haitian capital" names a people's capital, not a place called Haitian
+            name_start = match.start("name")
+            if _not_the_scene(text, name_start, name_start + len(" ".join(words))):
+                continue  # "still in the Cúcuta hospital": where the wounded are, not the scene
             distance = abs(match.start("name") - near) if near is not None else 0
             candidate = (distance, rank, " ".join(words))
             if best is None or candidate[:2] < best[:2]:

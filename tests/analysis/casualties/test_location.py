@@ -18,6 +18,8 @@ from analysis.casualties.location import (
     ("Shelling hit Kherson region overnight.", "Kherson"),
     ("Eight people were killed in Bakhmut on Monday.", "Bakhmut"),
     ("Eight people were killed on Monday.", None),
+    ("Eight of the wounded are still in the Kaya hospital.", None),  # where the hospital is
+    ("A trader died in the Amadou Sow university hospital.", None),  # a hospital named after a person
 ])
 def test_cue_place(sentence, place):
     assert cue_place(sentence) == place
@@ -181,6 +183,7 @@ def test_a_province_is_never_put_inside_a_town():
     ("Five soldiers were killed in Bamako, the army said.", "Bamako", True),
     ("About 800 families fled Gwoza after the shelling.", "Gwoza", True),  # the scene of a flight
     ("Nine bodies were taken to Dori Regional Hospital.", "Dori Regional Hospital", False),
+    ("A trader, 1 of the wounded, died in the university hospital in Kaya.", "Kaya", False),
     ("Kenya's Interior Ministry said 6 police officers died.", "Kenya", False),  # a capitalised institution
     ("BENIN CITY - Gunmen killed 4 farmers at dawn.", "BENIN", False),  # a dateline city of two words
     ("SAN PEDRO SULA (Wire) - 4 bus drivers were shot.", "SAN", False),
