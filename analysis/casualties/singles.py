@@ -215,6 +215,8 @@ def singulars(tokens: Sequence[Token], text: str, offset: int, taken: set[int],
     for i, tok in enumerate(tokens):
         if i < resume or tok.low not in _STARTS and not _may_open_name(tokens, i) or i in taken:
             continue  # one set look-up rules out most words
+        if i >= 2 and tokens[i - 1].low == "of" and (tokens[i - 2].low in _NUMBER_WORDS or tokens[i - 2].text.isdigit()):
+            continue  # "four of its soldiers": the number's people, not a single
         found = _single_at(tokens, i, text, offset, taken, refugee, numbered)
         if found is not None:
             out.append(found)
@@ -288,8 +290,10 @@ def _cue_of(tokens: Sequence[Token], i: int, end: int, refugee: bool) -> tuple[s
     """(category, cue index, cue is a verb before) for the person phrase tokens[i:end]: a
     casualty verb or "the bodies of" before it, or a passive or intransitive cue after it."""
     verb = verb_before(tokens, i - 1)
-    if verb is None and i >= 2 and tokens[i - 1].low == "of" and tokens[i - 2].low in NOUN_OF:
-        verb = NOUN_OF[tokens[i - 2].low], i - 2  # "the bodies of a man and a woman"
+    if verb is None and i >= 2 and tokens[i - 1].low == "of":
+        noun = _noun_before_of(tokens, i - 1)
+        if noun is not None:  # "the bodies of a man and a woman", "the killing last week of the chief"
+            verb = NOUN_OF[tokens[noun].low], noun
     if verb is not None:
         return verb[0], verb[1], True
     after = after_cue(tokens, _past_age(tokens, end), refugee)
@@ -297,6 +301,20 @@ def _cue_of(tokens: Sequence[Token], i: int, end: int, refugee: bool) -> tuple[s
     if after is not None and (after[2] or leaving or tokens[after[1]].low in _STATES):
         return after[0], after[1], False
     return None, -1, False
+
+
+# Words of a time phrase between a casualty noun and its "of": "the assassination on Monday of".
+_TIME_ASIDE = frozenset("""on last this early late earlier later week month weekend night morning evening
+    yesterday monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
+def _noun_before_of(tokens: Sequence[Token], of: int) -> int | None:
+    """The index of the casualty noun ("killing", "bodies") that the "of" at `of` belongs to,
+    past a time phrase of up to three words; None when there is none."""
+    j = of - 1
+    while j >= 0 and of - j <= 4 and tokens[j].low in _TIME_ASIDE:
+        j -= 1
+    return j if j >= 0 and tokens[j].low in NOUN_OF else None
 
 
 def _ruled_out(tokens: Sequence[Token], i: int, end: int, category: str, by_verb: bool, guessed: bool,

@@ -29,6 +29,11 @@ def figures(text):
     ("Militiamen burned to death a tailor in his shop.", [("killed", 1)]),
     ("A Tanzanian was killed at the crossing.", [("killed", 1)]),
     ("The raid killed a weaver and her sister.", [("killed", 2)]),
+    # A killing named as a noun, with its time between the noun and its victims.
+    ("Elders condemned the assassination on Friday of Mayor Ali Warsame and his driver.", [("killed", 2)]),
+    ("A new chief was named after the killing last week of the headman and his son.", [("killed", 2)]),
+    # The people of a numbered share are that number's, not a single's.
+    ("The army said three of its soldiers and a cook died.", [("killed", 3), ("killed", 1)]),
 ])
 def test_people_without_a_numeral_are_counted(sentence, expected):
     assert figures(sentence) == expected
