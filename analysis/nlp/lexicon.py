@@ -166,6 +166,16 @@ ORG_HEADS = _words(
     """
 )
 
+# The transliterated words armed groups' names open with ("Katiba Macina", "Jaish al-Adl",
+# "Tehrik-i-Taliban", "Liwa al-Quds"): a capitalised run opening with one is an organisation,
+# never a person, whatever place or family name follows. Title case.
+ARMED_GROUP_OPENERS = _words(
+    """
+    Katiba Kataib Jamaat Jama'at Harakat Ansar Liwa Jaysh Jaish Saraya Tehrik Tehreek Lashkar
+    Jabhat Hayat Hay'at Firqat Alwiya
+    """
+)
+
 # Words that make a capitalised phrase a facility: "Hamid Karzai International Airport".
 FAC_SUFFIXES = _words(
     """

@@ -38,6 +38,7 @@ from analysis.nlp.lexicon import (
     NAME_PARTICLES,
     NON_ENTITY_ACRONYMS,
     NON_ENTITY_WORDS,
+    ARMED_GROUP_OPENERS,
     ORG_HEADS,
     ORG_SUFFIXES,
     PERSON_TITLES,
@@ -563,6 +564,8 @@ class ProperNounRecognizer:
             return self._organisation_by_suffix(page, a, b)
         if words >= 3 and head in ORG_HEADS and "of" in texts[a:b]:
             return ((a, b, "ORG"),)
+        if words >= 2 and head in ARMED_GROUP_OPENERS:
+            return ((a, b, "ORG"),)  # "the Katiba Macina": a group, though Macina is a town
         return self._named_by_kind_word(head, tail, a, b, context)
 
     @staticmethod

@@ -161,3 +161,10 @@ def test_a_translated_acronym_extends_an_organisation_but_not_a_common_noun(ents
     assert ("National Liberation Army", "ORG") in found
     assert ("Fighters of the Rapid Support Forces in Darfur", "ORG") not in ents("Units of the Rapid Support Forces in Darfur (RSF) advanced.")
     assert ("Rapid Support Forces", "ORG") in ents("Units of the Rapid Support Forces in Darfur (RSF) advanced.")
+
+
+def test_an_armed_groups_name_is_an_organisation_and_leaves_its_town_a_place(ents):
+    found = ents("Gunmen raided Macina, a town on the Niger, on Friday. The Katiba Macina claimed the raid, "
+                 "as Jaish al-Adl did in Zahedan.")
+    assert ("Katiba Macina", "ORG") in found and ("Jaish al-Adl", "ORG") in found
+    assert ("Macina", "GPE") in found
