@@ -158,7 +158,8 @@ _DESTINATION_BEFORE = re.compile(
     # is near Dori).
     r"|\b(?:coach(?:es)?|bus(?:es)?|lorr(?:y|ies)|trucks?|flights?|boats?|vehicles?|convoys?)\s+"
     r"(?:bound\s+)?(?:for|to)|\bbound\s+for|\bheading\s+(?:for|to))"
-    r"\s+(?:the\s+(?:town|city|village|capital|camp)\s+(?:of\s+)?)?$", re.IGNORECASE)
+    r"\s+(?:the\s+(?:town|city|village|capital|camp)\s+(?:of\s+)?)?"
+    r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*,?\s+(?:and|or)\s+)?$", re.IGNORECASE)  # "coaches for Ségou and Bamako"
 # Where fire came from ("projectiles fired from Yemen struck a border post"): not the scene.
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:fired|launched|lobbed|shot|flown)\s+(?:\w+\s+)?(?:from|across)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -222,7 +223,9 @@ def _not_the_scene(text: str, start: int, end: int) -> bool:
 _NESTING_GAP = re.compile(
     r"(?:[\s,]|['’]s\b|\b(?:in|of|near|outside|the)\b"
     # An apposition that says what the place is: "Mirebalais, a market town in ..."
-    r"|\b(?:a|an)\s+(?:[a-z]+\s+)?(?:town|village|city|district|suburb|camp|settlement|commune|county)\s+(?:in|of|near)\b"
+    r"|\b(?:a|an)\s+(?:[a-z]+\s+)?(?:town|village|city|district|suburb|camp|settlement|commune|county)\s+(?:in|of|near|on)\b"
+    # A river or lake a town lies on: "Macina, a town on the Niger river in central Mali's Ségou region".
+    r"|\b(?:river|lake|coast)\b"
     r"|\b(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\b"
     r"|\b(?:province|state|region|district|county|governorate|oblast|prefecture|department|city|town|"
     r"village|area|neighbourhood|neighborhood|quarter|ward|township|territory|municipality|commune|camp)\b"

@@ -133,6 +133,9 @@ def test_containment_reads_a_described_place_and_a_bare_direction():
     ("Gunmen raided Dar Saad, a village in Yemen's Habil region, on Monday, killing 9 people.",
      ("Dar Saad", "Yemen", "Habil"), "Dar Saad"),
     ("Gunmen raided Qarn's Hawban quarter, killing 9 people.", ("Qarn", "Hawban"), "Hawban"),
+    # A river the town lies on links the run as a place word does.
+    ("Gunmen raided Dar Saad, a town on the Tana river in Kenya's Habil region, killing 9 people.",
+     ("Dar Saad", "Tana", "Kenya", "Habil"), "Dar Saad"),
 ])
 def test_of_two_unranked_places_in_a_run_the_inner_one_is_the_scene(text, names, place):
     at = text.index("9")
@@ -194,6 +197,7 @@ def test_a_province_is_never_put_inside_a_town():
     ("Gunmen killed 4 passengers boarding coaches for Segou.", "Segou", False),  # where the coaches went
     ("Gunmen killed 4 drivers on the road to Mopti.", "Mopti", True),  # on that road, near Mopti
     ("Gunmen killed 4 drivers on a bus bound for Mopti.", "Mopti", False),
+    ("Gunmen killed 4 passengers boarding coaches for Segou and Mopti.", "Mopti", False),
     ("The Kabul Times said 4 people were killed.", "Kabul", False),
 ])
 def test_places_naming_victims_speakers_datelines_or_hospitals_are_not_the_scene(text, name, scene):
