@@ -20,15 +20,17 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
 
-from analysis import Analysis, Corpus, Document, analyze, load_corpus, load_uploads
-from analysis.engine import with_corrections
-from analysis.entities import EntityCorrections
-from analysis.nlp import load_pipeline
+from analysis.document import Corpus, Document
+from analysis.result import Analysis
 from dashboard.bounded_cache import MISSING, BoundedCache, Entry
+
+if TYPE_CHECKING:
+    from analysis.entities import EntityCorrections
 
 
 def _seeds_dir() -> Path:
@@ -159,6 +161,8 @@ def bundled_paths() -> tuple[str, ...]:
 @st.cache_resource(show_spinner="Reading the bundled corpus…")
 def _bundled(paths: tuple[str, ...]) -> LoadedCorpus:
     # A resource, not data: the LoadedCorpus is immutable, so every session can share one copy.
+    from analysis.loading import load_corpus  # the reading of files and archives: not on a store
+
     corpus = load_corpus(list(paths))
     seeds = paths == (str(SEEDS_DIR),)
     name = "Bundled seeds" if seeds else "Server corpus"
@@ -172,6 +176,8 @@ def bundled() -> LoadedCorpus:
 
 
 def _read_uploads(files: list) -> LoadedCorpus:
+    from analysis.loading import load_uploads
+
     corpus = load_uploads([(file.name, file.getvalue()) for file in files])
     digest = hashlib.sha256()
     for file in files:
@@ -201,6 +207,8 @@ def uploaded(files: list) -> LoadedCorpus:
 @st.cache_resource(show_spinner="Loading the language pipeline…")
 def nlp_pipeline():
     """One NLP pipeline per server process; shared read-only by every session."""
+    from analysis.nlp import load_pipeline  # spaCy: loaded by the first analysis, never for a store
+
     return load_pipeline()
 
 
@@ -413,6 +421,9 @@ def analysis_of(corpus: LoadedCorpus, corrections: EntityCorrections | None = No
     content (and once per distinct set of corrections) while it stays in the analysis cache.
 
     The result is shared with every session viewing the same content: never modify it."""
+    # The whole pipeline (spaCy): imported by the first analysis, never for a store.
+    from analysis.engine import analyze, with_corrections
+
     lease = session_lease()
     private = corpus.corpus_id not in (BUNDLED, SERVER)  # an upload or a share: gone when unheld
 

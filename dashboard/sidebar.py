@@ -11,7 +11,6 @@ from datetime import date
 import streamlit as st
 
 from analysis import Analysis, Filters, LoadError
-from analysis.compare.embeddings import matcher_status
 from analysis.filters import FilterChoices
 from analysis.loading import is_note
 from dashboard import corpus as corpora
@@ -278,11 +277,12 @@ def choose_filters(choices: FilterChoices) -> Filters:
 
 
 def show_pipeline(result: Analysis | str) -> None:
-    """The pipeline in use (an analysis's, or a store's as written in its manifest)."""
+    """The pipeline in use (an analysis's, or a store's as written in its manifest). The
+    statement matcher is named on the Compare page, the one page that uses it: asking for it
+    here loaded analysis.compare, and with it spaCy, on every first open."""
     pipeline = result if isinstance(result, str) else result.pipeline
     with st.sidebar.expander("Language pipeline", icon=":material/psychology:"):
         st.write(f"In use: **{md(pipeline)}**")
-        st.caption(f"Statement matcher (Compare): {md(matcher_status().matcher)}")
         st.markdown(
             "For better entity recognition install a trained spaCy pipeline and restart:\n\n"
             "```\npython -m spacy download en_core_web_sm\n```\n"

@@ -17,24 +17,16 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analysis.casualties import views as cv
-from analysis.compare import build_sides, selection_mode, term_counts
-from analysis.compare.core import with_framing
-from analysis.compare.selection import ARTICLE
 from analysis.entities import views as entity_views
 from analysis.export import csv_bytes
-from analysis.filters import Filters
-from analysis.store.query import StoreQueries, Totals
+from analysis.store.query import Totals
 from analysis.timeline.views import event_table
 from dashboard import charts, sidebar
 from dashboard.charts import entities as entity_charts
-from dashboard.charts.casualties import figures_by_source, totals_by_category, totals_over_time
 from dashboard.charts.common import empty_figure, layout, safe, source_colors
 from dashboard.charts.timeline import evidence_html, selected_range
 from dashboard.markup import md
 from dashboard.store import StoreContext, current
-from dashboard.views import casualties as casualty_page
-from dashboard.views import compare as compare_page
 from dashboard.views import entities as entity_page
 from dashboard.views import overview as overview_page
 from dashboard.views import sentiment as sentiment_page
@@ -45,10 +37,6 @@ RANKED_SENTENCES = 200  # the Sentiment page's ranked table
 PER_ARTICLE_CHARTS = 20  # the longest articles the per-article charts draw
 ENTITY_SENTIMENT_CANDIDATES = 60  # the most mentioned entities the tone chart picks its rows from
 NETWORK_CANDIDATES = 150  # the network slider's maximum
-COMPARE_OFFERED = 2_000
-PRIOR_ARTICLES = 300  # the newest articles in view whose words are the framing statistic's prior
-DETAILED_FIGURES = 5_000  # casualty figures the Casualties page reads one by one
-LEDGER_INCIDENTS = 500  # past that, the incidents the ledger and the source comparison show  # the newest articles the Compare picker lists
 EVENTS_PER_PAGE = 30
 DATE_SLIDER_KEY = "store_timeline_range"
 STORE_NOTE = ("Read from an analysis store: charts that would draw a point per sentence or event "
@@ -452,196 +440,23 @@ def _entity_downloads(ctx: StoreContext) -> None:
                "shard): read it with DuckDB, pandas or `python -m analysis` for a CSV export.")
 
 
-# --- Casualties ----------------------------------------------------------------------------------
+# --- Casualties and Compare ---------------------------------------------------------------------
+# Their modules are imported when the page is first drawn: they read figures and articles with
+# analysis.casualties and analysis.compare, which load the NLP pipeline's lexicon (spaCy), a
+# second or so that the store's other pages never need.
 
 def casualties() -> None:
-    """The Casualties page's own sections over the store's figures. Up to DETAILED_FIGURES kept
-    figures, everything is computed as for an analysis in memory; past that, the totals come
-    from the incident table and the per-source tables from the largest incidents (said so)."""
-    ctx = current()
-    st.title("Casualties")
-    st.caption("The human cost exactly as reported, who said it, and where the sources disagree.")
-    kept = ctx.cached("casualty count", lambda: ctx.queries.casualty_count(ctx.filters))
-    if not kept:
-        st.info("No casualty figures in the articles these filters keep.")
-        return
-    if kept <= DETAILED_FIGURES:
-        _casualties_in_full(ctx)
-    else:
-        _casualties_at_scale(ctx, kept)
+    """The Casualties page (dashboard/store_casualties.py)."""
+    from dashboard import store_casualties
 
-
-def _casualties_in_full(ctx: StoreContext) -> None:
-    queries, filters = ctx.queries, ctx.filters
-    filtered = ctx.cached("casualty figures", lambda: queries.figures_in_view(filters))
-    # Whether the filters kept every figure of an incident needs all the figures of the incidents
-    # in view, not of the whole store: reading those took 1.3 s and comparing them 0.8 s of a
-    # 3.2 s filter change at 10,000 articles.
-    in_view = sorted(set(filtered.casualties["incident_id"].dropna()))
-    every = ctx.cached("every figure of the incidents in view", lambda: queries.figures_of(Filters(), in_view))
-    figures = ctx.cached("figures", lambda: cv.figures_table(filtered.casualties, filtered.sentences,
-                                                             filtered.documents))
-    reports = ctx.cached("reports", lambda: cv.source_reports(filtered.casualties, filtered.documents,
-                                                              filtered.sentences))
-    incidents = ctx.cached("incidents", lambda: cv.incidents_view(
-        every.incidents, reports, cv.complete_incidents(filtered.casualties, every.casualties)))
-    statistics = ctx.cached("statistics", lambda: cv.statistics_view(filtered.statistics, filtered.casualties))
-    if incidents.empty:
-        st.warning("These figures are not grouped into incidents, so no totals are given.")
-        if not statistics.empty:
-            casualty_page._statistics(statistics)
-        casualty_page._figures(figures)
-        return
-    _casualty_charts(ctx, incidents, statistics, cv.source_totals(reports))
-    casualty_page._ledger(incidents, reports)
-    if not statistics.empty:
-        casualty_page._statistics(statistics)
-    casualty_page._side_by_side(incidents, figures, reports)
-    casualty_page._figures(figures)
-
-
-def _casualty_charts(ctx: StoreContext, incidents: pd.DataFrame, statistics: pd.DataFrame,
-                     by_source: pd.DataFrame | None) -> None:
-    """The headline totals and the three charts; without `by_source`, a note in its place."""
-    totals = ctx.cached("category totals", lambda: cv.category_totals(incidents))
-    casualty_page._headline(totals, incidents, statistics)
-    left, right = st.columns(2)
-    left.plotly_chart(totals_by_category(totals), key="casualties_by_category")
-    if by_source is not None:
-        right.plotly_chart(figures_by_source(by_source), key="casualties_by_source")
-    else:
-        right.info("What each source reports, per incident, reads every report's figure: narrow the sidebar "
-                   f"filters to at most {DETAILED_FIGURES:,} figures to see it.", icon=":material/filter_alt:")
-    over_time = ctx.cached("casualties over time", lambda: totals_over_time(cv.totals_over_time(incidents)))
-    st.plotly_chart(over_time, key=casualty_page.TIME_CHART_KEY,
-                    on_select=partial(_pick_casualty_dates, ctx), selection_mode=("points", "box"))
-    st.caption("Click a bar or drag across dates to set the sidebar's date range to those event dates.")
-
-
-def _days(values: pd.Series) -> pd.Series:
-    """Dates as `datetime.date` (None where missing), in one pass over tens of thousands."""
-    stamps = pd.to_datetime(values, errors="coerce")
-    days = pd.Series(stamps.dt.date, index=values.index, dtype=object)
-    return days.where(stamps.notna(), None)
-
-
-def incident_view_of(rows: pd.DataFrame) -> pd.DataFrame:
-    """The store's incident rows (StoreQueries.incidents_in_view) as
-    analysis.casualties.views.incidents_view lays them out, each at its own figures."""
-    if rows.empty:
-        return pd.DataFrame(columns=cv.INCIDENT_VIEW_COLUMNS)
-    out = rows.assign(restated=False, date=_days(rows["date"]), first_reported=_days(rows["first_reported"]),
-                      disagree=rows["disagree"].fillna(False).astype(bool))
-    for column in ("conservative", "low", "high", "n_sources", "reports"):
-        out[column] = pd.to_numeric(out[column], errors="coerce").astype("Int64")
-    order = out["category"].map({c: i for i, c in enumerate(cv.CASUALTY_CATEGORIES)})
-    out = out.assign(_order=order).sort_values(["_order", "conservative", "incident_id"],
-                                               ascending=[True, False, True], na_position="last", kind="stable")
-    return out.reset_index(drop=True)[cv.INCIDENT_VIEW_COLUMNS]
-
-
-def _casualties_at_scale(ctx: StoreContext, kept: int) -> None:
-    queries, filters = ctx.queries, ctx.filters
-    builds = {"incidents in view": lambda: queries.incidents_in_view(filters),
-              "statistics at scale": lambda: _statistics_in_view(queries, filters)}
-    ctx.prefetch(builds)
-    rows = ctx.cached("incidents in view", builds["incidents in view"])
-    incidents = ctx.cached("incident view", lambda: incident_view_of(rows))
-    partial_count = int(rows["partial"].sum()) if not rows.empty else 0
-    st.info(f"These filters keep {kept:,} casualty figures in {len(incidents):,} incidents: more than the "
-            f"{DETAILED_FIGURES:,} this page reads one by one. The totals and the chart over time count every "
-            f"incident, each at the figures of its incident table row; the ledger, the source comparison and "
-            f"the figures below cover the {LEDGER_INCIDENTS:,} incidents with the largest conservative figure "
-            f"(“Download every incident in view” under the ledger holds them all). Narrow the sidebar filters "
-            "(a source, an entity, a date range) "
-            "to read every figure.", icon=":material/filter_alt:")
-    if partial_count:
-        st.caption(f"{partial_count:,} of these incidents have reports the filters leave out; here they count at "
-                   "the figures of all their reports.")
-    statistics = ctx.cached("statistics at scale", builds["statistics at scale"])
-    largest = list(incidents.sort_values("conservative", ascending=False, kind="stable")["incident_id"]
-                   .head(LEDGER_INCIDENTS))
-    # The largest incidents' figures are read while the totals and charts are computed.
-    read_largest = {"largest incident tables": lambda: queries.figures_of(filters, largest)}
-    ctx.prefetch(read_largest)
-    _casualty_charts(ctx, incidents, statistics, None)
-    filtered = ctx.cached("largest incident tables", read_largest["largest incident tables"])
-    reports = ctx.cached("largest reports", lambda: cv.source_reports(filtered.casualties, filtered.documents,
-                                                                      filtered.sentences))
-    figures = ctx.cached("largest figures", lambda: cv.figures_table(filtered.casualties, filtered.sentences,
-                                                                     filtered.documents))
-    shown = incidents[incidents["incident_id"].isin(set(largest))]
-    casualty_page._ledger(shown, reports)
-    st.download_button("Download every incident in view (CSV)", lambda: csv_bytes(incidents),
-                       file_name="incidents-all.csv", mime="text/csv", icon=":material/download:",
-                       key="store_incidents_csv", on_click="ignore")
-    if not statistics.empty:
-        casualty_page._statistics(statistics)
-    casualty_page._side_by_side(shown, figures, reports)
-    casualty_page._figures(figures)
-
-
-def _statistics_in_view(queries: StoreQueries, filters: Filters) -> pd.DataFrame:
-    """The statistics the kept figures quote, as the Casualties page lists them."""
-    rows = queries.statistics_in_view(filters)
-    return cv.statistics_view(rows, rows[["statistic_id"]])
-
-
-def _pick_casualty_dates(ctx: StoreContext) -> None:
-    from dashboard.charts.casualties import selected_dates
-
-    state = st.session_state.get(casualty_page.TIME_CHART_KEY)
-    picked = selected_dates(state.get("selection") if state else None)
-    first, last = ctx.choices.first_date, ctx.choices.last_date
-    if picked is None or first is None or last is None:
-        return
-    start, end = max(picked[0], first), min(picked[1], last)
-    if start <= end:
-        st.session_state[sidebar.DATES_KEY] = (start, end)
-
-
-# --- Compare -------------------------------------------------------------------------------------
-
-@st.cache_data(show_spinner=False, max_entries=4, ttl="1h")
-def _prior(store_key: str, _queries: StoreQueries, doc_ids: tuple[str, ...]):
-    """Word counts of the newest articles in view (at most PRIOR_ARTICLES): the framing
-    statistic's prior, once per view."""
-    return term_counts(tuple(_queries.texts(list(doc_ids)).values()))
+    store_casualties.page()
 
 
 def compare() -> None:
-    ctx = current()
-    queries, filters = ctx.queries, ctx.filters
-    st.title("Compare")
-    st.caption("Pick two or more articles or sources on one story: what they share, what only one reports, "
-               "and where tone, labels, figures and dates differ.")
-    offered = ctx.cached("compare offered", lambda: queries.documents(filters, COMPARE_OFFERED))
-    documents = offered.rows
-    if len(documents) < 2:
-        st.info("Comparing needs at least two articles: widen the sidebar filters or load more articles.")
-        return
-    if offered.capped:
-        st.caption(f"The picker lists the newest {len(documents):,} of the {offered.total:,} articles in view, and a "
-                   "source stands for its articles among them; narrow the sidebar filters (a source, an entity, "
-                   "a date range) to reach the others.")
-    keys = compare_page.choose_selection(documents, None)
-    if len(keys) < 2:
-        st.info(f"Pick at least two {'articles' if selection_mode(keys) == ARTICLE else 'sources'} to compare.")
-        return
-    sides = tuple(build_sides(keys, documents))
-    wanted = sorted({d for side in sides for d in side.doc_ids})
-    # Whole articles, whatever the filters: a filter change that keeps the selection reads none again.
-    full, texts = ctx.cached_in_store(f"articles {wanted}", lambda: queries.articles(wanted))
-    prior = _prior(ctx.view_key(), queries, tuple(documents["doc_id"].head(PRIOR_ARTICLES)))
-    with st.spinner("Comparing…"):
-        # Only the framing words weigh the articles in view: the rest is kept while the filters change.
-        unframed = compare_page.unframed_comparison_of("|".join((ctx.store.root, queries.version)),
-                                                       tuple((side.key, side.doc_ids) for side in sides),
-                                                       sides, full, texts)
-        comparison = with_framing(unframed, texts, prior, sides)
-    compare_page.show_comparison(comparison, full, texts)
-    st.caption(f"Distinctive words weigh each side against the words of the newest "
-               f"{min(len(documents), PRIOR_ARTICLES):,} of the {offered.total:,} articles in view.")
+    """The Compare page (dashboard/store_compare.py)."""
+    from dashboard import store_compare
+
+    store_compare.page()
 
 
 def pages() -> list[st.Page]:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.entities.normalise import clean_surface
 from analysis.filters import MAX_CORRECTIONS_CHARS, MAX_PARAM_CHARS
 
 _VERSION = 1
@@ -107,6 +106,10 @@ def apply_corrections(mentions: pd.DataFrame, corrections: EntityCorrections | N
     if corrections.splits:
         split = entity.isin(set(corrections.splits))
         if split.any():
+            # Here, not at the top: the surface rules come with the NLP lexicon (spaCy), which
+            # a page that only reads corrections from its link never needs.
+            from analysis.entities.normalise import clean_surface
+
             parts = [
                 clean_surface(text, label) or text
                 for text, label in zip(out.loc[split, "text"], out.loc[split, "label"])

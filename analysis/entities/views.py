@@ -14,7 +14,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from analysis.entities import EntityCorrections
+from analysis.entities.corrections import EntityCorrections
 
 # Below this many sentences a mean tone is an anecdote, not a tendency: charts mark it as such.
 MIN_SENTENCES_FOR_TREND = 3

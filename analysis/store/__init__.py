@@ -8,9 +8,25 @@ the per-article summaries. `load_store` reads the finished tables back as an `An
 Layout (analysis.store.layout): one folder per table, partitioned by shard where the table has
 a row per article's sentence, mention or date, so DuckDB reads a table with
 `read_parquet('STORE/<table>/**/*.parquet', hive_partitioning=true)`.
+
+Names are imported on first use: the dashboard reads a store through analysis.store.query and
+never builds one, so opening a store does not load the building's NLP pipeline (spaCy).
 """
 
-from analysis.store.build import BuildReport, build_store
-from analysis.store.layout import FINAL_TABLES, load_store, read_manifest
+from importlib import import_module
 
-__all__ = ["FINAL_TABLES", "BuildReport", "build_store", "load_store", "read_manifest"]
+_EXPORTS = {
+    "BuildReport": "analysis.store.build",
+    "build_store": "analysis.store.build",
+    "FINAL_TABLES": "analysis.store.layout",
+    "load_store": "analysis.store.layout",
+    "read_manifest": "analysis.store.layout",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'analysis.store' has no attribute {name!r}")

@@ -12,7 +12,6 @@ from datetime import date
 
 import pandas as pd
 
-from analysis.casualties.reports import article_figure
 from analysis.filters import STORY_GAP
 
 PERIOD_GRANULARITIES = ("week", "month", "year")
@@ -118,6 +117,10 @@ def _report_marks(linked: pd.DataFrame) -> pd.DataFrame:
     """One mark per (incident, article): the article's figure for it on the incident's date."""
     if linked.empty:
         return linked
+    # Here, not at the top: analysis.casualties loads the NLP pipeline (spaCy), which the
+    # Timeline's other views, and a store's pages, never need.
+    from analysis.casualties.reports import article_figure
+
     incident_day = linked.groupby("incident_id")["date"].min()
     marks = []
     for _, rows in linked.groupby(["incident_id", "doc_id"], sort=False):

@@ -100,28 +100,90 @@ def figures_by_source(totals: pd.DataFrame, limit: int = MAX_SOURCES) -> go.Figu
     return layout(fig, height=max(200, 34 * len(keep) + 140)).update_layout(margin_t=70 if two_lines else 40)
 
 
+DAY_BARS_UP_TO = 120  # days of event dates drawn a bar per day; weeks up to WEEK_BARS_UP_TO, then months
+WEEK_BARS_UP_TO = 3 * 366
+IDS_IN_HOVER = 12  # incident ids a bar's hover lists; it says how many more there are
+
+
+def over_time_unit(first: date | pd.Timestamp | None, last: date | pd.Timestamp | None) -> str:
+    """The period a chart over event dates counts by: days over a few months, weeks over a few
+    years, months beyond. Ten years of daily bars are thousands of slivers nobody can read, and
+    each costs the browser time to draw (2,700 of them took seconds on every filter change)."""
+    if first is None or last is None or pd.isna(first) or pd.isna(last):
+        return "day"
+    span = (pd.Timestamp(last) - pd.Timestamp(first)).days
+    return "day" if span <= DAY_BARS_UP_TO else "week" if span <= WEEK_BARS_UP_TO else "month"
+
+
+def _period_bounds(days: pd.Series, unit: str) -> tuple[pd.Series, pd.Series]:
+    """The first and last day of the week (Monday to Sunday) or month of each of `days`."""
+    if unit == "week":
+        start = days - pd.to_timedelta(days.dt.day_of_week, unit="D")
+        return start, start + pd.Timedelta(days=6)
+    if unit == "month":
+        start = days.dt.to_period("M").dt.start_time
+        return start, start + pd.offsets.MonthEnd(0)
+    return days, days
+
+
+def _capped_ids(joined: pd.Series) -> str:
+    """Incident ids of one bar ("I1; I2", as analysis.casualties.views joins them), at most
+    IDS_IN_HOVER of them, then how many more."""
+    ids = [i for text in joined for i in str(text).split("; ") if i]
+    more = len(ids) - IDS_IN_HOVER
+    return "; ".join(ids[:IDS_IN_HOVER]) + (f" … and {more:,} more" if more > 0 else "")
+
+
+def binned_over_time(over_time: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """`over_time` (analysis.casualties.views.totals_over_time: date, category, conservative,
+    incidents, incident_ids) summed per `unit` ("day", "week" or "month") and category, with each
+    period's first and last day (`start`, `end`) and what a hover calls it (`period`)."""
+    days = pd.to_datetime(over_time["date"])
+    start, end = _period_bounds(days, unit)
+    data = over_time.assign(date=start, end=end)
+    grouped = data.groupby(["date", "category"], sort=True)
+    out = grouped.agg(end=("end", "first"), conservative=("conservative", "sum"), incidents=("incidents", "sum"),
+                      incident_ids=("incident_ids", _capped_ids)).reset_index()
+    fmt = {"day": "%-d %b %Y", "week": "week of %-d %b %Y", "month": "%B %Y"}[unit]
+    out["period"] = out["date"].dt.strftime(fmt)
+    out["start"] = out["date"].dt.strftime("%Y-%m-%d")
+    out["end"] = out["end"].dt.strftime("%Y-%m-%d")
+    return out
+
+
 def totals_over_time(over_time: pd.DataFrame) -> go.Figure:
     """Per event date, the sum of the incidents' conservative figures: one row per category, each
-    on its own scale (thousands displaced would flatten a dozen killed on a shared axis)."""
+    on its own scale (thousands displaced would flatten a dozen killed on a shared axis). Over
+    more than DAY_BARS_UP_TO days a bar sums a week, over more than WEEK_BARS_UP_TO a month (the
+    title says which); each bar carries its first and last day for `selected_dates`."""
     if over_time.empty:
         return empty_figure("No dated casualty figures for these filters.")
-    data = over_time.copy()
-    data["date"] = pd.to_datetime(data["date"])
+    dates = pd.to_datetime(over_time["date"])
+    first, last = dates.min(), dates.max()
+    unit = over_time_unit(first, last)
+    data = binned_over_time(over_time, unit)
     order = _category_order(data["category"])
+    per = "event date" if unit == "day" else f"{unit} of event date"
+    title = f"People by {per} (each incident once, at its conservative figure)"
+    if unit != "day":
+        title += f"<br><sup>{(last - first).days + 1:,} days, a bar per {unit}: narrow the date range to " \
+                 f"{DAY_BARS_UP_TO} days or fewer for a bar per day</sup>"
     fig = px.bar(
         data, x="date", y="conservative", color="category", facet_row="category",
         category_orders={"category": order},
         color_discrete_map=CATEGORY_COLORS,
-        custom_data=["incidents", "incident_ids", "category"],
+        custom_data=["incidents", "incident_ids", "category", "start", "end", "period"],
         labels={"date": "Event date", "conservative": "", "category": ""},
-        title="People by event date (each incident once, at its conservative figure)",
+        title=title,
         facet_row_spacing=0.06,
     )
-    fig.update_traces(hovertemplate=("<b>%{x|%-d %b %Y}</b><br>%{customdata[2]}: %{y:,} in "
+    fig.update_traces(hovertemplate=("<b>%{customdata[5]}</b><br>%{customdata[2]}: %{y:,} in "
                                      "%{customdata[0]} incident(s)<br>%{customdata[1]}<extra></extra>"))
+    if unit != "day":  # each bar spans its period
+        fig.update_traces(xperiod="M1" if unit == "month" else 7 * 86_400_000, xperiodalignment="middle",
+                          **({} if unit == "month" else {"xperiod0": "2000-01-03"}))  # a Monday
     fig.update_yaxes(matches=None, rangemode="tozero", nticks=4)
     fig.for_each_annotation(lambda a: a.update(text=_category_label(a.text), textangle=0, xanchor="left"))
-    first, last = data["date"].min(), data["date"].max()
     days = (last - first).days
     if days <= 45:  # day bars, a few days of air either side (one date would fill the axis)
         pad = pd.Timedelta(days=max(2, days // 8))
@@ -130,7 +192,7 @@ def totals_over_time(over_time: pd.DataFrame) -> go.Figure:
                          range=[first - pad, last + pad])
     fig.update_layout(showlegend=False, bargap=0.15)
     layout(fig, height=110 * len(order) + 140)
-    return fig.update_layout(margin={"r": 90})  # room for the category names on the right
+    return fig.update_layout(margin={"r": 90, **({"t": 80} if unit != "day" else {})})
 
 
 def selected_dates(selection) -> tuple[date, date] | None:
@@ -142,9 +204,18 @@ def selected_dates(selection) -> tuple[date, date] | None:
     for box in selection.get("box") or []:
         days.extend(_as_day(x) for x in (box.get("x") or []))
     if not days:
-        days = [_as_day(point.get("x")) for point in selection.get("points") or []]
+        days = [day for point in selection.get("points") or [] for day in _point_days(point)]
     days = [d for d in days if d is not None]
     return (min(days), max(days)) if days else None
+
+
+def _point_days(point: dict) -> list[date | None]:
+    """The days a clicked bar stands for: its period's first and last day (customdata 3 and 4 of
+    `totals_over_time`), else the day at its x."""
+    data = point.get("customdata")
+    if isinstance(data, (list, tuple)) and len(data) >= 5:
+        return [_as_day(data[3]), _as_day(data[4])]
+    return [_as_day(point.get("x"))]
 
 
 def _as_day(value) -> date | None:

@@ -22,7 +22,10 @@ from dashboard.charts.casualties import (
 from dashboard.context import PageContext, current
 from dashboard.markup import figure_html, md
 
-MAX_HTML_ROWS = 300  # the highlighted figures table; the CSV holds every row
+# The highlighted figures table shows this many rows at a time, paged; the CSV holds every row. Drawing
+# 300 rows of marked-up HTML cost the browser about a second on every filter change.
+FIGURES_PER_PAGE = 50
+FIGURES_PAGE_KEY = "casualties_figures_page"
 MAX_SIDE_BY_SIDE = 4  # sources per row in the incident comparison
 MAX_SHADED_ROWS = 200  # past this many ledger rows, the flag column alone marks disagreements (shading
 # is styled cell by cell on the server: 500 rows took most of a second on every filter change)
@@ -310,6 +313,17 @@ def _article_card(group: pd.DataFrame, revised_to: str | None = None) -> str:
             "<style>mark{background:#ffe08a;font-weight:600;padding:0 2px;border-radius:3px}</style>")
 
 
+def _figures_page(count: int, category: str) -> int:
+    """The page of the figures list the visitor chose (from 0), with a page picker when there is
+    more than one. Its key names the category and the count, so another list starts on page 1."""
+    pages = -(-count // FIGURES_PER_PAGE)
+    if pages <= 1:
+        return 0
+    chosen = st.number_input(f"Page (of {pages:,}, {FIGURES_PER_PAGE} figures each)", 1, pages, 1,
+                             key=f"{FIGURES_PAGE_KEY}_{category}_{count}")
+    return int(chosen) - 1
+
+
 def _figures(figures: pd.DataFrame) -> None:
     st.subheader("Figures as reported")
     st.caption("Every figure with the sentence it comes from (the figure marked), as the article "
@@ -318,9 +332,12 @@ def _figures(figures: pd.DataFrame) -> None:
     picked = st.segmented_control("Category", [ALL, *categories], default=ALL, key=CATEGORY_KEY,
                                   format_func=cv.category_label, label_visibility="collapsed")
     shown = figures if picked in (None, ALL) else figures[figures["category"] == picked]
-    st.html(figures_html(shown.head(MAX_HTML_ROWS)))
-    if len(shown) > MAX_HTML_ROWS:
-        st.caption(f"Showing the first {MAX_HTML_ROWS} of {len(shown):,} figures; the CSV holds them all.")
+    start = _figures_page(len(shown), str(picked)) * FIGURES_PER_PAGE
+    page = shown.iloc[start:start + FIGURES_PER_PAGE]
+    st.html(figures_html(page))
+    if len(shown) > len(page):
+        st.caption(f"Showing figures {start + 1:,}–{start + len(page):,} of {len(shown):,}: page through them "
+                   "above, or download them all (CSV) below.")
     st.download_button("Download figures (CSV)", lambda: csv_text(figures.drop(columns=["span_start", "span_end"])),
                        file_name="casualty_figures.csv", mime="text/csv", icon=":material/download:",
                        key="casualties_figures_csv", on_click="ignore")

@@ -141,7 +141,7 @@ def test_the_casualty_totals_at_scale_are_those_of_the_whole_analysis(store):
     incident in view, the totals are those the page computes from every figure."""
     from analysis.casualties import views as cv
     from analysis.store.query import StoreQueries
-    from dashboard.store_pages import incident_view_of
+    from dashboard.store_casualties import incident_view_of
 
     loaded = load_store(store)
     reports = cv.source_reports(loaded.casualties, loaded.documents, loaded.sentences)

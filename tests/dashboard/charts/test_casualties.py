@@ -3,6 +3,7 @@ from datetime import date
 import pandas as pd
 
 from dashboard.charts.casualties import (
+    IDS_IN_HOVER,
     figures_by_source,
     selected_dates,
     totals_by_category,
@@ -102,3 +103,50 @@ def test_a_combined_killed_or_injured_count_has_its_own_colour_panel_and_plain_t
     totals = pd.DataFrame([{"category": "killed_or_injured", "incidents": 1, "conservative": 30, "low": 30,
                             "high": 30, "reports": 1, "sources": 1}])
     assert list(totals_by_category(totals).data[0].y) == ["killed or injured"]
+
+
+def _daily(first: str, days: int) -> pd.DataFrame:
+    """A killed and a displaced incident on every one of `days` days from `first`."""
+    dates = [d.date() for d in pd.date_range(first, periods=days)]
+    return pd.DataFrame({
+        "date": dates * 2, "category": ["killed"] * days + ["displaced"] * days,
+        "conservative": list(range(1, days + 1)) + [10] * days, "incidents": 1,
+        "incident_ids": [f"K{i}" for i in range(days)] + [f"D{i}" for i in range(days)],
+    })
+
+
+def test_totals_over_time_draw_a_bar_per_day_over_a_few_months():
+    fig = totals_over_time(_daily("2023-01-01", 120))
+    assert [len(t.x) for t in fig.data] == [120, 120]
+    assert "week" not in fig.layout.title.text and "month" not in fig.layout.title.text
+
+
+def test_totals_over_time_sum_weeks_over_a_year_and_months_over_years_and_say_so():
+    over = _daily("2023-01-02", 365)  # a Monday
+    fig = totals_over_time(over)
+    killed = next(t for t in fig.data if t.name == "killed")
+    assert len(killed.x) == 53 and sum(killed.y) == over.loc[over["category"] == "killed", "conservative"].sum()
+    assert list(killed.y[:2]) == [sum(range(1, 8)), sum(range(8, 15))]  # Monday to Sunday
+    assert "week of event date" in fig.layout.title.text and "365 days, a bar per week" in fig.layout.title.text
+    assert list(killed.customdata[0][3:]) == ["2023-01-02", "2023-01-08", "week of 2 Jan 2023"]
+    fig = totals_over_time(_daily("2021-01-01", 3 * 366 + 40))
+    killed = next(t for t in fig.data if t.name == "killed")
+    assert len(killed.x) == 38 and "a bar per month" in fig.layout.title.text
+    assert list(killed.customdata[1][3:]) == ["2021-02-01", "2021-02-28", "February 2021"]
+
+
+def test_a_summed_bar_lists_some_incidents_and_counts_the_rest():
+    fig = totals_over_time(_daily("2023-01-02", 365))
+    first_week = next(t for t in fig.data if t.name == "killed").customdata[0]
+    assert first_week[0] == 7 and first_week[1] == "K0; K1; K2; K3; K4; K5; K6"
+    month = _daily("2023-01-01", 400)
+    fig = totals_over_time(month.assign(incident_ids=month["incident_ids"] + "; X" + month["incident_ids"]))
+    ids = next(t for t in fig.data if t.name == "killed").customdata[1][1]  # 2 to 8 Jan 2023
+    assert ids.count("; ") == IDS_IN_HOVER - 1 and ids.endswith("… and 2 more")  # 7 days × 2 ids
+
+
+def test_a_click_on_a_summed_bar_selects_its_whole_period():
+    fig = totals_over_time(_daily("2023-01-02", 365))
+    bar = next(t for t in fig.data if t.name == "killed")
+    point = {"x": bar.x[2], "customdata": list(bar.customdata[2])}
+    assert selected_dates({"box": [], "points": [point]}) == (date(2023, 1, 16), date(2023, 1, 22))

@@ -197,3 +197,43 @@ def test_an_article_a_later_one_of_its_source_revised_is_marked_superseded():
     card = _article_card(figures, "46")
     assert "Superseded: Harbour &lt;Wire&gt; gives 46 in a later article." in card
     assert "Superseded" not in _article_card(figures)
+
+
+def _figures_list(copies: int) -> None:
+    """The page's figures section over the seeds' figures repeated `copies` times."""
+    import pandas as pd
+
+    from analysis import analyze, load_corpus
+    from analysis.casualties import views as cv
+    from dashboard.corpus import SEEDS_DIR
+    from dashboard.views import casualties
+
+    result = analyze(load_corpus([str(SEEDS_DIR)]).documents)
+    figures = cv.figures_table(result.casualties, result.sentences, result.documents)
+    casualties._figures(pd.concat([figures] * copies, ignore_index=True))
+
+
+def test_a_long_figures_list_shows_one_page_at_a_time_and_says_how_to_see_the_rest():
+    from dashboard.views.casualties import FIGURES_PER_PAGE
+
+    at = AppTest.from_function(_figures_list, args=(40,), default_timeout=120).run()
+    assert not at.exception
+    rows = [body.count("<tr>") - 1 for body in html_bodies(at) if "px-figures" in body]  # minus the header
+    assert rows == [FIGURES_PER_PAGE]
+    picker = at.number_input[0]
+    pages = int(picker.label.split("of ")[1].split(",")[0])
+    note = next(c.value for c in at.caption if c.value.startswith("Showing figures"))
+    total = int(note.split(" of ")[1].split(":")[0].replace(",", ""))
+    assert pages == -(-total // FIGURES_PER_PAGE) and total > FIGURES_PER_PAGE
+    assert note.startswith(f"Showing figures 1–{FIGURES_PER_PAGE} of ") and "download them all" in note
+    picker.set_value(pages).run()
+    last = total - (pages - 1) * FIGURES_PER_PAGE
+    assert [body.count("<tr>") - 1 for body in html_bodies(at) if "px-figures" in body] == [last]
+    assert any(c.value.startswith(f"Showing figures {total - last + 1:,}–{total:,} of {total:,}") for c in at.caption)
+    assert [b.label for b in at.get("download_button")] == ["Download figures (CSV)"]
+
+
+def test_a_short_figures_list_has_no_pages():
+    at = AppTest.from_function(_figures_list, args=(1,), default_timeout=120).run()
+    assert not at.exception and not at.number_input
+    assert not any(c.value.startswith("Showing figures") for c in at.caption)
