@@ -28,6 +28,10 @@ one incident it fits within LOOSE_DAYS, or the one it fits best by figure and ki
 when several do ("late last week, gunmen killed 15 at a checkpoint in Téra" beside two attacks
 on Téra four days apart); a report of a region only ("a village in the Centre-Nord region") may
 join a town's incident inside it. When no incident fits, or several fit equally, it stays apart.
+Last, a lone report not dated to a day that states exactly the toll of one incident several
+outlets report joins it wherever it is placed (`_join_lone_twins`). A figure inside a clause a
+time offset opens ("... came three days after armed men killed 19 people") is that earlier
+attack's (`_after_clause_episodes`).
 
 Candidates are blocked by category, kind, place and date window, so grouping stays far from
 quadratic. Subsets ("including three children") are linked to their incident but never add.
