@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import streamlit as st
@@ -21,19 +21,21 @@ from streamlit.delta_generator import DeltaGenerator
 from streamlit.logger import get_logger
 
 from analysis.document import Document
-from analysis.sharing import (
-    DELETE_PARAM,
-    ShareError,
+from analysis.sharing.config import (
+    CONNECTION_NAME,
+    DATABASE_URL_ENV,
     ShareLimits,
-    ShareStore,
-    StoreUnavailable,
-    delete_link,
+    base_url,
     sqlite_url,
 )
-from analysis.sharing.config import CONNECTION_NAME, DATABASE_URL_ENV, base_url
-from analysis.sharing.links import with_query
+from analysis.sharing.links import DELETE_PARAM, delete_link, with_query
 from dashboard import url_state
 from dashboard.corpus import SHARED, UPLOAD_PREFIX, LoadedCorpus, from_documents
+
+# The share store (analysis.sharing.store) brings SQLAlchemy, a third of a second to import: it
+# is imported by the functions that open, make or delete a share, never by a page that only reads.
+if TYPE_CHECKING:
+    from analysis.sharing.store import ShareError, ShareStore
 
 LOGGER = get_logger("parallax.sharing")
 SHARED_KEY = "_parallax_shared"  # the HeldShare this session opened or made
@@ -87,6 +89,8 @@ def _schema_created(database: str, _store: ShareStore) -> bool:
 
 def share_store() -> ShareStore:
     """The store, its schema ready; StoreUnavailable when the database cannot be used."""
+    from analysis.sharing.store import ShareStore, StoreUnavailable
+
     try:
         engine = st.connection(CONNECTION_NAME, type="sql", **connection_settings()).engine
     except Exception as exc:
@@ -103,6 +107,8 @@ def share_store() -> ShareStore:
 
 def _reason(exc: ShareError) -> str:
     """The visitor's message: a database fault says that sharing as a whole is unavailable."""
+    from analysis.sharing.store import StoreUnavailable
+
     text = str(exc)
     return UNAVAILABLE.format(reason=text[:1].lower() + text[1:]) if isinstance(exc, StoreUnavailable) else text
 
@@ -129,6 +135,8 @@ def open_link(token: str) -> None:
     if (current is not None and current.token == token) or st.session_state.get(TRIED_KEY) == token:
         return
     st.session_state[TRIED_KEY] = token
+    from analysis.sharing.store import ShareError, StoreUnavailable
+
     try:
         with st.spinner("Opening the shared articles…"):
             shared = share_store().get(token)
@@ -177,6 +185,8 @@ def current_link(page_path: str) -> str:
 def _share(corpus: LoadedCorpus) -> None:
     """The button's callback: store the articles and show them as the shared corpus, so the
     address bar becomes the link."""
+    from analysis.sharing.store import ShareError
+
     try:
         made = share_store().put(corpus.documents)
     except ShareError as exc:
@@ -213,6 +223,8 @@ def offer(box: DeltaGenerator, corpus: LoadedCorpus, page_path: str) -> None:
 
 # --- a delete link ----------------------------------------------------------------------------
 def _delete(delete_token: str) -> None:
+    from analysis.sharing.store import ShareError
+
     try:
         deleted = share_store().delete(delete_token)
     except ShareError as exc:
@@ -237,6 +249,8 @@ def offer_delete() -> None:
     delete_token = url_state.requested_delete()
     if not delete_token:
         return
+    from analysis.sharing.store import ShareError
+
     try:
         live = share_store().exists_for_delete(delete_token)
     except ShareError as exc:
