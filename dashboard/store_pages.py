@@ -23,6 +23,7 @@ from analysis.store.query import Totals
 from analysis.timeline.views import event_table
 from dashboard import charts, sidebar
 from dashboard.charts import entities as entity_charts
+from dashboard.charts.casualties import over_time_unit as period_unit
 from dashboard.charts.common import empty_figure, layout, safe, source_colors
 from dashboard.charts.timeline import evidence_html, selected_range
 from dashboard.markup import md
@@ -179,15 +180,6 @@ def sentiment() -> None:
 
 
 # --- Timeline ------------------------------------------------------------------------------------
-
-def period_unit(first: date | None, last: date | None) -> str:
-    """The period a chart of dated events counts by: days over a few months, weeks over a few
-    years, months beyond; a bar per day of ten years would be thousands of slivers."""
-    if first is None or last is None:
-        return "day"
-    span = (last - first).days
-    return "day" if span <= 120 else "week" if span <= 3 * 366 else "month"
-
 
 def events_figure(counts: pd.DataFrame, published: pd.DataFrame, unit: str) -> go.Figure:
     """Dated events per period, stacked by source, and the articles published per period as a

@@ -253,3 +253,32 @@ def test_a_prefetched_value_is_built_once_and_a_failed_one_is_shown_by_the_page(
     with pytest.raises(ValueError, match="no such table"):
         ctx.cached("broken", broken)
     assert calls.count("broken") == 2
+
+
+# Run in a fresh interpreter: this test process has imported every module already.
+_FIRST_OPEN = """
+import json, sys
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file(sys.argv[1], default_timeout=120)
+at.run()
+assert not at.exception, [e.message for e in at.exception]
+print(json.dumps({"title": at.title[0].value, "loaded": sorted(sys.modules)}))
+"""
+
+
+def test_opening_a_store_loads_no_analysis_pipeline_until_a_page_needs_it(store):
+    """The store's Overview is drawn from DuckDB queries: the casualty, comparison and analysis
+    engines (and what they import) load with the Casualties or Compare page, not before."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _FIRST_OPEN, APP], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PARALLAX_STORE": str(store)}, cwd=ROOT, check=True)
+    opened = json.loads(done.stdout.strip().splitlines()[-1])
+    assert opened["title"] == "Overview"
+    loaded = set(opened["loaded"])
+    assert "analysis.store.query" in loaded and "dashboard.store_pages" in loaded
+    assert not {"analysis.engine", "analysis.casualties", "analysis.compare", "analysis.store.build",
+                "dashboard.store_casualties", "dashboard.store_compare"} & loaded
