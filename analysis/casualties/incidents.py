@@ -56,6 +56,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from analysis.casualties.kinds import anchors_an_episode
 from analysis.casualties.location import (
     CAPITALS,
     LOCALITY,
@@ -66,7 +67,6 @@ from analysis.casualties.location import (
     learn_containment,
     place_rank,
 )
-from analysis.casualties.kinds import anchors_an_episode
 from analysis.casualties.numbers import UNITS
 from analysis.casualties.reports import article_figure, incident_figures
 

@@ -26,6 +26,7 @@ from analysis.nlp.cues import Context, read_context
 from analysis.nlp.data.common_words import COMMON_WORDS
 from analysis.nlp.layout import headline_tokens, sentence_starts
 from analysis.nlp.lexicon import (
+    ARMED_GROUP_OPENERS,
     CONNECTORS,
     DEMONYM_PLURALS,
     DEMONYMS,
@@ -38,7 +39,6 @@ from analysis.nlp.lexicon import (
     NAME_PARTICLES,
     NON_ENTITY_ACRONYMS,
     NON_ENTITY_WORDS,
-    ARMED_GROUP_OPENERS,
     ORG_HEADS,
     ORG_SUFFIXES,
     PERSON_TITLES,

@@ -1,21 +1,22 @@
 """Sharing a corpus by link: a SQL store of shared articles (store), its settings (config) and
-the links it gives (links). No Streamlit here: the dashboard and the command line both use it."""
+the links it gives (links). No Streamlit here: the dashboard and the command line both use it.
 
-from analysis.sharing.config import ShareLimits, data_dir, database_url, sqlite_url
-from analysis.sharing.links import DELETE_PARAM, SHARE_PARAM, delete_link, share_link
-from analysis.sharing.store import (
-                                    TOKEN,
-                                    NewShare,
-                                    SharedCorpus,
-                                    ShareError,
-                                    ShareExpired,
-                                    ShareNotFound,
-                                    ShareStore,
-                                    ShareTooLarge,
-                                    StoreFull,
-                                    StoreUnavailable,
-)
+Names are imported on first use, so reading a link's parameters does not load SQLAlchemy.
+"""
 
-__all__ = ["DELETE_PARAM", "SHARE_PARAM", "TOKEN", "NewShare", "ShareError", "ShareExpired", "ShareLimits",
-           "ShareNotFound", "ShareStore", "ShareTooLarge", "SharedCorpus", "StoreFull", "StoreUnavailable",
-           "data_dir", "database_url", "delete_link", "share_link", "sqlite_url"]
+from importlib import import_module
+
+_EXPORTS = {
+    **dict.fromkeys(("ShareLimits", "data_dir", "database_url", "sqlite_url"), "analysis.sharing.config"),
+    **dict.fromkeys(("DELETE_PARAM", "SHARE_PARAM", "delete_link", "share_link"), "analysis.sharing.links"),
+    **dict.fromkeys(("TOKEN", "NewShare", "SharedCorpus", "ShareError", "ShareExpired", "ShareNotFound",
+                     "ShareStore", "ShareTooLarge", "StoreFull", "StoreUnavailable"), "analysis.sharing.store"),
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'analysis.sharing' has no attribute {name!r}")
