@@ -7,7 +7,7 @@
 Names are imported on first use, so `import analysis.segmentation` does not load spaCy.
 """
 
-from importlib import import_module
+from analysis.lazy import lazy_exports
 
 _EXPORTS = {
     "Analysis": "analysis.result",
@@ -23,8 +23,4 @@ _EXPORTS = {
 
 __all__ = sorted(_EXPORTS)
 
-
-def __getattr__(name: str):
-    if name in _EXPORTS:
-        return getattr(import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _EXPORTS)

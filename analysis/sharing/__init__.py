@@ -4,7 +4,7 @@ the links it gives (links). No Streamlit here: the dashboard and the command lin
 Names are imported on first use, so reading a link's parameters does not load SQLAlchemy.
 """
 
-from importlib import import_module
+from analysis.lazy import lazy_exports
 
 _EXPORTS = {
     **dict.fromkeys(("ShareLimits", "data_dir", "database_url", "sqlite_url"), "analysis.sharing.config"),
@@ -15,8 +15,4 @@ _EXPORTS = {
 
 __all__ = sorted(_EXPORTS)
 
-
-def __getattr__(name: str):
-    if name in _EXPORTS:
-        return getattr(import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module 'analysis.sharing' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -13,7 +13,7 @@ Names are imported on first use: the dashboard reads a store through analysis.st
 never builds one, so opening a store does not load the building's NLP pipeline (spaCy).
 """
 
-from importlib import import_module
+from analysis.lazy import lazy_exports
 
 _EXPORTS = {
     "BuildReport": "analysis.store.build",
@@ -25,8 +25,4 @@ _EXPORTS = {
 
 __all__ = sorted(_EXPORTS)
 
-
-def __getattr__(name: str):
-    if name in _EXPORTS:
-        return getattr(import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module 'analysis.store' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _EXPORTS)
