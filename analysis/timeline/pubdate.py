@@ -10,9 +10,11 @@ Reasoning, in order:
    publication dates (articles in one corpus cover one story, so they cluster in time), else
    the end of the latest year the article itself states. As the provisional anchor is rough,
    a year-less date takes whichever year puts it nearer. Without either they are unusable.
-3. When `floor` is a day or a month, the estimate is the earliest known corpus publication date
-   on or after it within `window_days` (the article most likely belongs to that burst of
-   coverage), else `floor` itself (news reports events within days). When `floor` is only a
+3. When `floor` is a day, the estimate is the earliest known corpus publication date on or
+   after it within `window_days` (the article most likely belongs to that burst of coverage),
+   else `floor` itself (news reports events within days). When it is a month ("in August"),
+   the article may come anywhere in the coverage from the month to `window_days` after it:
+   the median of those dates, else `floor`. When `floor` is only a
    year ("in 2014"), it says little about recency: the median corpus date not before it is used,
    else `floor`. Without any stated date, the corpus median is the best guess; with nothing at
    all, None.
@@ -25,7 +27,7 @@ Named dates (9/11) are anchors of memory, not news of the day: they are ignored.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
@@ -105,6 +107,12 @@ def _estimate_from_floor(corpus: KnownDates, floor: date, grain: str, window_day
     if grain == "year":
         # "in 2014" only says "not before 2014": the corpus is the better guide when it agrees.
         return corpus.median_from(first) if first < len(known) else floor
+    if grain == "month":
+        # "in August" may be told any time in the coverage that follows the month: the middle
+        # of that burst is nearer the truth on average than its first day.
+        month_end = (floor.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        last = bisect_right(known, month_end + timedelta(days=window_days))
+        return known[first + (last - first - 1) // 2] if last > first else floor
     if first < len(known) and known[first] <= floor + timedelta(days=window_days):
         return known[first]
     return floor

@@ -96,6 +96,14 @@ def test_a_floor_picks_the_burst_of_coverage_after_it() -> None:
     assert _estimate_from_floor(corpus, date(2025, 1, 1), "year", 45) == date(2025, 1, 1)
 
 
+def test_a_month_floor_picks_the_middle_of_the_coverage_after_the_month() -> None:
+    # "in August": told any time in the coverage from August to the window after it.
+    corpus = KnownDates([date(2025, 6, 1), date(2025, 9, 9), date(2025, 9, 12), date(2025, 9, 15),
+                         date(2025, 9, 19), date(2025, 9, 21), date(2026, 3, 1)])
+    assert _estimate_from_floor(corpus, date(2025, 8, 1), "month", 45) == date(2025, 9, 15)
+    assert _estimate_from_floor(corpus, date(2025, 11, 1), "month", 45) == date(2025, 11, 1)  # none after
+
+
 def test_the_estimate_stays_before_a_ceiling_but_not_below_the_floor() -> None:
     assert _below_ceiling(date(2023, 7, 1), date(2023, 5, 2), [date(2023, 6, 9)]) == date(2023, 6, 8)
     assert _below_ceiling(date(2023, 6, 1), date(2023, 5, 2), [date(2023, 6, 9)]) == date(2023, 6, 1)
