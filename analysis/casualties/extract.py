@@ -127,8 +127,10 @@ def _placed_by_the_lead(figures: list[CasualtyFigure], text: str, sentences: Seq
             break
         if figure.kind != STATISTIC:
             unplaced.append(number)
-    told_in = [s.paragraph for s in sentences if s.start <= figures[unplaced[0]].start][-1:] if unplaced else []
-    lead = lead_place(text, sentences, places, starts, told_in[0] if told_in else None) if unplaced and places else None
+    if not unplaced or not places:
+        return figures
+    told_in = next((s.paragraph for s in reversed(sentences) if s.start <= figures[unplaced[0]].start), None)
+    lead = lead_place(text, sentences, places, starts, told_in)
     if lead is None:
         return figures
     placed = list(figures)

@@ -58,11 +58,11 @@ import pandas as pd
 
 from analysis.casualties.kinds import anchors_an_episode
 from analysis.casualties.location import (
-    CAPITALS,
     LOCALITY,
     antecedent_parts,
     countries_named,
     countries_of,
+    dateline_end,
     fold_place,
     learn_containment,
     place_rank,
@@ -132,6 +132,13 @@ _NEW_EPISODE = re.compile(
 _FEW = {**UNITS, "a": 1, "an": 1, "a few": 3, "several": 3}  # the offset's count, in words
 
 
+def _days_in(count: str, unit: str) -> int:
+    """The days an offset's count and unit make ("three", "days": 3; "a", "week": 7)."""
+    number = re.sub(r"\s+", " ", count.lower())
+    days = int(number) if number.isdigit() else _FEW[number]
+    return days * (7 if unit.lower().startswith("week") else 1)
+
+
 def _offset_days(between: str) -> int | None:
     """The day shift a time offset between two figures puts on the second ("three days after
     12 farmers were killed": -3; "a week later": +7), 0 for another episode named with no
@@ -142,10 +149,7 @@ def _offset_days(between: str) -> int | None:
     if match.group("day"):
         days, way = 1, match.group("dayway").lower()
     else:
-        number = re.sub(r"\s+", " ", match.group("n").lower())
-        days = int(number) if number.isdigit() else _FEW[number]
-        days *= 7 if match.group("unit").lower().startswith("week") else 1
-        way = match.group("way").lower()
+        days, way = _days_in(match.group("n"), match.group("unit")), match.group("way").lower()
     return -days if way in ("after", "earlier") else days
 
 
@@ -796,9 +800,6 @@ _DAYS_AFTER_ATTACK = re.compile(
     re.IGNORECASE)
 
 
-# A dateline before a sentence's first words ("MAIDUGURI, Nigeria (AWS) - ").
-_DATELINE = re.compile(rf"[{CAPITALS}][{CAPITALS}'.\- ]{{2,}}\b[^.!?]{{0,60}}?\s[-–—]\s*")
-
 
 def _days_after_attack(text: str) -> int | None:
     """How many days before the time of telling a sentence opening with one puts the attack it
@@ -806,13 +807,8 @@ def _days_after_attack(text: str) -> int | None:
     opening counts: "The attack came three days after the shelling" counts from the attack."""
     match = _DAYS_AFTER_ATTACK.match(text)
     if match is None:
-        dateline = _DATELINE.match(text)
-        match = _DAYS_AFTER_ATTACK.match(text, dateline.end()) if dateline else None
-    if match is None:
-        return None
-    number = match.group("n").lower()
-    days = int(number) if number.isdigit() else _FEW[number]
-    return days * (7 if match.group("unit").lower().startswith("week") else 1)
+        match = _DAYS_AFTER_ATTACK.match(text, dateline_end(text))
+    return None if match is None else _days_in(match.group("n"), match.group("unit"))
 
 
 def _story_days(records: list[tuple[object, dict]], sentence_day: dict[tuple, date | None],

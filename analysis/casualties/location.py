@@ -174,6 +174,15 @@ _SPOKEN_BEFORE = re.compile(
     r"\b(?:(?:statement|communiqu[eé]|report|bulletin)\s+(?:\w+\s+)?(?:issued|released|published|read\s+out)"
     r"|(?:told|briefed)\s+(?:reporters|journalists|the\s+press|a\s+news\s+conference)|said|speaking|"
     r"(?:news|press)\s+conference)\s+in\s+$", re.IGNORECASE)
+_DATELINE = re.compile(rf"[{CAPITALS}][{CAPITALS}.'’\-]+" + _DATELINE_AFTER.pattern)
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline opening `text` ends ("MAIDUGURI, Nigeria (AWS) - "), 0 without one."""
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
+
+
 # The city part of a two-part dateline ("KHARKIV, " before "Ukraine -"): capitals, then a comma.
 _DATELINE_CITY = re.compile(rf"[{CAPITALS}][{CAPITALS} .'’\-]*,\s*")
 
