@@ -49,6 +49,7 @@ AFTER_NEEDS_NEXT: dict[str, dict[str, str]] = {
                  "minor": INJURED, "gunshot": INJURED, "critical": INJURED, "burns": INJURED},
     "treated": {"for": INJURED},
     "remain": {"missing": MISSING, "unaccounted": MISSING},
+    "fell": {"with": KILLED, "as": KILLED},  # military communiqués: "four soldiers fell with honour"
     "succumbed": {"to": KILLED},
     "succumb": {"to": KILLED},
     "remained": {"missing": MISSING},

@@ -75,6 +75,7 @@ def coordinate(found: list[Found], tokens: Sequence[Token], text: str, offset: i
     _share_across_places(found, tokens, text, offset)
     _split_a_whole_into_parts(found, tokens)
     _share_the_cue_after(found, tokens, text, offset)
+    _share_with_another(found, tokens, text, offset)
 
 
 def _inherit(f: Found, source: Found) -> None:
@@ -122,6 +123,27 @@ def _share_across_places(found: list[Found], tokens: Sequence[Token], text: str,
         if (before == "and" and after in _GAP_FOLLOW) or (before == "," and after in ("in", "near", "at")):
             _inherit(f, prev)
             f.victims = victims_text(tokens, f.quantity.last, f.np_end, text, offset)
+
+
+def _share_with_another(found: list[Found], tokens: Sequence[Token], text: str, offset: int) -> None:
+    """"The market attack killed 11 people and the bus station attack three days later another
+    11": an elliptical "another N" (or "a further N"), later in a clause joined by "and" to a
+    figure its verb tied, repeats that verb. Only a bare number or people may follow, so
+    "killed 11 people and burned another 40 houses" stays apart."""
+    for index in range(1, len(found)):
+        f = found[index]
+        q = f.quantity
+        if f.category or f.dropped or q.first == 0 or tokens[q.first - 1].low not in ("another", "further"):
+            continue
+        # The figure tied before it; untied numbers between ("three days later") are passed over.
+        prev = next((p for p in reversed(found[:index]) if p.category and not p.dropped), None)
+        if prev is None or prev.how not in ("before", "inherited"):
+            continue
+        gap = [t.low for t in tokens[prev.quantity.last:q.first - 1]]
+        bare = f.np_end <= q.last or is_person_phrase(tokens, q.last, f.np_end)
+        if "and" in gap and bare and not any(w in CUE_WORDS or w[:1].isdigit() for w in gap):
+            _inherit(f, prev)
+            f.victims = victims_text(tokens, q.last, f.np_end, text, offset) or f.victims
 
 
 def _opens_a_whole(tokens: Sequence[Token], whole: Found, part: Found) -> bool:

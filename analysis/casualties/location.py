@@ -204,14 +204,28 @@ _OUTLET_BEFORE = re.compile(r"\b(?:Radio|Télé|Tele|TV)\s+$")
 _OUTLET_AFTER = re.compile(r"\s+(?:FM|TV|Radio|Television|Times|Post|Tribune|Herald|Gazette|News)\b")
 
 
+# A river is no scene: "on the Niger river", "the River Niger", and "the Niger" (with the
+# article, the river; the country takes none, and "the Niger Delta" is a region of Nigeria).
+_RIVER_AFTER = re.compile(r"\s+[Rr]iver\b")
+_RIVER_BEFORE = re.compile(r"\b[Rr]iver\s+$")
+_THE_RIVER_NIGER = re.compile(r"(?<=\bthe )Niger\b(?!\s+(?:Delta|[Ss]tate|Republic|army|government|junta|border|[A-Z]))")
+
+
+def _names_a_river(text: str, start: int, end: int) -> bool:
+    return bool(_RIVER_AFTER.match(text, end) or _RIVER_BEFORE.search(text, max(0, start - 7), start)
+                or _THE_RIVER_NIGER.match(text, start))
+
+
 def _not_the_scene(text: str, start: int, end: int) -> bool:
     """Whether the place span [start, end) of `text` names victims, a speaker or where one
-    spoke, a hospital, a destination, a person's past, the dateline, an outlet or a people,
-    not a scene."""
+    spoke, a hospital, a destination, a person's past, the dateline, an outlet, a people or a
+    river, not a scene."""
     if not 0 <= start < end <= len(text):
         return False
     if _is_demonym(text[start:end]):
         return True  # "the Haitian capital": a people's name the tagger took for a place
+    if _names_a_river(text, start, end):
+        return True
     after = text[end:end + 60]
     if _OUTLET_AFTER.match(after) or _OUTLET_BEFORE.search(text, max(0, start - 8), start):
         return True
@@ -235,6 +249,7 @@ _NESTING_GAP = re.compile(
     r"|\b(?:a|an)\s+(?:[a-z]+\s+)?(?:town|village|city|district|suburb|camp|settlement|commune|county)\s+(?:in|of|near|on)\b"
     # A river or lake a town lies on: "Macina, a town on the Niger river in central Mali's Ségou region".
     r"|\b(?:river|lake|coast)\b"
+    r"|\b(?-i:[A-Z][a-z]+)(?=\s+(?i:river)\b)"  # the river's name, when the river is no place of its own
     r"|\b(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\b"
     r"|\b(?:province|state|region|district|county|governorate|oblast|prefecture|department|city|town|"
     r"village|area|neighbourhood|neighborhood|quarter|ward|township|territory|municipality|commune|camp)\b"

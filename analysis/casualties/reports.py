@@ -5,7 +5,7 @@ An article can give several figures for one incident: a cumulative toll ("the de
 62"), coordinated parts of one toll in one sentence ("killing three soldiers and two
 civilians" is five), rival claims in one sentence ("the army said 20, the ministry said 32"),
 and restatements in later sentences. Parts of one sentence and one claim add up; rival claims
-are alternatives and never add; a toll stands alone; the article's figure is the largest of
+are alternatives and never add; a toll, or a count revised "from 21 to 26", stands alone; the article's figure is the largest of
 these units (by its floor, then its upper bound).
 
 Across the articles of one incident (ACLED's practice): a report is superseded when a higher
@@ -73,7 +73,7 @@ def _written(row: Mapping) -> str:
 
 def article_figure(rows: Iterable[Mapping]) -> ArticleFigure | None:
     """The article's figure from its casualty rows for one incident (subsets left out by the
-    caller). Rows need `sent_id`, `low`, `high`, `value`, and may have `toll`, `claim`,
+    caller). Rows need `sent_id`, `low`, `high`, `value`, and may have `toll`, `corrected_from`, `claim`,
     `text`/`evidence`. None when there are no rows."""
     units: dict[tuple, list[int]] = {}
     parts: list[tuple[int, int | None, bool, str]] = []
@@ -81,7 +81,9 @@ def article_figure(rows: Iterable[Mapping]) -> ArticleFigure | None:
         low = _int(row.get("low")) or 0
         parts.append((low, _int(row.get("high")), _int(row.get("value")) is not None,
                       _written(row)))
-        if _flag(row.get("toll")):
+        if _flag(row.get("toll")) or _int(row.get("corrected_from")) is not None:
+            # A toll, or a count revised "from 21 to 26", is the whole count on its own: the
+            # "five people" whose deaths explain the revision are inside it, not added to it.
             key: tuple = ("toll", position)
         else:
             key = ("sentence", _int(row.get("sent_id")), _int(row.get("claim")) or 0)

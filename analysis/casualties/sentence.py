@@ -66,7 +66,7 @@ _SUBSET_CATEGORY = {"dead": KILLED, "killed": KILLED, "victims": KILLED, "deaths
                     "injured": INJURED, "wounded": INJURED, "missing": MISSING,
                     "detained": DETAINED, "arrested": DETAINED}
 _SHELTER = frozenset({"took", "taken", "sheltering"})
-_NEEDS_PEOPLE = frozenset({"held", "took", "taken", "sheltering", "cross", "crossed", "crossing", "entered", "entering", "arrived", "arriving"})
+_NEEDS_PEOPLE = frozenset({"fell", "held", "took", "taken", "sheltering", "cross", "crossed", "crossing", "entered", "entering", "arrived", "arriving"})
 _INCLUDING_VERBS = frozenset({"included", "include", "includes", "were", "are", "was", "is"})
 _GROUP_FILLERS = frozenset({"who", "which", ",", "the", "those", "also", "reportedly", "were", "are"})
 _DIED = frozenset({"died", "perished", "drowned"})
@@ -338,6 +338,8 @@ def _tie_by_neighbours(sentence: _Sentence, numbers: list[_Number], index: int, 
             and tokens[q.first - 3].low in ("the", "those"):
         # "The dead, more than 70 according to officials, were buried": the group's size
         return marked._replace(category=_SUBSET_CATEGORY[tokens[q.first - 2].low], how="before", group=q.first - 2)
+    if _revised_from(tokens, q, numbers, index):
+        return marked._replace(dropped=True, replaced_by_next=True)
     toll = toll_cue(tokens, q)
     if toll is not None:
         category, head, earlier = toll
@@ -345,6 +347,27 @@ def _tie_by_neighbours(sentence: _Sentence, numbers: list[_Number], index: int, 
             return marked._replace(dropped=True, replaced_by_next=True)
         return marked._replace(category=category, how=marked.how or "toll", group=head, toll=True)
     return _tie_by_cue_before(sentence, number, marked)
+
+
+_REVISING = frozenset("revised revising raised raising rose risen rising climbed increased jumped lowered "
+                      "updated corrected amended".split())
+
+
+def _revised_from(tokens: Sequence[Token], q: Quantity, numbers: list[_Number], index: int) -> bool:
+    """"revised its count for the raid on Sofara from 21 to 26 people killed": the number after
+    "from", with "to" and the next number right after it, is the figure a revision replaced,
+    when a verb of revision opens the clause (a toll phrase without a toll word)."""
+    if q.first < 2 or tokens[q.first - 1].low != "from" or index + 1 >= len(numbers):
+        return False
+    if q.last >= len(tokens) or tokens[q.last].low != "to" or numbers[index + 1].quantity.first != q.last + 1:
+        return False
+    for k in range(q.first - 2, max(q.first - 14, -1), -1):
+        word = tokens[k].low
+        if word in _REVISING:
+            return True
+        if word in (",", ";", ":") or word[:1].isdigit():
+            return False
+    return False
 
 
 def _tie_by_cue_before(sentence: _Sentence, number: _Number, marked: Tie) -> Tie | None:

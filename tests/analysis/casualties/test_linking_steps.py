@@ -81,3 +81,18 @@ def test_a_number_after_a_preposition_is_not_listed_as_a_subject():
     assert linking._listed_before(tokens, listed[0], listed[1])
     governed, tokens = tied("Medics cared for 40 villagers and 12 soldiers were killed near Tal Afar.")
     assert not linking._listed_before(tokens, governed[0], governed[1])
+
+
+def test_an_elliptical_another_repeats_the_verb_of_the_clause_before():
+    text = "The dawn raid killed 9 herders and the ambush on the ferry two days later another 6."
+    found, tokens = tied(text)
+    assert [(f.quantity.value, f.category) for f in found] == [(9, KILLED), (6, None)]  # "two days" is no count
+    linking._share_with_another(found, tokens, text, 0)
+    assert found[1].category == KILLED and found[1].how == "inherited"
+
+
+def test_another_before_a_thing_or_after_a_cue_of_its_own_is_left_alone():
+    text = "Fighters killed 9 herders and burned another 40 huts."
+    found, tokens = tied(text)
+    linking._share_with_another(found, tokens, text, 0)
+    assert found[1].category is None

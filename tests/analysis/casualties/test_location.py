@@ -199,6 +199,10 @@ def test_a_province_is_never_put_inside_a_town():
     ("Gunmen killed 4 drivers on a bus bound for Mopti.", "Mopti", False),
     ("Gunmen killed 4 passengers boarding coaches for Segou and Mopti.", "Mopti", False),
     ("The Kabul Times said 4 people were killed.", "Kabul", False),
+    ("Bodies of 4 fishermen were found along the Niger, a day after the raid.", "Niger", False),  # the river
+    ("Bodies of 4 fishermen were found in the Tana River after the raid.", "Tana", False),
+    ("Gunmen killed 4 soldiers in western Niger on Sunday.", "Niger", True),  # the country
+    ("Gunmen killed 4 oil workers in the Niger Delta.", "Niger", True),
 ])
 def test_places_naming_victims_speakers_datelines_or_hospitals_are_not_the_scene(text, name, scene):
     start = text.index(name)

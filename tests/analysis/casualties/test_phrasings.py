@@ -22,6 +22,8 @@ def figures(text):
     ("Eight divers were feared dead after the patrol boat sank.", 8),
     ("Sixty-one migrants perished when the dinghy was fired on.", 61),
     ("Three firefighters later succumbed to their wounds.", 3),
+    ("On our side, six soldiers fell with honour during the assault.", 6),
+    ("Nine militiamen fell as martyrs in the battle for the ridge.", 9),
 ])
 def test_deaths_written_without_killed(sentence, number):
     assert figures(sentence) == [("killed", number, False)]
@@ -39,6 +41,14 @@ def test_combined_counts_are_their_own_category(sentence, number):
     assert "killed_or_injured" in CASUALTY_CATEGORIES
     assert figures(sentence) == [("killed_or_injured", number, False)]
     assert death_count(sentence) is None  # never a death toll, never added to one
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two shells fell with a crash near the school, wounding 4 pupils.",
+    "Three rockets fell as families slept, wounding 4 people.",
+])
+def test_things_that_fell_are_not_dead(sentence):
+    assert figures(sentence) == [("injured", 4, False)]
 
 
 def test_killed_and_injured_apart_stay_apart():

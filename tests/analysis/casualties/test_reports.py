@@ -94,3 +94,13 @@ def test_a_later_article_repeating_a_rival_figure_does_not_revise_the_lower_one(
     # A figure no one gave before the lower one is a revision.
     rising = incident_figures([(5, 5, True, thursday, False), (10, 10, True, friday, False)])
     assert rising.superseded == (True, False) and rising.conservative == 10
+
+
+def test_a_count_revised_from_one_figure_to_another_stands_alone():
+    # The five whose deaths explain the revision are inside the 26, never added to it.
+    text = ("The monitor revised its count for the raid on Sofara from 21 to 26 people killed, "
+            "after it confirmed the deaths of five people whose bodies were found downstream.")
+    found = rows(text)
+    assert sorted(r["value"] for r in found if r["category"] == "killed") == [5, 26]
+    figure = article_figure(found)
+    assert figure.low == 26 and figure.wording == "26"
