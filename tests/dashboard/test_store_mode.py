@@ -282,3 +282,36 @@ def test_opening_a_store_loads_no_analysis_pipeline_until_a_page_needs_it(store)
     assert "analysis.store.query" in loaded and "dashboard.store_pages" in loaded
     assert not {"analysis.engine", "analysis.casualties", "analysis.compare", "analysis.store.build",
                 "dashboard.store_casualties", "dashboard.store_compare"} & loaded
+
+
+def _store_entities() -> None:
+    """The store's Entities page alone, as the router runs it."""
+    from types import SimpleNamespace
+
+    from dashboard import app, store_pages
+    from dashboard import store as stores
+
+    app.show_store(stores.configured_stores()[0], SimpleNamespace(run=store_pages.entities, url_path="entities"))
+
+
+def test_the_store_entities_page_draws_only_the_chart_of_its_open_tab(store, monkeypatch):
+    """Each of the four entity charts sits in a tab that draws it when opened: a filter change
+    computes and draws one chart, not four. Every tab opens on its own chart, clickable to filter."""
+    from dashboard.store_pages import ENTITY_CHART_KEY, ENTITY_CHARTS
+
+    monkeypatch.setenv("PARALLAX_STORE", str(store))
+    at = AppTest.from_function(_store_entities, default_timeout=120)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert [tab.label for tab in at.tabs] == list(ENTITY_CHARTS)
+    wanted = dict(zip(ENTITY_CHARTS, ("entities_by_type", "entities_heatmap", "entities_sentiment",
+                                      "entities_network")))
+    for label, key in wanted.items():
+        at.session_state[ENTITY_CHART_KEY] = label
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        charts = at.get("plotly_chart")
+        assert len(charts) == 1, label
+        assert charts[0].proto.id.endswith(key), (label, charts[0].proto.id)
+        assert charts[0].proto.selection_mode, label  # a click filters by entity
+    assert {s.key for s in at.slider} >= {"entities_network_nodes", "entities_network_min"}
