@@ -216,7 +216,13 @@ def _clause_episodes(records: list[tuple[object, dict]],
 
 
 # The clause a time offset opens runs to the next comma or semicolon.
-_CLAUSE_END = re.compile(r"[,;]")
+# A comma ends the offset's clause, unless the clause goes on after it: a participle of its
+# own attack (", killing 14 people"), or an aside saying where or how far a place is (", about
+# 170 km to the north,", ", a town in ...").
+_CLAUSE_END = re.compile(
+    r";|,(?!\s*(?:killing|wounding|injuring|leaving|(?:about|some|roughly|nearly|around)\s+\d"
+    r"|\d[\d,.]*\s*(?:km|kilomet|miles)|(?:a|an)\s+(?:\w+\s+)?(?:town|village|city|district|camp|suburb)\b))",
+    re.IGNORECASE)
 
 
 def _after_clause_episodes(records: list[tuple[object, dict]],
@@ -414,6 +420,37 @@ def _places_match(a: str | None, b: str | None) -> bool:
     if len(wa) > len(wb):
         wa, wb = wb, wa
     return wa == wb or any(wb[i:i + len(wa)] == wa for i in range(len(wb) - len(wa) + 1))
+
+
+# Ukrainian and Russian districts take an adjective of the place they are named after
+# ("Saltivskyi district" of Saltivka, "Kramatorskyi" of Kramatorsk, "Bakhmutskyi" of Bakhmut).
+_ADJECTIVAL = re.compile(r"^(?P<stem>\w{5,}?)s?s(?:kyi|kyy|kiy|kij|ky|ka|ke|koye|koe|kaya)$")
+_NOUN_ENDING = re.compile(r"(?:sk|ka|ky|ke|a|e|o|y)$")
+
+
+def _stems(word: str) -> set[str]:
+    """The stems a district's adjective may be built on, for a place's first word."""
+    return {word, _NOUN_ENDING.sub("", word)}
+
+
+def _named_after_places(places: dict[object, str | None]) -> dict[object, str | None]:
+    """`places` with each district named by an adjective of a place the corpus also names
+    written as that place ("Saltivskyi district" as "Saltivka"), so containment learnt for one
+    holds for the other."""
+    nouns: dict[str, str] = {}
+    for place in sorted({p for p in places.values() if p}):
+        words = _place_words(place)
+        if words and _ADJECTIVAL.match(words[0]) is None:
+            for stem in _stems(words[0]):
+                nouns.setdefault(stem, place)
+    renamed: dict[str, str] = {}
+    for place in {p for p in places.values() if p}:
+        words = _place_words(place)
+        match = _ADJECTIVAL.match(words[0]) if words else None
+        noun = nouns.get(match.group("stem")) if match else None
+        if noun is not None:
+            renamed[place] = noun
+    return {index: renamed.get(place, place) if place else place for index, place in places.items()}
 
 
 @lru_cache(maxsize=_PAIR_CACHE)
@@ -965,7 +1002,7 @@ def _cluster(records: list[tuple[object, dict]], documents: pd.DataFrame, senten
     """Greedy grouping in date order, dated reports first, then those dated by an estimate
     (see the module docstring). Incidents are bucketed by category, kind and place so a report
     is only compared with the few incidents it could belong to."""
-    places = _article_places(records)
+    places = _named_after_places(_article_places(records))
     geography = _Geography(learn_containment(_place_texts(records, sentences),
                                              {place for place in places.values() if place},
                                              _antecedent_pairs(records, places)

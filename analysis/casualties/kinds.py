@@ -86,6 +86,8 @@ _CUMULATIVE = re.compile(
 _SCOPE = re.compile(
     r"\b(?:across|throughout)\s+(?:the\s+)?(?:country|nation|region|province|state|territory)\b"
     r"|\bnationwide\b|\bcountrywide\b|\bin\s+the\s+whole\s+(?:country|region)\b"
+    # A whole front: "along the entire front line", "on all fronts".
+    r"|\b(?:along|across|on)\s+the\s+(?:whole|entire)\s+front(?:[\s\-]?line)?\b|\bon\s+all\s+fronts\b"
     r"|\b(?:across|throughout)\s+(?-i:[A-Z])[\w\-]+", re.IGNORECASE)  # "strikes across Gaza"
 
 _ROLLUP_EVENTS = re.compile(
@@ -196,7 +198,8 @@ def has_cumulative(sentence: str) -> bool:
 
 
 def has_wide_scope(sentence: str) -> bool:
-    """True when the count covers a whole country or region ("across the country", "nationwide")."""
+    """True when the count covers a whole country, region or front ("across the country",
+    "nationwide", "along the entire front line")."""
     return bool(_SCOPE.search(sentence))
 
 

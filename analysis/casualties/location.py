@@ -129,17 +129,21 @@ _VICTIM_AFTER = re.compile(
     r"officers|contractors|engineers|students|refugees|migrants)\b")
 _SPEAKER_AFTER = re.compile(
     r"['’]s\s+(?:[A-Za-z][\w\-]*\s+){0,2}(?i:ministry|government|army|military|president|embassy|foreign|"
-    r"authorities|officials|spokes(?:man|woman|person)|prime\s+minister|mission|consulate)\b")
+    r"authorities|officials|spokes(?:man|woman|person)|prime\s+minister|mission|consulate)\b"
+    # An official named by the area he runs: "the Kharkiv regional governor said".
+    r"|\s+(?:(?:regional|provincial|city|district|state|oblast|military|local)\s+)?"
+    r"(?i:governor|mayor|administration|prosecutors?|prosecutor['’]s\s+office|police\s+chief)\b")
 _NUMBER_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
                             r"hundreds|several|many|some|of\s+the|all)\s*)$", re.IGNORECASE)
 
 
 # A capital letter, accented ones included ("CÚCUTA", "SÃO PAULO"), as a character-class body.
 CAPITALS = "A-ZÀ-ÖØ-Þ"
-# The dateline that opens wire copy ("NAIROBI - ", "CAIRO (Agency) - ", "GAZA CITY, March 3 -"):
+# The dateline that opens wire copy ("NAIROBI - ", "CAIRO (Agency) - ", "GAZA CITY, March 3 -",
+# "KHARKIV, Ukraine, Nov 4 (Agency) - "):
 # where the reporter files from, not where the attack was.
 _DATELINE_AFTER = re.compile(rf"(?:\s+[{CAPITALS}][{CAPITALS}.'’\-]+){{0,2}}"  # the rest of a city in capitals ("GUATEMALA CITY")
-                             r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z\d][\w.]*){0,2})?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]\s")
+                             r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z\d][\w.]*){0,2}){0,2}\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]\s")
 # A hospital or morgue counts the dead ("according to Madina hospital"), wherever they died.
 _FACILITY_AFTER = re.compile(r"\s+(?:(?:teaching|general|referral|district|university|regional|military|main)\s+)?"
                              r"(?:hospital|clinic|morgue)\b", re.IGNORECASE)

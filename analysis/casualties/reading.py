@@ -205,7 +205,7 @@ def _ends_the_toll_phrase(tokens: Sequence[Token], k: int, steps: int) -> bool:
     another number (unless it is a date or follows "from": "rose from 40 to 62")."""
     word = tokens[k].low
     return word in _CLAUSE_BREAKS or bool(
-        steps and word[:1].isdigit() and tokens[k - 1].low != "from" and not _in_date(tokens, k))
+        steps and word[:1].isdigit() and tokens[k - 1].low != "from" and not day_of_month(tokens, k))
 
 
 def _toll_head(tokens: Sequence[Token], k: int, steps: int) -> tuple[str | None, int] | None:
@@ -249,7 +249,7 @@ def _in_captors_hands(tokens: Sequence[Token], j: int) -> bool:
     return words[:4] == ["in", "the", "hands", "of"] and any(w in _CAPTORS for w in words[4:6])
 
 
-def _in_date(tokens: Sequence[Token], k: int) -> bool:
+def day_of_month(tokens: Sequence[Token], k: int) -> bool:
     """Whether the number at k is a day of a month ("the 2 March attack", "March 2")."""
     return (k + 1 < len(tokens) and tokens[k + 1].low in MONTHS) or (k > 0 and tokens[k - 1].low in MONTHS)
 

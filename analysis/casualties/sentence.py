@@ -38,6 +38,7 @@ from analysis.casualties.reading import (
     Found,
     after_cue,
     before_cue,
+    day_of_month,
     is_active,
     released,
     skip_aside,
@@ -361,12 +362,12 @@ def _revised_from(tokens: Sequence[Token], q: Quantity, numbers: list[_Number], 
         return False
     if q.last >= len(tokens) or tokens[q.last].low != "to" or numbers[index + 1].quantity.first != q.last + 1:
         return False
-    for k in range(q.first - 2, max(q.first - 14, -1), -1):
+    for k in range(q.first - 2, max(q.first - 30, -1), -1):
         word = tokens[k].low
         if word in _REVISING:
             return True
-        if word in (",", ";", ":") or word[:1].isdigit():
-            return False
+        if word in (",", ";", ":") or (word[:1].isdigit() and not day_of_month(tokens, k)):
+            return False  # a clause break, or another count ("on 4 November" is no count)
     return False
 
 
@@ -379,6 +380,8 @@ def _tie_by_cue_before(sentence: _Sentence, number: _Number, marked: Tie) -> Tie
     if before is None or (np_end > q.last and not is_person_phrase(tokens, q.last, np_end)
                           and any(t.low in NON_PERSON for t in tokens[q.last:np_end])):
         return None
+    if tokens[before[1]].low in ("lost", "losing") and np_end < len(tokens) and tokens[np_end].low in AFTER:
+        return None  # "lost 1,060 troops killed or wounded": the words after say what happened
     return marked._replace(category=before[0], how=marked.how or "before", group=before[1],
                            victims=sentence.victims(q.last, np_end))
 

@@ -11,7 +11,7 @@ from analysis.casualties import (
     figures_to_rows,
     group_incidents,
 )
-from analysis.casualties.incidents import INCIDENT_COLUMNS, _days_after_attack
+from analysis.casualties.incidents import INCIDENT_COLUMNS, _days_after_attack, _named_after_places
 from analysis.segmentation import split_sentences
 
 ARTICLES = [
@@ -368,6 +368,11 @@ def test_a_figure_in_a_clause_a_time_offset_opens_is_the_earlier_attack():
                      "three days after armed men killed 19 people in Dunga on Monday.")
     rows = _killed_incidents([raid, named], published=[date(2024, 5, 6), date(2024, 5, 9)])
     assert sorted(rows.conservative) == [4, 19] and rows.n_sources.max() == 2
+    # An aside saying where the place lies, and the attack's own participle, keep the clause open.
+    aside = ("Post", "Gunmen shot dead four traders near Lokoja on Thursday, police said. The killing came "
+                     "three days after armed men raided Dunga, about 40 km to the east, killing 19 people.")
+    rows = _killed_incidents([raid, aside], published=[date(2024, 5, 6), date(2024, 5, 9)])
+    assert sorted(rows.conservative) == [4, 19] and rows.n_sources.max() == 2
 
 
 def test_families_keep_their_unit_and_never_join_a_count_of_people():
@@ -536,3 +541,10 @@ def test_a_calendar_date_anchors_its_sentence_over_a_weekday_in_a_name():
     recalled = ("Weekly", "On 6 March 2023, a bomb at the Monday market in the town of Dikwa killed 14 people.")
     rows = _killed_incidents([recalled], "killed", [date(2025, 9, 13)])
     assert rows.iloc[0].date == date(2023, 3, 6)
+
+
+def test_a_district_named_by_an_adjective_is_written_as_the_place_it_is_named_after():
+    places = {1: "Saltivskyi district", 2: "Saltivka", 3: "Kramatorskyi", 4: "Kramatorsk", 5: "Bakhmutskyi district",
+              6: None}
+    assert _named_after_places(places) == {1: "Saltivka", 2: "Saltivka", 3: "Kramatorsk", 4: "Kramatorsk",
+                                           5: "Bakhmutskyi district", 6: None}  # no Bakhmut named: left as it is

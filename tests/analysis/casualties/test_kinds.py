@@ -42,6 +42,7 @@ def test_episodes_are_incidents(sentence):
     "Surgeons there treat an average of 14 wounded people every day.",
     "About 60 people are killed a week in the eastern provinces.",
     "At least 45 people have been detained across the country, lawyers said.",
+    "The general staff said on Monday the enemy had lost 900 troops killed or wounded along the entire front line.",
     "Four separate attacks on villages killed 52 people.",
     "So far this year 117 aid workers have been killed.",
     "More than 4,000 civilians have been killed by the army since the 2021 coup, a rights group said.",

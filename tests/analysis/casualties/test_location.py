@@ -203,6 +203,8 @@ def test_a_province_is_never_put_inside_a_town():
     ("Bodies of 4 fishermen were found in the Tana River after the raid.", "Tana", False),
     ("Gunmen killed 4 soldiers in western Niger on Sunday.", "Niger", True),  # the country
     ("Gunmen killed 4 oil workers in the Niger Delta.", "Niger", True),
+    ("A drone hit a minibus, killing 4 volunteers, the Kharkiv regional governor said.", "Kharkiv", False),
+    ("KHARKIV, Ukraine, Nov 4 (Wire) - A drone killed 4 volunteers.", "Ukraine", False),  # a dated dateline
 ])
 def test_places_naming_victims_speakers_datelines_or_hospitals_are_not_the_scene(text, name, scene):
     start = text.index(name)

@@ -51,6 +51,12 @@ def test_things_that_fell_are_not_dead(sentence):
     assert figures(sentence) == [("injured", 4, False)]
 
 
+def test_losses_told_as_killed_or_wounded_are_a_combined_count():
+    sentence = "The army said the rebels had lost 240 fighters killed or wounded in the offensive."
+    assert figures(sentence) == [("killed_or_injured", 240, False)]
+    assert figures("The rebels lost 24 fighters in the ambush.") == [("killed", 24, False)]
+
+
 def test_killed_and_injured_apart_stay_apart():
     assert figures("Four were killed and 11 injured.") == [("killed", 4, False), ("injured", 11, False)]
 
