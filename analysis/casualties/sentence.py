@@ -310,16 +310,28 @@ def _is_subset_phrase(tokens: Sequence[Token], q: Quantity, index: int, prev_wor
         or q.last + 1 < n and tokens[q.last].low == "of" and tokens[q.last + 1].low in ("them", "whom") and index > 0
 
 
+def _of_the_group(tokens: Sequence[Token], q: Quantity) -> int | None:
+    """Where "of" stands in "four of the dead", "three more of the wounded"; None otherwise."""
+    k = q.last + 1 if q.last < len(tokens) and tokens[q.last].low == "more" else q.last
+    if k + 2 < len(tokens) and tokens[k].low == "of" and tokens[k + 1].low in ("the", "those") \
+            and tokens[k + 2].low in _SUBSET_AMONG:
+        return k
+    return None
+
+
 def _is_share_of_the_group(tokens: Sequence[Token], q: Quantity) -> bool:
     """"four of the dead were children": a share of a group, typed from the group's word."""
-    return q.last + 2 < len(tokens) and tokens[q.last].low == "of" and tokens[q.last + 1].low in ("the", "those") \
-        and tokens[q.last + 2].low in _SUBSET_AMONG
+    return _of_the_group(tokens, q) is not None
 
 
 def _died_later(sentence: _Sentence, q: Quantity) -> Tie | None:
-    """"two of the wounded later died": new figures of another category, not a share."""
-    later = after_cue(sentence.tokens, q.last + 3, sentence.refugee)
-    group_word = sentence.tokens[q.last + 2].low
+    """"two of the wounded later died", "three more of the wounded died": new figures of
+    another category, not a share."""
+    of = _of_the_group(sentence.tokens, q)
+    if of is None:
+        return None
+    later = after_cue(sentence.tokens, of + 3, sentence.refugee)
+    group_word = sentence.tokens[of + 2].low
     if later is not None and later[0] != _SUBSET_CATEGORY.get(group_word):
         return Tie(category=later[0], how="after", group=later[1])
     return None
@@ -355,9 +367,10 @@ _REVISING = frozenset("revised revising raised raising rose risen rising climbed
 
 
 def _revised_from(tokens: Sequence[Token], q: Quantity, numbers: list[_Number], index: int) -> bool:
-    """"revised its count for the raid on Sofara from 21 to 26 people killed": the number after
-    "from", with "to" and the next number right after it, is the figure a revision replaced,
-    when a verb of revision opens the clause (a toll phrase without a toll word)."""
+    """"revised its count for the raid on Sofara, on 6 May, from 21 to 26 people killed": the
+    number after "from", with "to" and the next number right after it, is the figure a revision
+    replaced, when a verb of revision comes before it with no other count between (a toll
+    phrase without a toll word)."""
     if q.first < 2 or tokens[q.first - 1].low != "from" or index + 1 >= len(numbers):
         return False
     if q.last >= len(tokens) or tokens[q.last].low != "to" or numbers[index + 1].quantity.first != q.last + 1:
@@ -366,7 +379,7 @@ def _revised_from(tokens: Sequence[Token], q: Quantity, numbers: list[_Number], 
         word = tokens[k].low
         if word in _REVISING:
             return True
-        if word in (",", ";", ":") or (word[:1].isdigit() and not day_of_month(tokens, k)):
+        if word in (";", ":", ".") or (word[:1].isdigit() and not day_of_month(tokens, k)):
             return False  # a clause break, or another count ("on 4 November" is no count)
     return False
 
@@ -470,10 +483,18 @@ def _link(found: list[Found], sentence: _Sentence) -> None:
 
 def _mark_additions_and_shares(kept: list[Found], tokens: Sequence[Token]) -> None:
     """"another 5 died" adds to a toll; "the hospital alone received 22 bodies" is one place's
-    share of a larger one."""
+    share of a larger one, and so are the deaths that explain a revision in the sentence."""
+    revisions = {(f.category, f.quantity.value - f.corrected_from) for f in kept
+                 if f.corrected_from is not None and f.quantity.value is not None}
     for f in kept:
         f.additional = is_additional(tokens, f)
-        f.part_of = f.part_of or _after_alone(tokens, f.quantity.first)
+        f.part_of = f.part_of or _after_alone(tokens, f.quantity.first) or _explains_a_revision(f, revisions)
+
+
+def _explains_a_revision(f: Found, revisions: set[tuple[str | None, int]]) -> bool:
+    """"revised from 14 to 17 people killed, after three more bodies were found": the three are
+    the difference a revision of the sentence adds, inside its new figure."""
+    return f.corrected_from is None and (f.category, f.quantity.value) in revisions
 
 
 def _number_claims(kept: list[Found], tokens: Sequence[Token]) -> None:
