@@ -57,6 +57,13 @@ def test_losses_told_as_killed_or_wounded_are_a_combined_count():
     assert figures("The rebels lost 24 fighters in the ambush.") == [("killed", 24, False)]
 
 
+def test_the_deaths_that_explain_a_revision_are_inside_it():
+    sentence = ("The monitor revised its count for the bombing in Sarmada, Harem district, on 6 May, from 14 "
+                "to 17 people killed, after three more of the wounded died in hospital.")
+    assert figures(sentence) == [("killed", 17, False), ("killed", 3, True)]
+    assert figures("Three more of the wounded died overnight.") == [("killed", 3, False)]
+
+
 def test_killed_and_injured_apart_stay_apart():
     assert figures("Four were killed and 11 injured.") == [("killed", 4, False), ("injured", 11, False)]
 
