@@ -315,3 +315,63 @@ def test_the_store_entities_page_draws_only_the_chart_of_its_open_tab(store, mon
         assert charts[0].proto.id.endswith(key), (label, charts[0].proto.id)
         assert charts[0].proto.selection_mode, label  # a click filters by entity
     assert {s.key for s in at.slider} >= {"entities_network_nodes", "entities_network_min"}
+
+
+def _store_page(name: str) -> None:
+    """One store page alone, as the router runs it (AppTest runs this function's body)."""
+    from types import SimpleNamespace
+
+    from dashboard import app, store_pages
+    from dashboard import store as stores
+
+    app.show_store(stores.configured_stores()[0], SimpleNamespace(run=getattr(store_pages, name), url_path=name))
+
+
+def _open_each_tab(at: AppTest, key: str, labels: tuple[str, ...]):
+    """Run the page once per tab with that tab open; yields each label as the page draws it."""
+    for label in labels:
+        at.session_state[key] = label
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        yield label
+
+
+def test_the_store_sentiment_page_draws_only_the_chart_of_its_open_tab(store, monkeypatch):
+    from dashboard.store_pages import SENTIMENT_CHART_KEY, SENTIMENT_CHARTS
+
+    monkeypatch.setenv("PARALLAX_STORE", str(store))
+    at = AppTest.from_function(_store_page, args=("sentiment",), default_timeout=120)
+    at.run()
+    assert [tab.label for tab in at.tabs] == list(SENTIMENT_CHARTS)
+    wanted = dict(zip(SENTIMENT_CHARTS, ("sentiment_sources", "sentiment_articles", "sentiment_arc")))
+    for label in _open_each_tab(at, SENTIMENT_CHART_KEY, SENTIMENT_CHARTS):
+        charts = at.get("plotly_chart")
+        assert [c.proto.id.rsplit("-", 1)[-1] for c in charts] == [wanted[label]], label
+        assert len(at.dataframe) == 1  # the ranked sentences, under every tab
+
+
+@pytest.mark.parametrize("detailed", [5_000, 1], ids=["every figure", "at scale"])
+def test_the_store_casualties_page_draws_only_its_open_section(store, monkeypatch, detailed):
+    """Under the totals and charts, the ledger, the statistics, one incident's sources and the
+    figures are tabs, each drawn when opened; on either path (every figure read, or the largest
+    incidents at scale) each tab shows its own section and the charts stay above them."""
+    from dashboard import store_casualties
+    from dashboard.store_casualties import SECTION_KEY, SECTIONS
+    from dashboard.views import casualties as casualty_page
+
+    monkeypatch.setattr(store_casualties, "DETAILED_FIGURES", detailed)
+    monkeypatch.setenv("PARALLAX_STORE", str(store))
+    at = AppTest.from_function(_store_page, args=("casualties",), default_timeout=120)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert [tab.label for tab in at.tabs] == list(SECTIONS)
+    for label in _open_each_tab(at, SECTION_KEY, SECTIONS):
+        assert len(at.get("plotly_chart")) == (3 if detailed > 1 else 2), label  # totals, (by source,) over time
+        columns = {column for frame in at.dataframe for column in frame.value.columns}
+        pickers = {box.key for box in at.selectbox}
+        figures = [body for body in (e.proto.body for e in at.get("html")) if "px-figures" in body]
+        assert ("first_reported_by" in columns) == (label == "Incident ledger"), label
+        assert ("statistic_id" in columns or any("No period totals" in i.value for i in at.info)) == (
+            label == "Statistics"), label
+        assert (casualty_page.INCIDENT_KEY in pickers) == (label == "Compare the sources of one incident"), label
+        assert bool(figures) == (label == "Figures as reported"), label
