@@ -36,16 +36,30 @@ SHARED_TTL_ENV = "PARALLAX_VIEW_CACHE_TTL_S"
 DEFAULT_SHARED_TTL_S = 900.0
 
 
+SIZE_SAMPLE_ROWS = 2_000  # past this many rows a table's deep size is estimated from as many
+
+
 def size_of(value: Any) -> int:
     """Roughly the bytes `value` holds: pandas' deep estimate for tables and analyses, the JSON a
     figure is sent as, else a nominal kilobyte (small values: captions, counts)."""
     if isinstance(value, pd.DataFrame):
-        return int(value.memory_usage(index=True, deep=True).sum())
+        return table_bytes(value)
     if isinstance(value, Analysis):
         return sum(size_of(table) for table in value.tables().values())
     if isinstance(value, go.Figure):
         return len(value.to_json())
     return 1024
+
+
+def table_bytes(table: pd.DataFrame) -> int:
+    """pandas' deep size of `table`, from evenly spaced rows past SIZE_SAMPLE_ROWS: measuring every
+    string of the Casualties page's incident tables (17,700 rows) took 80 ms each, on every
+    filter change at 10,000 articles; 2,000 rows take 5 ms and estimate within a few percent."""
+    if len(table) <= SIZE_SAMPLE_ROWS:
+        return int(table.memory_usage(index=True, deep=True).sum())
+    step = len(table) / SIZE_SAMPLE_ROWS
+    sample = table.iloc[[int(i * step) for i in range(SIZE_SAMPLE_ROWS)]]
+    return int(sample.memory_usage(index=True, deep=True).sum() * len(table) / SIZE_SAMPLE_ROWS)
 
 
 class SharedViews(BoundedCache[tuple[str, str], Any]):

@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from dashboard.charts.common import empty_figure, layout, safe
 
@@ -168,22 +169,25 @@ def totals_over_time(over_time: pd.DataFrame) -> go.Figure:
     if unit != "day":
         title += f"<br><sup>{(last - first).days + 1:,} days, a bar per {unit}: narrow the date range to " \
                  f"{DAY_BARS_UP_TO} days or fewer for a bar per day</sup>"
-    fig = px.bar(
-        data, x="date", y="conservative", color="category", facet_row="category",
-        category_orders={"category": order},
-        color_discrete_map=CATEGORY_COLORS,
-        custom_data=["incidents", "incident_ids", "category", "start", "end", "period"],
-        labels={"date": "Event date", "conservative": "", "category": ""},
-        title=title,
-        facet_row_spacing=0.06,
-    )
-    fig.update_traces(hovertemplate=("<b>%{customdata[5]}</b><br>%{customdata[2]}: %{y:,} in "
-                                     "%{customdata[0]} incident(s)<br>%{customdata[1]}<extra></extra>"))
+    # One go.Bar per row instead of px.bar(facet_row=...): plotly express took 0.35 s of the 0.55 s
+    # this chart cost on every Casualties filter change at 10,000 articles (17,700 incidents).
+    fig = make_subplots(rows=len(order), cols=1, shared_xaxes=True, vertical_spacing=0.06,
+                        row_titles=[_category_label(category) for category in order])
+    for row, category in enumerate(order, start=1):
+        bars = data[data["category"] == category]
+        fig.add_trace(go.Bar(
+            x=bars["date"], y=bars["conservative"], name=category, marker_color=CATEGORY_COLORS.get(category),
+            customdata=bars[["incidents", "incident_ids", "category", "start", "end", "period"]].to_numpy(),
+            hovertemplate=("<b>%{customdata[5]}</b><br>%{customdata[2]}: %{y:,} in "
+                           "%{customdata[0]} incident(s)<br>%{customdata[1]}<extra></extra>"),
+        ), row=row, col=1)
+    fig.update_layout(title=title)
+    fig.update_xaxes(title_text="Event date", row=len(order), col=1)
     if unit != "day":  # each bar spans its period
         fig.update_traces(xperiod="M1" if unit == "month" else 7 * 86_400_000, xperiodalignment="middle",
                           **({} if unit == "month" else {"xperiod0": "2000-01-03"}))  # a Monday
-    fig.update_yaxes(matches=None, rangemode="tozero", nticks=4)
-    fig.for_each_annotation(lambda a: a.update(text=_category_label(a.text), textangle=0, xanchor="left"))
+    fig.update_yaxes(rangemode="tozero", nticks=4)
+    fig.update_annotations(textangle=0, xanchor="left")  # the row titles, right of each row
     days = (last - first).days
     if days <= 45:  # day bars, a few days of air either side (one date would fill the axis)
         pad = pd.Timedelta(days=max(2, days // 8))

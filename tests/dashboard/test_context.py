@@ -105,6 +105,20 @@ def test_size_of_measures_tables_and_figures():
     assert size_of(figure) > size_of(go.Figure())
 
 
+def test_a_long_table_is_measured_from_a_sample_within_a_few_percent():
+    """Past SIZE_SAMPLE_ROWS rows the deep size comes from evenly spaced rows: strings of
+    varying length (short wires, long features) still come out near the exact figure."""
+    from dashboard.context import SIZE_SAMPLE_ROWS
+
+    rows = 30_000
+    table = pd.DataFrame({"text": ["word " * (i % 97) for i in range(rows)], "n": range(rows),
+                          "source": [f"Outlet {i % 13}" for i in range(rows)]})
+    exact = int(table.memory_usage(index=True, deep=True).sum())
+    assert rows > SIZE_SAMPLE_ROWS
+    assert abs(size_of(table) - exact) < 0.03 * exact
+    assert size_of(table.head(100)) == int(table.head(100).memory_usage(index=True, deep=True).sum())
+
+
 @pytest.fixture(scope="module")
 def seeds():
     corpus = _loaded("seeds", "Bundled seeds", load_corpus([SEEDS]))
