@@ -179,25 +179,28 @@ def _casualties_at_scale(ctx: StoreContext, kept: int) -> None:
         ctx.prefetch({"largest incident tables": lambda: queries.figures_of(filters, largest)})
     _casualty_charts(ctx, incidents, statistics, None)
 
-    def largest_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
-        """The reports and the figures of the largest incidents."""
+    def largest_reports() -> pd.DataFrame:
+        """Every source's report of the largest incidents: the ledger's columns."""
         filtered = ctx.cached("largest incident tables", lambda: queries.figures_of(filters, largest))
-        reports = ctx.cached("largest reports", lambda: cv.source_reports(filtered.casualties, filtered.documents,
-                                                                          filtered.sentences))
-        figures = ctx.cached("largest figures", lambda: cv.figures_table(filtered.casualties, filtered.sentences,
-                                                                         filtered.documents))
-        return reports, figures
+        return ctx.cached("largest reports", lambda: cv.source_reports(filtered.casualties, filtered.documents,
+                                                                       filtered.sentences))
+
+    def largest_figures() -> pd.DataFrame:
+        """The figures of the largest incidents, each in its sentence."""
+        filtered = ctx.cached("largest incident tables", lambda: queries.figures_of(filters, largest))
+        return ctx.cached("largest figures", lambda: cv.figures_table(filtered.casualties, filtered.sentences,
+                                                                      filtered.documents))
 
     def ledger() -> None:
-        casualty_page._ledger(shown, largest_tables()[0])
+        casualty_page._ledger(shown, largest_reports())
         st.download_button("Download every incident in view (CSV)", lambda: csv_bytes(incidents),
                            file_name="incidents-all.csv", mime="text/csv", icon=":material/download:",
                            key="store_incidents_csv", on_click="ignore")
 
     _sections(statistics, Sections(
         ledger=ledger,
-        compare=lambda: casualty_page._side_by_side(shown, largest_tables()[1], largest_tables()[0]),
-        figures=lambda: casualty_page._figures(largest_tables()[1])))
+        compare=lambda: casualty_page._side_by_side(shown, largest_figures(), largest_reports()),
+        figures=lambda: casualty_page._figures(largest_figures())))
 
 
 def _statistics_in_view(queries: StoreQueries, filters: Filters) -> pd.DataFrame:
