@@ -375,3 +375,22 @@ def test_the_store_casualties_page_draws_only_its_open_section(store, monkeypatc
             label == "Statistics"), label
         assert (casualty_page.INCIDENT_KEY in pickers) == (label == "Compare the sources of one incident"), label
         assert bool(figures) == (label == "Figures as reported"), label
+
+
+@pytest.mark.browser
+def test_a_tab_of_the_store_entities_page_draws_its_chart_when_clicked(store, start_server, new_page, ui):
+    """In a real browser a closed tab holds no chart; a click on it reruns the page and draws its
+    chart in place of the first tab's."""
+    base = start_server(PARALLAX_STORE=str(store))
+    new_page.goto(f"{base}/entities")
+    ui.wait_for_page(new_page)
+    charts = new_page.locator("[data-testid='stPlotlyChart']")
+    assert charts.count() == 1
+    assert "Most mentioned entities by type" in charts.first.inner_text()
+    new_page.get_by_role("tab", name="Who is named together").click()
+    new_page.wait_for_function("[...document.querySelectorAll(\"[data-testid='stPlotlyChart']\")]"
+                               ".some(c => c.textContent.includes('Named in the same sentence'))",
+                               timeout=ui.timeout_ms)
+    ui.wait_until_idle(new_page)
+    assert charts.count() == 1
+    assert not ui.error_boxes(new_page)
