@@ -307,6 +307,7 @@ class _Report:
     last_possible: date | None = None
     estimated: bool = False  # its article's publication date is an estimate
     recalled: bool = False  # it recalls an attack told before ("the strike ... that killed 17")
+    attack_days: set = field(default_factory=set)  # days its sentences give its attacks (not tolls)
 
     @property
     def loose(self) -> bool:
@@ -694,6 +695,7 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
     story = _story_days(records, sentence_day, meta, places, sentences)
     episodes = {**_after_clause_episodes(records, sentences), **_clause_episodes(records, sentences)}
     nearer_day = _nearer_days(records, sentences, events, episodes)
+    day_told = _sentences_naming_a_day(events)
     recaps: set[object] = set()
     reports: dict[tuple, list[_Report]] = {}
     for index, row in records:
@@ -704,9 +706,10 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
         own_day = nearer_day.get(index) or sentence_day.get((doc_id, int(row["sent_id"])))
         if own_day is not None and published is not None and own_day > published:
             own_day = None  # "three days later" read from the publication date: casualties are past news
+        told = (doc_id, int(row["sent_id"])) in day_told and own_day is not None
         day = own_day or published
         story_day = story.get((doc_id, _place_key(places.get(index)) or _ANY_PLACE))
-        if day == published and story_day is not None:
+        if day == published and story_day is not None and not told:
             day = story_day  # "Sixteen were wounded at the market": the day of the story told above
         episode, shift, _ = episodes.get(index, (0, 0, ""))
         if index in episodes and own_day in (None, published):
@@ -715,7 +718,8 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
             recaps.add(index)
         elif shift and day is not None:
             day = _shifted(day, shift)
-        _add_to_report(reports, index, row, source, published, day, places.get(index), episode)
+        attack_day = own_day if told and _tells_an_attack(row) else None
+        _add_to_report(reports, index, row, source, published, day, places.get(index), episode, attack_day)
     built = [report for same in reports.values() for report in same]
     clauses = {index: told for index, (_, _, told) in episodes.items()}
     for report in built:
@@ -788,6 +792,29 @@ def _article_meta(documents: pd.DataFrame) -> tuple[dict[str, tuple[str, date | 
     return meta, estimated
 
 
+# A day that dates a statement, not an event: "the army said on Sunday", "told reporters late on Friday".
+_SPEECH_DAY_BEFORE = re.compile(
+    r"\b(?:said|says|told(?:\s+\w+){0,2}|announced|reported|added|confirmed|stated|wrote|declared)"
+    r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.IGNORECASE)
+
+
+def _sentences_naming_a_day(events: pd.DataFrame | None) -> set[tuple]:
+    """The (doc_id, sent_id) of sentences that name a day of their own for what happened ("on
+    Thursday", "Monday's attack"): not dated by their article's date alone, nor only by the day
+    something was said ("the army said on Sunday")."""
+    if events is None or events.empty or "granularity" not in events:
+        return set()
+    days = events[(events["granularity"] == "day") & events["date"].notna()]
+    texts = days["text"].tolist() if "text" in days else [""] * len(days)
+    told = set()
+    for doc_id, sent_id, expression, text in zip(days["doc_id"].tolist(), days["sent_id"].tolist(),
+                                                  days["expression"].tolist(), texts):
+        at = str(text).find(str(expression))
+        if at < 0 or not _SPEECH_DAY_BEFORE.search(str(text)[max(0, at - 40):at]):
+            told.add((doc_id, int(sent_id)))
+    return told
+
+
 def _figure_sentence_days(records: list[tuple[object, dict]], sentences: pd.DataFrame) -> dict[tuple, date | None]:
     """The day each figure's sentence is about, by (doc_id, sent_id); only figures' sentences."""
     sentence_day: dict[tuple, date | None] = {}
@@ -802,12 +829,31 @@ def _figure_sentence_days(records: list[tuple[object, dict]], sentences: pd.Data
     return sentence_day
 
 
+_ATTACK_WORD = re.compile(
+    r"\b(?:attack|strike|airstrike|raid|ambush|bombing|blast|shelling|explosion|assault|massacre|rockets?|shells?"
+    r"|missiles?|drones?|gunmen|car\s+bomb)s?\b", re.IGNORECASE)
+
+
+def _tells_an_attack(row: dict) -> bool:
+    """Whether the row's figure is an attack's own count, told with the kind of attack: not a
+    running toll, a revision, an addition or a share ("the toll rose to 9", "two more died")."""
+    return not (_flag(row, "toll") or _flag(row, "additional") or _flag(row, "part_of")
+                or not _missing_value(row.get("corrected_from"))) and bool(_ATTACK_WORD.search(str(row.get("evidence") or "")))
+
+
+def _missing_value(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
 def _add_to_report(reports: dict[tuple, list[_Report]], index: object, row: dict, source: str,
-                   published: date | None, day: date | None, location: str | None, episode: int = 0) -> None:
+                   published: date | None, day: date | None, location: str | None, episode: int = 0,
+                   attack_day: date | None = None) -> None:
     """Add a figure to its article's report of its category and place. One article's figures
     of one category and place are one report, unless their sentences are about days further
-    apart than the window (two attacks on one town). A sentence dated only by its article's own
-    date ("the hospital received 20 bodies") is about the article's story: its first report."""
+    apart than the window, or each tells an attack of its own day ("rockets on the bread queue
+    on Thursday killed six ... Monday's shelling of the school killed seven": two attacks on one
+    town). A sentence dated only by its article's own date ("the hospital received 20 bodies")
+    is about the article's story: its first report."""
     cumulative, unit = _is_cumulative(row), _unit(row)
     if episode:  # another episode of a sentence telling two: a report of its own (see `_clause_episodes`)
         report = _Report(row["doc_id"], source, published, row["category"], location, day, cumulative, unit)
@@ -816,13 +862,16 @@ def _add_to_report(reports: dict[tuple, list[_Report]], index: object, row: dict
         report.rows.append((index, row))
         return
     same = reports.setdefault((row["doc_id"], row["category"], _place_key(location), cumulative, unit), [])
-    report = next((r for r in same if r.day is None or day is None or abs((r.day - day).days) <= WINDOW_DAYS),
+    report = next((r for r in same if (r.day is None or day is None or abs((r.day - day).days) <= WINDOW_DAYS)
+                   and not (attack_day and r.attack_days and attack_day not in r.attack_days)),
                   same[0] if same and day is not None and day == published else None)
     if report is None:
         report = _Report(row["doc_id"], source, published, row["category"], location, day, cumulative, unit)
         same.append(report)
     elif day is not None and (report.day is None or day < report.day):
         report.day = day
+    if attack_day is not None:
+        report.attack_days.add(attack_day)
     report.rows.append((index, row))
 
 

@@ -548,3 +548,17 @@ def test_a_district_named_by_an_adjective_is_written_as_the_place_it_is_named_af
               6: None}
     assert _named_after_places(places) == {1: "Saltivka", 2: "Saltivka", 3: "Kramatorsk", 4: "Kramatorsk",
                                            5: "Bakhmutskyi district", 6: None}  # no Bakhmut named: left as it is
+
+
+def test_two_attacks_one_article_dates_to_days_of_their_own_are_two_reports():
+    market = ("Wire", "Shells hit the school in Gbankoro on Monday, killing seven people, officials said.")
+    queue = ("Post", "GBANKORO - Rockets struck a bread queue in Gbankoro on Thursday, killing at least six "
+                     "people. Monday's attack on the school killed seven people, most of them children.")
+    rows = _killed_incidents([market, queue], published=[date(2024, 5, 6), date(2024, 5, 9)])
+    assert sorted(rows.conservative) == [6, 7] and rows.n_sources.max() == 2
+    # A day something was said on is not an attack's day: the army's lead and its later
+    # sentence are one report of the same assault.
+    army = ("Post", "The army said on Sunday it had repelled an assault on its base in Gbankoro, killing 31 of "
+                    "the attackers. Four of its soldiers were killed in the attack on Saturday morning.")
+    rows = _killed_incidents([army], published=[date(2024, 5, 12)])
+    assert len(rows) == 1
