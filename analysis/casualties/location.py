@@ -150,7 +150,8 @@ _FACILITY_AFTER = re.compile(r"\s+(?:(?:teaching|general|referral|district|unive
 
 
 # Where a hospital or morgue is ("died in the university hospital in Cúcuta"): not the scene.
-_FACILITY_BEFORE = re.compile(r"\b(?:hospital|clinic|morgue)\s+(?:in|of|at)\s+$", re.IGNORECASE)
+_FACILITY_BEFORE = re.compile(r"\b(?:hospital|clinic|morgue|(?:medical|health)\s+cent(?:re|er)|dispensary|infirmary)"
+                              r"\s+(?:in|of|at)\s+$", re.IGNORECASE)
 # A place whose own name is a hospital's ("Beledweyne General Hospital").
 _FACILITY_NAME = re.compile(r"\b(?:hospital|clinic|morgue)$", re.IGNORECASE)
 # Where the wounded were taken or people fled to ("taken to Niono", "fled to the capital"): a
@@ -165,8 +166,12 @@ _DESTINATION_BEFORE = re.compile(
     r"\s+(?:the\s+(?:town|city|village|capital|camp)\s+(?:of\s+)?)?"
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*,?\s+(?:and|or)\s+)?$", re.IGNORECASE)  # "coaches for Ségou and Bamako"
 # Where fire came from ("projectiles fired from Yemen struck a border post"): not the scene.
+# Where people or goods came from ("traders who had travelled from Jibia", "produce that had
+# crossed from Turkey") and the neighbour across a border ("near the border with Niger").
 _ORIGIN_BEFORE = re.compile(
-    r"\b(?:fired|launched|lobbed|shot|flown)\s+(?:\w+\s+)?(?:from|across)\s+(?:the\s+)?$", re.IGNORECASE)
+    r"\b(?:fired|launched|lobbed|shot|flown)\s+(?:\w+\s+)?(?:from|across)\s+(?:the\s+)?$"
+    r"|\b(?:travell?ed|came|come|crossed|arrived|brought|imported|trucked)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?$"
+    r"|\bborder\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 # A person's past, not the scene: "a mother who fled Bama in 2014", "originally from Goma".
 _PAST_OF_PERSON_BEFORE = re.compile(
     r"\b(?:(?:who|which|that)\s+(?:had\s+)?(?:fled|escaped|left)\s+(?:from\s+)?"
@@ -205,7 +210,8 @@ def _is_demonym(word: str) -> bool:
 
 # A place inside an outlet's name ("Radio Bani FM", "the Kabul Times"): the outlet, not a scene.
 _OUTLET_BEFORE = re.compile(r"\b(?:Radio|Télé|Tele|TV)\s+$")
-_OUTLET_AFTER = re.compile(r"\s+(?:FM|TV|Radio|Television|Times|Post|Tribune|Herald|Gazette|News)\b")
+_OUTLET_AFTER = re.compile(r"\s+(?:Daily\s+)?(?:FM|TV|Radio|Television|Times|Post|Tribune|Herald|Gazette|News|Ledger"
+                           r"|Chronicle|Observer|Courier|Journal|Mirror|Express|Guardian|Telegraph|Monitor|Standard)\b")
 
 
 # A river is no scene: "on the Niger river", "the River Niger", and "the Niger" (with the

@@ -249,7 +249,7 @@ def _single_at(tokens: Sequence[Token], i: int, text: str, offset: int, taken: s
     category, cue, by_verb = _cue_of(tokens, i, end, refugee)
     if category is None:
         joined = (i > 1 and tokens[i - 1].low == "and") or _listed_with_number(tokens, end, numbered)
-        if definite or guessed or not joined:
+        if definite or guessed or not joined or _speaks(tokens, end):
             return None
     elif _ruled_out(tokens, i, end, category, by_verb, guessed, definite, people, numbered):
         return None
@@ -262,6 +262,22 @@ def _single_at(tokens: Sequence[Token], i: int, text: str, offset: int, taken: s
                   None, group=cue)
     found.victims = _victims(tokens, i, end, text, offset)
     return found
+
+
+_SPEECH = frozenset("said say says told tells reported reports added confirmed stated announced".split())
+_CLAUSE_BREAK = frozenset({",", ";", ":", ".", "and", "but", "while", "who", "which", "when"})
+
+
+def _speaks(tokens: Sequence[Token], end: int) -> bool:
+    """Whether the person phrase ending at `end` is the subject of a speech verb in its clause
+    ("relatives and a traditional chief in Niger's Tahoua region said"): a source, no victim."""
+    for k in range(end, min(end + 8, len(tokens))):
+        word = tokens[k].low
+        if word in _SPEECH:
+            return True
+        if word in _CLAUSE_BREAK:
+            return False
+    return False
 
 
 def _ordinal_victim(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:

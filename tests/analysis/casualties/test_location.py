@@ -199,6 +199,10 @@ def test_a_province_is_never_put_inside_a_town():
     ("Gunmen killed 4 drivers on a bus bound for Mopti.", "Mopti", False),
     ("Gunmen killed 4 passengers boarding coaches for Segou and Mopti.", "Mopti", False),
     ("The Kabul Times said 4 people were killed.", "Kabul", False),
+    ("We buried 4 people, the village head told the Gusau Daily Ledger.", "Gusau", False),
+    ("The 4 dead included dealers who had travelled from Jibia for the market.", "Jibia", False),
+    ("An air strike near the border with Niger killed 4 herders.", "Niger", False),
+    ("4 wounded were treated at the Federal Medical Centre in Gusau.", "Gusau", False),
     ("Bodies of 4 fishermen were found along the Niger, a day after the raid.", "Niger", False),  # the river
     ("Bodies of 4 fishermen were found in the Tana River after the raid.", "Tana", False),
     ("Gunmen killed 4 soldiers in western Niger on Sunday.", "Niger", True),  # the country

@@ -177,3 +177,11 @@ def test_tolls_reached_or_read_across_a_long_place_aside(sentence, number):
 def test_a_force_that_lost_people_lost_them_killed(sentence, expected):
     assert figures(sentence) == expected
 
+
+
+def test_a_person_named_as_a_source_is_no_victim():
+    sentence = ("Four herders and two villagers were killed when aircraft bombed a forest near the border, "
+                "relatives and a village chief in the district said.")
+    assert figures(sentence) == [("killed", 4, False), ("killed", 2, False)]
+    assert figures("Gunmen killed two soldiers and a civilian, police said.") == [
+        ("killed", 2, False), ("killed", 1, False)]
