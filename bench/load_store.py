@@ -14,7 +14,8 @@ script run is over and every chart has its SVG (as bench/load.py counts it). Pri
 boxes, page errors, timeouts: must be 0) and the server's peak resident memory (sampled VmRSS and
 VmHWM). With --screenshots DIR it saves a PNG of each page after its first render and after the
 filter change, in a 4,000-pixel-tall window (Streamlit scrolls inside the page, so a screenshot
-holds only the window).
+holds only the window). Pages that draw a tab's content only when it is opened (the Entities and
+Sentiment charts, the Casualties tables) are measured as a visitor lands on them: first tab open.
 
 Usage: python bench/load_store.py STORE [--screenshots DIR]
 """
