@@ -83,7 +83,10 @@ LOOSE_DAYS = 30  # and may lie this far from a dated incident it joins (an estim
 # Relative dates that name a span, not a day ("last week"): its length in days from the date
 # the sentence was given.
 _SPAN_DAYS = ((re.compile(r"\b(?:last|past|previous|this|earlier\s+this)\s+week\b|\bweek\s+ago\b", re.IGNORECASE), 7),
-              (re.compile(r"\brecent\s+days\b", re.IGNORECASE), 7))
+              (re.compile(r"\brecent\s+days\b", re.IGNORECASE), 7),
+              # "In a separate attack this month": any day of the month the sentence is dated to.
+              (re.compile(r"\b(?:last|this|earlier\s+this|previous)\s+month\b", re.IGNORECASE), 31))
+_LOOSE_SPAN = 7  # a report whose date spans more days than this is placed like an estimate
 # A toll over days of fighting that end on the date the sentence was given: "in three days of
 # battles", "over the past four days", "a five-day offensive", "since the assault began on
 # Monday" (at most a week). Its length in days back from that date.
@@ -311,9 +314,9 @@ class _Report:
 
     @property
     def loose(self) -> bool:
-        """Dated only by an estimate, recalled without a day, or not dated at all: placed
-        after the dated reports."""
-        return self.estimated or self.recalled or self.day is None
+        """Dated only by an estimate, recalled without a day, dated to a span longer than a
+        week ("this month"), or not dated at all: placed after the dated reports."""
+        return self.estimated or self.recalled or self.day is None or self.before + self.after > _LOOSE_SPAN
 
     @property
     def precise(self) -> bool:

@@ -221,6 +221,9 @@ _RIVER_BEFORE = re.compile(r"\b[Rr]iver\s+$")
 _THE_RIVER_NIGER = re.compile(r"(?<=\bthe )Niger\b(?!\s+(?:Delta|[Ss]tate|Republic|army|government|junta|border|[A-Z]))")
 
 
+_FUNCTION_WORDS = frozenset("the a an this that these those it its his her their our we they he she".split())
+
+
 def _names_a_river(text: str, start: int, end: int) -> bool:
     return bool(_RIVER_AFTER.match(text, end) or _RIVER_BEFORE.search(text, max(0, start - 7), start)
                 or _THE_RIVER_NIGER.match(text, start))
@@ -234,8 +237,8 @@ def _not_the_scene(text: str, start: int, end: int) -> bool:
         return False
     if _is_demonym(text[start:end]):
         return True  # "the Haitian capital": a people's name the tagger took for a place
-    if _names_a_river(text, start, end):
-        return True
+    if _names_a_river(text, start, end) or text[start:end].casefold() in _FUNCTION_WORDS:
+        return True  # a river; "The" a tagger took for a place after a dateline
     after = text[end:end + 60]
     if _OUTLET_AFTER.match(after) or _OUTLET_BEFORE.search(text, max(0, start - 8), start):
         return True

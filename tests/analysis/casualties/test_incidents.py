@@ -562,3 +562,11 @@ def test_two_attacks_one_article_dates_to_days_of_their_own_are_two_reports():
                     "the attackers. Four of its soldiers were killed in the attack on Saturday morning.")
     rows = _killed_incidents([army], published=[date(2024, 5, 12)])
     assert len(rows) == 1
+
+
+def test_a_report_dated_only_to_this_month_joins_the_attack_it_recalls():
+    attack = ("Wire", "Gunmen killed five truffle hunters near Akashat on Tuesday, officials said.")
+    review = ("Post", "In a separate attack in the western desert this month, gunmen killed five truffle hunters "
+                      "near Akashat.")
+    rows = _killed_incidents([attack, review], published=[date(2026, 2, 10), date(2026, 2, 24)])
+    assert rows.conservative.tolist() == [5] and rows.n_sources.tolist() == [2]

@@ -203,6 +203,7 @@ def test_a_province_is_never_put_inside_a_town():
     ("The 4 dead included dealers who had travelled from Jibia for the market.", "Jibia", False),
     ("An air strike near the border with Niger killed 4 herders.", "Niger", False),
     ("4 wounded were treated at the Federal Medical Centre in Gusau.", "Gusau", False),
+    ("MAKHMOUR - The bodies of 4 shepherds were found.", "The", False),  # a function word, tagged
     ("Bodies of 4 fishermen were found along the Niger, a day after the raid.", "Niger", False),  # the river
     ("Bodies of 4 fishermen were found in the Tana River after the raid.", "Tana", False),
     ("Gunmen killed 4 soldiers in western Niger on Sunday.", "Niger", True),  # the country
