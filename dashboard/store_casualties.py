@@ -92,8 +92,10 @@ class Sections:
 def _sections(statistics: pd.DataFrame, draw: Sections) -> None:
     """The ledger, the statistics, the comparison of one incident's sources and the figures as
     reported, in tabs that draw their content when opened. Drawn one under the other on every
-    filter change, they cost about 1.5 s of browser time at 10,000 articles (a 500-row ledger,
-    2,600 statistics, a 500-incident picker, 50 figures): the filter change took 3.9 s, 2.0 s so."""
+    filter change at 10,000 articles (a 500-row ledger, 2,600 statistics, a 500-incident picker,
+    50 figures), they cost about a second of browser time; with the chart over time redrawn
+    lighter, the filter change went from 2.0-2.4 s to 1.7-1.9 s in paired bench/load_store.py runs.
+    """
     ledger, stats, compare, figures = st.tabs(SECTIONS, key=SECTION_KEY, on_change="rerun")
     if ledger.open:
         with ledger:
