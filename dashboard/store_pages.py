@@ -134,8 +134,9 @@ SENTIMENT_CHART_KEY = "store_sentiment_chart"
 
 def sentiment() -> None:
     """The Sentiment page: its three charts in tabs, only the open one computed and drawn, then
-    the ranked sentences. Drawn on every filter change, the two per-article charts cost about two
-    seconds of browser time at 10,000 articles (filter change 3.2 s; one tab at a time: 1.3 s)."""
+    the ranked sentences. The two per-article charts, drawn on every filter change at 10,000
+    articles, were most of it: one tab at a time took the change from 1.1-1.4 s to 0.6-0.7 s in
+    paired bench/load_store.py runs."""
     ctx = current()
     queries, filters = ctx.queries, ctx.filters
     orders = sentiment_page.ORDERS
@@ -369,8 +370,9 @@ def entities() -> None:
     """The Entities page: its four charts in tabs, only the open one computed and drawn (the
     rest on a click), then the mentions in context and the downloads.
 
-    Drawn together, the four charts cost 1.4-1.8 s of browser time and about 0.4 s of queries
-    on every filter change at 10,000 articles; one tab at a time keeps a change under 2 s."""
+    Drawn together, the four charts cost 1.4-1.8 s of browser time and 0.5 s of queries and
+    figures on every filter change at 10,000 articles; one tab at a time took the change from
+    1.8-2.3 s to 1.1-1.2 s in paired bench/load_store.py runs."""
     ctx = current()
     queries, filters = ctx.queries, ctx.filters
     builds = {"totals": _totals(ctx), "mentions by source": lambda: queries.mentions_by_source(filters)}
