@@ -49,7 +49,8 @@ AFTER_NEEDS_NEXT: dict[str, dict[str, str]] = {
                  "minor": INJURED, "gunshot": INJURED, "critical": INJURED, "burns": INJURED},
     "treated": {"for": INJURED},
     "remain": {"missing": MISSING, "unaccounted": MISSING},
-    "fell": {"with": KILLED, "as": KILLED},  # military communiqués: "four soldiers fell with honour"
+    # Military communiqués: "four soldiers fell with honour", "two officers who fell in the line of duty".
+    "fell": {"with": KILLED, "as": KILLED, "in": KILLED},
     "succumbed": {"to": KILLED},
     "succumb": {"to": KILLED},
     "remained": {"missing": MISSING},

@@ -24,6 +24,7 @@ def figures(text):
     ("Three firefighters later succumbed to their wounds.", 3),
     ("On our side, six soldiers fell with honour during the assault.", 6),
     ("Nine militiamen fell as martyrs in the battle for the ridge.", 9),
+    ("Three police officers fell in the line of duty during the night attack.", 3),
 ])
 def test_deaths_written_without_killed(sentence, number):
     assert figures(sentence) == [("killed", number, False)]
@@ -46,6 +47,7 @@ def test_combined_counts_are_their_own_category(sentence, number):
 @pytest.mark.parametrize("sentence", [
     "Two shells fell with a crash near the school, wounding 4 pupils.",
     "Three rockets fell as families slept, wounding 4 people.",
+    "Two shells fell in the courtyard, wounding 4 people.",
 ])
 def test_things_that_fell_are_not_dead(sentence):
     assert figures(sentence) == [("injured", 4, False)]
