@@ -60,6 +60,8 @@ _ANAPHOR = re.compile(
     rf"|(?P<n>{NUMBER_RE})\s+(?P<unit2>day|week|month|year)s?\s+(?P<dir>later|earlier)(?!\s+than))(?![\w-])"
 )
 _ANAPHOR_SHIFT = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0}
+# "on a busy Thursday evening", "one Friday in May": a day of that name, not the latest one.
+_ANY_DAY_OF_THAT_NAME = re.compile(r"\b(?:(?:[Oo]n|[Oo]f)\s+an?|[Oo]ne)\s+(?:[a-z][a-z\-]*\s+)?$")
 _WEEKEND = re.compile(r"(?<!\w)(?i:(?:over|at|on|during)\s+the\s+weekend)\b")
 _SHIFT = {"last": -1, "this past": -1, "this": 0, "the current": 0, "the": 0, "next": 1}
 
@@ -76,6 +78,8 @@ def weekday(text: str) -> Iterator[Mention]:
             before = word_before(text, m.start())
             if before[:1].isupper() and before.lower() in NAMED_WEEKDAY_BEFORE:
                 continue  # "Bloody Sunday", "Good Friday": named days, not last week's
+            if _ANY_DAY_OF_THAT_NAME.search(text, max(0, m.start() - 24), m.start()):
+                continue  # "on a busy Thursday evening": some Thursday, told of another time
         if not part:
             after = word_after(text, m.end())
             if after[:1].isupper() and after.lower() in NAMED_WEEKDAY_AFTER:

@@ -52,3 +52,11 @@ def test_expressions_found(text: str, expected: list[str]) -> None:
 
 def test_habitual_weekdays_are_not_days() -> None:
     assert _expressions("Protesters gather on Fridays after prayers.") == []
+
+
+def test_a_weekday_with_an_indefinite_article_is_no_day() -> None:
+    # Some Thursday in another period, not the latest Thursday before the article.
+    assert _expressions("It was the worst bombing since August, when a car bomb killed 19 people on a busy "
+                        "Thursday evening.") == ["August"]
+    assert _expressions("The shop was looted one Friday.") == []
+    assert _expressions("A Monday attack killed four herders.") == ["Monday"]
