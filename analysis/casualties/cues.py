@@ -118,7 +118,7 @@ DISPLACING_VERBS = frozenset("forcing forced driving drove prompting causing sen
 # Nouns with "of" before the count: "the deaths of 12", "the abduction of 30 girls".
 NOUN_OF: dict[str, str] = {
     **dict.fromkeys("deaths death killing killings lives bodies massacre murder murders executions "
-                    "remains assassination assassinations beheading".split(), KILLED),
+                    "remains assassination assassinations beheading martyrdom".split(), KILLED),
     **dict.fromkeys("wounding injuring".split(), INJURED),
     **dict.fromkeys("disappearance disappearances".split(), MISSING),
     **dict.fromkeys("displacement exodus evacuation flight".split(), DISPLACED),

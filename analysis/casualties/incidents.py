@@ -699,6 +699,7 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
     episodes = {**_after_clause_episodes(records, sentences), **_clause_episodes(records, sentences)}
     nearer_day = _nearer_days(records, sentences, events, episodes)
     day_told = _sentences_naming_a_day(events)
+    told_before = _days_told_just_before(records, sentences, day_told, _sentences_naming_a_date(events))
     recaps: set[object] = set()
     reports: dict[tuple, list[_Report]] = {}
     for index, row in records:
@@ -712,7 +713,9 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
         told = (doc_id, int(row["sent_id"])) in day_told and own_day is not None
         day = own_day or published
         story_day = story.get((doc_id, _place_key(places.get(index)) or _ANY_PLACE))
-        if day == published and story_day is not None and not told:
+        if not told and index in told_before and (published is None or told_before[index] <= published):
+            day = told_before[index]  # "The cowardly attack led to ...": the day the sentence before names
+        elif day == published and story_day is not None and not told:
             day = story_day  # "Sixteen were wounded at the market": the day of the story told above
         episode, shift, _ = episodes.get(index, (0, 0, ""))
         if index in episodes and own_day in (None, published):
@@ -744,37 +747,50 @@ def _nearer_days(records: list[tuple[object, dict]], sentences: pd.DataFrame, ev
     """For a figure whose sentence names two days or more, the one day its casualty verb is
     told with: a sentence is dated by its first most precise day, which may be another event's
     ("villagers marched on Wednesday to demand justice for the 3 farmers shot dead on Sunday").
-    Only weekdays and the like compete: a calendar date anchors its sentence ("on 6 March
-    2023 ... at the Monday market"). Figures of a sentence telling several episodes keep the
-    offsets `_clause_episodes` reads."""
+    A calendar date anchors its sentence ("on 6 March 2023 ... at the Monday market"), so when
+    one is named, only calendar dates in the figure's own clause compete ("... on 9 February
+    killed 7 people; a bomb in a café on 12 February killed 8"). Figures of a sentence telling
+    several episodes keep the offsets `_clause_episodes` reads."""
     if events is None or events.empty or sentences.empty or "start" not in sentences:
         return {}
     days = events[(events["granularity"] == "day") & events["date"].notna()]
     by_sentence: dict[tuple, list[tuple[int, int, date]]] = {}
-    absolute: set[tuple] = set()
+    calendar: dict[tuple, list[tuple[int, int, date]]] = {}  # the calendar dates only
     for doc_id, sent_id, start, end, day, relative in zip(
             days["doc_id"].tolist(), days["sent_id"].tolist(), days["start"].tolist(), days["end"].tolist(),
             days["date"].tolist(), days["relative"].tolist()):
-        by_sentence.setdefault((doc_id, int(sent_id)), []).append((int(start), int(end), _as_date(day)))
+        named = (int(start), int(end), _as_date(day))
+        by_sentence.setdefault((doc_id, int(sent_id)), []).append(named)
         if relative is False or relative == 0:
-            absolute.add((doc_id, int(sent_id)))
-    competing = {key for key, named in by_sentence.items()
-                 if key not in absolute and len({day for _, _, day in named}) > 1}
-    if not competing:
+            calendar.setdefault((doc_id, int(sent_id)), []).append(named)
+    by_sentence.update(calendar)  # a calendar date anchors its sentence: weekdays there compete no more
+    absolute = set(calendar)
+    several = {key for key, named in by_sentence.items() if len({day for _, _, day in named}) > 1}
+    if not several:
         return {}
-    texts = _sentence_texts(sentences, competing)
+    texts = _sentence_texts(sentences, several)
     nearer: dict[object, date] = {}
     for index, row in records:
         key = (row["doc_id"], int(row["sent_id"]))
-        if key not in texts or index in episodes or row.get("start") is None:
-            continue
+        if key not in texts or episodes.get(index, (0, 0))[1] or row.get("start") is None:
+            continue  # an episode told by its offset keeps it
         offset, text = texts[key]
         figure = (int(row["start"]) - offset, int(row["end"]) - offset)
-        told = {day for start, end, day in by_sentence[key]
-                if _CASUALTY_VERB.search(_between(text, figure, (start - offset, end - offset)))}
+        named = [(start - offset, end - offset, day) for start, end, day in by_sentence[key]
+                 if _same_clause(text, figure, (start - offset, end - offset))]
+        if key in absolute:  # calendar dates: the one in the figure's own clause, if any
+            told = {day for _, _, day in named}
+        else:
+            told = {day for start, end, day in named if _CASUALTY_VERB.search(_between(text, figure, (start, end)))}
         if len(told) == 1:
             nearer[index] = told.pop()
     return nearer
+
+
+def _same_clause(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two spans of a sentence lie in one of its clauses a semicolon divides ("Mortar
+    fire on 9 February killed 7 people; a bomb on 12 February killed 8")."""
+    return ";" not in _between(text, a, b)
 
 
 def _between(text: str, a: tuple[int, int], b: tuple[int, int]) -> str:
@@ -801,21 +817,52 @@ _SPEECH_DAY_BEFORE = re.compile(
     r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.IGNORECASE)
 
 
-def _sentences_naming_a_day(events: pd.DataFrame | None) -> set[tuple]:
-    """The (doc_id, sent_id) of sentences that name a day of their own for what happened ("on
-    Thursday", "Monday's attack"): not dated by their article's date alone, nor only by the day
-    something was said ("the army said on Sunday")."""
+def _sentences_naming_a_day(events: pd.DataFrame | None) -> dict[tuple, set[date]]:
+    """The days each sentence names for what happened ("on Thursday", "Monday's attack"), by
+    (doc_id, sent_id): not the day something was said ("the army said on Sunday"). A sentence
+    missing here is dated by its article's date alone."""
     if events is None or events.empty or "granularity" not in events:
-        return set()
+        return {}
     days = events[(events["granularity"] == "day") & events["date"].notna()]
     texts = days["text"].tolist() if "text" in days else [""] * len(days)
-    told = set()
-    for doc_id, sent_id, expression, text in zip(days["doc_id"].tolist(), days["sent_id"].tolist(),
-                                                  days["expression"].tolist(), texts):
+    told: dict[tuple, set[date]] = {}
+    for doc_id, sent_id, expression, text, day in zip(days["doc_id"].tolist(), days["sent_id"].tolist(),
+                                                       days["expression"].tolist(), texts, days["date"].tolist()):
         at = str(text).find(str(expression))
         if at < 0 or not _SPEECH_DAY_BEFORE.search(str(text)[max(0, at - 40):at]):
-            told.add((doc_id, int(sent_id)))
+            told.setdefault((doc_id, int(sent_id)), set()).add(_as_date(day))
     return told
+
+
+def _sentences_naming_a_date(events: pd.DataFrame | None) -> set[tuple]:
+    """The (doc_id, sent_id) of sentences naming a date of any grain ("last March", "in 2024")."""
+    if events is None or events.empty:
+        return set()
+    return {(doc_id, int(sent_id)) for doc_id, sent_id in zip(events["doc_id"].tolist(), events["sent_id"].tolist())}
+
+
+def _days_told_just_before(records: list[tuple[object, dict]], sentences: pd.DataFrame,
+                           day_told: dict[tuple, set[date]], dated: set[tuple]) -> dict[object, date]:
+    """For a figure whose sentence names no date (`dated` holds those that do), the one day the
+    sentence before it in its paragraph names: "... on Tuesday 10 February, a gang attacked
+    truffle hunters south of Akashat. The cowardly attack led to the martyrdom of five
+    citizens." """
+    if not day_told or sentences.empty or "paragraph" not in sentences:
+        return {}
+    wanted = {(row["doc_id"], int(row["sent_id"])) for _, row in records}
+    wanted |= {(doc_id, sent_id - 1) for doc_id, sent_id in wanted}
+    paragraph = {(doc_id, int(sent_id)): para for doc_id, sent_id, para in zip(
+        sentences["doc_id"].tolist(), sentences["sent_id"].tolist(), sentences["paragraph"].tolist())
+        if (doc_id, int(sent_id)) in wanted}
+    before: dict[object, date] = {}
+    for index, row in records:
+        key = (row["doc_id"], int(row["sent_id"]))
+        previous = (key[0], key[1] - 1)
+        named = day_told.get(previous, set())
+        if key not in dated and len(named) == 1 and previous in paragraph \
+                and paragraph.get(previous) == paragraph.get(key):
+            before[index] = next(iter(named))
+    return before
 
 
 def _figure_sentence_days(records: list[tuple[object, dict]], sentences: pd.DataFrame) -> dict[tuple, date | None]:

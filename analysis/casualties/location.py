@@ -182,7 +182,10 @@ _PAST_OF_PERSON_BEFORE = re.compile(
 _SPOKEN_BEFORE = re.compile(
     r"\b(?:(?:statement|communiqu[eé]|report|bulletin)\s+(?:\w+\s+)?(?:issued|released|published|read\s+out)"
     r"|(?:told|briefed)\s+(?:reporters|journalists|the\s+press|a\s+news\s+conference)|said|speaking|"
-    r"(?:news|press)\s+conference)\s+in\s+$", re.IGNORECASE)
+    r"(?:news|press)\s+conference"
+    # A source named by where he works: "a health official in Duhok said".
+    r"|\b(?:(?:health|security|local|government|medical|hospital)\s+)(?:officials?|sources?)"
+    r"|\bspokes(?:man|woman|person))\s+in\s+$", re.IGNORECASE)
 _DATELINE = re.compile(rf"[{CAPITALS}][{CAPITALS}.'’\-]+" + _DATELINE_AFTER.pattern)
 
 
@@ -264,6 +267,7 @@ _NESTING_GAP = re.compile(
     r"|\b(?:river|lake|coast)\b"
     r"|\b(?-i:[A-Z][a-z]+)(?=\s+(?i:river)\b)"  # the river's name, when the river is no place of its own
     r"|\b(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\b"
+    r"|\b(?:neighbou?ring|nearby|restive|remote|troubled|volatile)\b"  # "Macina, in the neighbouring Ségou region"
     r"|\b(?:province|state|region|district|county|governorate|oblast|prefecture|department|city|town|"
     r"village|area|neighbourhood|neighborhood|quarter|ward|township|territory|municipality|commune|camp)\b"
     r"|\b(?-i:[A-Z][a-z]+(?:i|an|ese|ish))\b)*",  # a nationality: "the Yemeni city of Taiz"

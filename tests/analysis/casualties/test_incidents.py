@@ -570,3 +570,19 @@ def test_a_report_dated_only_to_this_month_joins_the_attack_it_recalls():
                       "near Akashat.")
     rows = _killed_incidents([attack, review], published=[date(2026, 2, 10), date(2026, 2, 24)])
     assert rows.conservative.tolist() == [5] and rows.n_sources.tolist() == [2]
+
+
+def test_a_figure_takes_the_day_the_sentence_before_it_names():
+    bulletin = ("Command", "The Command announces that on Tuesday 10 February 2026, a gang attacked truffle hunters "
+                           "south of Akashat. The cowardly attack led to the martyrdom of five citizens.")
+    wire = ("Wire", "Gunmen killed five truffle hunters near Akashat on Tuesday, officials said.")
+    rows = _killed_incidents([wire, bulletin], published=[date(2026, 2, 10), date(2026, 2, 13)])
+    assert rows.conservative.tolist() == [5] and rows.n_sources.tolist() == [2]
+
+
+def test_each_clause_of_a_sentence_keeps_its_own_calendar_date():
+    review = ("Monitor", "Mortar fire on the cattle market in Muqdadiyah on 9 February killed 7 people; a bomb in a "
+                         "café in Muqdadiyah on 12 February killed 8.")
+    cafe = ("Wire", "A bomb exploded in a café in Muqdadiyah on Thursday 12 February, killing 8 people.")
+    rows = _killed_incidents([review, cafe], published=[date(2026, 2, 28), date(2026, 2, 13)])
+    assert sorted(zip(rows.conservative, rows.n_sources)) == [(7, 1), (8, 2)]

@@ -204,6 +204,7 @@ def test_a_province_is_never_put_inside_a_town():
     ("An air strike near the border with Niger killed 4 herders.", "Niger", False),
     ("4 wounded were treated at the Federal Medical Centre in Gusau.", "Gusau", False),
     ("MAKHMOUR - The bodies of 4 shepherds were found.", "The", False),  # a function word, tagged
+    ("The toll from the strike rose to 4, a health official in Duhok said.", "Duhok", False),
     ("Bodies of 4 fishermen were found along the Niger, a day after the raid.", "Niger", False),  # the river
     ("Bodies of 4 fishermen were found in the Tana River after the raid.", "Tana", False),
     ("Gunmen killed 4 soldiers in western Niger on Sunday.", "Niger", True),  # the country
@@ -230,6 +231,10 @@ def test_a_country_describing_another_place_is_not_the_scene():
     places = [(run.index(name), run.index(name) + len(name), name) for name in ("Kabo", "Bria", "Tanzania", "Kigoma")]
     figure = run.index("9")
     assert nearest_place(places, figure, figure + 1, 0, len(run), run) == "Kabo"  # the country still links the run
+    neighbour = "The toll of the attack on the bus station in Kabo, in the neighbouring Kigoma region, rose to 9."
+    places = [(neighbour.index(name), neighbour.index(name) + len(name), name) for name in ("Kabo", "Kigoma")]
+    figure = neighbour.index("9")
+    assert nearest_place(places, figure, figure + 1, 0, len(neighbour), neighbour) == "Kabo"
     alone = "Shelling in Burundi's north killed 9 people."
     start = alone.index("Burundi")
     assert nearest_place([(start, start + 7, "Burundi")], 34, 35, 0, len(alone), alone) == "Burundi"

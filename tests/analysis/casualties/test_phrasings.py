@@ -25,6 +25,7 @@ def figures(text):
     ("On our side, six soldiers fell with honour during the assault.", 6),
     ("Nine militiamen fell as martyrs in the battle for the ridge.", 9),
     ("Three police officers fell in the line of duty during the night attack.", 3),
+    ("The blast resulted in the martyrdom of three soldiers at the checkpoint.", 3),
 ])
 def test_deaths_written_without_killed(sentence, number):
     assert figures(sentence) == [("killed", number, False)]
