@@ -110,14 +110,23 @@ _RECALLED_AFTER = re.compile(
     re.IGNORECASE)
 
 
+# A review ranking an attack told before: "The deadliest single attack was the raid on Dumburum,
+# where bandits killed 33 people".
+_RANKED_ATTACK = re.compile(
+    r"\b(?:deadliest|worst|bloodiest)\s+(?:single\s+)?(?:attack|incident|massacre|bombing|raid|strike|assault)"
+    r"\s+(?:was|remains|came)\b", re.IGNORECASE)
+
+
 def _recalled(row: dict) -> bool:
-    """Whether the row's figure is recalled from an earlier attack (see _RECALLED_BEFORE)."""
+    """Whether the row's figure is recalled from an earlier attack (see _RECALLED_BEFORE and
+    _RANKED_ATTACK)."""
     evidence, figure = str(row.get("evidence") or ""), str(row.get("text") or "")
     at = evidence.find(figure) if figure else -1
     if at < 0:
         return False
     return bool(_RECALLED_BEFORE.search(evidence[max(0, at - 40):at])
-                or _RECALLED_AFTER.match(evidence[at + len(figure):at + len(figure) + 80]))
+                or _RECALLED_AFTER.match(evidence[at + len(figure):at + len(figure) + 80])
+                or _RANKED_ATTACK.search(evidence, 0, at))
 
 
 # Between two figures of one sentence, words that start another episode: a time offset ("three

@@ -586,3 +586,11 @@ def test_each_clause_of_a_sentence_keeps_its_own_calendar_date():
     cafe = ("Wire", "A bomb exploded in a café in Muqdadiyah on Thursday 12 February, killing 8 people.")
     rows = _killed_incidents([review, cafe], published=[date(2026, 2, 28), date(2026, 2, 13)])
     assert sorted(zip(rows.conservative, rows.n_sources)) == [(7, 1), (8, 2)]
+
+
+def test_a_review_ranking_an_attack_recalls_it():
+    raid = ("Wire", "Gunmen stormed the village of Dumburum in Zamfara state on Tuesday, killing 33 people.")
+    review = ("Monitor", "Bandit violence spread across the north-west in October. The deadliest single attack was "
+                         "the raid on Dumburum, where bandits killed 33 people and abducted dozens.")
+    rows = _killed_incidents([raid, review], published=[date(2025, 10, 7), date(2025, 10, 31)])
+    assert rows.conservative.tolist() == [33] and rows.n_sources.tolist() == [2]
