@@ -85,7 +85,8 @@ LOOSE_DAYS = 30  # and may lie this far from a dated incident it joins (an estim
 _SPAN_DAYS = ((re.compile(r"\b(?:last|past|previous|this|earlier\s+this)\s+week\b|\bweek\s+ago\b", re.IGNORECASE), 7),
               (re.compile(r"\brecent\s+days\b", re.IGNORECASE), 7),
               # "In a separate attack this month": any day of the month the sentence is dated to.
-              (re.compile(r"\b(?:last|this|earlier\s+this|previous)\s+month\b", re.IGNORECASE), 31))
+              (re.compile(r"\b(?:last|this|earlier\s+this|previous)\s+month\b"
+                          r"|\b(?:start|beginning|middle|end)\s+of\s+(?:the|this|last)\s+month\b", re.IGNORECASE), 31))
 _LOOSE_SPAN = 7  # a report whose date spans more days than this is placed like an estimate
 # A toll over days of fighting that end on the date the sentence was given: "in three days of
 # battles", "over the past four days", "a five-day offensive", "since the assault began on
