@@ -572,6 +572,13 @@ def test_a_report_dated_only_to_this_month_joins_the_attack_it_recalls():
     assert rows.conservative.tolist() == [5] and rows.n_sources.tolist() == [2]
 
 
+def test_a_report_dated_to_the_end_of_the_month_joins_the_attack_it_recalls():
+    attack = ("Wire", "Gunmen killed five truffle hunters near Akashat on Tuesday, officials said.")
+    review = ("Post", "At the end of the month, gunmen killed five truffle hunters near Akashat, the monitor said.")
+    rows = _killed_incidents([attack, review], published=[date(2026, 2, 24), date(2026, 3, 4)])
+    assert rows.conservative.tolist() == [5] and rows.n_sources.tolist() == [2]
+
+
 def test_a_figure_takes_the_day_the_sentence_before_it_names():
     bulletin = ("Command", "The Command announces that on Tuesday 10 February 2026, a gang attacked truffle hunters "
                            "south of Akashat. The cowardly attack led to the martyrdom of five citizens.")
