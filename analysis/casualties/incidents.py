@@ -1220,12 +1220,30 @@ class _Grouping:
             self.reach[kind + (place,)] = max(self.reach.get(kind + (place,), 0), report.after)
             if report.precise:  # only precise reports nest, so only they need finding by kind
                 self.by_kind.setdefault(kind, []).append(home)
+        elif place is not None:
+            self._file_under(kind + (place,), home)
         if place is not None and place_rank(report.location) < LOCALITY and not any(
                 place_rank(r.location) < LOCALITY for r in home.reports if r.location) and \
                 (home.reports[0] if home.reports else report).precise:
             self.coarse_by_kind.setdefault(kind, []).append(home)
         home.add(report)
         return home
+
+
+    def _file_under(self, key: tuple, incident: _Incident) -> None:
+        """Make an incident a report joined findable under that report's place too: one first
+        told as "Idlib province" and then as "Sarmada" is met by a later report naming only
+        Sarmada. Each bucket stays in order of first days, which `_first_compatible`'s cut-off
+        relies on."""
+        bucket = self.buckets.setdefault(key, [])
+        if any(other is incident for other in bucket):
+            return
+        position = len(bucket)
+        while position and bucket[position - 1].first_day is not None and incident.first_day is not None \
+                and bucket[position - 1].first_day > incident.first_day:
+            position -= 1
+        bucket.insert(position, incident)
+        self.reach[key] = max(self.reach.get(key, 0), incident.reports[0].after)
 
 
 class _DatedIncidents:

@@ -601,3 +601,15 @@ def test_a_review_ranking_an_attack_recalls_it():
                          "the raid on Dumburum, where bandits killed 33 people and abducted dozens.")
     rows = _killed_incidents([raid, review], published=[date(2025, 10, 7), date(2025, 10, 31)])
     assert rows.conservative.tolist() == [33] and rows.n_sources.tolist() == [2]
+
+
+def test_an_incident_first_told_by_its_province_is_found_by_the_town_a_later_report_names():
+    province = ("Wire", "A car bomb exploded beside a market in Syria's Idlib province on Tuesday, killing at "
+                        "least eight people, a monitor said.")
+    town = ("Radio", "A car bomb in Sarmada, a town in Idlib province, killed 11 people on Tuesday morning, the "
+                     "civil defence said.")
+    later = ("Post", "In Sarmada, the market reopened yesterday for the first time since last Tuesday's car bomb, "
+                     "which killed 17 people.")
+    rows = _killed_incidents([province, town, later],
+                             published=[date(2026, 1, 6), date(2026, 1, 6), date(2026, 1, 13)])
+    assert rows.conservative.tolist() == [17] and rows.n_sources.tolist() == [3]
