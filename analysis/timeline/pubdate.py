@@ -16,8 +16,10 @@ Reasoning, in order:
    the article may come anywhere in the coverage from the month to `window_days` after it:
    the median of those dates, else `floor`. When `floor` is only a
    year ("in 2014"), it says little about recency: the median corpus date not before it is used,
-   else `floor`. Without any stated date, the corpus median is the best guess; with nothing at
-   all, None.
+   else `floor`. When every known date comes more than `window_days` after the floor's
+   period, the article is likelier one of that coverage recalling an old event: the corpus
+   median. Without any stated date, the corpus median is the best guess; with nothing at all,
+   None.
 4. The estimate never exceeds the earliest future-clause date (minus a day), nor falls below
    `floor`.
 
@@ -38,6 +40,7 @@ from analysis.timeline.resolve import resolve
 from analysis.timeline.tense import direction_at
 
 _USABLE = frozenset({"absolute", "month_day", "month"})
+_GRAIN_DAYS = {"month": 31, "year": 366}  # how far past its first day a floor of that grain may reach
 
 
 class KnownDates:
@@ -104,6 +107,11 @@ def _estimate_from_floor(corpus: KnownDates, floor: date, grain: str, window_day
     known = corpus.dates
     # `known` is sorted: the dates not before `floor` are a suffix of it.
     first = bisect_left(known, floor)
+    if first == 0 and known and floor + timedelta(days=window_days + _GRAIN_DAYS.get(grain, 0)) < known[0]:
+        # Every known article came out long after the newest date this one states ("a cockfight
+        # in March 2025" in a November 2026 bulletin): it is likelier one of them recalling an
+        # old event than a lone article from then.
+        return corpus.median_from(0)
     if grain == "year":
         # "in 2014" only says "not before 2014": the corpus is the better guide when it agrees.
         return corpus.median_from(first) if first < len(known) else floor

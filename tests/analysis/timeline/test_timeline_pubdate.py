@@ -109,3 +109,13 @@ def test_the_estimate_stays_before_a_ceiling_but_not_below_the_floor() -> None:
     assert _below_ceiling(date(2023, 6, 1), date(2023, 5, 2), [date(2023, 6, 9)]) == date(2023, 6, 1)
     assert _below_ceiling(date(2023, 7, 1), date(2023, 5, 2), [date(2023, 4, 1)]) == date(2023, 7, 1)  # not after the floor
     assert _below_ceiling(date(2023, 5, 9), date(2023, 5, 8), [date(2023, 5, 9)]) == date(2023, 5, 8)
+
+
+def test_a_floor_older_than_all_the_coverage_defers_to_the_corpus() -> None:
+    # A bulletin whose only calendar date recalls an attack of March 2025, in coverage of
+    # November 2026: it is one of those articles, not one from March 2025.
+    corpus = KnownDates([date(2026, 11, 3), date(2026, 11, 9), date(2026, 11, 20)])
+    assert _estimate_from_floor(corpus, date(2025, 3, 1), "month", 45) == date(2026, 11, 9)
+    assert _estimate_from_floor(corpus, date(2025, 3, 14), "day", 45) == date(2026, 11, 9)
+    # A floor within the window before the coverage still picks its first article.
+    assert _estimate_from_floor(corpus, date(2026, 10, 30), "day", 45) == date(2026, 11, 3)
