@@ -375,7 +375,7 @@ def _revised_from(tokens: Sequence[Token], q: Quantity, numbers: list[_Number], 
         return False
     if q.last >= len(tokens) or tokens[q.last].low != "to" or numbers[index + 1].quantity.first != q.last + 1:
         return False
-    for k in range(q.first - 2, max(q.first - 30, -1), -1):
+    for k in range(q.first - 2, max(q.first - 45, -1), -1):
         word = tokens[k].low
         if word in _REVISING:
             return True
@@ -484,17 +484,30 @@ def _link(found: list[Found], sentence: _Sentence) -> None:
 def _mark_additions_and_shares(kept: list[Found], tokens: Sequence[Token]) -> None:
     """"another 5 died" adds to a toll; "the hospital alone received 22 bodies" is one place's
     share of a larger one, and so are the deaths that explain a revision in the sentence."""
-    revisions = {(f.category, f.quantity.value - f.corrected_from) for f in kept
-                 if f.corrected_from is not None and f.quantity.value is not None}
+    explaining = _explaining_a_revision(kept)
     for f in kept:
         f.additional = is_additional(tokens, f)
-        f.part_of = f.part_of or _after_alone(tokens, f.quantity.first) or _explains_a_revision(f, revisions)
+        f.part_of = f.part_of or _after_alone(tokens, f.quantity.first) or id(f) in explaining
 
 
-def _explains_a_revision(f: Found, revisions: set[tuple[str | None, int]]) -> bool:
-    """"revised from 14 to 17 people killed, after three more bodies were found": the three are
-    the difference a revision of the sentence adds, inside its new figure."""
-    return f.corrected_from is None and (f.category, f.quantity.value) in revisions
+def _explaining_a_revision(kept: list[Found]) -> set[int]:
+    """The figures (by id) that explain a revision of the sentence: "revised from 14 to 17 people
+    killed, after three more bodies were found", or "from 16 to 21, after three of the wounded
+    died and two bodies were found". The difference the revision adds is one figure of its
+    category after it, or all of them together; they are inside its new figure."""
+    explaining: set[int] = set()
+    for position, revision in enumerate(kept):
+        if revision.corrected_from is None or revision.quantity.value is None:
+            continue
+        added = revision.quantity.value - revision.corrected_from
+        after = [f for f in kept[position + 1:] if f.corrected_from is None and f.category == revision.category
+                 and f.quantity.value is not None]
+        single = [f for f in after if f.quantity.value == added]
+        if single:
+            explaining.add(id(single[0]))
+        elif after and sum(f.quantity.value for f in after) == added:
+            explaining.update(id(f) for f in after)
+    return explaining
 
 
 def _number_claims(kept: list[Found], tokens: Sequence[Token]) -> None:

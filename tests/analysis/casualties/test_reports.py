@@ -104,3 +104,13 @@ def test_a_count_revised_from_one_figure_to_another_stands_alone():
     assert sorted(r["value"] for r in found if r["category"] == "killed") == [5, 26]
     figure = article_figure(found)
     assert figure.low == 26 and figure.wording == "26"
+
+
+def test_deaths_that_together_explain_a_revision_are_inside_it():
+    # Three who died in hospital and two found later make the five the revision adds; the
+    # revision is read though the attack's place and date stand between "revised" and "from".
+    text = ("The observatory has revised its count for the attack on a clinic in Aguaruto, on the western "
+            "edge of Culiacán, Sinaloa, on the night of 5 November from 16 to 21 dead, after three of the "
+            "wounded died in hospital and two bodies were found behind the building.")
+    figure = article_figure(rows(text))
+    assert figure.low == 21 and figure.wording == "21"
