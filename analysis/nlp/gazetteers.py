@@ -94,8 +94,9 @@ def org_variants(name: str) -> set[str]:
 
 
 def _usable(name: str) -> bool:
-    """A place name worth matching: Latin script, capitalised, not an ordinary word."""
-    if not _LATIN.match(name) or not name[0].isupper() or len(name) < 3:
+    """A place name worth matching: Latin script (diacritics too: copy writes "Culiacán" as
+    often as "Culiacan"), capitalised, not an ordinary word."""
+    if not _LATIN.match(strip_diacritics(name)) or not name[0].isupper() or len(name) < 3:
         return False
     words = name.replace("-", " ").split()
     if all(w.lower() in COMMON_WORDS for w in words):

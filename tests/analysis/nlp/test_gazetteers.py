@@ -32,6 +32,13 @@ def test_gazetteer_labels_places_from_the_data_packages():
     assert labels.get("NATO") == "ORG"
 
 
+def test_places_are_labelled_as_written_with_their_diacritics_and_without():
+    labels = build_gazetteer().labels
+    for place in ("Culiacán", "Culiacan", "Bogotá", "Bogota", "Kraków", "Medellín", "São Paulo"):
+        assert labels.get(place) == "GPE", place
+    assert "Мариуполь" not in labels  # Latin script only
+
+
 def test_ordinary_words_are_not_places_but_countries_are():
     labels = build_gazetteer().labels
     for word in ("Police", "Reading", "Mobile", "Of", "Minister", "Said"):
