@@ -24,7 +24,7 @@ from analysis.casualties.cues import has_cue, is_refugee_context
 from analysis.casualties.figure import CasualtyFigure
 from analysis.casualties.kind_model import context_before, reads_as_statistic
 from analysis.casualties.kinds import STATISTIC, anchors_an_episode, sentence_kind, states_coverage
-from analysis.casualties.location import cue_place, nearest_place
+from analysis.casualties.location import cue_place, nearest_place, scene_of_sentence
 from analysis.casualties.period import find_period
 from analysis.casualties.sentence import read_cued_sentence
 from analysis.casualties.victims import unit_of
@@ -225,10 +225,10 @@ def _location(text: str, sentences: Sequence[Sentence], position: int,
         if earlier.paragraph != sentence.paragraph:
             break
         if places:
-            found = nearest_place(_places_within(places, starts, earlier.start, earlier.end),
-                                  start, end, earlier.start, earlier.end, text)
+            within = _places_within(places, starts, earlier.start, earlier.end)
+            found = nearest_place(within, start, end, earlier.start, earlier.end, text)
             if found:
-                return found
+                return scene_of_sentence(within, found, earlier.start, earlier.end, text)
         if cue_places is None:
             cued = cue_place(earlier.text)
         elif back in cue_places:

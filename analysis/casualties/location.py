@@ -84,7 +84,53 @@ def nearest_place(places: Sequence[tuple[int, int, str]], start: int, end: int,
         last += 1
     run = inside[first:last + 1]
     depth = _run_depths(text, [(p[0] - offset, p[1] - offset) for p in run])
-    return min(zip(run, depth), key=lambda pd: (-place_rank(pd[0][2]), -pd[1], abs(distance(pd[0]))))[0][2]
+    chosen = min(zip(run, depth), key=lambda pd: (-place_rank(pd[0][2]), -pd[1], abs(distance(pd[0]))))[0][2]
+    return _scene_after_figure(inside, chosen, end, text, offset) or chosen
+
+
+# What may stand between a figure and the town after it that names its scene: "killed 21
+# people at a drug rehabilitation centre in Culiacán". No other figure, clause break or
+# clause of another time ("after", "when") between them.
+_TO_THE_SCENE = re.compile(r"[^\d,;:.()]*")
+_OTHER_CLAUSE = re.compile(r"\b(?:after|before|when|while|since|as|than|and)\b", re.IGNORECASE)
+
+
+def _scene_after_figure(places: list[tuple[int, int, str]], chosen: str, end: int, text: str,
+                        offset: int) -> str | None:
+    """A town named right after the figure, in its clause, when the place chosen is a country
+    or province that may hold it: "In Sinaloa, gunmen killed 21 people at a drug rehabilitation
+    centre in Culiacán" happened in Culiacán, though "Sinaloa" is nearer the figure."""
+    if place_rank(chosen) == LOCALITY:
+        return None
+    for start, _, name in places:
+        if start < end:
+            continue
+        gap = text[end - offset:start - offset]
+        if not _TO_THE_SCENE.fullmatch(gap) or _OTHER_CLAUSE.search(gap):
+            return None
+        if place_rank(name) == LOCALITY and _may_hold(chosen, name):
+            return name
+    return None
+
+
+def scene_of_sentence(places: Sequence[tuple[int, int, str]], chosen: str, lo: int, hi: int, text: str = "") -> str:
+    """For a figure placed by an earlier sentence of its paragraph: the town that sentence
+    names inside the country or province chosen, the scene it told ("killed 17 ... around the
+    village of Tehuehuetla in the mountains of southern Guerrero state. Two soldiers were
+    killed" happened in Tehuehuetla), the last one when it names several."""
+    if place_rank(chosen) == LOCALITY:
+        return chosen
+    towns = [name for start, end, name in places if lo <= start and end <= hi
+             and place_rank(name) == LOCALITY and _may_hold(chosen, name)
+             and not (text and _not_the_scene(text, start, end))]
+    return towns[-1] if towns else chosen
+
+
+def _may_hold(coarse: str, town: str) -> bool:
+    """Whether the country or province may hold the town: their countries agree where both
+    are known."""
+    inner, outer = countries_of(town), countries_of(coarse)
+    return not inner or not outer or bool(inner & outer)
 
 
 # A country in the possessive ("Haiti's capital", "Mali's Mopti region") describes a place
@@ -261,6 +307,7 @@ def _not_the_scene(text: str, start: int, end: int) -> bool:
 
 _NESTING_GAP = re.compile(
     r"(?:[\s,]|['’]s\b|\b(?:in|of|near|outside|the)\b"
+    r"|\bon\s+the\s+(?:\w+\s+)?(?:outskirts|edges?|fringes?)\s+of\b"  # "Aguaruto, on the western edge of Culiacán"
     # An apposition that says what the place is: "Mirebalais, a market town in ..."
     r"|\b(?:a|an)\s+(?:[a-z]+\s+)?(?:town|village|city|district|suburb|camp|settlement|commune|county)\s+(?:in|of|near|on)\b"
     # A river or lake a town lies on: "Macina, a town on the Niger river in central Mali's Ségou region".
@@ -399,7 +446,7 @@ _SIDE = r"(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?"
 _CONTAINMENT_GAP = re.compile(
     r"(?:\s+" + _KIND_WORD + r")?\s*,?\s*(?:(?:a|an|the)\s+(?:small\s+|large\s+|remote\s+)?" + _KIND_WORD + r"\s+)?"
     r"(?:(?:just\s+|a\s+few\s+kilometres\s+)?(?:in|of|near|outside|inside|at|within)"
-    r"|on\s+the\s+(?:outskirts|edge|edges)\s+of"
+    r"|on\s+the\s+(?:\w+\s+)?(?:outskirts|edge|edges|fringes?)\s+of"
     r"|(?:the\s+)?(?:\w+\s+)?(?:capital|outskirts|edge|part|suburb)\s+of)"
     r"(?:\s+(?:the\s+)?" + _SIDE + r"(?=\s))?"
     r"(?:\s+(?:the\s+)?(?:" + _KIND_WORD + r"\s+of|" + _KIND_WORD + r"(?=\s)))?\s+(?:the\s+)?",

@@ -8,9 +8,15 @@ from analysis.casualties.location import (
     SUBDIVISION,
     countries_of,
     cue_place,
+    learn_containment,
     nearest_place,
     place_rank,
+    scene_of_sentence,
 )
+
+
+def _spans(text: str, *names: str) -> list[tuple[int, int, str]]:
+    return [(text.index(name), text.index(name) + len(name), name) for name in names]
 
 
 @pytest.mark.parametrize("sentence, place", [
@@ -242,3 +248,35 @@ def test_a_country_describing_another_place_is_not_the_scene():
 
 def test_cues_never_take_a_peoples_name_for_a_place():
     assert cue_place("Two wounded men were flown to a hospital in the Somali capital.") is None
+
+
+def test_a_town_right_after_the_figure_is_its_scene_though_the_state_is_nearer():
+    text = "In Sinaloa, gunmen killed 21 people at a drug rehabilitation centre in Culiacán on Nov 5."
+    figure = text.index("21")
+    places = _spans(text, "Sinaloa", "Culiacán")
+    assert nearest_place(places, figure, figure + 2, 0, len(text), text) == "Culiacán"
+    # A town after a clause of another time is another scene.
+    text = "In Sinaloa, gunmen killed 21 people on Tuesday, a week after an attack in Culiacán."
+    figure = text.index("21")
+    places = _spans(text, "Sinaloa", "Culiacán")
+    assert nearest_place(places, figure, figure + 2, 0, len(text), text) == "Sinaloa"
+
+
+def test_an_earlier_sentence_gives_the_town_it_names_inside_its_state():
+    text = ("Soldiers killed 17 gunmen around the village of Tehuehuetla in the mountains of southern "
+            "Guerrero state.")
+    places = _spans(text, "Tehuehuetla", "Guerrero")
+    assert scene_of_sentence(places, "Guerrero", 0, len(text), text) == "Tehuehuetla"
+    assert scene_of_sentence(places, "Tehuehuetla", 0, len(text), text) == "Tehuehuetla"
+    # A town in another country is no scene of a Mexican state.
+    text = "Troops in Guerrero state were flown in from Kandahar."
+    assert scene_of_sentence(_spans(text, "Guerrero", "Kandahar"), "Guerrero", 0, len(text), text) == "Guerrero"
+
+
+def test_a_place_on_the_edge_of_a_city_is_held_by_it():
+    text = "The attack on a market in Aguaruto, on the western edge of Culiacán, Sinaloa, killed 21."
+    holders = learn_containment([text], ["Aguaruto", "Culiacán", "Sinaloa"])
+    assert holders["aguaruto"] == {"culiacan", "sinaloa"}
+    figure = text.index("21")
+    places = _spans(text, "Aguaruto", "Culiacán", "Sinaloa")
+    assert nearest_place(places, figure, figure + 2, 0, len(text), text) == "Aguaruto"
