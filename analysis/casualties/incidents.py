@@ -169,6 +169,9 @@ def _offset_days(between: str) -> int | None:
 # A clause of its own after the first figure's ("..., and 13 people were killed when mortar
 # bombs hit the town three days later"): its offset may close it.
 _CLAUSE_BREAK = re.compile(r",\s*(?:and|while|but)\b|;")
+# ... or a figure right after "and", its verb left out: "killed eight people at a bar on Nov 13
+# and nine at a cantina four days later".
+_AND_BEFORE = re.compile(r"\band\s+$")
 
 
 def _trailing_offset(after: str) -> int | None:
@@ -215,7 +218,8 @@ def _clause_episodes(records: list[tuple[object, dict]],
             episode, shift, _ = told[-1]
             cut = ends.get(before, start) - sentence_start
             offset = _offset_days(text[cut:start - sentence_start])
-            if offset is None and _CLAUSE_BREAK.search(text, cut, start - sentence_start):
+            if offset is None and (_CLAUSE_BREAK.search(text, cut, start - sentence_start)
+                                   or _AND_BEFORE.search(text, cut, start - sentence_start)):
                 following = found[number + 2][0] - sentence_start if number + 2 < len(found) else len(text)
                 offset = _trailing_offset(text[ends.get(index, start) - sentence_start:following])
             told.append((episode + 1, shift + offset, cut) if offset is not None else (episode, shift, told[-1][2]))

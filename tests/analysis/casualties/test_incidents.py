@@ -613,3 +613,13 @@ def test_an_incident_first_told_by_its_province_is_found_by_the_town_a_later_rep
     rows = _killed_incidents([province, town, later],
                              published=[date(2026, 1, 6), date(2026, 1, 6), date(2026, 1, 13)])
     assert rows.conservative.tolist() == [17] and rows.n_sources.tolist() == [3]
+
+
+def test_a_figure_after_and_with_its_own_later_day_is_another_attack():
+    review = ("Monitor", "In Michoacán, gunmen killed eight people at a bar on the outskirts of Apatzingán on "
+                         "13 November and nine at a cantina in the city centre four days later.")
+    bar = ("Wire", "Gunmen killed eight people at a bar outside Apatzingán on Friday 13 November.")
+    cantina = ("Post", "Gunmen killed nine people at a cantina in Apatzingán on Tuesday 17 November.")
+    rows = _killed_incidents([review, bar, cantina],
+                             published=[date(2026, 11, 24), date(2026, 11, 13), date(2026, 11, 17)])
+    assert sorted(zip(rows.conservative, rows.n_sources)) == [(8, 2), (9, 2)]
