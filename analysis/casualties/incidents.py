@@ -172,6 +172,7 @@ _CLAUSE_BREAK = re.compile(r",\s*(?:and|while|but)\b|;")
 # ... or a figure right after "and", its verb left out: "killed eight people at a bar on Nov 13
 # and nine at a cantina four days later".
 _AND_BEFORE = re.compile(r"\band\s+$")
+_ASIDE_AFTER = re.compile(r",\s*(?:while|whereas)\b|;")
 
 
 def _trailing_offset(after: str) -> int | None:
@@ -228,7 +229,10 @@ def _clause_episodes(records: list[tuple[object, dict]],
         for number, (_, index) in enumerate(found):
             episode, shift, opens = told[number]
             closes = next((cut for later, _, cut in told[number + 1:] if later != episode), len(text))
-            episodes[index] = (episode, shift, text[opens:closes])
+            # "... and nine at a cantina four days later, while villages have come under attack
+            # from drones": the words after ", while" tell something else.
+            aside = _ASIDE_AFTER.search(text, max(opens, ends.get(index, sentence_start) - sentence_start), closes)
+            episodes[index] = (episode, shift, text[opens:aside.start() if aside else closes])
     return episodes
 
 

@@ -204,6 +204,10 @@ _FACILITY_AFTER = re.compile(r"\s+(?:(?:teaching|general|referral|district|unive
 # Where a hospital or morgue is ("died in the university hospital in Cúcuta"): not the scene.
 _FACILITY_BEFORE = re.compile(r"\b(?:hospital|clinic|morgue|(?:medical|health)\s+cent(?:re|er)|dispensary|infirmary)"
                               r"\s+(?:in|of|at)\s+$", re.IGNORECASE)
+# An institution named after the city it sits in, whose see or campus is far wider than a
+# scene: "the diocese of Ciudad Altamirano asked for an investigation".
+_INSTITUTION_BEFORE = re.compile(r"\b(?:(?:arch)?diocese|(?:arch)?bishop|university|universidad)\s+of\s+$",
+                                 re.IGNORECASE)
 # A place whose own name is a hospital's ("Beledweyne General Hospital").
 _FACILITY_NAME = re.compile(r"\b(?:hospital|clinic|morgue)$", re.IGNORECASE)
 # Where the wounded were taken or people fled to ("taken to Niono", "fled to the capital"): a
@@ -304,7 +308,7 @@ def _not_the_scene(text: str, start: int, end: int) -> bool:
     before = max(0, start - 60)
     if any(pattern.search(text, before, start)
            for pattern in (_DESTINATION_BEFORE, _ORIGIN_BEFORE, _PAST_OF_PERSON_BEFORE, _SPOKEN_BEFORE,
-                           _FACILITY_BEFORE)):
+                           _FACILITY_BEFORE, _INSTITUTION_BEFORE)):
         return True
     if _VICTIM_AFTER.match(after) and _NUMBER_BEFORE.search(text[max(0, start - 20):start].rstrip()):
         return True

@@ -623,3 +623,13 @@ def test_a_figure_after_and_with_its_own_later_day_is_another_attack():
     rows = _killed_incidents([review, bar, cantina],
                              published=[date(2026, 11, 24), date(2026, 11, 13), date(2026, 11, 17)])
     assert sorted(zip(rows.conservative, rows.n_sources)) == [(8, 2), (9, 2)]
+
+
+def test_words_after_while_tell_no_kind_of_attack_of_the_figure_before_them():
+    review = ("Monitor", "In Michoacán, gunmen killed eight people at a bar in Apatzingán on 13 November and nine "
+                         "at a cantina in the city centre four days later, while villages around Aguililla have "
+                         "come under attack from drones carrying explosives.")
+    cantina = ("Wire", "The toll from Tuesday's shooting at a cantina in Apatzingán has risen to nine, "
+                       "prosecutors said.")
+    rows = _killed_incidents([review, cantina], published=[date(2026, 11, 24), date(2026, 11, 18)])
+    assert sorted(zip(rows.conservative, rows.n_sources)) == [(8, 1), (9, 2)]

@@ -289,3 +289,9 @@ def test_a_place_on_the_edge_of_a_city_is_held_by_it():
 ])
 def test_provinces_copy_names_otherwise_than_iso_are_provinces_and_capitals_are_cities(name, rank):
     assert place_rank(name) == rank
+
+
+def test_a_diocese_or_university_named_after_a_city_is_no_scene():
+    text = "The diocese of Ciudad Altamirano has asked for an investigation into the deaths of five villagers."
+    figure = text.index("five")
+    assert nearest_place(_spans(text, "Ciudad Altamirano"), figure, figure + 4, 0, len(text), text) is None
