@@ -192,6 +192,25 @@ def _sentence_texts(sentences: pd.DataFrame, wanted) -> dict[tuple, tuple[int, s
         sentences["text"].tolist()) if (doc_id, int(sent_id)) in wanted}
 
 
+# A lead that frames the article as a review of weeks: "A string of mass killings across three
+# states this month has put new pressure on ...". Its figures with no day of their own are any
+# day of that span, not the publication day.
+_ROUNDUP_LEAD = re.compile(r"\b(?:this|last|past)\s+month\b|\bin\s+recent\s+weeks\b"
+                           r"|\b(?:over\s+)?the\s+past\s+(?:two|three|four|few|several)\s+weeks\b",
+                           re.IGNORECASE)
+_ROUNDUP_DAYS = 31
+
+
+def _roundup_spans(records: list[tuple[object, dict]], sentences: pd.DataFrame) -> dict[str, int]:
+    """Per article whose first sentence frames it as a review of the past weeks or month, how
+    many days back its undated figures may lie."""
+    docs = {row["doc_id"] for _, row in records if not is_statistic(row)}
+    if not docs or sentences.empty or "start" not in sentences:
+        return {}
+    leads = _sentence_texts(sentences, {(doc_id, 0) for doc_id in docs})
+    return {doc_id: _ROUNDUP_DAYS for (doc_id, _), (_, text) in leads.items() if _ROUNDUP_LEAD.search(text)}
+
+
 def _clause_episodes(records: list[tuple[object, dict]],
                      sentences: pd.DataFrame) -> dict[object, tuple[int, int, str]]:
     """For figures of a sentence that tells two episodes or more: (which episode of the sentence
@@ -718,6 +737,8 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
     nearer_day = _nearer_days(records, sentences, events, episodes)
     day_told = _sentences_naming_a_day(events)
     told_before = _days_told_just_before(records, sentences, day_told, _sentences_naming_a_date(events))
+    roundups = _roundup_spans(records, sentences)
+    framed: dict[object, int] = {}  # figures a roundup's lead dates to its span: their days back
     recaps: set[object] = set()
     reports: dict[tuple, list[_Report]] = {}
     for index, row in records:
@@ -735,6 +756,8 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
             day = told_before[index]  # "The cowardly attack led to ...": the day the sentence before names
         elif day == published and story_day is not None and not told:
             day = story_day  # "Sixteen were wounded at the market": the day of the story told above
+        elif doc_id in roundups and not told and day == published and index not in episodes:
+            framed[index] = roundups[doc_id]  # "A string of killings this month ... gunmen killed 21"
         episode, shift, _ = episodes.get(index, (0, 0, ""))
         if index in episodes and own_day in (None, published):
             # Episodes told by their offsets from no day of their own (a sentence naming no
@@ -748,7 +771,8 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
     clauses = {index: told for index, (_, _, told) in episodes.items()}
     for report in built:
         report.low, report.high, report.stated, report.wording = _best(report.rows)
-        _read_evidence(report, report.doc_id in estimated, clauses, recaps)
+        _read_evidence(report, report.doc_id in estimated, clauses, recaps,
+                       max((framed.get(index, 0) for index, _ in report.rows), default=0))
     _recall_with_their_story(built)
     return sorted(built, key=lambda r: (r.day or date.max, r.published or date.max, r.doc_id))
 
@@ -1055,18 +1079,19 @@ def _recall_with_their_story(reports: list[_Report]) -> None:
 
 
 def _read_evidence(report: _Report, estimated: bool, clauses: dict[object, str] | None = None,
-                   recaps: set[object] | None = None) -> None:
+                   recaps: set[object] | None = None, framed_days: int = 0) -> None:
     """What the report's sentences say beyond its figure: the kinds of attack, a running toll,
     and how uncertain its date is (an estimated publication date, a date that is a week).
     `clauses` holds, for figures of a sentence telling several episodes, their episode's words;
-    `recaps` the figures of such sentences that name no day (recalled, as back-references are)."""
+    `recaps` the figures of such sentences that name no day (recalled, as back-references are);
+    `framed_days` how far back a roundup's lead puts a figure with no day of its own."""
     recaps = recaps or set()
     clauses = clauses or {}
     texts = [clauses.get(index) or str(row.get("evidence") or "") for index, row in report.rows]
     report.events = frozenset().union(*(_events(text) for text in texts)) if texts else frozenset()
     report.toll = any(_flag(row, "toll") for _, row in report.rows)
     after = max((_span_days(text) for text in texts), default=1) - 1
-    before = max((_days_back(text) for text in texts), default=0)
+    before = max(max((_days_back(text) for text in texts), default=0), framed_days)
     report.estimated = estimated
     report.recalled = bool(report.rows) and all(_recalled(row) or index in recaps for index, row in report.rows) \
         and report.day == report.published

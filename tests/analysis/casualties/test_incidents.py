@@ -633,3 +633,13 @@ def test_words_after_while_tell_no_kind_of_attack_of_the_figure_before_them():
                        "prosecutors said.")
     rows = _killed_incidents([review, cantina], published=[date(2026, 11, 24), date(2026, 11, 18)])
     assert sorted(zip(rows.conservative, rows.n_sources)) == [(8, 1), (9, 2)]
+
+
+def test_a_roundups_figures_with_no_day_of_their_own_join_the_attacks_they_recall():
+    ravine = ("Wire", "The bodies of 13 men were pulled from a ravine outside Chilpancingo on Sunday, "
+                      "prosecutors said.")
+    roundup = ("Review", "A string of mass killings across three states this month has put new pressure on the "
+                         "government. In Guerrero, the bodies of 13 transport workers were pulled from a ravine "
+                         "outside Chilpancingo.")
+    rows = _killed_incidents([ravine, roundup], published=[date(2026, 11, 8), date(2026, 11, 24)])
+    assert rows.conservative.tolist() == [13] and rows.n_sources.tolist() == [2]
