@@ -198,7 +198,7 @@ _DATELINE_AFTER = re.compile(rf"(?:\s+[{CAPITALS}][{CAPITALS}.'’\-]+){{0,2}}" 
                              r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z\d][\w.]*){0,2}){0,2}\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]\s")
 # A hospital or morgue counts the dead ("according to Madina hospital"), wherever they died.
 _FACILITY_AFTER = re.compile(r"\s+(?:(?:teaching|general|referral|district|university|regional|military|main)\s+)?"
-                             r"(?:hospital|clinic|morgue)\b", re.IGNORECASE)
+                             r"(?:hospital|clinic|morgue|(?:medical|health)\s+cent(?:re|er))\b", re.IGNORECASE)
 
 
 # Where a hospital or morgue is ("died in the university hospital in Cúcuta"): not the scene.
@@ -209,7 +209,7 @@ _FACILITY_BEFORE = re.compile(r"\b(?:hospital|clinic|morgue|(?:medical|health)\s
 _INSTITUTION_BEFORE = re.compile(r"\b(?:(?:arch)?diocese|(?:arch)?bishop|university|universidad)\s+of\s+$",
                                  re.IGNORECASE)
 # A place whose own name is a hospital's ("Beledweyne General Hospital").
-_FACILITY_NAME = re.compile(r"\b(?:hospital|clinic|morgue)$", re.IGNORECASE)
+_FACILITY_NAME = re.compile(r"\b(?:hospital|clinic|morgue|(?:medical|health)\s+cent(?:re|er))$", re.IGNORECASE)
 # Where the wounded were taken or people fled to ("taken to Niono", "fled to the capital"): a
 # destination, not the scene.
 _DESTINATION_BEFORE = re.compile(

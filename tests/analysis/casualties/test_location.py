@@ -295,3 +295,10 @@ def test_a_diocese_or_university_named_after_a_city_is_no_scene():
     text = "The diocese of Ciudad Altamirano has asked for an investigation into the deaths of five villagers."
     figure = text.index("five")
     assert nearest_place(_spans(text, "Ciudad Altamirano"), figure, figure + 4, 0, len(text), text) is None
+
+
+def test_a_medical_centre_and_the_town_it_is_in_are_where_the_wounded_lie_not_the_scene():
+    text = "Nineteen wounded people were receiving treatment at the Federal Medical Centre in Gusau."
+    figure = text.index("Nineteen")
+    places = _spans(text, "Federal Medical Centre", "Gusau")
+    assert nearest_place(places, figure, figure + 8, 0, len(text), text) is None
