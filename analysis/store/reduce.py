@@ -155,10 +155,12 @@ def _link_figures(root: Path, shards: list[str], ids_of: dict[str, list[str]]) -
     with_figures = set(figures["doc_id"].tolist())
     parts = []
     for shard in shards:
+        # "start" places dates and figures inside their sentences (two episodes of one sentence,
+        # a dateline's date): without it linking would differ from an in-process analysis.
         frame = read_table(final_path(root, "sentences", shard),
-                           ["doc_id", "sent_id", "paragraph", "text", "date"])
+                           ["doc_id", "sent_id", "paragraph", "start", "text", "date"])
         parts.append(frame[frame["doc_id"].isin(with_figures) | (frame["sent_id"] < 3)])
-    sentences = _concat(parts, ["doc_id", "sent_id", "paragraph", "text", "date"])
+    sentences = _concat(parts, ["doc_id", "sent_id", "paragraph", "start", "text", "date"])
     if figures.empty:
         figures = _empty_figures()
     incidents, casualties, statistics = incidents_and_statistics(figures, documents, sentences, events)

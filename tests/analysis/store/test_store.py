@@ -59,6 +59,25 @@ def test_store_holds_the_tables_analyze_returns(tmp_path, dask_client):
     assert len(set(sentences.column("shard").to_pylist())) == len(read_manifest(tmp_path / "store")["shards"])
 
 
+def test_store_links_incidents_as_analyze_does_where_days_lie_inside_sentences(tmp_path, dask_client):
+    # Linking reads where a date and a figure lie in their sentence (a dateline's date, two
+    # attacks told in one sentence): the store must give it the sentences' offsets too.
+    articles = [
+        {"id": "bus", "source": "Wire", "published": "2026-11-15", "title": "Bus attacked",
+         "text": "CULIACÁN, Mexico, Nov 15 (INA) - Gunmen opened fire on a bus near La Cruz, in Mexico's "
+                 "Sinaloa state, on Saturday morning, killing six people, prosecutors said."},
+        {"id": "bars", "source": "Monitor", "published": "2026-11-24", "title": "Bars attacked",
+         "text": "Gunmen killed eight people at a bar in Apatzingán on 13 November and nine at a cantina in "
+                 "the city centre four days later, the monitor said."},
+    ]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(json.dumps(article) for article in articles) + "\n", encoding="utf-8")
+    build_store([str(corpus)], tmp_path / "store", client=dask_client, show_progress=False)
+    expected = analyze(load_corpus([corpus]).documents)
+    assert sorted(expected.incidents["date"].astype(str)) == ["2026-11-13", "2026-11-14", "2026-11-17"]
+    assert_same_tables(expected, load_store(tmp_path / "store"))
+
+
 def test_manifest_records_version_pipeline_and_hashes(tmp_path, dask_client):
     build_store([str(SEEDS)], tmp_path / "store", client=dask_client, show_progress=False)
     manifest = json.loads((tmp_path / "store" / "manifest.json").read_text(encoding="utf-8"))
