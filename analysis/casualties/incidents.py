@@ -394,6 +394,7 @@ class _Incident:
     places: dict[str | None, bool] = field(default_factory=dict)  # place -> some report there is undated
     first_day: date | None = None  # the first report's, which candidate searches read most
     first_location: str | None = None
+    filed_under: set[tuple] = field(default_factory=set)  # the `_Grouping` buckets holding it
 
     def add(self, report: _Report) -> None:
         if not self.reports:
@@ -1266,6 +1267,7 @@ class _Grouping:
             home = _Incident()
             self.incidents.append(home)
             self.buckets.setdefault(kind + (place,), []).append(home)
+            home.filed_under.add(kind + (place,))
             self.reach[kind + (place,)] = max(self.reach.get(kind + (place,), 0), report.after)
             if report.precise:  # only precise reports nest, so only they need finding by kind
                 self.by_kind.setdefault(kind, []).append(home)
@@ -1284,9 +1286,10 @@ class _Grouping:
         told as "Idlib province" and then as "Sarmada" is met by a later report naming only
         Sarmada. Each bucket stays in order of first days, which `_first_compatible`'s cut-off
         relies on."""
-        bucket = self.buckets.setdefault(key, [])
-        if any(other is incident for other in bucket):
+        if key in incident.filed_under:
             return
+        incident.filed_under.add(key)
+        bucket = self.buckets.setdefault(key, [])
         position = len(bucket)
         while position and bucket[position - 1].first_day is not None and incident.first_day is not None \
                 and bucket[position - 1].first_day > incident.first_day:
@@ -1388,6 +1391,9 @@ def _fits_loosely(report: _Report, incident: _Incident, geography: _Geography) -
     a figure that agrees, no rival kind of attack, and every place of the incident the same as
     the report's, held by it as the texts say, or nested with it (a region and a town in it)."""
     if report.doc_id in incident.doc_ids:
+        return False
+    fits = incident.stated_fits  # `_figures_agree`'s widest test first: it is cheap and rules out most
+    if report.stated and fits is not None and not fits[0] <= max(report.low, 1) <= fits[1]:
         return False
     if _rival_attacks(report, incident):
         return False
