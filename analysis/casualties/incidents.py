@@ -797,23 +797,18 @@ def _nearer_days(records: list[tuple[object, dict]], sentences: pd.DataFrame, ev
     if events is None or events.empty or sentences.empty or "start" not in sentences:
         return {}
     days = events[(events["granularity"] == "day") & events["date"].notna()]
-    datelines = _dateline_ends(sentences, set(zip(days["doc_id"].tolist(), days["sent_id"].tolist())))
     by_sentence: dict[tuple, list[tuple[int, int, date]]] = {}
     calendar: dict[tuple, list[tuple[int, int, date]]] = {}  # the calendar dates only
-    dated_lines: set[tuple] = set()  # sentences whose dateline names a day
     for doc_id, sent_id, start, end, day, relative in zip(
             days["doc_id"].tolist(), days["sent_id"].tolist(), days["start"].tolist(), days["end"].tolist(),
             days["date"].tolist(), days["relative"].tolist()):
-        if int(start) < datelines.get((doc_id, int(sent_id)), -1):
-            dated_lines.add((doc_id, int(sent_id)))  # "CULIACÁN, Mexico, Nov 15 (INA) -": when it was filed
-            continue
         named = (int(start), int(end), _as_date(day))
         by_sentence.setdefault((doc_id, int(sent_id)), []).append(named)
         if relative is False or relative == 0:
             calendar.setdefault((doc_id, int(sent_id)), []).append(named)
     by_sentence.update(calendar)  # a calendar date anchors its sentence: weekdays there compete no more
     absolute = set(calendar)
-    several = {key for key, named in by_sentence.items() if len({day for _, _, day in named}) > 1 or key in dated_lines}
+    several = {key for key, named in by_sentence.items() if len({day for _, _, day in named}) > 1}
     if not several:
         return {}
     texts = _sentence_texts(sentences, several)
@@ -833,17 +828,6 @@ def _nearer_days(records: list[tuple[object, dict]], sentences: pd.DataFrame, ev
         if len(told) == 1:
             nearer[index] = told.pop()
     return nearer
-
-
-def _dateline_ends(sentences: pd.DataFrame, wanted: set) -> dict[tuple, int]:
-    """Where the dateline of each wanted sentence that opens with one ends, in document
-    offsets, by (doc_id, sent_id)."""
-    ends: dict[tuple, int] = {}
-    for key, (start, text) in _sentence_texts(sentences, {(d, int(s)) for d, s in wanted}).items():
-        length = dateline_end(text)
-        if length:
-            ends[key] = start + length
-    return ends
 
 
 def _same_clause(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -643,10 +643,3 @@ def test_a_roundups_figures_with_no_day_of_their_own_join_the_attacks_they_recal
                          "outside Chilpancingo.")
     rows = _killed_incidents([ravine, roundup], published=[date(2026, 11, 8), date(2026, 11, 24)])
     assert rows.conservative.tolist() == [13] and rows.n_sources.tolist() == [2]
-
-
-def test_a_datelines_date_is_when_the_story_was_filed_not_the_day_of_the_attack():
-    wire = ("Wire", "CULIACÁN, Mexico, Nov 15 (INA) - Gunmen opened fire on a bus carrying farmworkers near La "
-                    "Cruz, in Mexico's Sinaloa state, on Saturday morning, killing six people, prosecutors said.")
-    rows = _killed_incidents([wire], published=[date(2026, 11, 15)])
-    assert rows.date.tolist() == [date(2026, 11, 14)]
