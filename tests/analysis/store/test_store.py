@@ -60,12 +60,13 @@ def test_store_holds_the_tables_analyze_returns(tmp_path, dask_client):
 
 
 def test_store_links_incidents_as_analyze_does_where_days_lie_inside_sentences(tmp_path, dask_client):
-    # Linking reads where a date and a figure lie in their sentence (a dateline's date, two
-    # attacks told in one sentence): the store must give it the sentences' offsets too.
+    # Linking reads where a date and a figure lie in their sentence (the day told with the
+    # casualty verb, two attacks told in one sentence): the store must give it the sentences'
+    # offsets too.
     articles = [
-        {"id": "bus", "source": "Wire", "published": "2026-11-15", "title": "Bus attacked",
-         "text": "CULIACÁN, Mexico, Nov 15 (INA) - Gunmen opened fire on a bus near La Cruz, in Mexico's "
-                 "Sinaloa state, on Saturday morning, killing six people, prosecutors said."},
+        {"id": "march", "source": "Wire", "published": "2026-11-17", "title": "March in La Cruz",
+         "text": "Villagers marched in La Cruz on Monday to demand justice for the six farmworkers shot dead "
+                 "on Saturday, prosecutors said."},
         {"id": "bars", "source": "Monitor", "published": "2026-11-24", "title": "Bars attacked",
          "text": "Gunmen killed eight people at a bar in Apatzingán on 13 November and nine at a cantina in "
                  "the city centre four days later, the monitor said."},
