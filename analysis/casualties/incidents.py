@@ -1247,6 +1247,11 @@ class _Grouping:
             coarse = place_rank(report.location) < LOCALITY
             home = _first_compatible(report, reversed((self.by_kind if coarse else self.coarse_by_kind).get(kind, [])),
                                      self.geography, 0)
+            if home is not None and not coarse and report.events and not report.events & home.events:
+                # "a car bomb at Bakara market" is not the "40 killed in Lower Shabelle" no
+                # text ties to a kind of attack: a town joins a province's incident on shared
+                # words of attack, as place alone cannot tell.
+                home = None
         if home is None:
             home = _Incident()
             self.incidents.append(home)
