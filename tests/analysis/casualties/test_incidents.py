@@ -643,3 +643,18 @@ def test_a_roundups_figures_with_no_day_of_their_own_join_the_attacks_they_recal
                          "outside Chilpancingo.")
     rows = _killed_incidents([ravine, roundup], published=[date(2026, 11, 8), date(2026, 11, 24)])
     assert rows.conservative.tolist() == [13] and rows.n_sources.tolist() == [2]
+
+
+def test_a_town_attack_joins_a_province_incident_only_on_a_shared_kind_of_attack():
+    # The army's toll in a province names no attack; a car bomb in a town of another outlet
+    # the same day is not it, though the province may hold the town.
+    army = ("Army", "The army said its troops killed 40 militants in Lower Shabelle on Friday.")
+    bomb = ("Wire", "A car bomb exploded at a checkpoint near Bakara market in Mogadishu on Friday, killing 20 "
+                    "people.")
+    rows = _killed_incidents([army, bomb], published=[date(2024, 3, 9), date(2024, 3, 9)])
+    assert sorted(zip(rows.conservative, rows.n_sources)) == [(20, 1), (40, 1)]
+    # A province report that tells the same kind of attack still takes in the town's.
+    province = ("Radio", "A car bomb killed 18 people in Lower Shabelle on Friday, officials said.")
+    town = ("Wire", "A car bomb exploded at a market in Afgooye on Friday, killing 20 people.")
+    rows = _killed_incidents([province, town], published=[date(2024, 3, 9), date(2024, 3, 9)])
+    assert rows.n_sources.tolist() == [2]
