@@ -383,19 +383,11 @@ def entities() -> None:
                f"pipeline: {md(queries.pipeline)}")
     st.caption("Click a bar, a cell, a dot or a node (shift-click or drag a box for several) to filter "
                "every page by those entities; each tab draws its chart when opened.")
-    by_type, density, tone, together = st.tabs(ENTITY_CHARTS, key=ENTITY_CHART_KEY, on_change="rerun")
-    if by_type.open:
-        with by_type:
-            _entities_by_type(ctx)
-    if density.open:
-        with density:
-            _entity_density(ctx)
-    if tone.open:
-        with tone:
-            _entity_tone(ctx)
-    if together.open:
-        with together:
-            _entity_network(ctx)
+    tabs = st.tabs(ENTITY_CHARTS, key=ENTITY_CHART_KEY, on_change="rerun")
+    for tab, draw in zip(tabs, (_entities_by_type, _entity_density, _entity_tone, _entity_network)):
+        if tab.open:
+            with tab:
+                draw(ctx)
     _mentions_in_context(ctx)
     _entity_downloads(ctx)
     st.subheader("Correct the entities")

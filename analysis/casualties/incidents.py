@@ -65,6 +65,7 @@ from analysis.casualties.location import (
     dateline_end,
     fold_place,
     learn_containment,
+    may_hold,
     place_rank,
 )
 from analysis.casualties.numbers import UNITS
@@ -201,14 +202,14 @@ _ROUNDUP_LEAD = re.compile(r"\b(?:this|last|past)\s+month\b|\bin\s+recent\s+week
 _ROUNDUP_DAYS = 31
 
 
-def _roundup_spans(records: list[tuple[object, dict]], sentences: pd.DataFrame) -> dict[str, int]:
-    """Per article whose first sentence frames it as a review of the past weeks or month, how
-    many days back its undated figures may lie."""
+def _roundups(records: list[tuple[object, dict]], sentences: pd.DataFrame) -> set[str]:
+    """The articles whose first sentence frames them as a review of the past weeks or month:
+    their undated figures may lie up to _ROUNDUP_DAYS back."""
     docs = {row["doc_id"] for _, row in records if not is_statistic(row)}
     if not docs or sentences.empty or "start" not in sentences:
-        return {}
+        return set()
     leads = _sentence_texts(sentences, {(doc_id, 0) for doc_id in docs})
-    return {doc_id: _ROUNDUP_DAYS for (doc_id, _), (_, text) in leads.items() if _ROUNDUP_LEAD.search(text)}
+    return {doc_id for (doc_id, _), (_, text) in leads.items() if _ROUNDUP_LEAD.search(text)}
 
 
 def _clause_episodes(records: list[tuple[object, dict]],
@@ -501,19 +502,9 @@ def _place_words(name: str) -> tuple[str, ...]:
     return tuple(name.casefold().split())
 
 
-def _contains(coarse: str, fine: str) -> bool:
-    """Whether `coarse` (a country or province) may hold `fine`: it is less specific, and the
-    countries they lie in agree where both are known ("Nigeria" holds "Borno" and, for all
-    this module can tell, the town "Gwoza"; it never holds "Kandahar")."""
-    if place_rank(coarse) >= place_rank(fine):
-        return False
-    inner = countries_of(fine)
-    return not inner or bool(inner & countries_of(coarse))
-
-
 @lru_cache(maxsize=_PAIR_CACHE)
 def _places_nest(a: str | None, b: str | None) -> bool:
-    return a is not None and b is not None and (_contains(a, b) or _contains(b, a))
+    return a is not None and b is not None and (may_hold(a, b) or may_hold(b, a))
 
 
 class _Geography:
@@ -738,8 +729,8 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
     nearer_day = _nearer_days(records, sentences, events, episodes)
     day_told = _sentences_naming_a_day(events)
     told_before = _days_told_just_before(records, sentences, day_told, _sentences_naming_a_date(events))
-    roundups = _roundup_spans(records, sentences)
-    framed: dict[object, int] = {}  # figures a roundup's lead dates to its span: their days back
+    roundups = _roundups(records, sentences)
+    framed: set[object] = set()  # figures a roundup's lead dates to its span
     recaps: set[object] = set()
     reports: dict[tuple, list[_Report]] = {}
     for index, row in records:
@@ -758,7 +749,7 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
         elif day == published and story_day is not None and not told:
             day = story_day  # "Sixteen were wounded at the market": the day of the story told above
         elif doc_id in roundups and not told and day == published and index not in episodes:
-            framed[index] = roundups[doc_id]  # "A string of killings this month ... gunmen killed 21"
+            framed.add(index)  # "A string of killings this month ... gunmen killed 21"
         episode, shift, _ = episodes.get(index, (0, 0, ""))
         if index in episodes and own_day in (None, published):
             # Episodes told by their offsets from no day of their own (a sentence naming no
@@ -772,8 +763,8 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
     clauses = {index: told for index, (_, _, told) in episodes.items()}
     for report in built:
         report.low, report.high, report.stated, report.wording = _best(report.rows)
-        _read_evidence(report, report.doc_id in estimated, clauses, recaps,
-                       max((framed.get(index, 0) for index, _ in report.rows), default=0))
+        framed_days = _ROUNDUP_DAYS if any(index in framed for index, _ in report.rows) else 0
+        _read_evidence(report, report.doc_id in estimated, clauses, recaps, framed_days)
     _recall_with_their_story(built)
     return sorted(built, key=lambda r: (r.day or date.max, r.published or date.max, r.doc_id))
 
@@ -1269,7 +1260,6 @@ class _Grouping:
         home.add(report)
         return home
 
-
     def _file_under(self, key: tuple, incident: _Incident) -> None:
         """Make an incident a report joined findable under that report's place too: one first
         told as "Idlib province" and then as "Sarmada" is met by a later report naming only
@@ -1375,14 +1365,19 @@ def _closeness(report: _Report, incident: _Incident, geography: _Geography) -> t
     return tied, same_figure, bool(report.events & incident.events)
 
 
+def _beyond_revision(report: _Report, incident: _Incident) -> bool:
+    """Whether the report's figure lies beyond MAX_REVISION_RATIO of some stated figure of the
+    incident: `_figures_agree`'s widest test, read off the incident's span, so candidate
+    searches try it first (it is cheap and rules out most)."""
+    fits = incident.stated_fits
+    return report.stated and fits is not None and not fits[0] <= max(report.low, 1) <= fits[1]
+
+
 def _fits_loosely(report: _Report, incident: _Incident, geography: _Geography) -> bool:
     """Whether a report dated by an estimate may be part of a dated incident: a new article,
     a figure that agrees, no rival kind of attack, and every place of the incident the same as
     the report's, held by it as the texts say, or nested with it (a region and a town in it)."""
-    if report.doc_id in incident.doc_ids:
-        return False
-    fits = incident.stated_fits  # `_figures_agree`'s widest test first: it is cheap and rules out most
-    if report.stated and fits is not None and not fits[0] <= max(report.low, 1) <= fits[1]:
+    if report.doc_id in incident.doc_ids or _beyond_revision(report, incident):
         return False
     if _rival_attacks(report, incident):
         return False
@@ -1466,19 +1461,15 @@ def _first_compatible(report: _Report, candidates, geography: _Geography, reach:
     further back than the date window.
 
     On a large corpus this loop runs about a million times, and most candidates fail one of
-    the cheap tests (the same article, figures more than MAX_RATIO apart, places that cannot
-    match), so those are made here inline, before `_agrees` reads the rest."""
+    the cheap tests (the same article, figures beyond a revision apart, places that cannot
+    match), so those come first, before `_agrees` reads the rest."""
     day, location, doc_id = report.day, report.location, report.doc_id
-    low = max(report.low, 1) if report.stated else None
     for incident in candidates:
         first_day = incident.first_day
         if day is not None and first_day is not None and \
                 (day - first_day).days - report.before > WINDOW_DAYS + reach:
             return None  # date order: this and every older incident began outside the window
-        if doc_id in incident.doc_ids:
-            continue
-        fits = incident.stated_fits
-        if low is not None and fits is not None and not fits[0] <= low <= fits[1]:
+        if doc_id in incident.doc_ids or _beyond_revision(report, incident):
             continue
         if geography.could_share(location, incident.first_location) and _agrees(report, incident, geography):
             return incident

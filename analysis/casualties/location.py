@@ -114,7 +114,7 @@ def _scene_after_figure(places: list[tuple[int, int, str]], chosen: str, end: in
         gap = text[end - offset:start - offset]
         if not _TO_THE_SCENE.fullmatch(gap) or _OTHER_CLAUSE.search(gap):
             return None
-        if place_rank(name) == LOCALITY and _may_hold(chosen, name):
+        if place_rank(name) == LOCALITY and may_hold(chosen, name):
             return name
     return None
 
@@ -127,16 +127,19 @@ def scene_of_sentence(places: Sequence[tuple[int, int, str]], chosen: str, lo: i
     if place_rank(chosen) == LOCALITY:
         return chosen
     towns = [name for start, end, name in places if lo <= start and end <= hi
-             and place_rank(name) == LOCALITY and _may_hold(chosen, name)
+             and place_rank(name) == LOCALITY and may_hold(chosen, name)
              and not (text and _not_the_scene(text, start, end))]
     return towns[-1] if towns else chosen
 
 
-def _may_hold(coarse: str, town: str) -> bool:
-    """Whether the country or province may hold the town: their countries agree where both
-    are known."""
-    inner, outer = countries_of(town), countries_of(coarse)
-    return not inner or not outer or bool(inner & outer)
+def may_hold(coarse: str, fine: str) -> bool:
+    """Whether `coarse` (a country or province) may hold `fine`: it is less specific, and the
+    countries they lie in agree where both are known ("Nigeria" holds "Borno" and, for all
+    this module can tell, the town "Gwoza"; it never holds "Kandahar")."""
+    if place_rank(coarse) >= place_rank(fine):
+        return False
+    inner = countries_of(fine)
+    return not inner or bool(inner & countries_of(coarse))
 
 
 # A country in the possessive ("Haiti's capital", "Mali's Mopti region") describes a place

@@ -156,7 +156,7 @@ def _link_figures(root: Path, shards: list[str], ids_of: dict[str, list[str]]) -
     parts = []
     for shard in shards:
         # "start" places dates and figures inside their sentences (two episodes of one sentence,
-        # a dateline's date): without it linking would differ from an in-process analysis.
+        # the day told with a casualty verb): without it linking would differ from analyze().
         frame = read_table(final_path(root, "sentences", shard),
                            ["doc_id", "sent_id", "paragraph", "start", "text", "date"])
         parts.append(frame[frame["doc_id"].isin(with_figures) | (frame["sent_id"] < 3)])
