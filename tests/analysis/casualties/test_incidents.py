@@ -11,6 +11,7 @@ from analysis.casualties import (
     figures_to_rows,
     group_incidents,
 )
+from analysis.casualties import incidents as incidents_module
 from analysis.casualties.incidents import INCIDENT_COLUMNS, _days_after_attack, _named_after_places
 from analysis.segmentation import split_sentences
 
@@ -658,3 +659,39 @@ def test_a_town_attack_joins_a_province_incident_only_on_a_shared_kind_of_attack
     town = ("Wire", "A car bomb exploded at a market in Afgooye on Friday, killing 20 people.")
     rows = _killed_incidents([province, town], published=[date(2024, 3, 9), date(2024, 3, 9)])
     assert rows.n_sources.tolist() == [2]
+
+
+def _dated_incident(place: str | None, doc_id: str) -> incidents_module._Incident:
+    report = incidents_module._Report(doc_id=doc_id, source=doc_id, published=date(2026, 3, 2), category="killed",
+                                      location=place, day=date(2026, 3, 1), cumulative=False, low=9)
+    report.set_uncertainty(0, 0)
+    incident = incidents_module._Incident()
+    incident.add(report)
+    return incident
+
+
+def _estimated_report(place: str) -> incidents_module._Report:
+    report = incidents_module._Report(doc_id="later", source="later", published=None, category="killed",
+                                      location=place, day=date(2026, 3, 4), cumulative=False, low=10,
+                                      estimated=True)
+    report.set_uncertainty(7, 7)
+    return report
+
+
+def test_a_report_dated_by_an_estimate_meets_only_incidents_whose_places_may_take_it():
+    places = ["Culiacán", "Sinaloa", "Helmand", "Lashkar Gah", None]
+    found = {place: _dated_incident(place, f"a{n}") for n, place in enumerate(places)}
+    geography = incidents_module._Geography({})
+    dated = incidents_module._DatedIncidents(list(found.values()), geography)
+
+    def met(place: str) -> set:
+        return {incident.first_location for incident in dated.near(_estimated_report(place))}
+
+    assert met("Culiacán") == {"Culiacán", "Sinaloa"}  # the town, and a province that may hold it
+    assert met("Sinaloa") == {"Culiacán", "Sinaloa", None}  # a province: any place it may hold
+    assert met("Helmand") == {"Helmand", "Lashkar Gah", None}
+    for place in ("Culiacán", "Sinaloa", "Helmand", "Lashkar Gah"):  # never fewer than could take the report
+        report = _estimated_report(place)
+        fitting = {id(i) for i in found.values()
+                   if i.first_location and incidents_module._fits_loosely(report, i, geography)}
+        assert fitting <= {id(i) for i in dated.near(report)}
