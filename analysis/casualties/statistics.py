@@ -157,7 +157,9 @@ def _quotes(casualties: pd.DataFrame, documents: pd.DataFrame, events: pd.DataFr
     dated = _dated_expressions(events, set(zip(casualties["doc_id"].tolist(),
                                                map(int, casualties["sent_id"].tolist()))))
     quotes: list[_Quote] = []
-    for index, row in casualties.iterrows():
+    # Rows as plain dicts: iterrows built a Series per row, 16 of the 44 s of build_statistics
+    # on 20,000 generated articles.
+    for index, row in zip(casualties.index, casualties.to_dict("records")):
         evidence = str(row.get("evidence") or "")
         period = row.get("period") if isinstance(row.get("period"), str) else None
         source, published = meta.get(row["doc_id"], (str(row["doc_id"]), None))
@@ -187,23 +189,58 @@ def _whole_of(quotes: Sequence[_Quote], doc_id: str, evidence: str) -> _Quote | 
 
 def _merge(quotes: Sequence[_Quote]) -> list[_Statistic]:
     """The quotes grouped into statistics, in order of first quote: each quote joins the first
-    statistic it is the same as (`_same`). Only a statistic's first quote decides its period
-    start and figures, so statistics are filed by those (`_bucket`), and a quote is compared
-    only with the statistics of its own and the neighbouring buckets."""
+    statistic it is the same as (`_same`), among the few `_Filing` lets it meet."""
     statistics: list[_Statistic] = []
-    filed: dict[tuple, list[tuple[int, _Statistic]]] = {}
+    filing = _Filing()
     for quote in quotes:
-        candidates = sorted((c for key in _neighbour_buckets(quote) for c in filed.get(key, ())),
-                            key=lambda c: c[0])
-        match = next((s for _, s in candidates if _same(s, quote)), None)
+        match = next((s for s in filing.candidates(quote) if _same(s, quote)), None)
         if match is None:
             match = _Statistic()
             match.add(quote)
-            filed.setdefault(_bucket(quote), []).append((len(statistics), match))
+            filing.file(len(statistics), match)
             statistics.append(match)
         else:
             match.add(quote)
     return statistics
+
+
+class _Filing:
+    """Statistics filed so a quote meets only those it could be: only a statistic's first quote
+    decides its period start and figures, so each is filed in one bucket (`_bucket`), and a
+    quote looks in its own and the neighbouring buckets; there, every issuer of a statistic must
+    be compatible with the quote's, its first quote's included, so a quote naming an issuer meets
+    only the statistics whose first quote names none and those filed under a word of its
+    issuer's (the first quote's issuer is the one filed: a later one need not be). On 10,000
+    generated articles, 733,000 of the 770,000 comparisons the buckets alone let through failed on the
+    issuer (40,000 articles: _merge 39 s, growing with the square of the corpus)."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[int, int] = {}  # id of a statistic -> its number (order of first quote)
+        self.every: dict[tuple, list[_Statistic]] = {}  # bucket -> its statistics
+        self.anyone: dict[tuple, list[_Statistic]] = {}  # bucket -> those whose first quote names no issuer
+        self.by_word: dict[tuple, list[_Statistic]] = {}  # bucket + (word of the first issuer,) -> statistics
+
+    def file(self, number: int, statistic: _Statistic) -> None:
+        first = statistic.quotes[0]
+        bucket = _bucket(first)
+        self.numbers[id(statistic)] = number
+        self.every.setdefault(bucket, []).append(statistic)
+        if not issuer_key(first.issuer):
+            self.anyone.setdefault(bucket, []).append(statistic)
+        for word in issuer_key(first.issuer):
+            self.by_word.setdefault(bucket + (word,), []).append(statistic)
+
+    def candidates(self, quote: _Quote) -> list[_Statistic]:
+        """The statistics the quote may be, in order of their first quotes."""
+        words = issuer_key(quote.issuer)
+        found: dict[int, _Statistic] = {}
+        for bucket in _neighbour_buckets(quote):
+            lists = [self.every.get(bucket, ())] if not words else \
+                [self.anyone.get(bucket, ()), *(self.by_word.get(bucket + (word,), ()) for word in words)]
+            for filed in lists:
+                for statistic in filed:
+                    found[id(statistic)] = statistic
+        return sorted(found.values(), key=lambda statistic: self.numbers[id(statistic)])
 
 
 _FIGURE_STEP = math.log(1 / CLOSE_RATIO)

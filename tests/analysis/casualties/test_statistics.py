@@ -4,6 +4,7 @@ from datetime import date
 
 import pandas as pd
 
+from analysis.casualties import statistics as statistics_module
 from analysis.casualties.statistics import (
     build_statistics,
     figures_close,
@@ -95,3 +96,28 @@ def test_issuers_figures_and_shapes():
     assert period_shape("since May", "Since May 300 were killed.") == "since"
     assert period_bounds([("may", date(2023, 5, 1), date(2023, 5, 31))], "since May",
                          date(2023, 7, 1)) == (date(2023, 5, 1), date(2023, 7, 1))
+
+
+def _quote(doc_id: str, issuer: str | None, low: int = 900) -> statistics_module._Quote:
+    return statistics_module._Quote(index=doc_id, doc_id=doc_id, source=doc_id, category="killed", issuer=issuer,
+                                    period="since January", shape="since", start=date(2023, 1, 1),
+                                    end=date(2023, 7, 1), low=low, high=low, text=str(low), evidence="",
+                                    part_of=False)
+
+
+def test_a_quote_meets_only_statistics_whose_issuers_could_be_its_own():
+    filing = statistics_module._Filing()
+    for number, (doc_id, issuer) in enumerate([("a", "the health ministry"), ("b", None),
+                                               ("c", "Amnesty International"), ("d", "the Health Ministry of Gaza")]):
+        statistic = statistics_module._Statistic()
+        statistic.add(_quote(doc_id, issuer))
+        filing.file(number, statistic)
+
+    def met(issuer: str | None, low: int = 900) -> list[str]:
+        return [s.quotes[0].doc_id for s in filing.candidates(_quote("z", issuer, low))]
+
+    assert met("Gaza's health ministry") == ["a", "b", "d"]  # a word in common, or no issuer: in filing order
+    assert met("Amnesty") == ["b", "c"]
+    assert met(None) == ["a", "b", "c", "d"]  # a quote naming no issuer may be any of them
+    assert met("Amnesty", low=90_000) == []  # figures far apart are filed apart
+
