@@ -9,10 +9,14 @@
    publication-date estimation for that many undated articles (against as many known dates).
    Each size is ten times the one before, so a step that grows linearly takes about ten times
    as long, and one that grows with the square a hundred times.
+3. With --linking STORE: incident linking and statistics merging (the build's last step,
+   `analysis.engine.incidents_and_statistics`) over the first --linking-sizes articles of a
+   built store, read from its tables as the build reads them.
 
 Printed figures, not timed tests: a shared machine varies by 20-30% from run to run.
 
 Usage: python bench/scale.py [--articles 1000 10000] [--workers 1 2] [--scaling 10000 100000]
+                             [--linking STORE [--linking-sizes 10000 20000 40000]]
 """
 
 from __future__ import annotations
@@ -347,6 +351,53 @@ def bench_corpus_steps(sizes: list[int]) -> None:
           f"{time_date_estimates(smallest, sorted_once=False):.2f} s")
 
 
+def store_tables(root: Path) -> dict:
+    """The tables incident linking reads from a built store (as analysis.store.reduce reads
+    them): figures, documents, events, and the sentences of articles with figures or leads."""
+    import pandas as pd
+
+    from analysis.store.layout import (
+        article_path,
+        final_path,
+        live_shards,
+        read_manifest,
+        read_table,
+    )
+
+    shards = live_shards(read_manifest(root))
+
+    def whole(table: str, path) -> pd.DataFrame:
+        return pd.concat([read_table(path(root, table, shard)) for shard in shards], ignore_index=True)
+
+    tables = {"figures": whole("figures", article_path), "documents": whole("documents", final_path),
+              "events": whole("events", final_path)}
+    columns = ["doc_id", "sent_id", "paragraph", "start", "text", "date"]
+    with_figures = set(tables["figures"]["doc_id"])
+    parts = [read_table(final_path(root, "sentences", shard), columns) for shard in shards]
+    tables["sentences"] = pd.concat([p[p["doc_id"].isin(with_figures) | (p["sent_id"] < 3)] for p in parts],
+                                    ignore_index=True)
+    return tables
+
+
+def bench_linking(root: Path, sizes: list[int]) -> None:
+    from analysis.engine import incidents_and_statistics
+
+    print(f"\nincident linking and statistics over the first articles of {root}")
+    tables = store_tables(root)
+    previous = None
+    for size in sizes:
+        keep = set(tables["documents"]["doc_id"].iloc[:size])
+        part = {name: frame[frame["doc_id"].isin(keep)].reset_index(drop=True) for name, frame in tables.items()}
+        started = time.perf_counter()
+        incidents, _, statistics = incidents_and_statistics(part["figures"], part["documents"], part["sentences"],
+                                                            part["events"])
+        seconds = time.perf_counter() - started
+        growth = f", x{seconds / previous[1]:.1f} for x{size / previous[0]:.1f}" if previous else ""
+        print(f"  {len(keep):>8,} articles {len(part['figures']):>10,} figures: {seconds:7.1f} s{growth} "
+              f"({len(incidents):,} incidents, {len(statistics):,} statistics)")
+        previous = (size, seconds)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, nargs="+", default=[1000, 10000])
@@ -354,12 +405,16 @@ def main() -> int:
     parser.add_argument("--scaling", type=int, nargs="*", default=[10000, 100000],
                         help="sizes for the corpus-level steps (none: skip them)")
     parser.add_argument("--skip-builds", action="store_true", help="only the corpus-level steps")
+    parser.add_argument("--linking", type=Path, help="a built store: time incident linking over its first articles")
+    parser.add_argument("--linking-sizes", type=int, nargs="+", default=[10000, 20000, 40000])
     args = parser.parse_args()
     sys.stdout.reconfigure(line_buffering=True)  # figures appear as they are measured
     if not args.skip_builds:
         bench_builds(args.articles, args.workers)
     if args.scaling:
         bench_corpus_steps(args.scaling)
+    if args.linking:
+        bench_linking(args.linking, args.linking_sizes)
     return 0
 
 
