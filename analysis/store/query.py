@@ -200,14 +200,14 @@ class StoreQueries:
             label_test = " AND list_contains($labels, m.label)"
             params["labels"] = list(filters.labels)
         if _by_article_only(filters):
+            # Every sentence of a kept article is kept: its mentions are found by doc_id, and the
+            # article's row counts its sentences, so neither scans the sentences.
             parts.append(f"ments AS MATERIALIZED (SELECT m.* FROM mentions m WHERE m.doc_id IN (SELECT doc_id FROM "
                          f"sourced){label_test})")
+            parts.append("docs AS MATERIALIZED (SELECT * FROM sourced WHERE sentences > 0)")
         else:
             parts.append("ments AS MATERIALIZED (SELECT m.* FROM mentions m WHERE EXISTS (SELECT 1 FROM sents s WHERE "
                          f"s.doc_id = m.doc_id AND s.sent_id = m.sent_id){label_test})")
-        if _by_article_only(filters):  # an article's row counts its sentences: no need to scan them
-            parts.append("docs AS MATERIALIZED (SELECT * FROM sourced WHERE sentences > 0)")
-        else:
             parts.append("docs AS MATERIALIZED (SELECT * FROM sourced WHERE doc_id IN (SELECT doc_id FROM sents))")
         return ", ".join(parts), params
 
