@@ -39,7 +39,8 @@ def queries(store):
 
 def filter_cases(loaded) -> dict[str, Filters]:
     """Filters of each kind on this corpus: its two busiest sources, its most mentioned
-    entities, a date range inside its sentence dates, an entity type, and all at once."""
+    entities, a date range inside its sentence dates, an entity type, sources with an entity
+    type (whole articles kept, their mentions narrowed), and all at once."""
     sources = tuple(loaded.documents["source"].value_counts().index[:2])
     entities = tuple(loaded.entities.sort_values(["mentions", "entity"], ascending=[False, True])["entity"][:2])
     days = sorted(pd.to_datetime(loaded.sentences["date"], errors="coerce").dropna().dt.date.unique())
@@ -51,12 +52,13 @@ def filter_cases(loaded) -> dict[str, Filters]:
         "dates": Filters(date_from=start, date_to=end),
         "open end": Filters(date_from=start),
         "label": Filters(labels=("GPE",)),
+        "sources and label": Filters(labels=("PERSON",), sources=sources),
         "all": Filters(entities=entities[:1], labels=("GPE", "PERSON"), sources=sources, date_from=days[0],
                        date_to=end),
     }
 
 
-CASES = ["none", "sources", "entities", "dates", "open end", "label", "all"]
+CASES = ["none", "sources", "entities", "dates", "open end", "label", "sources and label", "all"]
 
 
 def same_rows(actual: pd.DataFrame, expected: pd.DataFrame, keys: list[str], columns: list[str]) -> None:
