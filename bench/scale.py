@@ -352,31 +352,12 @@ def bench_corpus_steps(sizes: list[int]) -> None:
 
 
 def store_tables(root: Path) -> dict:
-    """The tables incident linking reads from a built store (as analysis.store.reduce reads
-    them): figures, documents, events, and the sentences of articles with figures or leads."""
-    import pandas as pd
+    """The tables incident linking reads from a built store, read as the build reads them."""
+    from analysis.store.layout import live_shards, read_manifest
+    from analysis.store.reduce import linking_inputs
 
-    from analysis.store.layout import (
-        article_path,
-        final_path,
-        live_shards,
-        read_manifest,
-        read_table,
-    )
-
-    shards = live_shards(read_manifest(root))
-
-    def whole(table: str, path) -> pd.DataFrame:
-        return pd.concat([read_table(path(root, table, shard)) for shard in shards], ignore_index=True)
-
-    tables = {"figures": whole("figures", article_path), "documents": whole("documents", final_path),
-              "events": whole("events", final_path)}
-    columns = ["doc_id", "sent_id", "paragraph", "start", "text", "date"]
-    with_figures = set(tables["figures"]["doc_id"])
-    parts = [read_table(final_path(root, "sentences", shard), columns) for shard in shards]
-    tables["sentences"] = pd.concat([p[p["doc_id"].isin(with_figures) | (p["sent_id"] < 3)] for p in parts],
-                                    ignore_index=True)
-    return tables
+    names = ("figures", "documents", "sentences", "events")
+    return dict(zip(names, linking_inputs(root, live_shards(read_manifest(root)))))
 
 
 def bench_linking(root: Path, sizes: list[int]) -> None:

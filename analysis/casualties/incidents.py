@@ -1301,7 +1301,6 @@ class _DatedIncidents:
         self.by_name: dict[tuple, tuple[list[date], list[_Incident]]] = {}  # kind + place as written
         self.placeless: dict[tuple, tuple[list[date], list[_Incident]]] = {}  # kind
         self.names: dict[tuple, set[str]] = {}  # kind -> every place incidents of it name
-        self.coarse_names: dict[tuple, set[str]] = {}  # kind -> those that are countries or provinces
         self.words: dict[str, set[str]] = {}  # a place word -> the place keys holding it
         self._allowed: dict[tuple, list[str]] = {}
         for incident in sorted((i for i in incidents if i.first_day is not None), key=lambda i: i.first_day):
@@ -1313,8 +1312,6 @@ class _DatedIncidents:
             for place in places:
                 self._file(self.by_name, kind + (place,), incident)
                 self.names.setdefault(kind, set()).add(place)
-                if place_rank(place) < LOCALITY:
-                    self.coarse_names.setdefault(kind, set()).add(place)
             for key in {_place_key(place) for place in places}:
                 self._file(self.by_place, kind + (key,), incident)
                 for word in _place_words(key):
@@ -1332,25 +1329,26 @@ class _DatedIncidents:
         kind = (report.category, report.cumulative, report.unit)
         location = report.location
         if place_rank(location) < LOCALITY:
-            lists = [self.by_name.get(kind + (place,)) for place in self._allowing(kind, location, self.names)]
+            lists = [self.by_name.get(kind + (place,)) for place in self._allowing(kind, location, coarse_only=False)]
             lists.append(self.placeless.get(kind))
         else:
             lists = [self.by_place.get(kind + (key,)) for key in self._keys_for(location)]
-            lists += [self.by_name.get(kind + (place,)) for place in self._allowing(kind, location, self.coarse_names)]
+            lists += [self.by_name.get(kind + (place,)) for place in self._allowing(kind, location, coarse_only=True)]
         found: dict[int, _Incident] = {}
         for index in lists:
             for incident in self._window(index, report):
                 found[id(incident)] = incident
         return sorted(found.values(), key=lambda i: i.first_day)
 
-    def _allowing(self, kind: tuple, location: str, names: dict[tuple, set[str]]) -> list[str]:
-        """The places among `names[kind]` an incident may name and still take a report at
-        `location` (`_place_allows`)."""
-        cache_key = (kind, location, names is self.coarse_names)
+    def _allowing(self, kind: tuple, location: str, coarse_only: bool) -> list[str]:
+        """The places incidents of `kind` name (only the countries and provinces, with
+        `coarse_only`) that may take a report at `location` (`_place_allows`)."""
+        cache_key = (kind, location, coarse_only)
         allowed = self._allowed.get(cache_key)
         if allowed is None:
-            allowed = self._allowed[cache_key] = [place for place in names.get(kind, ())
-                                                  if _place_allows(place, location, self.geography)]
+            allowed = self._allowed[cache_key] = [
+                place for place in self.names.get(kind, ())
+                if (not coarse_only or place_rank(place) < LOCALITY) and _place_allows(place, location, self.geography)]
         return allowed
 
     def _keys_for(self, location: str) -> set[str]:

@@ -200,19 +200,19 @@ CAPITALS = "A-ZÀ-ÖØ-Þ"
 _DATELINE_AFTER = re.compile(rf"(?:\s+[{CAPITALS}][{CAPITALS}.'’\-]+){{0,2}}"  # the rest of a city in capitals ("GUATEMALA CITY")
                              r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z\d][\w.]*){0,2}){0,2}\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]\s")
 # A hospital or morgue counts the dead ("according to Madina hospital"), wherever they died.
+_FACILITY = r"(?:hospital|clinic|morgue|(?:medical|health)\s+cent(?:re|er))"
 _FACILITY_AFTER = re.compile(r"\s+(?:(?:teaching|general|referral|district|university|regional|military|main)\s+)?"
-                             r"(?:hospital|clinic|morgue|(?:medical|health)\s+cent(?:re|er))\b", re.IGNORECASE)
+                             + _FACILITY + r"\b", re.IGNORECASE)
 
 
 # Where a hospital or morgue is ("died in the university hospital in Cúcuta"): not the scene.
-_FACILITY_BEFORE = re.compile(r"\b(?:hospital|clinic|morgue|(?:medical|health)\s+cent(?:re|er)|dispensary|infirmary)"
-                              r"\s+(?:in|of|at)\s+$", re.IGNORECASE)
+_FACILITY_BEFORE = re.compile(r"\b(?:" + _FACILITY + r"|dispensary|infirmary)\s+(?:in|of|at)\s+$", re.IGNORECASE)
 # An institution named after the city it sits in, whose see or campus is far wider than a
 # scene: "the diocese of Ciudad Altamirano asked for an investigation".
 _INSTITUTION_BEFORE = re.compile(r"\b(?:(?:arch)?diocese|(?:arch)?bishop|university|universidad)\s+of\s+$",
                                  re.IGNORECASE)
 # A place whose own name is a hospital's ("Beledweyne General Hospital").
-_FACILITY_NAME = re.compile(r"\b(?:hospital|clinic|morgue|(?:medical|health)\s+cent(?:re|er))$", re.IGNORECASE)
+_FACILITY_NAME = re.compile(r"\b" + _FACILITY + "$", re.IGNORECASE)
 # Where the wounded were taken or people fled to ("taken to Niono", "fled to the capital"): a
 # destination, not the scene.
 _DESTINATION_BEFORE = re.compile(

@@ -222,12 +222,12 @@ class _Filing:
 
     def file(self, number: int, statistic: _Statistic) -> None:
         first = statistic.quotes[0]
-        bucket = _bucket(first)
+        bucket, words = _bucket(first), issuer_key(first.issuer)
         self.numbers[id(statistic)] = number
         self.every.setdefault(bucket, []).append(statistic)
-        if not issuer_key(first.issuer):
+        if not words:
             self.anyone.setdefault(bucket, []).append(statistic)
-        for word in issuer_key(first.issuer):
+        for word in words:
             self.by_word.setdefault(bucket + (word,), []).append(statistic)
 
     def candidates(self, quote: _Quote) -> list[_Statistic]:

@@ -64,7 +64,7 @@ def reduce_store(root: Path, manifest: dict, client, show_progress: bool) -> dic
     timings["places and dates"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    _link_figures(root, shards, ids_of)
+    _link_figures(root, shards)
     timings["incidents"] = time.perf_counter() - started
     if not shards:
         _write_empty(root)
@@ -145,22 +145,31 @@ def _finish_shards(root: Path, shards: list[str], ids_of: dict[str, list[str]], 
     bar.close()
 
 
-def _link_figures(root: Path, shards: list[str], ids_of: dict[str, list[str]]) -> None:
-    """Incidents and statistics over the whole corpus's figures; the casualties table then
-    carries each figure's incident_id or statistic_id. Incident linking reads the sentences of
-    the articles with figures and every article's lead, so only those are loaded."""
+# "start" places dates and figures inside their sentences (two episodes of one sentence, the day
+# told with a casualty verb): without it linking would differ from analyze().
+LINKING_SENTENCE_COLUMNS = ["doc_id", "sent_id", "paragraph", "start", "text", "date"]
+
+
+def linking_inputs(root: Path, shards: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(figures, documents, sentences, events): what incident linking reads from the store's
+    shards. Linking reads the sentences of the articles with figures and every article's lead,
+    so only those are loaded."""
     figures = _concat([read_table(article_path(root, "figures", shard)) for shard in shards], CASUALTIES)
     documents = _concat([read_table(final_path(root, "documents", shard)) for shard in shards], DOCUMENTS)
     events = _concat([read_table(final_path(root, "events", shard)) for shard in shards], EVENTS)
     with_figures = set(figures["doc_id"].tolist())
     parts = []
     for shard in shards:
-        # "start" places dates and figures inside their sentences (two episodes of one sentence,
-        # the day told with a casualty verb): without it linking would differ from analyze().
-        frame = read_table(final_path(root, "sentences", shard),
-                           ["doc_id", "sent_id", "paragraph", "start", "text", "date"])
+        frame = read_table(final_path(root, "sentences", shard), LINKING_SENTENCE_COLUMNS)
         parts.append(frame[frame["doc_id"].isin(with_figures) | (frame["sent_id"] < 3)])
-    sentences = _concat(parts, ["doc_id", "sent_id", "paragraph", "start", "text", "date"])
+    sentences = _concat(parts, LINKING_SENTENCE_COLUMNS)
+    return figures, documents, sentences, events
+
+
+def _link_figures(root: Path, shards: list[str]) -> None:
+    """Incidents and statistics over the whole corpus's figures; the casualties table then
+    carries each figure's incident_id or statistic_id."""
+    figures, documents, sentences, events = linking_inputs(root, shards)
     if figures.empty:
         figures = _empty_figures()
     incidents, casualties, statistics = incidents_and_statistics(figures, documents, sentences, events)
