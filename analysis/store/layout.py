@@ -3,6 +3,7 @@
     STORE/manifest.json                          pipeline version; each article's hash and shard
     STORE/<table>/shard=<n>/part-0.parquet       documents, sentences, mentions, events
     STORE/<table>/part-0.parquet                 entities, casualties, incidents, statistics
+    STORE/rollups/<name>/part-0.parquet          counts per source (analysis.store.rollups)
     STORE/articles/<table>/shard=<n>/...         the map's own output, reused by the next run:
                                                  documents, sentences, spans, events, texts
 
@@ -56,6 +57,10 @@ def final_path(root: Path, table: str, shard: str | None = None) -> Path:
     if shard is None:
         return root / table / "part-0.parquet"
     return root / table / f"shard={shard}" / "part-0.parquet"
+
+
+def rollup_path(root: Path, name: str) -> Path:
+    return root / "rollups" / name / "part-0.parquet"
 
 
 def write_table(frame: pd.DataFrame, path: Path) -> None:

@@ -5,6 +5,8 @@
 2. The second per-article step on the workers (analysis.store.shards.finish_shard): figures at
    canonical place names, publication-date estimates against the corpus's known dates.
 3. Incidents and statistics over the figures, written with the casualties and entities.
+4. The counts per source that a filter of sources reads (analysis.store.rollups), with DuckDB
+   over the tables just written.
 
 Held in memory at once: the mentions and sentence scores of the corpus (step 1), and the
 figures with the sentences incident linking reads (step 3): never the articles' texts.
@@ -36,6 +38,7 @@ from analysis.store.layout import (
     read_table,
     write_table,
 )
+from analysis.store.rollups import write_rollups
 from analysis.store.shards import article_mentions, finish_shard, rows_by_document
 from analysis.timeline.pubdate import KnownDates
 
@@ -68,6 +71,7 @@ def reduce_store(root: Path, manifest: dict, client, show_progress: bool) -> dic
     timings["incidents"] = time.perf_counter() - started
     if not shards:
         _write_empty(root)
+    timings.update(write_rollups(root, shards))
     return timings
 
 

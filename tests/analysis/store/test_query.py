@@ -38,7 +38,8 @@ def queries(store):
 
 
 def filter_cases(loaded) -> dict[str, Filters]:
-    """Filters of each kind on this corpus: its two busiest sources, its most mentioned
+    """Filters of each kind on this corpus: its two busiest sources, and the busiest alone (sources
+    alone are answered from the rollups per source), its most mentioned
     entities, a date range inside its sentence dates, an entity type, sources with an entity
     type (whole articles kept, their mentions narrowed), and all at once."""
     sources = tuple(loaded.documents["source"].value_counts().index[:2])
@@ -48,6 +49,7 @@ def filter_cases(loaded) -> dict[str, Filters]:
     return {
         "none": Filters(),
         "sources": Filters(sources=sources),
+        "one source": Filters(sources=sources[:1]),
         "entities": Filters(entities=entities),
         "dates": Filters(date_from=start, date_to=end),
         "open end": Filters(date_from=start),
@@ -58,7 +60,7 @@ def filter_cases(loaded) -> dict[str, Filters]:
     }
 
 
-CASES = ["none", "sources", "entities", "dates", "open end", "label", "sources and label", "all"]
+CASES = ["none", "sources", "one source", "entities", "dates", "open end", "label", "sources and label", "all"]
 
 
 def same_rows(actual: pd.DataFrame, expected: pd.DataFrame, keys: list[str], columns: list[str]) -> None:
@@ -192,6 +194,15 @@ def test_aggregates_match_the_views_of_apply(case, loaded, queries):
     boxes = pd.DataFrame({"q1": grouped.quantile(0.25), "median": grouped.median(), "q3": grouped.quantile(0.75),
                           "mean": grouped.mean(), "n": grouped.size()}).reset_index()
     same_rows(queries.sentiment_boxes(filters), boxes, ["source"], ["source", "q1", "median", "q3", "mean", "n"])
+
+    dated = expected.events.dropna(subset=["date"]).merge(expected.documents[["doc_id", "source"]], on="doc_id")
+    days = pd.to_datetime(dated["date"])
+    for unit, period in (("day", days.dt.normalize()), ("week", days.dt.to_period("W-SUN").dt.start_time),
+                         ("month", days.dt.to_period("M").dt.start_time)):
+        per_period = dated.assign(period=period).groupby(["period", "source"], as_index=False).agg(
+            events=("doc_id", "size"), articles=("doc_id", "nunique"))
+        same_rows(queries.events_by_period(filters, unit), per_period, ["period", "source"],
+                  ["period", "source", "events", "articles"])
 
     ranked = queries.ranked_sentences(filters, negative_first=True, limit=5)
     assert ranked.total == len(expected.sentences)

@@ -12,10 +12,12 @@ import pytest
 from analysis.cli import main
 from analysis.document import Document
 from analysis.engine import analyze
+from analysis.filters import Filters, apply
 from analysis.loading import load_corpus
 from analysis.store import build_store, load_store, read_manifest
 from analysis.store.build import TAIL_SHARDS_PER_WORKER, cut_shards
 from analysis.store.layout import code_version
+from analysis.store.query import StoreQueries
 
 ROOT = Path(__file__).resolve().parents[3]
 SEEDS = ROOT / "seeds"
@@ -135,6 +137,13 @@ def test_a_second_run_analyses_only_new_and_changed_articles(tmp_path, dask_clie
     # The changed article's old sentences are gone: its rows come from its new shard only.
     kyiv = stored.sentences[stored.sentences["doc_id"] == "kyiv_strike"]
     assert kyiv["sent_id"].is_unique
+    # The counts per source are computed again: each source counts its new and changed articles once.
+    queries = StoreQueries(store)
+    for source in stored.documents["source"].dropna().unique():
+        kept = apply(stored, Filters(sources=(source,)))
+        totals = queries.totals(Filters(sources=(source,)))
+        assert (totals.articles, totals.sentences, totals.mentions, totals.casualties, totals.events) == (
+            len(kept.documents), len(kept.sentences), len(kept.mentions), len(kept.casualties), len(kept.events))
 
     third = build_store([str(corpus)], store, client=dask_client, show_progress=False)
     assert (third.analysed, third.reused) == (0, second.articles)
