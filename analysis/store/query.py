@@ -26,7 +26,8 @@ import pandas as pd
 from analysis.entities import views as entity_views
 from analysis.filters import FilterChoices, Filters, core_span
 from analysis.result import Analysis
-from analysis.store.connection import add_view, connect
+from analysis.schema import CASUALTY_CATEGORIES
+from analysis.store.connection import add_view, connect, sql_list
 from analysis.store.layout import (
     MANIFEST,
     SHARDED_TABLES,
@@ -480,13 +481,17 @@ class StoreQueries:
         return Capped(timeline_views.dated_events(events, documents, sentences), page.total)
 
     def _sentences_of(self, rows: pd.DataFrame, shards: list[str], columns: str = "s.* EXCLUDE (shard)") -> pd.DataFrame:
-        """`columns` of the sentences of `rows` (by doc_id and sent_id), read in `shards` only."""
+        """`columns` of the sentences of `rows` (by doc_id and sent_id), read in the files of
+        `shards` only: a filter on the view's shard column still opened every shard's file (the
+        sentences of the Casualties page's 500 largest incidents at 100,000 articles, in 390 of
+        500 shards: 0.38 s that way, 0.22 s from their files)."""
         keys = rows[["doc_id", "sent_id"]].drop_duplicates()
-        return self.sql(f"""SELECT {columns} FROM sentences s
-            JOIN (SELECT unnest($doc_ids) AS doc_id, unnest($sent_ids) AS sent_id) k USING (doc_id, sent_id)
-            WHERE list_contains($shards, s.shard)""",
-                        {"doc_ids": list(keys["doc_id"]), "sent_ids": [int(i) for i in keys["sent_id"]],
-                         "shards": shards})
+        files = [final_path(self.root, "sentences", shard) for shard in shards]
+        source = (f"read_parquet({sql_list(files)}, hive_partitioning = true, union_by_name = true)" if files
+                  else "(SELECT * FROM sentences WHERE false)")
+        return self.sql(f"""SELECT {columns} FROM {source} s
+            JOIN (SELECT unnest($doc_ids) AS doc_id, unnest($sent_ids) AS sent_id) k USING (doc_id, sent_id)""",
+                        {"doc_ids": list(keys["doc_id"]), "sent_ids": [int(i) for i in keys["sent_id"]]})
 
     # --- whole rows of a part of the store -------------------------------------------------------
 
@@ -519,22 +524,38 @@ class StoreQueries:
         not a statistic), each with `partial`: whether the filters leave out some of its counted
         figures (analysis.casualties.views.complete_incidents says it is not complete). The
         long texts of each row (`summary`, `revisions`), which no view of every incident shows,
-        are left out: reading them was 0.8 of the 1.0 s this took over 140,000 incidents. With
-        sources alone chosen, both counts come from the rollup of figures per incident and source."""
+        are left out: reading them was 0.8 of the 1.0 s this took over 140,000 incidents."""
+        ctes, params = self._in_view(filters)
+        return self.sql(f"""{ctes} SELECT i.* EXCLUDE (summary, revisions), v.partial FROM incidents i
+            JOIN in_view v USING (incident_id) ORDER BY i.incident_id""", params)
+
+    def largest_incidents(self, filters: Filters, limit: int) -> list[str]:
+        """The ids of the `limit` incidents in view (as `incidents_in_view`) with the largest
+        conservative figure; ties in the order of the casualty categories, then by id. Asked
+        apart so that a page can read their figures while it lays out every incident."""
+        ctes, params = self._in_view(filters)
+        rows = self.sql(f"""{ctes} SELECT i.incident_id FROM incidents i JOIN in_view v USING (incident_id)
+            ORDER BY i.conservative DESC NULLS LAST, list_position($categories, i.category) NULLS LAST, i.incident_id
+            LIMIT {int(limit)}""", {**params, "categories": list(CASUALTY_CATEGORIES)})
+        return [str(i) for i in rows["incident_id"]]
+
+    def _in_view(self, filters: Filters) -> tuple[str, dict]:
+        """`WITH` common table expressions ending in `in_view` (incident_id, partial): the
+        incidents with a kept counted figure, and whether the filters leave out some of their
+        counted figures. With sources alone chosen, both counts come from the rollup of figures
+        per incident and source."""
         if _by_source_only(filters):
-            return self.sql("""
-                WITH kept AS (SELECT incident_id, sum(counted) AS n FROM incident_sources
-                        WHERE list_contains($sources, source) GROUP BY incident_id HAVING sum(counted) > 0),
-                every AS (SELECT incident_id, sum(counted) AS n FROM incident_sources GROUP BY incident_id)
-                SELECT i.* EXCLUDE (summary, revisions), (k.n <> e.n) AS partial FROM incidents i
-                JOIN kept k USING (incident_id) JOIN every e USING (incident_id) ORDER BY i.incident_id""",
-                            {"sources": list(filters.sources)})
-        return self._with(filters, f"""
-            , kept_figures AS ({self._casualties_sql(filters)}),
+            return """WITH kept AS (SELECT incident_id, sum(counted) AS n FROM incident_sources
+                    WHERE list_contains($sources, source) GROUP BY incident_id HAVING sum(counted) > 0),
+                every AS (SELECT incident_id, sum(counted) AS n FROM incident_sources GROUP BY incident_id),
+                in_view AS (SELECT k.incident_id, (k.n <> e.n) AS partial FROM kept k JOIN every e USING (incident_id))
+                """, {"sources": list(filters.sources)}
+        ctes, params = self.kept(filters)
+        return f"""WITH {ctes}, kept_figures AS ({self._casualties_sql(filters)}),
             kept AS (SELECT incident_id, count(*) AS n FROM kept_figures WHERE {COUNTED_FIGURE} GROUP BY incident_id),
-            every AS (SELECT incident_id, count(*) AS n FROM casualties WHERE {COUNTED_FIGURE} GROUP BY incident_id)
-            SELECT i.* EXCLUDE (summary, revisions), (k.n <> e.n) AS partial FROM incidents i JOIN kept k USING (incident_id)
-            JOIN every e USING (incident_id) ORDER BY i.incident_id""")
+            every AS (SELECT incident_id, count(*) AS n FROM casualties WHERE {COUNTED_FIGURE} GROUP BY incident_id),
+            in_view AS (SELECT k.incident_id, (k.n <> e.n) AS partial FROM kept k JOIN every e USING (incident_id))
+            """, params
 
     def figures_of(self, filters: Filters, incidents: list[str]) -> Analysis:
         """The kept figures of `incidents` with their sentences, articles, incidents and

@@ -10,6 +10,7 @@ import pytest
 from analysis.casualties import views as cv
 from analysis.entities import views
 from analysis.filters import FilterChoices, Filters, apply
+from analysis.schema import CASUALTY_CATEGORIES
 from analysis.store import build_store, load_store
 from analysis.store.query import StoreQueries, store_version
 from analysis.timeline.views import dated_events
@@ -137,6 +138,10 @@ def test_tables_match_apply(case, loaded, queries):
     in_view = queries.incidents_in_view(filters)
     assert set(in_view["incident_id"]) == set(reports["incident_id"])
     assert set(in_view.loc[~in_view["partial"], "incident_id"]) == complete & set(reports["incident_id"])
+    order = in_view.assign(position=in_view["category"].map({c: i for i, c in enumerate(CASUALTY_CATEGORIES)}))
+    largest = order.sort_values(["conservative", "position", "incident_id"], ascending=[False, True, True],
+                                na_position="last")["incident_id"]
+    assert queries.largest_incidents(filters, 4) == list(largest[:4])
     same_rows(queries.statistics_in_view(filters), expected.statistics, ["statistic_id"], ["statistic_id", "low"])
     some = sorted(in_view["incident_id"])[:3]
     only, every = queries.casualty_tables(filters, some)
