@@ -33,6 +33,8 @@ DETAILED_FIGURES = 5_000  # casualty figures the Casualties page reads one by on
 LEDGER_INCIDENTS = 500  # past that, the incidents the ledger and the source comparison show
 SECTIONS = ("Incident ledger", "Statistics", "Compare the sources of one incident", "Figures as reported")
 SECTION_KEY = "store_casualties_section"
+# The incident table's columns the incident view lays out (it adds `restated` itself).
+INCIDENT_COLUMNS = [c for c in cv.INCIDENT_VIEW_COLUMNS if c != "restated"]
 
 
 def page() -> None:
@@ -160,7 +162,7 @@ def _casualties_at_scale(ctx: StoreContext, kept: int) -> None:
     def largest_ids() -> list[str]:
         return ctx.cached("largest incidents", lambda: queries.largest_incidents(filters, LEDGER_INCIDENTS))
 
-    builds = {"incidents in view": lambda: queries.incidents_in_view(filters),
+    builds = {"incidents in view": lambda: queries.incidents_in_view(filters, INCIDENT_COLUMNS),
               "statistics at scale": lambda: _statistics_in_view(queries, filters)}
     if st.session_state.get(SECTION_KEY, SECTIONS[0]) != SECTIONS[1]:
         # The open section reads the largest incidents' figures while every incident is laid out

@@ -142,6 +142,9 @@ def test_tables_match_apply(case, loaded, queries):
     largest = order.sort_values(["conservative", "position", "incident_id"], ascending=[False, True, True],
                                 na_position="last")["incident_id"]
     assert queries.largest_incidents(filters, 4) == list(largest[:4])
+    narrow = queries.incidents_in_view(filters, ["incident_id", "conservative"])
+    assert list(narrow.columns) == ["incident_id", "conservative", "partial"]
+    pd.testing.assert_frame_equal(narrow, in_view[["incident_id", "conservative", "partial"]])
     same_rows(queries.statistics_in_view(filters), expected.statistics, ["statistic_id"], ["statistic_id", "low"])
     some = sorted(in_view["incident_id"])[:3]
     only, every = queries.casualty_tables(filters, some)
