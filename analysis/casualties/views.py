@@ -572,7 +572,7 @@ def counting_line(total: pd.Series | dict, statistics: int = 0) -> str:
     """How a category's headline was counted, in plain words, from its category_totals row
     and the number of statistics of that category left out."""
     incidents = int(total["incidents"])
-    line = f"Counted: {incidents} incident{'s' if incidents != 1 else ''}, each once at its conservative figure"
+    line = f"Counted: {incidents:,} incident{'s' if incidents != 1 else ''}, each once at its conservative figure"
     if statistics:
-        line += f"; {statistics} statistic{'s' if statistics != 1 else ''} listed below, not added"
+        line += f"; {statistics:,} statistic{'s' if statistics != 1 else ''} listed below, not added"
     return line + "."

@@ -153,7 +153,7 @@ def _headline(totals: pd.DataFrame, incidents: pd.DataFrame, statistics: pd.Data
     for column, row in zip(columns, totals.to_dict("records")):
         column.metric(
             md(cv.category_label(row["category"]).capitalize()), f"{row['conservative']:,}",
-            help=f"Sum over {row['incidents']} incident(s) of each one's conservative figure.",
+            help=f"Sum over {row['incidents']:,} incident(s) of each one's conservative figure.",
         )
         column.caption(headline_caption(row))
         column.caption(md(cv.counting_line(row, left_out.get(row["category"], 0))))
@@ -163,10 +163,10 @@ def _headline(totals: pd.DataFrame, incidents: pd.DataFrame, statistics: pd.Data
     disagreeing = int(incidents["disagree"].sum())
     note = TOTALS_NOTE
     if disagreeing:
-        note += f" Sources disagree on **{disagreeing}** incident(s): see the ledger below."
+        note += f" Sources disagree on **{disagreeing:,}** incident(s): see the ledger below."
     restated = int(incidents["restated"].sum())
     if restated:
-        note += (f" The filters keep only some reports of {restated} incident(s): those are restated "
+        note += (f" The filters keep only some reports of {restated:,} incident(s): those are restated "
                  "from the reports shown.")
     st.markdown(note)
 
