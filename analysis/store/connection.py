@@ -66,5 +66,6 @@ def _one_schema(db, paths: list[Path]) -> bool:
     return row is not None and row[0] == 1
 
 
-def sql_list(paths: list[Path]) -> str:
-    return "[" + ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths) + "]"
+def sql_list(values: Iterable[object]) -> str:
+    """A SQL list of the text of `values` (file paths, names of the code), quoted."""
+    return "[" + ", ".join("'" + str(v).replace("'", "''") + "'" for v in values) + "]"

@@ -46,6 +46,9 @@ DUCKDB_MEMORY = "1GB"  # DuckDB spills to disk past this rather than grow the se
 # Read into memory when the store is opened: one row per article (about 200 bytes), and nearly
 # every query filters or joins on it. The per-sentence and per-mention tables stay on disk.
 HELD_IN_MEMORY = frozenset({"documents"})
+# What the casualty views read of a figure's sentence (analysis.casualties.views._with_context):
+# its text is a third of the bytes, and the 500 largest incidents' figures sit in 430 shards.
+FIGURE_SENTENCE_COLUMNS = "s.doc_id, s.sent_id, s.start, s.date"
 _ROWS_IN_ALL = "_rows_in_all"  # the column a page of rows carries its total in (StoreQueries._page)
 
 
@@ -65,6 +68,21 @@ class Totals:
     last_published: date | None
     first_event: date | None
     last_event: date | None
+
+
+@dataclass(frozen=True)
+class IncidentSummary:
+    """What a casualty headline and its chart over time read of the incidents in view, added up
+    where they are stored, in the tables analysis.casualties.views makes of every incident row:
+    `totals` (category_totals), `households` (household_totals), `over_time` (totals_over_time)."""
+
+    totals: pd.DataFrame
+    households: pd.DataFrame
+    over_time: pd.DataFrame
+    incidents: int
+    disagreeing: int  # incidents whose sources disagree
+    partial: int  # incidents with reports the filters leave out
+    restated: int = 0  # incidents restated from the kept reports (a store's count each at all its reports)
 
 
 @dataclass(frozen=True)
@@ -307,7 +325,8 @@ class StoreQueries:
                             f"ORDER BY mentions DESC, entity {cap}")
         if _by_source_only(filters):  # an article has one source: its counts add up over sources
             return self.sql(f"""
-                WITH counted AS (SELECT entity, sum(mentions) AS mentions, sum(documents) AS documents,
+                WITH counted AS (SELECT entity, CAST(sum(mentions) AS BIGINT) AS mentions,
+                        CAST(sum(documents) AS BIGINT) AS documents,
                         count(*) AS sources, sum(compound_sum) / nullif(sum(scored), 0) AS compound
                     FROM source_entities WHERE list_contains($sources, source) GROUP BY entity)
                 SELECT c.entity, e.label, c.mentions, c.documents, c.sources, c.compound
@@ -342,7 +361,8 @@ class StoreQueries:
             picked = ("SELECT m.entity, m.label, d.source, count(*) AS mentions FROM ments m JOIN docs d USING (doc_id) "
                       "GROUP BY m.entity, m.label, d.source")
         return self.sql(f"""{ctes} picked AS ({picked}),
-            counts AS (SELECT entity, source, sum(mentions) AS mentions FROM picked GROUP BY entity, source),
+            counts AS (SELECT entity, source, CAST(sum(mentions) AS BIGINT) AS mentions FROM picked
+                GROUP BY entity, source),
             labels AS (SELECT entity, label FROM (
                 SELECT entity, label, row_number() OVER (PARTITION BY entity ORDER BY sum(mentions) DESC, label) AS rank
                 FROM picked GROUP BY entity, label) WHERE rank = 1),
@@ -509,9 +529,10 @@ class StoreQueries:
         return self._figure_analysis(f"SELECT * FROM ({self._casualties_sql(filters)}){only}", filters, incidents), full
 
     def figures_in_view(self, filters: Filters) -> Analysis:
-        """The kept figures with their sentences, articles, incidents and statistics: the first
-        half of `casualty_tables`, without every figure of the store beside it."""
-        return self._figure_analysis(self._casualties_sql(filters), filters)
+        """The kept figures with their sentences (FIGURE_SENTENCE_COLUMNS), articles, incidents
+        and statistics: the first half of `casualty_tables`, without every figure of the store
+        beside it."""
+        return self._figure_analysis(self._casualties_sql(filters), filters, sentence_columns=FIGURE_SENTENCE_COLUMNS)
 
     def casualty_count(self, filters: Filters) -> int:
         """How many figures the filters keep."""
@@ -519,28 +540,78 @@ class StoreQueries:
             return self._source_sum("figures", filters)
         return int(self._with(filters, f"SELECT count(*) AS n FROM ({self._casualties_sql(filters)})")["n"].iloc[0])
 
-    def incidents_in_view(self, filters: Filters, columns: list[str] | None = None) -> pd.DataFrame:
+    def incidents_in_view(self, filters: Filters, columns: list[str] | None = None,
+                          largest: int | None = None) -> pd.DataFrame:
         """The incident table's rows of the incidents with a kept counted figure (not a subset,
         not a statistic), each with `partial`: whether the filters leave out some of its counted
         figures (analysis.casualties.views.complete_incidents says it is not complete). Only
         `columns` of the incident table, when given; the long texts of each row (`summary`,
         `revisions`), which no view of every incident shows, are always left out: reading them
         was 0.8 of the 1.0 s this took over 140,000 incidents, and the columns an incident list
-        shows alone took 111,000 incidents from 0.5 to 0.3 s."""
+        shows alone took 111,000 incidents from 0.5 to 0.3 s. With `largest`, only that many:
+        those with the largest conservative figure, ties in the order of the casualty categories,
+        then by id (a page reads their figures while the others are added up)."""
         ctes, params = self._in_view(filters)
         chosen = ", ".join(f'i."{c}"' for c in columns) if columns else "i.* EXCLUDE (summary, revisions)"
+        order = "ORDER BY i.incident_id"
+        if largest is not None:
+            order = ("ORDER BY i.conservative DESC NULLS LAST, list_position($categories, i.category) NULLS LAST, "
+                     f"i.incident_id LIMIT {int(largest)}")
+            params = {**params, "categories": list(CASUALTY_CATEGORIES)}
         return self.sql(f"""{ctes} SELECT {chosen}, v.partial FROM incidents i
-            JOIN in_view v USING (incident_id) ORDER BY i.incident_id""", params)
+            JOIN in_view v USING (incident_id) {order}""", params)
 
-    def largest_incidents(self, filters: Filters, limit: int) -> list[str]:
-        """The ids of the `limit` incidents in view (as `incidents_in_view`) with the largest
-        conservative figure; ties in the order of the casualty categories, then by id. Asked
-        apart so that a page can read their figures while it lays out every incident."""
+    def incident_summary(self, filters: Filters) -> IncidentSummary:
+        """The incidents in view (as `incidents_in_view`) added up as analysis.casualties.views
+        does over their rows, without reading them: at 100,000 articles a four-source filter
+        keeps 111,000 incidents, and reading them into pandas to add them up took about a second
+        of every filter change. A statistic never adds; families or households (a `unit`) are
+        summed apart from people."""
         ctes, params = self._in_view(filters)
-        rows = self.sql(f"""{ctes} SELECT i.incident_id FROM incidents i JOIN in_view v USING (incident_id)
-            ORDER BY i.conservative DESC NULLS LAST, list_position($categories, i.category) NULLS LAST, i.incident_id
-            LIMIT {int(limit)}""", {**params, "categories": list(CASUALTY_CATEGORIES)})
-        return [str(i) for i in rows["incident_id"]]
+        rows = f"""{ctes} SELECT i.incident_id, i.category, i.date, i.sources, i.reports, i.conservative, i.low, i.high,
+            i.disagree, i.unit, i.kind, v.partial FROM incidents i JOIN in_view v USING (incident_id)"""
+        counted = ("(SELECT * FROM shown WHERE coalesce(kind, '') <> 'statistic' AND category IS NOT NULL)")
+        answers = self._over_rows(rows, params, {
+            "totals": f"""WITH people AS (SELECT * FROM {counted} WHERE coalesce(unit, '') = ''),
+                cells AS (SELECT DISTINCT category, sources FROM people),  -- a few hundred distinct cells
+                named AS (SELECT category, count(DISTINCT name) AS sources FROM (
+                    SELECT category, trim(unnest(string_split(sources, ';'))) AS name FROM cells) WHERE name <> ''
+                    GROUP BY category)
+                SELECT p.category, count(*) AS incidents, CAST(sum(coalesce(p.conservative, 0)) AS BIGINT) AS conservative,
+                       CAST(sum(coalesce(p.low, 0)) AS BIGINT) AS low, CAST(sum(coalesce(p.high, 0)) AS BIGINT) AS high,
+                       CAST(sum(coalesce(p.reports, 0)) AS BIGINT) AS reports,
+                       any_value(coalesce(n.sources, 0)) AS sources
+                FROM people p LEFT JOIN named n USING (category) GROUP BY p.category
+                ORDER BY list_position({sql_list(CASUALTY_CATEGORIES)}, p.category) NULLS LAST, p.category""",
+            "households": f"""SELECT category, unit, count(*) AS incidents,
+                       CAST(sum(coalesce(conservative, 0)) AS BIGINT) AS conservative
+                FROM {counted} WHERE coalesce(unit, '') <> '' GROUP BY category, unit ORDER BY category, unit""",
+            "over time": """SELECT CAST(date AS DATE) AS date, category,
+                       CAST(coalesce(sum(conservative), 0) AS BIGINT) AS conservative,
+                       count(*) AS incidents,
+                       string_agg(incident_id, '; ' ORDER BY conservative DESC NULLS LAST, incident_id) AS incident_ids
+                FROM shown WHERE coalesce(unit, '') = '' AND date IS NOT NULL AND category IS NOT NULL
+                GROUP BY 1, 2 ORDER BY 1, 2""",
+            "counts": """SELECT count(*) AS incidents, count(*) FILTER (WHERE disagree) AS disagreeing,
+                count(*) FILTER (WHERE partial) AS partial FROM shown"""})
+        totals, households, over_time = answers["totals"], answers["households"], answers["over time"]
+        counts = answers["counts"].iloc[0]
+        over_time["date"] = [_as_date(day) for day in over_time["date"]]
+        return IncidentSummary(totals=totals, households=households, over_time=over_time,
+                               incidents=int(counts["incidents"]), disagreeing=int(counts["disagreeing"]),
+                               partial=int(counts["partial"]))
+
+    def _over_rows(self, rows: str, params: dict, questions: dict[str, str]) -> dict[str, pd.DataFrame]:
+        """The answer to each of `questions`, SQL over a table `shown` of the rows the query
+        `rows` gives: the rows are read once (into Arrow, on this thread's own cursor) and asked
+        each question in memory, instead of filtering the store again for each."""
+        with self._lock:
+            cursor = self._db.cursor()
+        try:
+            cursor.register("shown", cursor.sql(rows, params=params).to_arrow_table())
+            return {name: _plain_strings(cursor.execute(question).df()) for name, question in questions.items()}
+        finally:
+            cursor.close()
 
     def _in_view(self, filters: Filters) -> tuple[str, dict]:
         """`WITH` common table expressions ending in `in_view` (incident_id, partial): the
@@ -561,10 +632,12 @@ class StoreQueries:
             """, params
 
     def figures_of(self, filters: Filters, incidents: list[str]) -> Analysis:
-        """The kept figures of `incidents` with their sentences, articles, incidents and
-        statistics (the first half of `casualty_tables`, without the unfiltered one)."""
+        """The kept figures of `incidents` with their sentences (FIGURE_SENTENCE_COLUMNS),
+        articles, incidents and statistics (the first half of `casualty_tables`, without the
+        unfiltered one)."""
         return self._figure_analysis(f"SELECT * FROM ({self._casualties_sql(filters)}) "
-                                     "WHERE list_contains($incident_ids, incident_id)", filters, incidents)
+                                     "WHERE list_contains($incident_ids, incident_id)", filters, incidents,
+                                     sentence_columns=FIGURE_SENTENCE_COLUMNS)
 
     def statistics_in_view(self, filters: Filters) -> pd.DataFrame:
         """The statistics table's rows quoted by a kept figure."""
@@ -576,7 +649,8 @@ class StoreQueries:
             (SELECT statistic_id FROM ({self._casualties_sql(filters)}) WHERE statistic_id IS NOT NULL)
             ORDER BY statistic_id""")
 
-    def _figure_analysis(self, figures_sql: str, filters: Filters, incidents: list[str] | None = None) -> Analysis:
+    def _figure_analysis(self, figures_sql: str, filters: Filters, incidents: list[str] | None = None,
+                         sentence_columns: str = "s.* EXCLUDE (shard)") -> Analysis:
         ctes, params = self.kept(filters)
         if incidents is not None:
             params["incident_ids"] = sorted(incidents)
@@ -586,7 +660,7 @@ class StoreQueries:
         documents = self.sql("SELECT * EXCLUDE (shard) FROM documents WHERE list_contains($ids, doc_id)", {"ids": ids})
         # The figures' sentences by their keys, in the figures' shards only: filtering the store
         # again to find them took half of figures_of (0.14 of 0.28 CPU seconds at 10,000 articles).
-        sentences = self._sentences_of(casualties, self._shards_of(ids))
+        sentences = self._sentences_of(casualties, self._shards_of(ids), sentence_columns)
         incidents = self.sql("SELECT * FROM incidents WHERE incident_id IN (SELECT unnest($ids))",
                              {"ids": sorted(set(casualties["incident_id"].dropna()))})
         statistics = self.sql("SELECT * FROM statistics WHERE statistic_id IN (SELECT unnest($ids))",

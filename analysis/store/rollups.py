@@ -63,8 +63,9 @@ ROLLUPS: dict[str, str] = {
         SELECT d.source, count(*) FILTER (WHERE d.sentences > 0) AS articles,
                min(d.published) FILTER (WHERE d.sentences > 0) AS first_published,
                max(d.published) FILTER (WHERE d.sentences > 0) AS last_published,
-               sum(d.sentences) AS sentences, coalesce(sum(m.n), 0) AS mentions, coalesce(sum(f.n), 0) AS figures,
-               coalesce(sum(e.n), 0) AS events, coalesce(sum(e.dated), 0) AS dated_events,
+               CAST(coalesce(sum(d.sentences), 0) AS BIGINT) AS sentences,
+               CAST(coalesce(sum(m.n), 0) AS BIGINT) AS mentions, CAST(coalesce(sum(f.n), 0) AS BIGINT) AS figures,
+               CAST(coalesce(sum(e.n), 0) AS BIGINT) AS events, CAST(coalesce(sum(e.dated), 0) AS BIGINT) AS dated_events,
                min(e.first) AS first_event, max(e.last) AS last_event
         FROM documents d LEFT JOIN m USING (doc_id) LEFT JOIN f USING (doc_id) LEFT JOIN e USING (doc_id)
         GROUP BY d.source""",

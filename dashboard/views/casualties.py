@@ -146,8 +146,12 @@ def source_column_px(cells: pd.Series) -> int:
     return max(MIN_SOURCE_PX, min(MAX_SOURCE_PX, CHAR_PX * longest + 16))
 
 
-def _headline(totals: pd.DataFrame, incidents: pd.DataFrame, statistics: pd.DataFrame) -> None:
-    """Per category, the sum of incident figures (never statistics), its range, and how it was counted."""
+def _headline(totals: pd.DataFrame, statistics: pd.DataFrame, households: pd.DataFrame, disagreeing: int,
+              restated: int) -> None:
+    """Per category, the sum of incident figures (never statistics), its range, and how it was
+    counted (`totals`: cv.category_totals); the families or households said apart (`households`:
+    cv.household_totals); how many incidents' sources disagree, and how many are restated from
+    the reports the filters keep."""
     left_out = cv.statistics_by_category(statistics)
     columns = st.columns(max(len(totals), 1), border=True)
     for column, row in zip(columns, totals.to_dict("records")):
@@ -157,14 +161,11 @@ def _headline(totals: pd.DataFrame, incidents: pd.DataFrame, statistics: pd.Data
         )
         column.caption(headline_caption(row))
         column.caption(md(cv.counting_line(row, left_out.get(row["category"], 0))))
-    households = cv.household_totals(incidents)
     if not households.empty:
         st.caption(md(cv.households_line(households)))
-    disagreeing = int(incidents["disagree"].sum())
     note = TOTALS_NOTE
     if disagreeing:
         note += f" Sources disagree on **{disagreeing:,}** incident(s): see the ledger below."
-    restated = int(incidents["restated"].sum())
     if restated:
         note += (f" The filters keep only some reports of {restated:,} incident(s): those are restated "
                  "from the reports shown.")
@@ -363,7 +364,8 @@ def render(ctx: PageContext) -> None:
         _figures(figures)
         return
 
-    _headline(totals, incidents, statistics)
+    _headline(totals, statistics, cv.household_totals(incidents), int(incidents["disagree"].sum()),
+              int(incidents["restated"].sum()))
     left, right = st.columns(2)
     left.plotly_chart(totals_by_category(totals), key="casualties_by_category")
     right.plotly_chart(figures_by_source(cv.source_totals(reports)), key="casualties_by_source")

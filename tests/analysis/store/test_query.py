@@ -119,6 +119,8 @@ def test_tables_match_apply(case, loaded, queries):
     entity_columns = ["entity", "label", "mentions", "documents", "sources", "compound"]
     same_rows(queries.entities(filters), expected.entities, ["entity"], entity_columns)
     top = queries.entities(filters, limit=5)
+    assert top["mentions"].dtype.kind == top["documents"].dtype.kind == "i"  # counts read "12", never "12.0"
+    assert queries.mentions_by_source(filters)["mentions"].dtype.kind == "i"
     assert list(top["entity"]) == list(expected.entities["entity"][:5])
 
     same_rows(queries.mentions_by_source(filters), views.mentions_by_source(expected.mentions, expected.documents),
@@ -141,7 +143,17 @@ def test_tables_match_apply(case, loaded, queries):
     order = in_view.assign(position=in_view["category"].map({c: i for i, c in enumerate(CASUALTY_CATEGORIES)}))
     largest = order.sort_values(["conservative", "position", "incident_id"], ascending=[False, True, True],
                                 na_position="last")["incident_id"]
-    assert queries.largest_incidents(filters, 4) == list(largest[:4])
+    assert list(queries.incidents_in_view(filters, largest=4)["incident_id"]) == list(largest[:4])
+    # The headline and the chart over time, added up in the store, as the views add up the rows.
+    summary = queries.incident_summary(filters)
+    ordered = order.sort_values(["position", "conservative", "incident_id"], ascending=[True, False, True],
+                                na_position="last")  # the incident view's order, which joins each bar's ids
+    pd.testing.assert_frame_equal(summary.totals, cv.category_totals(ordered), check_dtype=False)
+    pd.testing.assert_frame_equal(summary.households, cv.household_totals(ordered), check_dtype=False)
+    pd.testing.assert_frame_equal(summary.over_time, cv.totals_over_time(ordered), check_dtype=False)
+    assert all(summary.totals[c].dtype.kind == "i" for c in ["incidents", "conservative", "low", "high", "reports"])
+    assert (summary.incidents, summary.disagreeing, summary.partial) == (
+        len(in_view), int(in_view["disagree"].sum()), int(in_view["partial"].sum()))
     narrow = queries.incidents_in_view(filters, ["incident_id", "conservative"])
     assert list(narrow.columns) == ["incident_id", "conservative", "partial"]
     pd.testing.assert_frame_equal(narrow, in_view[["incident_id", "conservative", "partial"]])
