@@ -75,9 +75,9 @@ def _casualties_in_full(ctx: StoreContext) -> None:
             casualty_page._statistics(statistics)
         casualty_page._figures(figures)
         return
-    _casualty_charts(ctx, ctx.cached("incident summary", lambda: summary_of(incidents)), statistics,
-                     cv.source_totals(reports))
-    _sections(statistics, Sections(
+    _casualty_charts(ctx, ctx.cached("incident summary", lambda: summary_of(incidents)),
+                     cv.statistics_by_category(statistics), cv.source_totals(reports))
+    _sections(lambda: statistics, Sections(
         ledger=lambda: casualty_page._ledger(incidents, reports),
         compare=lambda: casualty_page._side_by_side(incidents, figures, reports),
         figures=lambda: casualty_page._figures(figures)))
@@ -92,12 +92,13 @@ class Sections:
     figures: Callable[[], None]
 
 
-def _sections(statistics: pd.DataFrame, draw: Sections) -> None:
+def _sections(statistics: Callable[[], pd.DataFrame], draw: Sections) -> None:
     """The ledger, the statistics, the comparison of one incident's sources and the figures as
     reported, in tabs that draw their content when opened. Drawn one under the other on every
     filter change at 10,000 articles (a 500-row ledger, 2,600 statistics, a 500-incident picker,
     50 figures), they cost about a second of browser time; with the chart over time redrawn
     lighter, the filter change went from 2.0-2.4 s to 1.7-1.9 s in paired bench/load_store.py runs.
+    `statistics` gives the statistics table: it is read only when its tab is open.
     """
     ledger, stats, compare, figures = st.tabs(SECTIONS, key=SECTION_KEY, on_change="rerun")
     if ledger.open:
@@ -105,10 +106,11 @@ def _sections(statistics: pd.DataFrame, draw: Sections) -> None:
             draw.ledger()
     if stats.open:
         with stats:
-            if statistics.empty:
+            shown = statistics()  # read only when its tab is open
+            if shown.empty:
                 st.info("No period totals, running counts or rates among the figures these filters keep.")
             else:
-                casualty_page._statistics(statistics)
+                casualty_page._statistics(shown)
     if compare.open:
         with compare:
             draw.compare()
@@ -126,11 +128,12 @@ def summary_of(incidents: pd.DataFrame) -> IncidentSummary:
                            restated=int(incidents["restated"].sum()))
 
 
-def _casualty_charts(ctx: StoreContext, summary: IncidentSummary, statistics: pd.DataFrame,
+def _casualty_charts(ctx: StoreContext, summary: IncidentSummary, left_out: dict[str, int],
                      by_source: pd.DataFrame | None) -> None:
-    """The headline totals and the three charts; without `by_source`, a note in its place."""
+    """The headline totals (with the statistics of each category left out, `left_out`) and the
+    three charts; without `by_source`, a note in its place."""
     totals = summary.totals
-    casualty_page._headline(totals, statistics, summary.households, summary.disagreeing, summary.restated)
+    casualty_page._headline(totals, left_out, summary.households, summary.disagreeing, summary.restated)
     left, right = st.columns(2)
     left.plotly_chart(totals_by_category(totals), key="casualties_by_category")
     if by_source is not None:
@@ -182,10 +185,12 @@ def _casualties_at_scale(ctx: StoreContext, kept: int) -> None:
         return [str(i) for i in largest_rows()["incident_id"]]
 
     builds = {"incident summary": lambda: queries.incident_summary(filters),
-              "statistics at scale": lambda: _statistics_in_view(queries, filters)}
+              "statistics per category": lambda: cv.statistics_by_category(
+                  queries.statistics_in_view(filters, ["statistic_id", "category"]))}
     if st.session_state.get(SECTION_KEY, SECTIONS[0]) != SECTIONS[1]:
-        # The open section reads the largest incidents' figures while the totals are added up.
-        builds["largest incident tables"] = lambda: queries.figures_of(filters, largest_ids())
+        # The open section reads the largest incidents' figures while the totals are added up:
+        # the longest chain of the page, so it starts first.
+        builds = {"largest incident tables": lambda: queries.figures_of(filters, largest_ids()), **builds}
     ctx.prefetch(builds)
     summary = ctx.cached("incident summary", builds["incident summary"])
     st.info(f"These filters keep {kept:,} casualty figures in {summary.incidents:,} incidents: more than the "
@@ -198,9 +203,9 @@ def _casualties_at_scale(ctx: StoreContext, kept: int) -> None:
     if summary.partial:
         st.caption(f"{summary.partial:,} of these incidents have reports the filters leave out; here they count at "
                    "the figures of all their reports.")
-    statistics = ctx.cached("statistics at scale", builds["statistics at scale"])
+    left_out = ctx.cached("statistics per category", builds["statistics per category"])
     shown = ctx.cached("largest incident view", lambda: incident_view_of(largest_rows()))
-    _casualty_charts(ctx, summary, statistics, None)
+    _casualty_charts(ctx, summary, left_out, None)
 
     def every_incident() -> bytes:
         """Every incident in view as the ledger lays them out, read when the download is asked for."""
@@ -224,7 +229,7 @@ def _casualties_at_scale(ctx: StoreContext, kept: int) -> None:
                            file_name="incidents-all.csv", mime="text/csv", icon=":material/download:",
                            key="store_incidents_csv", on_click="ignore")
 
-    _sections(statistics, Sections(
+    _sections(lambda: ctx.cached("statistics at scale", lambda: _statistics_in_view(queries, filters)), Sections(
         ledger=ledger,
         compare=lambda: casualty_page._side_by_side(shown, largest_figures(), largest_reports()),
         figures=lambda: casualty_page._figures(largest_figures())))

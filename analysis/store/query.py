@@ -639,13 +639,15 @@ class StoreQueries:
                                      "WHERE list_contains($incident_ids, incident_id)", filters, incidents,
                                      sentence_columns=FIGURE_SENTENCE_COLUMNS)
 
-    def statistics_in_view(self, filters: Filters) -> pd.DataFrame:
-        """The statistics table's rows quoted by a kept figure."""
+    def statistics_in_view(self, filters: Filters, columns: list[str] | None = None) -> pd.DataFrame:
+        """The statistics table's rows quoted by a kept figure (only `columns`, when given: a
+        count per category needs no evidence text)."""
+        chosen = ", ".join(f'"{c}"' for c in columns) if columns else "*"
         if _by_source_only(filters):
-            return self.sql("SELECT * FROM statistics WHERE statistic_id IN (SELECT statistic_id FROM "
+            return self.sql(f"SELECT {chosen} FROM statistics WHERE statistic_id IN (SELECT statistic_id FROM "
                             "statistic_sources WHERE list_contains($sources, source)) ORDER BY statistic_id",
                             {"sources": list(filters.sources)})
-        return self._with(filters, f"""SELECT * FROM statistics WHERE statistic_id IN
+        return self._with(filters, f"""SELECT {chosen} FROM statistics WHERE statistic_id IN
             (SELECT statistic_id FROM ({self._casualties_sql(filters)}) WHERE statistic_id IS NOT NULL)
             ORDER BY statistic_id""")
 

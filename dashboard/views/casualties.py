@@ -146,13 +146,13 @@ def source_column_px(cells: pd.Series) -> int:
     return max(MIN_SOURCE_PX, min(MAX_SOURCE_PX, CHAR_PX * longest + 16))
 
 
-def _headline(totals: pd.DataFrame, statistics: pd.DataFrame, households: pd.DataFrame, disagreeing: int,
+def _headline(totals: pd.DataFrame, left_out: dict[str, int], households: pd.DataFrame, disagreeing: int,
               restated: int) -> None:
     """Per category, the sum of incident figures (never statistics), its range, and how it was
-    counted (`totals`: cv.category_totals); the families or households said apart (`households`:
-    cv.household_totals); how many incidents' sources disagree, and how many are restated from
-    the reports the filters keep."""
-    left_out = cv.statistics_by_category(statistics)
+    counted (`totals`: cv.category_totals), with the statistics of the category left out
+    (`left_out`: cv.statistics_by_category); the families or households said apart
+    (`households`: cv.household_totals); how many incidents' sources disagree, and how many are
+    restated from the reports the filters keep."""
     columns = st.columns(max(len(totals), 1), border=True)
     for column, row in zip(columns, totals.to_dict("records")):
         column.metric(
@@ -364,7 +364,8 @@ def render(ctx: PageContext) -> None:
         _figures(figures)
         return
 
-    _headline(totals, statistics, cv.household_totals(incidents), int(incidents["disagree"].sum()),
+    _headline(totals, cv.statistics_by_category(statistics), cv.household_totals(incidents),
+              int(incidents["disagree"].sum()),
               int(incidents["restated"].sum()))
     left, right = st.columns(2)
     left.plotly_chart(totals_by_category(totals), key="casualties_by_category")
