@@ -1,6 +1,7 @@
 """Store queries (DuckDB over the Parquet files) give what `apply` over the loaded store gives,
 for every kind of filter and their combination."""
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -274,3 +275,11 @@ def test_a_folder_without_a_store_is_named(tmp_path):
 def test_dates_of_choices_are_dates(queries):
     choices = queries.choices()
     assert isinstance(choices.first_date, date) and choices.day_counts
+
+
+def test_a_store_built_before_the_rollups_is_named_and_told_to_build_again(tmp_path, store):
+    older = tmp_path / "older"
+    shutil.copytree(store, older)
+    shutil.rmtree(older / "rollups")
+    with pytest.raises(FileNotFoundError, match="rollups.*build it again"):
+        StoreQueries(older)
