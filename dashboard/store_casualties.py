@@ -18,6 +18,7 @@ import streamlit as st
 from analysis.casualties import views as cv
 from analysis.export import csv_bytes
 from analysis.filters import Filters
+from analysis.result import Analysis
 from analysis.store.query import IncidentSummary, StoreQueries
 from dashboard import sidebar
 from dashboard.charts.casualties import (
@@ -184,13 +185,29 @@ def _casualties_at_scale(ctx: StoreContext, kept: int) -> None:
     def largest_ids() -> list[str]:
         return [str(i) for i in largest_rows()["incident_id"]]
 
+    def largest_tables() -> Analysis:
+        """The largest incidents' kept figures with their sentences and articles."""
+        return ctx.cached("largest incident tables", lambda: queries.figures_of(filters, largest_ids()))
+
+    def reports_of_largest() -> pd.DataFrame:
+        """Every source's report of the largest incidents (the ledger's columns): read from the
+        store's reports when the filters keep whole articles, else made from their figures."""
+        stored = queries.incident_reports(filters, largest_ids())
+        if stored is not None:
+            return stored
+        tables = largest_tables()
+        return cv.source_reports(tables.casualties, tables.documents, tables.sentences)
+
+    def largest_reports() -> pd.DataFrame:
+        return ctx.cached("largest reports", reports_of_largest)
+
     builds = {"incident summary": lambda: queries.incident_summary(filters),
               "statistics per category": lambda: cv.statistics_by_category(
                   queries.statistics_in_view(filters, ["statistic_id", "category"]))}
     if st.session_state.get(SECTION_KEY, SECTIONS[0]) != SECTIONS[1]:
-        # The open section reads the largest incidents' figures while the totals are added up:
+        # The open section reads the largest incidents' reports while the totals are added up:
         # the longest chain of the page, so it starts first.
-        builds = {"largest incident tables": lambda: queries.figures_of(filters, largest_ids()), **builds}
+        builds = {"largest reports": reports_of_largest, **builds}
     ctx.prefetch(builds)
     summary = ctx.cached("incident summary", builds["incident summary"])
     st.info(f"These filters keep {kept:,} casualty figures in {summary.incidents:,} incidents: more than the "
@@ -211,17 +228,11 @@ def _casualties_at_scale(ctx: StoreContext, kept: int) -> None:
         """Every incident in view as the ledger lays them out, read when the download is asked for."""
         return csv_bytes(incident_view_of(queries.incidents_in_view(filters, INCIDENT_COLUMNS)))
 
-    def largest_reports() -> pd.DataFrame:
-        """Every source's report of the largest incidents: the ledger's columns."""
-        filtered = ctx.cached("largest incident tables", lambda: queries.figures_of(filters, largest_ids()))
-        return ctx.cached("largest reports", lambda: cv.source_reports(filtered.casualties, filtered.documents,
-                                                                       filtered.sentences))
-
     def largest_figures() -> pd.DataFrame:
-        """The figures of the largest incidents, each in its sentence."""
-        filtered = ctx.cached("largest incident tables", lambda: queries.figures_of(filters, largest_ids()))
-        return ctx.cached("largest figures", lambda: cv.figures_table(filtered.casualties, filtered.sentences,
-                                                                      filtered.documents))
+        """The figures of the largest incidents, each in its sentence (read when a tab shows them)."""
+        tables = largest_tables()
+        return ctx.cached("largest figures", lambda: cv.figures_table(tables.casualties, tables.sentences,
+                                                                      tables.documents))
 
     def ledger() -> None:
         casualty_page._ledger(shown, largest_reports())

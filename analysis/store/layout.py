@@ -63,12 +63,13 @@ def rollup_path(root: Path, name: str) -> Path:
     return root / "rollups" / name / "part-0.parquet"
 
 
-def write_table(frame: pd.DataFrame, path: Path) -> None:
+def write_table(frame: pd.DataFrame, path: Path, row_group_size: int | None = None) -> None:
     """Write `frame` to `path` atomically: a reader never sees half a file, and a run stopped
-    midway leaves the previous file in place."""
+    midway leaves the previous file in place. Row groups of `row_group_size` rows let a reader
+    of a sorted table skip the groups that cannot hold what it looks for."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
-    frame.to_parquet(partial, index=False)
+    frame.to_parquet(partial, index=False, **({"row_group_size": row_group_size} if row_group_size else {}))
     os.replace(partial, path)
 
 

@@ -38,7 +38,7 @@ from analysis.store.layout import (
     read_manifest,
     rollup_path,
 )
-from analysis.store.rollups import BOXES_SQL, COUNTED_FIGURE, ROLLUPS, periods_sql
+from analysis.store.rollups import BOXES_SQL, COUNTED_FIGURE, REPORTS, ROLLUPS, periods_sql
 from analysis.timeline import views as timeline_views
 
 DUCKDB_THREADS = 2
@@ -129,6 +129,7 @@ class StoreQueries:
         self._lock = threading.Lock()
         for name in ROLLUPS:  # small tables (at most a row per incident and source): read once
             add_view(self._db, self.root, name, [rollup_path(self.root, name)], sharded=False, held=True)
+        add_view(self._db, self.root, REPORTS, [rollup_path(self.root, REPORTS)], sharded=False)
         # A shard's texts may also hold an earlier version of an article that changed since: the
         # current one is in the shard its documents row comes from.
         if self._shards:
@@ -638,6 +639,25 @@ class StoreQueries:
         return self._figure_analysis(f"SELECT * FROM ({self._casualties_sql(filters)}) "
                                      "WHERE list_contains($incident_ids, incident_id)", filters, incidents,
                                      sentence_columns=FIGURE_SENTENCE_COLUMNS)
+
+    def incident_reports(self, filters: Filters, incidents: list[str]) -> pd.DataFrame | None:
+        """Each kept article's report of `incidents`, as analysis.casualties.views.source_reports
+        makes them from the kept figures, read from the store's reports (rollups.write_reports);
+        None when the filters keep parts of articles (a date range, entities): a report is its
+        whole article's."""
+        if not _by_article_only(filters):
+            return None
+        sourced = ""
+        params: dict = {"ids": sorted(set(incidents))}
+        if filters.sources:
+            sourced = " AND doc_id IN (SELECT doc_id FROM documents WHERE list_contains($sources, source))"
+            params["sources"] = list(filters.sources)
+        rows = self.sql(f"SELECT * EXCLUDE (position) FROM {REPORTS} WHERE list_contains($ids, incident_id)"
+                        f"{sourced} ORDER BY position", params)
+        for column in ("published", "date"):
+            rows[column] = pd.Series([_as_date(day) for day in rows[column]], index=rows.index, dtype=object)
+        rows["high"] = pd.array(rows["high"].tolist(), dtype="Int64")
+        return rows
 
     def statistics_in_view(self, filters: Filters, columns: list[str] | None = None) -> pd.DataFrame:
         """The statistics table's rows quoted by a kept figure (only `columns`, when given: a

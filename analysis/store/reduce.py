@@ -4,7 +4,8 @@
    (analysis.engine.settle_mentions, resolve_entities); the mentions are written shard by shard.
 2. The second per-article step on the workers (analysis.store.shards.finish_shard): figures at
    canonical place names, publication-date estimates against the corpus's known dates.
-3. Incidents and statistics over the figures, written with the casualties and entities.
+3. Incidents and statistics over the figures, written with the casualties and entities, and
+   every article's report of each incident (analysis.store.rollups.write_reports).
 4. The counts per source that a filter of sources reads (analysis.store.rollups), with DuckDB
    over the tables just written.
 
@@ -38,7 +39,7 @@ from analysis.store.layout import (
     read_table,
     write_table,
 )
-from analysis.store.rollups import write_rollups
+from analysis.store.rollups import write_reports, write_rollups
 from analysis.store.shards import article_mentions, finish_shard, rows_by_document
 from analysis.timeline.pubdate import KnownDates
 
@@ -180,6 +181,7 @@ def _link_figures(root: Path, shards: list[str]) -> None:
     write_table(compact(casualties), final_path(root, "casualties"))
     write_table(incidents, final_path(root, "incidents"))
     write_table(statistics, final_path(root, "statistics"))
+    write_reports(root, casualties, documents, sentences)
 
 
 def _empty_figures() -> pd.DataFrame:

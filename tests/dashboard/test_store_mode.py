@@ -377,6 +377,33 @@ def test_the_store_casualties_page_draws_only_its_open_section(store, monkeypatc
         assert bool(figures) == (label == "Figures as reported"), label
 
 
+def test_the_ledger_at_scale_reads_the_stored_reports_only_when_whole_articles_are_kept(store, monkeypatch):
+    """A report is its whole article's: with no filter the ledger's reports come from the store's
+    table of reports; a date range cuts articles, so they are made from the kept figures (and the
+    ledger is drawn either way)."""
+    from analysis.store.query import StoreQueries
+    from dashboard import store_casualties
+    from dashboard.context import shared_views
+
+    answers: list = []
+    read = StoreQueries.incident_reports
+    monkeypatch.setattr(StoreQueries, "incident_reports",
+                        lambda self, filters, ids: answers.append(read(self, filters, ids)) or answers[-1])
+    monkeypatch.setattr(store_casualties, "DETAILED_FIGURES", 1)
+    monkeypatch.setenv("PARALLAX_STORE", str(store))
+    days = [day for day, _ in StoreQueries(store).choices().day_counts]
+    for query, stored in (({}, True), ({"from": days[1].isoformat()}, False)):
+        answers.clear()
+        shared_views.clear()  # another test may have drawn the same view: build its values again
+        at = AppTest.from_function(_store_page, args=("casualties",), default_timeout=120)
+        at.query_params.update(query)
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        assert answers and all((answer is not None) == stored for answer in answers), query
+        ledger = next(frame.value for frame in at.dataframe if "first_reported_by" in frame.value.columns)
+        assert len(ledger) > 0, query
+
+
 @pytest.mark.browser
 def test_a_tab_of_the_store_entities_page_draws_its_chart_when_clicked(store, start_server, new_page, ui):
     """In a real browser a closed tab holds no chart; a click on it reruns the page and draws its

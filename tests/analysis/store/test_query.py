@@ -156,6 +156,16 @@ def test_tables_match_apply(case, loaded, queries):
     assert (summary.incidents, summary.disagreeing, summary.partial) == (
         len(in_view), int(in_view["disagree"].sum()), int(in_view["partial"].sum()))
     narrow = queries.incidents_in_view(filters, ["incident_id", "conservative"])
+    # The reports of some incidents, read from the store's reports when whole articles are kept.
+    some_incidents = sorted(in_view["incident_id"])[:5]
+    stored = queries.incident_reports(filters, some_incidents)
+    if case in ("none", "sources", "one source", "label", "sources and label"):
+        own = reports[reports["incident_id"].isin(some_incidents)].reset_index(drop=True)
+        missing_as_none = {"unit": lambda frame: frame["unit"].astype(object).where(frame["unit"].notna(), None)}
+        pd.testing.assert_frame_equal(stored.assign(**missing_as_none), own.assign(**missing_as_none),
+                                      check_dtype=False)
+    else:
+        assert stored is None  # a report is its whole article's: dates and entities cut articles
     assert list(narrow.columns) == ["incident_id", "conservative", "partial"]
     pd.testing.assert_frame_equal(narrow, in_view[["incident_id", "conservative", "partial"]])
     same_rows(queries.statistics_in_view(filters), expected.statistics, ["statistic_id"], ["statistic_id", "low"])
