@@ -178,6 +178,7 @@ def _link_figures(root: Path, shards: list[str]) -> None:
     if figures.empty:
         figures = _empty_figures()
     incidents, casualties, statistics = incidents_and_statistics(figures, documents, sentences, events)
+    del figures, events  # the reports read the linked figures: the client holds one copy of them
     write_table(compact(casualties), final_path(root, "casualties"))
     write_table(incidents, final_path(root, "incidents"))
     write_table(statistics, final_path(root, "statistics"))
