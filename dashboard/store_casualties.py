@@ -76,7 +76,7 @@ def _casualties_in_full(ctx: StoreContext) -> None:
             casualty_page._statistics(statistics)
         casualty_page._figures(figures)
         return
-    _casualty_charts(ctx, ctx.cached("incident summary", lambda: summary_of(incidents)),
+    _casualty_charts(ctx, ctx.cached("incident summary", lambda: casualty_page.summary_of(incidents)),
                      cv.statistics_by_category(statistics), cv.source_totals(reports))
     _sections(lambda: statistics, Sections(
         ledger=lambda: casualty_page._ledger(incidents, reports),
@@ -120,23 +120,13 @@ def _sections(statistics: Callable[[], pd.DataFrame], draw: Sections) -> None:
             draw.figures()
 
 
-def summary_of(incidents: pd.DataFrame) -> IncidentSummary:
-    """What the headline and the chart over time read of an incident view (cv.incidents_view),
-    as the store adds it up for a view too long to read (StoreQueries.incident_summary)."""
-    return IncidentSummary(totals=cv.category_totals(incidents), households=cv.household_totals(incidents),
-                           over_time=cv.totals_over_time(incidents), incidents=len(incidents),
-                           disagreeing=int(incidents["disagree"].sum()), partial=0,
-                           restated=int(incidents["restated"].sum()))
-
-
 def _casualty_charts(ctx: StoreContext, summary: IncidentSummary, left_out: dict[str, int],
                      by_source: pd.DataFrame | None) -> None:
     """The headline totals (with the statistics of each category left out, `left_out`) and the
     three charts; without `by_source`, a note in its place."""
-    totals = summary.totals
-    casualty_page._headline(totals, left_out, summary.households, summary.disagreeing, summary.restated)
+    casualty_page._headline(summary, left_out)
     left, right = st.columns(2)
-    left.plotly_chart(totals_by_category(totals), key="casualties_by_category")
+    left.plotly_chart(totals_by_category(summary.totals), key="casualties_by_category")
     if by_source is not None:
         right.plotly_chart(figures_by_source(by_source), key="casualties_by_source")
     else:

@@ -12,6 +12,7 @@ import streamlit as st
 from analysis.casualties import views as cv
 from analysis.export import csv_bytes, csv_text
 from analysis.schema import CASUALTY_CATEGORIES
+from analysis.store.query import IncidentSummary
 from dashboard import sidebar
 from dashboard.charts.casualties import (
     figures_by_source,
@@ -146,13 +147,21 @@ def source_column_px(cells: pd.Series) -> int:
     return max(MIN_SOURCE_PX, min(MAX_SOURCE_PX, CHAR_PX * longest + 16))
 
 
-def _headline(totals: pd.DataFrame, left_out: dict[str, int], households: pd.DataFrame, disagreeing: int,
-              restated: int) -> None:
+def summary_of(incidents: pd.DataFrame) -> IncidentSummary:
+    """What the headline and the chart over time read of an incident view (cv.incidents_view),
+    as a store adds it up for a view too long to read (StoreQueries.incident_summary)."""
+    return IncidentSummary(totals=cv.category_totals(incidents), households=cv.household_totals(incidents),
+                           over_time=cv.totals_over_time(incidents), incidents=len(incidents),
+                           disagreeing=int(incidents["disagree"].sum()), partial=0,
+                           restated=int(incidents["restated"].sum()))
+
+
+def _headline(summary: IncidentSummary, left_out: dict[str, int]) -> None:
     """Per category, the sum of incident figures (never statistics), its range, and how it was
-    counted (`totals`: cv.category_totals), with the statistics of the category left out
-    (`left_out`: cv.statistics_by_category); the families or households said apart
-    (`households`: cv.household_totals); how many incidents' sources disagree, and how many are
-    restated from the reports the filters keep."""
+    counted, with the statistics of the category left out (`left_out`:
+    cv.statistics_by_category); the families or households said apart; how many incidents'
+    sources disagree, and how many are restated from the reports the filters keep."""
+    totals, households = summary.totals, summary.households
     columns = st.columns(max(len(totals), 1), border=True)
     for column, row in zip(columns, totals.to_dict("records")):
         column.metric(
@@ -164,10 +173,10 @@ def _headline(totals: pd.DataFrame, left_out: dict[str, int], households: pd.Dat
     if not households.empty:
         st.caption(md(cv.households_line(households)))
     note = TOTALS_NOTE
-    if disagreeing:
-        note += f" Sources disagree on **{disagreeing:,}** incident(s): see the ledger below."
-    if restated:
-        note += (f" The filters keep only some reports of {restated:,} incident(s): those are restated "
+    if summary.disagreeing:
+        note += f" Sources disagree on **{summary.disagreeing:,}** incident(s): see the ledger below."
+    if summary.restated:
+        note += (f" The filters keep only some reports of {summary.restated:,} incident(s): those are restated "
                  "from the reports shown.")
     st.markdown(note)
 
@@ -355,7 +364,6 @@ def render(ctx: PageContext) -> None:
     reports = cv.source_reports(result.casualties, result.documents, result.sentences)
     incidents = cv.incidents_view(ctx.full.incidents, reports,
                                   cv.complete_incidents(result.casualties, ctx.full.casualties))
-    totals = cv.category_totals(incidents)
     statistics = cv.statistics_view(result.statistics, result.casualties)
     if incidents.empty:  # figures not grouped into incidents: show them, add nothing up
         st.warning("These figures are not grouped into incidents, so no totals are given.")
@@ -364,13 +372,12 @@ def render(ctx: PageContext) -> None:
         _figures(figures)
         return
 
-    _headline(totals, cv.statistics_by_category(statistics), cv.household_totals(incidents),
-              int(incidents["disagree"].sum()),
-              int(incidents["restated"].sum()))
+    summary = summary_of(incidents)
+    _headline(summary, cv.statistics_by_category(statistics))
     left, right = st.columns(2)
-    left.plotly_chart(totals_by_category(totals), key="casualties_by_category")
+    left.plotly_chart(totals_by_category(summary.totals), key="casualties_by_category")
     right.plotly_chart(figures_by_source(cv.source_totals(reports)), key="casualties_by_source")
-    st.plotly_chart(totals_over_time(cv.totals_over_time(incidents)), key=TIME_CHART_KEY,
+    st.plotly_chart(totals_over_time(summary.over_time), key=TIME_CHART_KEY,
                     on_select=lambda: _pick_dates(ctx), selection_mode=("points", "box"))
     st.caption("Click a bar or drag across dates to set the sidebar's date range to those event dates.")
 
