@@ -23,10 +23,11 @@ from analysis.casualties.attribution import (
 from analysis.casualties.cues import has_cue, is_refugee_context
 from analysis.casualties.figure import CasualtyFigure
 from analysis.casualties.kind_model import context_before, reads_as_statistic
-from analysis.casualties.kinds import STATISTIC, anchors_an_episode, sentence_kind, states_coverage
+from analysis.casualties.kinds import STATISTIC, anchors_an_episode, gives_parts, sentence_kind, states_coverage
 from analysis.casualties.location import cue_place, nearest_place, scene_of_sentence
 from analysis.casualties.period import find_period
 from analysis.casualties.sentence import read_cued_sentence
+from analysis.casualties.singles import written_without_number
 from analysis.casualties.victims import unit_of
 from analysis.segmentation import Sentence
 
@@ -71,12 +72,14 @@ def extract_casualties(text: str, sentences: Sequence[Sentence],
         attribution = _attribution(sentences, position, sources)
         period = find_period(sentence.text)
         # A breakdown follows its statistic in the same paragraph or opens the next one.
-        after_statistic = statistic_paragraph in (sentence.paragraph, sentence.paragraph - 1)
+        after_statistic = statistic_paragraph >= 0 and statistic_paragraph in (sentence.paragraph, sentence.paragraph - 1)
         after_coverage = _after_coverage(sentences, position, coverage)
+        unnumbered = all(written_without_number(text[f.quantity.start:f.quantity.end]) for f in found)
         kind = sentence_kind(sentence.text, period, after_statistic=after_statistic,
                              toll=any(f.toll for f in found), largest=max(f.quantity.low for f in found),
-                             after_coverage=after_coverage)
-        if kind != STATISTIC and use_kind_model and not anchors_an_episode(sentence.text, period) \
+                             after_coverage=after_coverage, unnumbered=unnumbered,
+                             parts=gives_parts([(f.category or "", f.quantity.low) for f in found if not f.part_of]))
+        if kind != STATISTIC and use_kind_model and not unnumbered and not anchors_an_episode(sentence.text, period) \
                 and reads_as_statistic(sentence.text, context_before(sentences, position)):
             kind = STATISTIC
         statistic_paragraph = sentence.paragraph if kind == STATISTIC else -1

@@ -14,6 +14,7 @@ rule can be tested, and changed, on its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from analysis.timeline.lexicon import MONTH_ABBREVIATIONS, MONTH_NAMES
 
@@ -44,7 +45,7 @@ _SINCE = re.compile(r"since\b", re.IGNORECASE)
 # Case-sensitive after the first letter: "Daily" in an outlet's name is no rate.
 _RATE = re.compile(
     r"\b(?:[Ee]very|[Ee]ach|per)\s+(?:single\s+)?(?:day|week|month|year|hour)\b"
-    r"|\b[Aa]\s+(?:day|week|month)\b(?!\s+(?:after|before|earlier|later|ago|of|when|in|on|since|into|and))"
+    r"|\b[Aa]\s+(?:day|week|month)\b(?!\s+(?:after|before|earlier|later|ago|apart|of|when|in|on|since|into|and))"
     # "daily" or "weekly" rates a count ("a daily toll", "killed daily"), not a market or a paper.
     r"|\b(?:[Dd]aily|[Ww]eekly|[Mm]onthly)\s+(?:toll|average|tally|count|rate|death|deaths|killings|attacks"
     r"|casualt\w+|number|basis|figures?|arrivals|displacement)\b"
@@ -91,6 +92,8 @@ _SCOPE = re.compile(
     r"|\b(?:across|throughout)\s+(?-i:[A-Z])[\w\-]+", re.IGNORECASE)  # "strikes across Gaza"
 
 _ROLLUP_EVENTS = re.compile(
+    # "the latest in a series of attacks" tells one attack, the series' newest.
+    r"(?<!latest\sin\s)(?<!latest\sof\s)(?<!last\sin\s)"
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|several|multiple|separate|various|a\s+series\s+of"
     r"|a\s+wave\s+of|a\s+string\s+of|a\s+spate\s+of|a\s+number\s+of|dozens\s+of|hundreds\s+of"
     r"|(?<![\d,.])\d{1,3}(?:,\d{3})*(?![\d,.]))"
@@ -137,7 +140,11 @@ _MONTH_REFERENCE = re.compile(
     rf"^(?:(?:last|this|earlier\s+this|late\s+last)\s+month|(?:in|during)\s+(?:early\s+|late\s+|mid-?)?"
     rf"(?:{_MONTH}(?:\s+\d{{4}})?|\d{{4}}))$", re.IGNORECASE)
 _EPISODE = re.compile(
-    rf"\b(?:{_EPISODE_NOUNS}|airstrike|air\s+strike|shooting|bombardment|incident)\b(?!s)", re.IGNORECASE)
+    rf"\b(?:{_EPISODE_NOUNS}|airstrike|air\s+strike|shooting|bombardment|incident)\b(?!s)"
+    # One attack told by its verb and its one target: "a suicide bomber struck a Sufi shrine",
+    # "gunmen raided the weekly market". A count of targets ("attacked 12 villages") is no episode.
+    r"|\b(?:struck|raided|attacked|stormed|ambushed|bombed|shelled|overran|targeted)\s+(?:a|an|the)\s+"
+    r"(?:[\w\-]*[^\Ws]\s+){0,3}?[\w\-]*[^\Ws]\b(?!\s+and\b)", re.IGNORECASE)
 
 
 def names_episode(sentence: str) -> bool:
@@ -356,8 +363,19 @@ def is_war_scale(sentence: str, largest: int) -> bool:
     return largest >= WAR_SCALE or bool(_CONFLICT_CAUSE.search(sentence))
 
 
+def gives_parts(counts: Sequence[tuple[str, int]]) -> bool:
+    """Whether (category, count) pairs of one sentence hold a category counted twice or more
+    with no count the sum of the others: the counts of separate episodes, told apart."""
+    by_category: dict[str, list[int]] = {}
+    for category, count in counts:
+        by_category.setdefault(category, []).append(count)
+    return any(len(values) > 1 and all(len(values) < 3 or 2 * v != sum(values) for v in values)
+               for values in by_category.values())
+
+
 def sentence_kind(sentence: str, period: str | None, *, after_statistic: bool = False,
-                  toll: bool = False, largest: int = 0, after_coverage: bool = False) -> str:
+                  toll: bool = False, largest: int = 0, after_coverage: bool = False,
+                  unnumbered: bool = False, parts: bool = False) -> str:
     """INCIDENT or STATISTIC for the figures of one sentence.
 
     `period` is what `find_period` found in it; `after_statistic` says the sentence before,
@@ -365,9 +383,17 @@ def sentence_kind(sentence: str, period: str | None, *, after_statistic: bool = 
     `toll` marks a rising toll ("the death toll rose to 40"): one incident's, unless a long
     period or a war-wide cue makes it cumulative. `largest` is the sentence's largest figure.
     `after_coverage` says an earlier sentence of the paragraph stated the period a report covers
-    (`states_coverage`).
+    (`states_coverage`). `unnumbered` says every figure is written without a number ("killed the
+    district chief and his guard earlier this month"): particular people, so one episode's.
+    `parts` says the sentence gives one category's count more than once and no count is the sum
+    of the others ("two attacks, killing 13 at the market and 13 at the motor park"): each is
+    one of the attacks it counts, not their total.
     """
-    if has_rate(sentence) or has_stock(sentence) or has_cumulative(sentence) or _PERIODIC_REPORT.search(sentence):
+    if has_rate(sentence) or has_stock(sentence):
+        return STATISTIC
+    if unnumbered:
+        return INCIDENT
+    if has_cumulative(sentence) or _PERIODIC_REPORT.search(sentence):
         return STATISTIC
     episode = names_episode(sentence) or bool(_DAY_WORD.search(sentence))
     if not episode and (_RANKED_PERIOD.search(sentence) or _SHARE.search(sentence)):
@@ -380,7 +406,7 @@ def sentence_kind(sentence: str, period: str | None, *, after_statistic: bool = 
         return STATISTIC
     if after_statistic and opens_with_parts(sentence):
         return STATISTIC
-    if has_wide_scope(sentence) or (is_rollup(sentence) and not toll):
+    if has_wide_scope(sentence) or (is_rollup(sentence) and not toll and not parts):
         return STATISTIC
     if period and not is_short_period(period) and has_issuer_cue(sentence):
         return STATISTIC

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from analysis.casualties.cues import CUE_WORDS
 from analysis.casualties.reading import Found
 from analysis.casualties.tokens import Token
-from analysis.casualties.victims import is_person_phrase, victims_text
+from analysis.casualties.victims import NON_PERSON, is_person_phrase, victims_text
 
 _COORD = frozenset({"and", ",", "as", "well", "plus", "while", "with", "his", "her", "their", "its"})
 _ADDITIONAL_BEFORE = frozenset({"another", "further", "additional"})
@@ -76,6 +76,10 @@ def coordinate(found: list[Found], tokens: Sequence[Token], text: str, offset: i
     _split_a_whole_into_parts(found, tokens)
     _share_the_cue_after(found, tokens, text, offset)
     _share_with_another(found, tokens, text, offset)
+    for f in found:
+        if f.how == "inherited" and any(t.low in NON_PERSON for t in tokens[f.quantity.last:f.np_end]) \
+                and not is_person_phrase(tokens, f.quantity.last, f.np_end):
+            f.category, f.how = None, ""  # "(21 killed) and two attacks in Jalalabad": attacks, not people
 
 
 def _inherit(f: Found, source: Found) -> None:

@@ -60,6 +60,12 @@ _PHRASE_ENDS = frozenset({"dead", "and", "to"})
 _MAX_MODIFIERS = 3  # "a 35-year-old local journalist"
 
 
+def written_without_number(phrase: str) -> bool:
+    """Whether a figure's words hold no number ("the district chief and his guard", "a
+    policeman"): such a count names particular people, so it is one episode's, never a total."""
+    return not any(word.isdigit() or word in _NUMBER_WORDS for word in re.findall(r"[\w]+", phrase.lower()))
+
+
 def _person_end(tokens: Sequence[Token], i: int, listed: bool = False) -> tuple[int, bool] | None:
     """(index after, guessed) of a singular person phrase at i: "a policeman", "the district
     chief", "his guard", "Judge Ibrahim Haroun", or "an interpreter" (an agent noun, guessed)."""
@@ -82,8 +88,8 @@ def _determined_person_end(tokens: Sequence[Token], i: int, listed: bool) -> tup
     n = len(tokens)
     for m in range(i + 1, min(i + 2 + _MAX_MODIFIERS, n)):
         low = tokens[m].low
-        if low in PERSON_SINGULAR:
-            nxt = tokens[m + 1].low if m + 1 < n else ""
+        nxt = tokens[m + 1].low if m + 1 < n else ""
+        if low in PERSON_SINGULAR or low == "head" and (m > i + 1 or nxt == "of"):  # "the village head", not "his head"
             if nxt in PERSON_SINGULAR:
                 continue  # "a woman journalist": the head comes next
             if nxt in PERSON_PLURAL:

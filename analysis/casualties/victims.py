@@ -56,7 +56,10 @@ PERSON_SINGULAR = frozenset(
     constable warden jailer sheikh chieftain gendarme clerk guide thief secretary cashier
     inspector porter cleaner courier mechanic electrician tailor barber butcher baker guard
     caretaker nanny maid servant housewife widow orphan grandson granddaughter nephew
-    niece uncle aunt cousin relative neighbour neighbor friend colleague"""
+    niece uncle aunt cousin relative neighbour neighbor friend colleague director manager
+    headteacher superintendent ambassador diplomat envoy senator legislator mullah cadet conscript
+    recruit commando sniper pilot vigilante informant herdsman midwife researcher campaigner
+    candidate chaplain preacher missionary technician accountant"""
     .split()
 )
 PERSON_PLURAL = frozenset(
@@ -99,7 +102,8 @@ NON_PERSON = frozenset(
     roads bridges hectares acres kilometres miles km square aircraft planes jets helicopters
     boats ships vessels cattle cows goats sheep camels livestock animals dogs tonnes tons
     documents phones computers cars motorcycles bikes ammunition rounds explosives
-    territories areas regions provinces""".split()
+    territories areas regions provinces attacks strikes airstrikes raids bombings clashes incidents
+    ambushes explosions blasts operations hours days weeks months years""".split()
 )
 # Verbs that open a second clause after "and"/"or" ("killing 11 people and wounding 25",
 # "killed three and left 20 injured"): the counted phrase ends before the conjunction.

@@ -288,3 +288,21 @@ def test_the_lead_is_no_scene_when_it_names_only_the_dateline():
     text = "GOMA (Wire) - Aid groups met on Monday.\n\nThe raid killed 14 people, camp leaders said."
     found = figures(text, _places(text, "GOMA"))
     assert [(f.value, f.location) for f in found] == [(14, None)]
+
+
+def test_a_first_paragraph_follows_no_statistic():
+    """An opening "Among them" has no statistic before it to break down."""
+    text = "Among them were 12 pupils killed when the roof of the school fell in on Tuesday."
+    assert [f.kind for f in figures(text)] == ["incident"]
+
+
+def test_attacks_listed_with_a_toll_are_not_people():
+    text = ("The worst were the bombing of the ferry terminal (14 killed) and two attacks in Dorra a day apart: "
+            "the market blast (six killed) and the school attack (five killed).")
+    assert [(f.category, f.value, f.kind) for f in figures(text)] == [
+        ("killed", 14, "incident"), ("killed", 6, "incident"), ("killed", 5, "incident")]
+
+
+def test_a_killing_of_named_people_earlier_this_month_is_an_incident():
+    text = "Traders closed their shops after the killing of the market chairman and his son earlier this month."
+    assert [(f.value, f.kind) for f in figures(text)] == [(2, "incident")]

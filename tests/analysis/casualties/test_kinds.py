@@ -7,6 +7,7 @@ from analysis.casualties.kinds import (
     STATISTIC,
     clean_issuer,
     find_issuer,
+    gives_parts,
     has_rate,
     has_stock,
     is_long_period,
@@ -303,3 +304,45 @@ def test_a_report_named_with_its_period_states_coverage(coverage):
 
     assert states_coverage(coverage)
     assert not states_coverage("The monitor said on Sunday that gunmen had attacked the convoy.")
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    # A month that dates one attack told by its verb and its one target.
+    ("In March last year, a suicide bomber struck a crowded bus station in Hilla, killing 22 travellers.", INCIDENT),
+    ("In May 2023, gunmen raided the cattle market at Dorra and killed 17 herders.", INCIDENT),
+    # A month with targets counted, or many targets, stays a total.
+    ("In March, militants attacked 14 villages, killing 96 people.", STATISTIC),
+    ("In March, gunmen raided the villages of the plateau and killed 96 people.", STATISTIC),
+])
+def test_an_attack_told_by_its_verb_and_one_target_is_dated_by_its_month(sentence, kind):
+    assert kind_of(sentence) == kind
+
+
+def test_the_latest_in_a_series_of_attacks_is_one_attack():
+    assert kind_of("A grenade thrown into a tea shop killed three men in Bor on Sunday, "
+                   "the latest in a series of attacks on traders.") == INCIDENT
+    assert kind_of("A series of attacks on traders killed 31 people in Bor.") == STATISTIC
+
+
+@pytest.mark.parametrize("sentence", [
+    "The protests followed the killing of the district commissioner and his driver earlier this month.",
+    "Since the murder of the town's mayor and his bodyguard in April, no official has visited.",
+])
+def test_counts_without_a_number_name_particular_people(sentence):
+    assert kind_of(sentence) == STATISTIC  # the month alone reads as a total
+    assert kind_of(sentence, unnumbered=True) == INCIDENT
+    assert kind_of("A child has died every day of the siege.", unnumbered=True) == STATISTIC  # a rate stays one
+
+
+def test_counts_of_separate_attacks_given_apart_are_the_attacks():
+    sentence = "The gang carried out two attacks in three days, killing 11 at the ferry landing and 8 at the school."
+    assert kind_of(sentence) == STATISTIC
+    assert kind_of(sentence, parts=gives_parts([("killed", 11), ("killed", 8)])) == INCIDENT
+    assert gives_parts([("killed", 9), ("killed", 9)])  # two equal tolls are two attacks
+    assert not gives_parts([("killed", 20), ("killed", 11), ("killed", 9)])  # a total with its parts
+    assert not gives_parts([("killed", 11), ("injured", 8)])
+
+
+def test_a_day_apart_is_no_rate():
+    assert not has_rate("Two blasts a day apart killed six and five people in Dorra.")
+    assert has_rate("Six people a day are killed on the roads of the province.")

@@ -28,6 +28,9 @@ def figures(text):
     ("Hunters came upon the bodies of a ranger and his son.", [("killed", 2)]),
     ("Militiamen burned to death a tailor in his shop.", [("killed", 1)]),
     ("A Tanzanian was killed at the crossing.", [("killed", 1)]),
+    ("Gunmen killed the ward head of Kasuwa and his nephew at dawn.", [("killed", 2)]),
+    ("Attackers shot dead the head of the teachers' union outside his home.", [("killed", 1)]),
+    ("Unknown men shot dead the director of the district hospital on Friday.", [("killed", 1)]),
     ("The raid killed a weaver and her sister.", [("killed", 2)]),
     # A killing named as a noun, with its time between the noun and its victims.
     ("Elders condemned the assassination on Friday of Mayor Ali Warsame and his driver.", [("killed", 2)]),
@@ -108,3 +111,9 @@ def test_names_with_a_title_or_in_full():
     assert not _is_titled_name(tokenize("judge Ibrahim Haroun was shot", 0), 0)
     assert _full_name_end(tokenize("Maria Lopez died in Mosul", 0), 0) == (2, False)
     assert _full_name_end(tokenize("On Monday Maria died", 0), 0) is None
+
+
+def test_a_head_is_a_person_only_when_it_heads_something():
+    assert _determined_person_end(tokenize("the village head was killed"), 0, False) == (3, False)
+    assert _determined_person_end(tokenize("the head of the council was killed"), 0, False) == (2, False)
+    assert _determined_person_end(tokenize("his head was hit"), 0, False) is None
