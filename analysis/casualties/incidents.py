@@ -70,6 +70,7 @@ from analysis.casualties.location import (
 )
 from analysis.casualties.numbers import UNITS
 from analysis.casualties.reports import article_figure, incident_figures
+from analysis.timeline.lexicon import MONTH_NAME_RE, MONTHS
 
 INCIDENT_COLUMNS = [
     "incident_id", "category", "location", "date", "sources", "n_sources", "reports",
@@ -176,6 +177,32 @@ _AND_BEFORE = re.compile(r"\band\s+$")
 _ASIDE_AFTER = re.compile(r",\s*(?:while|whereas)\b|;")
 
 
+# A day of the month named in a clause: "on 12 October", "on Oct. 15".
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH_NAME_RE})\b"
+    rf"|\b(?P<month2>{MONTH_NAME_RE})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b")
+
+
+def _named_day(text: str) -> tuple[int, int] | None:
+    """(month, day) of the one day of the month `text` names, or None for none or several."""
+    days = {(MONTHS[m.group("month" if m.group("month") else "month2").lower()],
+             int(m.group("day") or m.group("day2"))) for m in _DAY_OF_MONTH.finditer(text)}
+    return next(iter(days)) if len(days) == 1 and 1 <= next(iter(days))[1] <= 31 else None
+
+
+def _days_between_named(before: str, after: str) -> int | None:
+    """The days from the day `before` names to the day `after` names, when each names one and
+    they differ ("13 at the cattle market on 12 October and 13 at the motor park on 15
+    October": 3); None otherwise."""
+    first, second = _named_day(before), _named_day(after)
+    if first is None or second is None or first == second:
+        return None
+    try:
+        return (date(2001, *second) - date(2001, *first)).days  # a year with no 29 February: only the gap counts
+    except ValueError:
+        return None
+
+
 def _trailing_offset(after: str) -> int | None:
     """The day shift an offset after a figure puts on it ("... three days later": +3, "a week
     earlier": -7); None without one. Only "later" and "earlier" close a clause: "after" and
@@ -243,6 +270,9 @@ def _clause_episodes(records: list[tuple[object, dict]],
                                    or _AND_BEFORE.search(text, cut, start - sentence_start)):
                 following = found[number + 2][0] - sentence_start if number + 2 < len(found) else len(text)
                 offset = _trailing_offset(text[ends.get(index, start) - sentence_start:following])
+                if offset is None:
+                    offset = _days_between_named(text[told[-1][2]:start - sentence_start],
+                                                 text[start - sentence_start:following])
             told.append((episode + 1, shift + offset, cut) if offset is not None else (episode, shift, told[-1][2]))
         if told[-1][0] == 0:
             continue  # one episode, told once

@@ -286,6 +286,11 @@ _THE_RIVER_NIGER = re.compile(r"(?<=\bthe )Niger\b(?!\s+(?:Delta|[Ss]tate|Republ
 _FUNCTION_WORDS = frozenset("the a an this that these those it its his her their our we they he she".split())
 
 
+# A place that ends an armed group's name ("Islamic State Khorasan", "Islamic State West Africa
+# Province", "Tehreek-e-Taliban Pakistan"): the branch's name, not where anything happened.
+_GROUP_BEFORE = re.compile(r"\b(?:Islamic\s+State|ISIS|ISIL|IS|Daesh|Taliban|Taleban)[\s\-]+$")
+
+
 def _names_a_river(text: str, start: int, end: int) -> bool:
     return bool(_RIVER_AFTER.match(text, end) or _RIVER_BEFORE.search(text, max(0, start - 7), start)
                 or _THE_RIVER_NIGER.match(text, start))
@@ -293,8 +298,8 @@ def _names_a_river(text: str, start: int, end: int) -> bool:
 
 def _not_the_scene(text: str, start: int, end: int) -> bool:
     """Whether the place span [start, end) of `text` names victims, a speaker or where one
-    spoke, a hospital, a destination, a person's past, the dateline, an outlet, a people or a
-    river, not a scene."""
+    spoke, a hospital, a destination, a person's past, the dateline, an outlet, an armed
+    group's branch, a people or a river, not a scene."""
     if not 0 <= start < end <= len(text):
         return False
     if _is_demonym(text[start:end]):
@@ -303,6 +308,8 @@ def _not_the_scene(text: str, start: int, end: int) -> bool:
         return True  # a river; "The" a tagger took for a place after a dateline
     after = text[end:end + 60]
     if _OUTLET_AFTER.match(after) or _OUTLET_BEFORE.search(text, max(0, start - 8), start):
+        return True
+    if _GROUP_BEFORE.search(text, max(0, start - 14), start):
         return True
     if _SPEAKER_AFTER.match(after) or _FACILITY_AFTER.match(after) or _FACILITY_NAME.search(text, start, end):
         return True
@@ -459,7 +466,8 @@ def countries_of(name: str) -> frozenset[str]:
 _KIND_WORD = (r"(?:(?:[a-z]+|IDP)\s+)?(?:camp|site|district|town|city|"
               r"village|area|neighbourhood|neighborhood|suburb|settlement|county|territory|province|state|region|"
               r"governorate|prefecture|department|township|municipality|commune|ward|cercle|woreda|tehsil|"
-              r"market|station|hospital|prison|school|mosque|church|checkpoint|forest|hills?|mountains?|valley)")
+              r"market|station|hospital|prison|school|mosque|church|checkpoint|forest|hills?|mountains?|valley|"
+              r"square|roundabout|bazaar|crossroads|intersection)")
 _SIDE = r"(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?"
 _CONTAINMENT_GAP = re.compile(
     r"(?:\s+" + _KIND_WORD + r")?\s*,?\s*(?:(?:a|an|the)\s+(?:small\s+|large\s+|remote\s+)?" + _KIND_WORD + r"\s+)?"
@@ -474,9 +482,9 @@ _BEARING_GAP = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:camp|site|settlement|district|neighbourhood|neighborhood|suburb|quarter|area|market"
     r"|checkpoint|base|airport|junction)\s*,?\s*(?:just\s+|a\s+few\s+kilometres\s+)?" + _SIDE + r"\s+of\s+(?:the\s+)?",
     re.IGNORECASE)
-# A city's part named with its kind after a possessive ("Mogadishu's Hodan district", "the
-# capital's Kaxda district"): the part lies inside. Only a part's kind word nests: "Nigeria's
-# Borno" is a country and its state, which place ranks already order.
+# A city's part named after a possessive ("Mogadishu's Hodan district", "Kabul's Dasht-e-Barchi",
+# "the capital's Kaxda district"): the part lies inside. Above the towns only a part's kind word
+# nests: "Nigeria's Borno" is a country and its state, which place ranks already order.
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")
 _PART_KIND_AFTER = re.compile(r"\s+(?:district|neighbourhood|neighborhood|quarter|suburb|camp|area|ward|commune)\b",
                               re.IGNORECASE)
@@ -570,9 +578,9 @@ def learn_containment(texts: Iterable[str], names: Iterable[str],
                 parents.setdefault(possessed, set()).add(second)
             elif nests or listed:
                 parents.setdefault(first, set()).add(second)  # "Zamzam camp near El Fasher"
-            elif _POSSESSIVE_GAP.fullmatch(gap) and _PART_KIND_AFTER.match(text, second_end) \
-                    and place_rank(first) <= place_rank(second):
-                parents.setdefault(second, set()).add(first)  # "Mogadishu's Hodan district"
+            elif _POSSESSIVE_GAP.fullmatch(gap) and place_rank(first) <= place_rank(second) \
+                    and (_PART_KIND_AFTER.match(text, second_end) or place_rank(second) == LOCALITY):
+                parents.setdefault(second, set()).add(first)  # "Mogadishu's Hodan district", "Kabul's Dasht-e-Barchi"
     return {name: frozenset(_holders(name, parents)) for name in parents}
 
 

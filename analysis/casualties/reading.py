@@ -205,7 +205,15 @@ def _ends_the_toll_phrase(tokens: Sequence[Token], k: int, steps: int) -> bool:
     another number (unless it is a date or follows "from": "rose from 40 to 62")."""
     word = tokens[k].low
     return word in _CLAUSE_BREAKS or bool(
-        steps and word[:1].isdigit() and tokens[k - 1].low != "from" and not day_of_month(tokens, k))
+        steps and word[:1].isdigit() and tokens[k - 1].low != "from" and not day_of_month(tokens, k)
+        and not _numbers_a_name(tokens, k))
+
+
+def _numbers_a_name(tokens: Sequence[Token], k: int) -> bool:
+    """Whether the number at k is part of a name ("Police District 13", "Highway 1"): it comes
+    right after a capitalised word that opens no sentence."""
+    return k > 1 and tokens[k - 1].text[:1].isupper() and tokens[k - 2].text[:1].isalpha() \
+        and tokens[k - 1].low not in MONTHS
 
 
 def _toll_head(tokens: Sequence[Token], k: int, steps: int) -> tuple[str | None, int] | None:

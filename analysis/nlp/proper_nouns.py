@@ -78,6 +78,9 @@ _MONTHS = frozenset(
 _PLACE_PREPOSITIONS = frozenset("in near outside inside across".split())
 _DEFINITION_CONNECTORS = frozenset("of the and for in on to at de des du la le al el wal".split())
 
+# Lower-case kinds of place after a name: the capitalised words before one are one name.
+_PART_KINDS = frozenset("neighbourhood neighborhood district quarter suburb area village town camp".split())
+
 # Token classes: other, capitalised word, acronym, connector inside a name.
 _OTHER, _CAP, _ACR, _CONN = 0, 1, 2, 3
 
@@ -160,14 +163,22 @@ def _classify_tokens(texts: list[str], spaces: list[int]) -> tuple[list[int], li
     return classes, capitalised
 
 
+# The Persian and Urdu linking vowel written with one hyphen, before a capitalised word:
+# "Shahr-e Buzurg", "Mazar-i Sharif", "Pul-e Khumri".
+_IZAFE = frozenset({"e", "i", "ye"})
+
+
 def _linking_syllable(texts: list[str], spaces: list[int], i: int) -> bool:
     """A one- or two-letter lower-case word between hyphens inside a name: the "e" of
-    "Lashkar-e-Taiba", the "ut" of "Hizb-ut-Tahrir"."""
+    "Lashkar-e-Taiba", the "ut" of "Hizb-ut-Tahrir"; or a linking vowel after one hyphen
+    before the name's next word ("Shahr-e Buzurg")."""
     token = texts[i]
-    return (
-        len(token) <= 2 and token.isalpha() and token.islower() and 0 < i < len(texts) - 1
-        and texts[i - 1] == "-" and texts[i + 1] == "-" and not spaces[i - 1] and not spaces[i]
-    )
+    if not (len(token) <= 2 and token.isalpha() and token.islower() and 0 < i < len(texts) - 1
+            and texts[i - 1] == "-" and not spaces[i - 1]):
+        return False
+    if texts[i + 1] == "-" and not spaces[i]:
+        return True
+    return token in _IZAFE and i >= 2 and bool(spaces[i]) and texts[i + 1][:1].isupper() and texts[i - 2][:1].isupper()
 
 
 def _is_date_word(texts: list[str], i: int) -> bool:
@@ -637,6 +648,8 @@ class ProperNounRecognizer:
             return None
         if context.person_cue and texts[a] in _ARTICLES and all(s[2] == "GPE" and texts[s[0]] not in self.countries for s in inside):
             return ((a, b, "PERSON"),)
+        if len(inside) > 1 and b < len(texts) and texts[b] in _PART_KINDS and all(s[2] == "GPE" for s in inside):
+            return ((a, b, "GPE"),)  # "Khair Khana neighbourhood": one part's name, whatever its words mean alone
         return tuple(inside)
 
     def _named_after_known(self, page: _Page, a: int, b: int, context: Context,

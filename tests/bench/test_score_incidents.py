@@ -15,9 +15,9 @@ from analysis.schema import CASUALTY_CATEGORIES
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "incidents"
 CORPORA = [DATA / f"{name}.jsonl" for name in (
-    "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13",
+    "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14",
     "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10",
-    "heldout11", "heldout12")]
+    "heldout11", "heldout12", "heldout13")]
 CATEGORIES = {*CASUALTY_CATEGORIES, "killed_or_injured"}
 
 

@@ -695,3 +695,15 @@ def test_a_report_dated_by_an_estimate_meets_only_incidents_whose_places_may_tak
         fitting = {id(i) for i in found.values()
                    if i.first_location and incidents_module._fits_loosely(report, i, geography)}
         assert fitting <= {id(i) for i in dated.near(report)}
+
+
+@pytest.mark.parametrize("before, after, days", [
+    ("killing 11 at the ferry landing on 3 May and ", "8 at the school on 6 May.", 3),
+    ("killing 11 on May 6 and ", "8 on May 3.", -3),
+    ("killing 11 on 3 May and ", "8 more on 3 May.", None),  # one day: one episode
+    ("killing 11 at the ferry landing and ", "8 at the school.", None),
+])
+def test_two_figures_told_with_their_own_days_of_the_month_are_that_many_days_apart(before, after, days):
+    from analysis.casualties.incidents import _days_between_named
+
+    assert _days_between_named(before, after) == days

@@ -6,6 +6,7 @@ from analysis.casualties.location import (
     COUNTRY,
     LOCALITY,
     SUBDIVISION,
+    _not_the_scene,
     countries_of,
     cue_place,
     learn_containment,
@@ -302,3 +303,24 @@ def test_a_medical_centre_and_the_town_it_is_in_are_where_the_wounded_lie_not_th
     figure = text.index("Nineteen")
     places = _spans(text, "Federal Medical Centre", "Gusau")
     assert nearest_place(places, figure, figure + 8, 0, len(text), text) is None
+
+
+def test_a_town_after_a_citys_possessive_and_a_square_in_a_city_are_inside_it():
+    from analysis.casualties.location import learn_containment
+
+    texts = ["The bombing in Kabul's Dasht-e-Barchi killed 21.",
+             "A bomb went off near Talashi square in Jalalabad city.",
+             "Troops entered Nigeria's Borno on Monday."]
+    holders = learn_containment(texts, ["Kabul", "Dasht-e-Barchi", "Talashi", "Jalalabad", "Nigeria", "Borno"])
+    assert holders["dasht-e-barchi"] == {"kabul"}
+    assert holders["talashi"] == {"jalalabad"}
+    assert "borno" not in holders  # a country and its state: ranks order them, nothing to learn
+
+
+def test_a_place_that_ends_an_armed_groups_name_is_no_scene():
+    text = "Islamic State Khorasan said it carried out the bombing, which killed nine people."
+    start = text.index("Khorasan")
+    assert _not_the_scene(text, start, start + len("Khorasan"))
+    text = "A bomb killed nine people in Khorasan on Friday."
+    start = text.index("Khorasan")
+    assert not _not_the_scene(text, start, start + len("Khorasan"))

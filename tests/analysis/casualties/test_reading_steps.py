@@ -186,3 +186,10 @@ def test_the_toll_cue_walks_past_a_place_aside_and_says_whether_the_value_is_ear
     assert reading.toll_cue(tokens, number_in(tokens, "30")[0]) == (KILLED, toll, True)
     said = words("The death toll from the raid on Kidal, officials said, rose to 44.")
     assert reading.toll_cue(said, number_in(said, "44")[0]) is None
+
+
+def test_the_toll_cue_walks_past_a_number_in_a_name():
+    tokens = words("The monitor revised its toll for the bombing in Police District 13 of Kabul from 16 to 21.")
+    toll = index_of(tokens, "toll")
+    assert reading.toll_cue(tokens, number_in(tokens, "16")[0]) == (KILLED, toll, True)
+    assert reading.toll_cue(tokens, number_in(tokens, "21")[0]) == (KILLED, toll, False)

@@ -26,3 +26,17 @@ def test_a_syllable_is_not_a_link_without_a_hyphen_on_each_side_or_with_spaces()
 
 def test_the_linked_name_is_read_whole(ents) -> None:
     assert "Hizb-ut-Tahrir" in [text for text, _ in ents("Hizb-ut-Tahrir members marched in Lahore.")]
+
+
+def test_a_linking_vowel_after_one_hyphen_joins_the_next_capitalised_word() -> None:
+    texts = ["in", "Pul", "-", "e", "Khumri", "and", "one", "-", "e", "day"]
+    spaces = [1, 0, 0, 1, 1, 1, 0, 0, 1, 0]
+    classes, _ = _classify_tokens(texts, spaces)
+    assert classes[1:5] == [_CAP, _CONN, _CONN, _CAP]
+    assert classes[8] == _OTHER  # no name on either side
+
+
+def test_izafe_names_and_a_parts_name_are_read_whole(ents) -> None:
+    assert ("Shahr-e Buzurg", "GPE") in ents("Two guards were wounded in Shahr-e Buzurg district on Thursday.")
+    # Two words each a town somewhere, before "neighbourhood": one neighbourhood's name.
+    assert ("Khair Khana", "GPE") in ents("Families reached Kabul's Khair Khana neighbourhood on foot.")
