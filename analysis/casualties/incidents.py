@@ -142,7 +142,8 @@ _OFFSET = re.compile(
 _NEW_EPISODE = re.compile(
     r"\b(?:separate|another|earlier|previous|later)\s+(?:\w+\s+)?(?:attack|strike|raid|ambush|blast|bombing|incident)\b"
     r"|(?:,|;|\band)\s+(?:a|an|the|another)\s+(?:[\w\-]+\s+){0,2}?(?:car\s+bomb|roadside\s+bomb|bomb|blast|explosion"
-    r"|air\s*strike|drone\s+strike|strike|raid|ambush|shelling|shell|mortar\s+attack|landmine|mine|attack)\b",
+    r"|air\s*strike|drone\s+strike|strike|raid|ambush|shelling|shell|mortar\s+attack|landmine|mine|attack"
+    r"|assault|bombing|shooting|massacre)\b",
     re.IGNORECASE)
 _FEW = {**UNITS, "a": 1, "an": 1, "a few": 3, "several": 3}  # the offset's count, in words
 
@@ -753,6 +754,7 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
     with their figures and evidence read, in date order."""
     meta, estimated = _article_meta(documents)
     sentence_day = _figure_sentence_days(records, sentences)
+    ranked_by_period = _dated_only_by_the_current_period(events, meta)
     places = _innermost_places(records, places, geography)
     story = _story_days(records, sentence_day, meta, places, sentences)
     episodes = {**_after_clause_episodes(records, sentences), **_clause_episodes(records, sentences)}
@@ -768,7 +770,8 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
             continue
         doc_id = row["doc_id"]
         source, published = meta.get(doc_id, (str(doc_id), None))
-        own_day = nearer_day.get(index) or sentence_day.get((doc_id, int(row["sent_id"])))
+        key = (doc_id, int(row["sent_id"]))
+        own_day = nearer_day.get(index) or (None if key in ranked_by_period else sentence_day.get(key))
         if own_day is not None and published is not None and own_day > published:
             own_day = None  # "three days later" read from the publication date: casualties are past news
         told = (doc_id, int(row["sent_id"])) in day_told and own_day is not None
@@ -778,7 +781,8 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
             day = told_before[index]  # "The cowardly attack led to ...": the day the sentence before names
         elif day == published and story_day is not None and not told:
             day = story_day  # "Sixteen were wounded at the market": the day of the story told above
-        elif doc_id in roundups and not told and day == published and index not in episodes:
+        elif (doc_id in roundups or key in ranked_by_period) and not told and day == published \
+                and index not in episodes:
             framed.add(index)  # "A string of killings this month ... gunmen killed 21"
         episode, shift, _ = episodes.get(index, (0, 0, ""))
         if index in episodes and own_day in (None, published):
@@ -827,12 +831,23 @@ def _nearer_days(records: list[tuple[object, dict]], sentences: pd.DataFrame, ev
         by_sentence.setdefault((doc_id, int(sent_id)), []).append(named)
         if relative is False or relative == 0:
             calendar.setdefault((doc_id, int(sent_id)), []).append(named)
-    by_sentence.update(calendar)  # a calendar date anchors its sentence: weekdays there compete no more
-    absolute = set(calendar)
     several = {key for key, named in by_sentence.items() if len({day for _, _, day in named}) > 1}
     if not several:
         return {}
     texts = _sentence_texts(sentences, several)
+    # A dateline's day ("KABUL, Sept 8 (TPA) - ... Saturday's bombing") is the filing day, not
+    # the attack's: it neither dates the figures nor anchors the sentence.
+    after_dateline: set[tuple] = set()  # sentences left with one day once their dateline's is set aside
+    for key, named in list(by_sentence.items()):
+        if key in texts:
+            filed = texts[key][0] + dateline_end(texts[key][1])
+            by_sentence[key] = [day for day in named if day[0] >= filed]
+            calendar[key] = [day for day in calendar.get(key, ()) if day[0] >= filed]
+            if len({day for _, _, day in by_sentence[key]}) == 1:
+                after_dateline.add(key)
+    calendar = {key: named for key, named in calendar.items() if named}
+    by_sentence.update(calendar)  # a calendar date anchors its sentence: weekdays there compete no more
+    absolute = set(calendar)
     nearer: dict[object, date] = {}
     for index, row in records:
         key = (row["doc_id"], int(row["sent_id"]))
@@ -842,7 +857,7 @@ def _nearer_days(records: list[tuple[object, dict]], sentences: pd.DataFrame, ev
         figure = (int(row["start"]) - offset, int(row["end"]) - offset)
         named = [(start - offset, end - offset, day) for start, end, day in by_sentence[key]
                  if _same_clause(text, figure, (start - offset, end - offset))]
-        if key in absolute:  # calendar dates: the one in the figure's own clause, if any
+        if key in absolute or key in after_dateline:  # calendar dates: the one in the figure's own clause, if any
             told = {day for _, _, day in named}
         else:
             told = {day for start, end, day in named if _CASUALTY_VERB.search(_between(text, figure, (start, end)))}
@@ -927,6 +942,30 @@ def _days_told_just_before(records: list[tuple[object, dict]], sentences: pd.Dat
                 and paragraph.get(previous) == paragraph.get(key):
             before[index] = next(iter(named))
     return before
+
+
+def _dated_only_by_the_current_period(events: pd.DataFrame | None,
+                                      meta: dict[str, tuple[str, date | None]]) -> set[tuple]:
+    """The sentences whose only dates are a month or year their article was published in ("the
+    deadliest assault on the capital this year"): the period says the attack was recent, not
+    that it was on the period's first day, so its figures are dated as a roundup's are, up to
+    _ROUNDUP_DAYS before publication. An older period ("In June 2024, gunmen raided the
+    market") still dates a recalled attack."""
+    if events is None or events.empty or "granularity" not in events:
+        return set()
+    fine, current = set(), set()
+    for doc_id, sent_id, granularity, first, last in zip(
+            events["doc_id"].tolist(), events["sent_id"].tolist(), events["granularity"].tolist(),
+            events["date"].tolist(), events["date_end"].tolist()):
+        key = (doc_id, int(sent_id))
+        if granularity in ("day", "week"):
+            fine.add(key)
+            continue
+        published = meta.get(doc_id, (None, None))[1]
+        start, end = _as_date(first), _as_date(last)
+        if published is not None and start is not None and start <= published <= (end or start):
+            current.add(key)
+    return current - fine
 
 
 def _figure_sentence_days(records: list[tuple[object, dict]], sentences: pd.DataFrame) -> dict[tuple, date | None]:

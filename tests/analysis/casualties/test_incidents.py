@@ -707,3 +707,30 @@ def test_two_figures_told_with_their_own_days_of_the_month_are_that_many_days_ap
     from analysis.casualties.incidents import _days_between_named
 
     assert _days_between_named(before, after) == days
+
+
+def test_a_datelines_day_does_not_date_the_attack_its_sentence_names():
+    """Filed on Wednesday 10 April about Sunday's bombing: the bombing is Sunday's, so it joins
+    Sunday's own report, and not a blast in another town on the filing day."""
+    sunday = ("Wire", "A suicide bomber killed 12 people at a wedding hall in Dorra on Sunday, police said.")
+    filed = ("Agency", "DORRA, April 10 (AG) - The toll from Sunday's bombing of a wedding hall in Dorra rose to 15.")
+    incidents = _killed_incidents([sunday, filed], published=[date(2024, 4, 7), date(2024, 4, 10)])
+    assert incidents.n_sources.tolist() == [2]
+    assert incidents.date.tolist() == [date(2024, 4, 7)]
+
+
+def test_two_attacks_named_in_one_clause_list_are_two_episodes():
+    from analysis.casualties.incidents import _offset_days
+
+    assert _offset_days(" killed) and the assault on the bus terminal (") == 0
+    assert _offset_days(" killed) and the bombing of the market (") == 0
+
+
+def test_a_period_that_ranks_an_attack_does_not_date_it_to_the_periods_first_day():
+    sunday = ("Wire", "A suicide bomber killed 21 people at a school in Dorra on Sunday, police said.")
+    recap = ("Post", "Police closed the market in Dorra. The attack on the school in Dorra killed 21 people, "
+                     "the deadliest assault on the town this year.")
+    incidents = _killed_incidents([sunday, recap], published=[date(2024, 4, 7), date(2024, 4, 10)])
+    assert incidents.n_sources.tolist() == [2]
+    old = ("Post", "In June 2023, an attack on the school in Dorra killed 21 people.")
+    assert len(_killed_incidents([sunday, old], published=[date(2024, 4, 7), date(2024, 4, 10)])) == 2
