@@ -97,7 +97,7 @@ BEFORE: dict[str, str] = {
     **dict.fromkeys(
         "killing killed kill kills executing executed massacring massacred slaughtering "
         "slaughtered beheading beheaded murdering murdered assassinating assassinated lynching lynched "
-        "neutralised neutralized neutralising neutralizing eliminated eliminating".split(),
+        "neutralised neutralized neutralising neutralizing eliminated eliminating martyred martyring".split(),
         KILLED),
     **dict.fromkeys(
         "wounding wounded injuring injured hurting hurt maiming maimed".split(), INJURED),

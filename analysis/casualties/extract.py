@@ -23,7 +23,13 @@ from analysis.casualties.attribution import (
 from analysis.casualties.cues import has_cue, is_refugee_context
 from analysis.casualties.figure import CasualtyFigure
 from analysis.casualties.kind_model import context_before, reads_as_statistic
-from analysis.casualties.kinds import STATISTIC, anchors_an_episode, gives_parts, sentence_kind, states_coverage
+from analysis.casualties.kinds import (
+    STATISTIC,
+    anchors_an_episode,
+    gives_parts,
+    sentence_kind,
+    states_coverage,
+)
 from analysis.casualties.location import cue_place, nearest_place, scene_of_sentence
 from analysis.casualties.period import find_period
 from analysis.casualties.sentence import read_cued_sentence

@@ -89,7 +89,8 @@ _SCOPE = re.compile(
     r"|\bnationwide\b|\bcountrywide\b|\bin\s+the\s+whole\s+(?:country|region)\b"
     # A whole front: "along the entire front line", "on all fronts".
     r"|\b(?:along|across|on)\s+the\s+(?:whole|entire)\s+front(?:[\s\-]?line)?\b|\bon\s+all\s+fronts\b"
-    r"|\b(?:across|throughout)\s+(?-i:[A-Z])[\w\-]+", re.IGNORECASE)  # "strikes across Gaza"
+    # "strikes across Gaza", not where the wounded lie ("treated in hospitals across Mogadishu").
+    r"|(?<!hospitals\s)(?<!clinics\s)(?<!facilities\s)\b(?:across|throughout)\s+(?-i:[A-Z])[\w\-]+", re.IGNORECASE)
 
 _ROLLUP_EVENTS = re.compile(
     # "the latest in a series of attacks" tells one attack, the series' newest.
@@ -139,12 +140,16 @@ _WEEK_REFERENCE = re.compile(r"^(?:last|this|earlier\s+this|late\s+last)\s+week$
 _MONTH_REFERENCE = re.compile(
     rf"^(?:(?:last|this|earlier\s+this|late\s+last)\s+month|(?:in|during)\s+(?:early\s+|late\s+|mid-?)?"
     rf"(?:{_MONTH}(?:\s+\d{{4}})?|\d{{4}}))$", re.IGNORECASE)
+_YEAR_REFERENCE = re.compile(r"^(?:(?:in|during)\s+)?(?:early|late|mid-?)?\s*(?:last|this)\s+year$", re.IGNORECASE)
 _EPISODE = re.compile(
     rf"\b(?:{_EPISODE_NOUNS}|airstrike|air\s+strike|shooting|bombardment|incident)\b(?!s)"
     # One attack told by its verb and its one target: "a suicide bomber struck a Sufi shrine",
     # "gunmen raided the weekly market". A count of targets ("attacked 12 villages") is no episode.
     r"|\b(?:struck|raided|attacked|stormed|ambushed|bombed|shelled|overran|targeted)\s+(?:a|an|the)\s+"
-    r"(?:[\w\-]*[^\Ws]\s+){0,3}?[\w\-]*[^\Ws]\b(?!\s+and\b)", re.IGNORECASE)
+    r"(?:[\w\-]*[^\Ws]\s+){0,3}?[\w\-]*[^\Ws]\b(?!\s+and\b)"
+    # ... or by one device going off: "when a truck bomb exploded at the gate".
+    r"|\b(?:a|an|the)\s+(?:[\w\-]+\s+)?(?:bomb|bomber|grenade|mine|IED|shell|rocket|missile|drone)\s+"
+    r"(?:exploded|went\s+off|detonated|blew\s+up|struck|hit|landed)\b", re.IGNORECASE)
 
 
 def names_episode(sentence: str) -> bool:
@@ -153,9 +158,11 @@ def names_episode(sentence: str) -> bool:
 
 
 def dates_an_episode(period: str, sentence: str) -> bool:
-    """True when `period` says when an episode happened rather than what a total covers."""
+    """True when `period` says when an episode happened rather than what a total covers
+    ("last week"; "last month" or "early last year" with the attack named)."""
     period = period.strip()
-    return bool(_WEEK_REFERENCE.match(period) or (_MONTH_REFERENCE.match(period) and names_episode(sentence)))
+    return bool(_WEEK_REFERENCE.match(period) or ((_MONTH_REFERENCE.match(period) or _YEAR_REFERENCE.match(period))
+                                                  and names_episode(sentence)))
 
 
 def is_short_period(period: str) -> bool:

@@ -105,6 +105,7 @@ def test_places_from_the_ner_win(seed_000):
     ("A policeman was killed in the attack.", [("killed", 1)]),
     ("Five soldiers and three civilians were killed.", [("killed", 5), ("killed", 3)]),
     ("The raid killed three soldiers and two civilians.", [("killed", 3), ("killed", 2)]),
+    ("The blast martyred 14 worshippers at the shrine.", [("killed", 14)]),
 ])
 def test_issue_phrasings(sentence, expected):
     assert pairs(sentence) == expected

@@ -346,3 +346,19 @@ def test_counts_of_separate_attacks_given_apart_are_the_attacks():
 def test_a_day_apart_is_no_rate():
     assert not has_rate("Two blasts a day apart killed six and five people in Dorra.")
     assert has_rate("Six people a day are killed on the roads of the province.")
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Early last year, more than a dozen people were killed when a car bomb exploded at the port gate.", INCIDENT),
+    ("Last year, a grenade went off in the bus depot, killing nine people.", INCIDENT),
+    ("Last year, 400 people were killed in bombings across the province.", STATISTIC),
+    ("Last year, bombs killed 400 people.", STATISTIC),
+])
+def test_last_year_dates_one_device_going_off_and_totals_the_rest(sentence, kind):
+    assert kind_of(sentence) == kind
+
+
+def test_hospitals_across_a_city_are_where_the_wounded_lie_not_the_counts_scope():
+    assert kind_of("The toll rose to 12 on Sunday and 31 wounded people are being treated in hospitals "
+                   "across Mogadishu.") == INCIDENT
+    assert kind_of("Air strikes across Gaza killed 31 people.") == STATISTIC
