@@ -467,7 +467,7 @@ _KIND_WORD = (r"(?:(?:[a-z]+|IDP)\s+)?(?:camp|site|district|town|city|"
               r"village|area|neighbourhood|neighborhood|suburb|settlement|county|territory|province|state|region|"
               r"governorate|prefecture|department|township|municipality|commune|ward|cercle|woreda|tehsil|"
               r"market|station|hospital|prison|school|mosque|church|checkpoint|forest|hills?|mountains?|valley|"
-              r"square|roundabout|bazaar|crossroads|intersection)")
+              r"square|roundabout|bazaar|crossroads|intersection|junction)")
 _SIDE = r"(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?"
 _CONTAINMENT_GAP = re.compile(
     r"(?:\s+" + _KIND_WORD + r")?\s*,?\s*(?:(?:a|an|the)\s+(?:small\s+|large\s+|remote\s+)?" + _KIND_WORD + r"\s+)?"

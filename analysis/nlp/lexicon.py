@@ -737,7 +737,8 @@ KNOWN_LOCATIONS = _phrases(
 PLACE_NOUNS_AFTER = _words(
     "region regions province provinces state states district city town village villages "
     "township governorate county oblast camp port area neighbourhood neighborhood suburb "
-    "municipality valley frontier regional provincial quarter zone woreda township"
+    "municipality valley frontier regional provincial quarter zone woreda township junction roundabout square "
+    "crossroads intersection"
 )
 # Lower-case words between a name and a place noun: "the Abu Shouk displacement camp".
 PLACE_NOUN_MODIFIERS = _words("displacement refugee border frontier coastal mountain rural farming fishing market")

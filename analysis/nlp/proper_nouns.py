@@ -849,7 +849,8 @@ class ProperNounRecognizer:
         text = page.texts[a]
         if page.classes[a] == _ACR:
             if text not in NON_ENTITY_ACRONYMS and not (a in page.starts and text in ("I", "A")):
-                return RunReading(((a, b, "ORG"),))
+                # "the KM4 junction", "the K5 roundabout": a code that names a place
+                return RunReading(((a, b, "GPE" if context.place_cue and any(c.isdigit() for c in text) else "ORG"),))
             return _NOTHING
         common = text.lower() in COMMON_WORDS
         if common and (a in page.starts or text.lower() in TITLE_MODIFIERS):

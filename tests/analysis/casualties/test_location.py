@@ -310,8 +310,11 @@ def test_a_town_after_a_citys_possessive_and_a_square_in_a_city_are_inside_it():
 
     texts = ["The bombing in Kabul's Dasht-e-Barchi killed 21.",
              "A bomb went off near Talashi square in Jalalabad city.",
+             "The car bomb at the KM4 junction in Hodan district killed 15.",
              "Troops entered Nigeria's Borno on Monday."]
-    holders = learn_containment(texts, ["Kabul", "Dasht-e-Barchi", "Talashi", "Jalalabad", "Nigeria", "Borno"])
+    holders = learn_containment(texts, ["Kabul", "Dasht-e-Barchi", "Talashi", "Jalalabad", "Nigeria", "Borno",
+                                        "KM4", "Hodan"])
+    assert holders["km4"] == {"hodan"}
     assert holders["dasht-e-barchi"] == {"kabul"}
     assert holders["talashi"] == {"jalalabad"}
     assert "borno" not in holders  # a country and its state: ranks order them, nothing to learn

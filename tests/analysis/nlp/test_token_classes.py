@@ -40,3 +40,8 @@ def test_izafe_names_and_a_parts_name_are_read_whole(ents) -> None:
     assert ("Shahr-e Buzurg", "GPE") in ents("Two guards were wounded in Shahr-e Buzurg district on Thursday.")
     # Two words each a town somewhere, before "neighbourhood": one neighbourhood's name.
     assert ("Khair Khana", "GPE") in ents("Families reached Kabul's Khair Khana neighbourhood on foot.")
+
+
+def test_a_code_before_a_place_noun_names_a_place(ents) -> None:
+    assert ("KM4", "GPE") in ents("A car bomb exploded at the KM4 junction on Saturday.")
+    assert ("UNHCR", "ORG") in ents("The UNHCR office was closed.")
