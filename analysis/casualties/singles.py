@@ -365,12 +365,25 @@ def _is_perpetrator(tokens: Sequence[Token], i: int, end: int) -> bool:
     return any(t.low in PERPETRATORS for t in tokens[i:end])
 
 
+_RELATIVE_ASIDE = 25  # tokens: how long a ", who ...," aside between a person and the verb may run
+
+
 def _past_age(tokens: Sequence[Token], end: int) -> int:
-    """The index after an age aside (", 34,") that follows a person, else `end`."""
-    if end + 2 < len(tokens) and tokens[end].low == "," and tokens[end + 1].text.isdigit() \
-            and tokens[end + 2].low == "," and len(tokens[end + 1].text) <= 3:
+    """The index after an aside that follows a person before its verb, else `end`: an age
+    (", 34,"), a name ("The bus driver, Jacques Louissaint, was shot dead") or a relative
+    clause ("The driver, who tried to turn the bus around, was shot dead")."""
+    n = len(tokens)
+    if end + 2 >= n or tokens[end].low != ",":
+        return end
+    if tokens[end + 1].text.isdigit() and tokens[end + 2].low == "," and len(tokens[end + 1].text) <= 3:
         return end + 3
-    return end
+    k = end + 1
+    if tokens[k].low in ("who", "whose"):
+        closing = next((j for j in range(k + 1, min(k + _RELATIVE_ASIDE, n)) if tokens[j].low in (",", ";")), None)
+        return closing + 1 if closing is not None and tokens[closing].low == "," else end
+    while k < n and _is_name(tokens[k]):
+        k += 1
+    return k + 1 if k > end + 1 and k < n and tokens[k].low == "," else end
 
 
 def _killed_with(tokens: Sequence[Token], k: int, taken: set[int]) -> tuple[int, int]:

@@ -31,6 +31,9 @@ def figures(text):
     ("Gunmen killed the ward head of Kasuwa and his nephew at dawn.", [("killed", 2)]),
     ("Attackers shot dead the head of the teachers' union outside his home.", [("killed", 1)]),
     ("Unknown men shot dead the director of the district hospital on Friday.", [("killed", 1)]),
+    ("The driver, who had tried to reverse out of the ambush, was shot dead at the wheel.", [("killed", 1)]),
+    ("The ferry's captain, Musa Kamara, was killed by a stray bullet.", [("killed", 1)]),
+    ("The governor, who was visiting the market, said the attack was cowardly.", []),
     ("The raid killed a weaver and her sister.", [("killed", 2)]),
     # A killing named as a noun, with its time between the noun and its victims.
     ("Elders condemned the assassination on Friday of Mayor Ali Warsame and his driver.", [("killed", 2)]),
