@@ -1139,6 +1139,23 @@ def _recall_with_their_story(reports: list[_Report]) -> None:
             report.set_uncertainty(max(report.before, _STORY_DAYS), report.after)
 
 
+def _without_other_episode(row: dict) -> str:
+    """The figure's sentence without a clause after the figure that tells another episode by
+    its offset ("killing at least seven people, three days after a drone attack on the town's
+    market square"): the kind of attack read from it is the other episode's."""
+    evidence, figure = str(row.get("evidence") or ""), str(row.get("text") or "")
+    at = evidence.find(figure) if figure else -1
+    if at < 0:
+        return evidence
+    after = at + len(figure)
+    opener = next((match for match in _OFFSET.finditer(evidence, after)
+                   if match.group("way") and match.group("way").lower() in ("after", "before")), None)
+    if opener is None:
+        return evidence
+    closes = _CLAUSE_END.search(evidence, opener.end())
+    return evidence[:opener.start()] + (evidence[closes.start():] if closes else "")
+
+
 def _read_evidence(report: _Report, estimated: bool, clauses: dict[object, str] | None = None,
                    recaps: set[object] | None = None, framed_days: int = 0) -> None:
     """What the report's sentences say beyond its figure: the kinds of attack, a running toll,
@@ -1148,7 +1165,7 @@ def _read_evidence(report: _Report, estimated: bool, clauses: dict[object, str] 
     `framed_days` how far back a roundup's lead puts a figure with no day of its own."""
     recaps = recaps or set()
     clauses = clauses or {}
-    texts = [clauses.get(index) or str(row.get("evidence") or "") for index, row in report.rows]
+    texts = [clauses.get(index) or _without_other_episode(row) for index, row in report.rows]
     report.events = frozenset().union(*(_events(text) for text in texts)) if texts else frozenset()
     report.toll = any(_flag(row, "toll") for _, row in report.rows)
     after = max((_span_days(text) for text in texts), default=1) - 1

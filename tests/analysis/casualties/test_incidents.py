@@ -734,3 +734,15 @@ def test_a_period_that_ranks_an_attack_does_not_date_it_to_the_periods_first_day
     assert incidents.n_sources.tolist() == [2]
     old = ("Post", "In June 2023, an attack on the school in Dorra killed 21 people.")
     assert len(_killed_incidents([sunday, old], published=[date(2024, 4, 7), date(2024, 4, 10)])) == 2
+
+
+def test_an_attack_told_after_a_figure_by_its_offset_lends_it_no_kind_of_attack():
+    from analysis.casualties.incidents import _events, _without_other_episode
+
+    row = {"evidence": "Gunmen opened fire in a bar in Dorra on Friday, killing nine people, two days after "
+                       "a drone strike on the market, police said.", "text": "nine people"}
+    words = _without_other_episode(row)
+    assert "drone" not in words and "police said" in words
+    assert _events(words) == _events("Gunmen opened fire in a bar, killing nine people.")
+    recalled = {"evidence": "Two days after the drone strike, the toll rose to 19.", "text": "19"}
+    assert _without_other_episode(recalled) == recalled["evidence"]  # the offset comes before the figure
