@@ -126,12 +126,15 @@ def _is_bare_year(tokens: Sequence[Token], q: Quantity) -> bool:
 
 def _after_alone(tokens: Sequence[Token], first: int) -> bool:
     """"The main hospital alone received 22 bodies", "In the city alone, 40 died": one place's
-    share of a larger toll, a subset that never adds."""
+    share of a larger toll, a subset that never adds. A count joined by "and" to one such
+    share is the same place's ("the hospital alone received 29 bodies and treated 93 wounded")."""
     for k in range(first - 1, max(first - _ALONE_REACH, 0) - 1, -1):
         word = tokens[k].low
         if word == "alone":
             return True
-        if word in (";", ":", "while", "but") or word[:1].isdigit() or (word == "," and tokens[k - 1].low != "alone"):
+        if word[:1].isdigit():
+            return any(tokens[j].low == "and" for j in range(k + 1, first)) and _after_alone(tokens, k)
+        if word in (";", ":", "while", "but") or (word == "," and tokens[k - 1].low != "alone"):
             return False
     return False
 
@@ -422,7 +425,7 @@ def _tie_by_cue_after(sentence: _Sentence, number: _Number, marked: Tie, inside_
         # "bringing to more than 200 the number killed": a cumulative toll
         toll=any(t.low in GENERIC_HEADS or t.low == "toll" for t in tokens[q.last:np_end]),
         part_of=marked.part_of or among, victims=sentence.victims(q.last, np_end),
-    ), inside_until
+    ), max(inside_until, np_end)  # "Five members of one family were killed": the "one" is inside the phrase
 
 
 def _cue_after_phrase(sentence: _Sentence, j: int, inside_until: int) -> tuple[tuple[str, int, bool] | None, int]:

@@ -31,3 +31,17 @@ def test_singular_counts():
     assert read("A policeman was killed and another was wounded.") == [
         ("killed", 1, False, False, 0, False), ("injured", 1, False, True, 0, False)]
     assert read("A tanker was seized off the coast.") == []
+
+
+def test_one_places_share_marked_alone_covers_the_count_joined_to_it():
+    def parts(text):
+        return [(f.category, f.quantity.low, f.part_of) for f in read_sentence(text)]
+
+    assert parts("The district clinic alone received 14 bodies and treated 40 wounded, a nurse said.") == [
+        ("killed", 14, True), ("injured", 40, True)]
+    assert parts("The blast killed 14 people and wounded 40.") == [("killed", 14, False), ("injured", 40, False)]
+
+
+def test_a_number_inside_a_counted_phrase_is_no_figure():
+    assert [(f.category, f.quantity.low) for f in read_sentence("Five members of one family were killed.")] == [
+        ("killed", 5)]
