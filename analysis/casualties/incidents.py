@@ -143,7 +143,10 @@ _NEW_EPISODE = re.compile(
     r"\b(?:separate|another|earlier|previous|later)\s+(?:\w+\s+)?(?:attack|strike|raid|ambush|blast|bombing|incident)\b"
     r"|(?:,|;|\band)\s+(?:a|an|the|another)\s+(?:[\w\-]+\s+){0,2}?(?:car\s+bomb|roadside\s+bomb|bomb|blast|explosion"
     r"|air\s*strike|drone\s+strike|strike|raid|ambush|shelling|shell|mortar\s+attack|landmine|mine|attack"
-    r"|assault|bombing|shooting|massacre)\b",
+    r"|assault|bombing|shooting|massacre)\b"
+    # A clause of its own whose subject is a weapon or an attack, with no article: ", and rocket
+    # fire on a bread queue killed seven more".
+    r"|,\s*and\s+(?:[\w\-]+\s+)?(?:rocket|mortar|artillery|sniper|drone|gun)\s+(?:fire|rounds|shells|strikes?)\b",
     re.IGNORECASE)
 _FEW = {**UNITS, "a": 1, "an": 1, "a few": 3, "several": 3}  # the offset's count, in words
 

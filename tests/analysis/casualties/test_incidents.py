@@ -439,6 +439,8 @@ def test_two_attacks_told_in_one_sentence_are_two_incidents_days_apart():
     (", and a week later the shelling of a school ", 7),
     (" on Monday, the day before ", 1),
     (", and a car bomb at the junction ", 0),
+    (" people, and rocket fire on a bread queue killed ", 0),
+    (" people, and artillery shells hit the bakery, killing ", 0),
     (" and wounding ", None),
     (", among them ", None),
 ])
