@@ -70,7 +70,7 @@ from analysis.casualties.location import (
 )
 from analysis.casualties.numbers import UNITS
 from analysis.casualties.reports import article_figure, incident_figures
-from analysis.timeline.lexicon import MONTH_NAME_RE, MONTHS
+from analysis.timeline.find_dates import month_day
 
 INCIDENT_COLUMNS = [
     "incident_id", "category", "location", "date", "sources", "n_sources", "reports",
@@ -120,11 +120,16 @@ _RANKED_ATTACK = re.compile(
     r"\s+(?:was|remains|came)\b", re.IGNORECASE)
 
 
+def _figure_in_sentence(row: dict) -> tuple[str, str, int]:
+    """The row's sentence, its figure's words, and where they start in it (-1 when not found)."""
+    evidence, figure = str(row.get("evidence") or ""), str(row.get("text") or "")
+    return evidence, figure, evidence.find(figure) if figure else -1
+
+
 def _recalled(row: dict) -> bool:
     """Whether the row's figure is recalled from an earlier attack (see _RECALLED_BEFORE and
     _RANKED_ATTACK)."""
-    evidence, figure = str(row.get("evidence") or ""), str(row.get("text") or "")
-    at = evidence.find(figure) if figure else -1
+    evidence, figure, at = _figure_in_sentence(row)
     if at < 0:
         return False
     return bool(_RECALLED_BEFORE.search(evidence[max(0, at - 40):at])
@@ -181,17 +186,11 @@ _AND_BEFORE = re.compile(r"\band\s+$")
 _ASIDE_AFTER = re.compile(r",\s*(?:while|whereas)\b|;")
 
 
-# A day of the month named in a clause: "on 12 October", "on Oct. 15".
-_DAY_OF_MONTH = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH_NAME_RE})\b"
-    rf"|\b(?P<month2>{MONTH_NAME_RE})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b")
-
-
 def _named_day(text: str) -> tuple[int, int] | None:
-    """(month, day) of the one day of the month `text` names, or None for none or several."""
-    days = {(MONTHS[m.group("month" if m.group("month") else "month2").lower()],
-             int(m.group("day") or m.group("day2"))) for m in _DAY_OF_MONTH.finditer(text)}
-    return next(iter(days)) if len(days) == 1 and 1 <= next(iter(days))[1] <= 31 else None
+    """(month, day) of the one day of the month `text` names ("on 12 October", "on Oct. 15,
+    2025"), as the timeline reads it, or None for none or several."""
+    days = {(m.period.start.month, m.period.start.day) if m.period else (m.month, m.day) for m in month_day(text)}
+    return next(iter(days)) if len(days) == 1 else None
 
 
 def _days_between_named(before: str, after: str) -> int | None:
@@ -300,6 +299,12 @@ _CLAUSE_END = re.compile(
     re.IGNORECASE)
 
 
+def _opens_a_clause(offset: re.Match[str]) -> bool:
+    """Whether an `_OFFSET` match opens a clause telling another episode ("three days after
+    ...", "a week before ..."), not one that closes its own ("three days later")."""
+    return bool(offset.group("way")) and offset.group("way").lower() in ("after", "before")
+
+
 def _after_clause_episodes(records: list[tuple[object, dict]],
                            sentences: pd.DataFrame) -> dict[object, tuple[int, int, str]]:
     """For a figure inside a clause a time offset opens ("The killing came four days after armed
@@ -320,8 +325,7 @@ def _after_clause_episodes(records: list[tuple[object, dict]],
         sentence_start, text = texts[key]
         at = int(row["start"]) - sentence_start
         opener = next((match for match in _OFFSET.finditer(text, 0, max(at, 0))
-                       if match.group("way") and match.group("way").lower() in ("after", "before")
-                       and not _CLAUSE_END.search(text, match.end(), at)), None)
+                       if _opens_a_clause(match) and not _CLAUSE_END.search(text, match.end(), at)), None)
         if opener is not None:
             closes = _CLAUSE_END.search(text, at)
             clause = text[opener.start():closes.start() if closes else len(text)]
@@ -777,7 +781,7 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
         own_day = nearer_day.get(index) or (None if key in ranked_by_period else sentence_day.get(key))
         if own_day is not None and published is not None and own_day > published:
             own_day = None  # "three days later" read from the publication date: casualties are past news
-        told = (doc_id, int(row["sent_id"])) in day_told and own_day is not None
+        told = key in day_told and own_day is not None
         day = own_day or published
         story_day = story.get((doc_id, _place_key(places.get(index)) or _ANY_PLACE))
         if not told and index in told_before and (published is None or told_before[index] <= published):
@@ -1146,13 +1150,10 @@ def _without_other_episode(row: dict) -> str:
     """The figure's sentence without a clause after the figure that tells another episode by
     its offset ("killing at least seven people, three days after a drone attack on the town's
     market square"): the kind of attack read from it is the other episode's."""
-    evidence, figure = str(row.get("evidence") or ""), str(row.get("text") or "")
-    at = evidence.find(figure) if figure else -1
+    evidence, figure, at = _figure_in_sentence(row)
     if at < 0:
         return evidence
-    after = at + len(figure)
-    opener = next((match for match in _OFFSET.finditer(evidence, after)
-                   if match.group("way") and match.group("way").lower() in ("after", "before")), None)
+    opener = next((match for match in _OFFSET.finditer(evidence, at + len(figure)) if _opens_a_clause(match)), None)
     if opener is None:
         return evidence
     closes = _CLAUSE_END.search(evidence, opener.end())

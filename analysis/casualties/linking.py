@@ -76,10 +76,16 @@ def coordinate(found: list[Found], tokens: Sequence[Token], text: str, offset: i
     _split_a_whole_into_parts(found, tokens)
     _share_the_cue_after(found, tokens, text, offset)
     _share_with_another(found, tokens, text, offset)
+    _things_take_no_cue(found, tokens)
+
+
+def _things_take_no_cue(found: list[Found], tokens: Sequence[Token]) -> None:
+    """"(21 killed) and two attacks in Jalalabad": a figure that counts things, not people,
+    keeps no cue it inherited from a neighbour."""
     for f in found:
         if f.how == "inherited" and any(t.low in NON_PERSON for t in tokens[f.quantity.last:f.np_end]) \
                 and not is_person_phrase(tokens, f.quantity.last, f.np_end):
-            f.category, f.how = None, ""  # "(21 killed) and two attacks in Jalalabad": attacks, not people
+            f.category, f.how = None, ""
 
 
 def _inherit(f: Found, source: Found) -> None:
