@@ -763,9 +763,9 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
     sentence_day = _figure_sentence_days(records, sentences)
     ranked_by_period = _dated_only_by_the_current_period(events, meta)
     places = _innermost_places(records, places, geography)
-    story = _story_days(records, sentence_day, meta, places, sentences)
     episodes = {**_after_clause_episodes(records, sentences), **_clause_episodes(records, sentences)}
     nearer_day = _nearer_days(records, sentences, events, episodes)
+    story = _story_days(records, sentence_day, nearer_day, meta, places, sentences)
     day_told = _sentences_naming_a_day(events)
     told_before = _days_told_just_before(records, sentences, day_told, _sentences_naming_a_date(events))
     roundups = _roundups(records, sentences)
@@ -1058,10 +1058,11 @@ def _days_after_attack(text: str) -> int | None:
 
 
 def _story_days(records: list[tuple[object, dict]], sentence_day: dict[tuple, date | None],
-                meta: dict[str, tuple[str, date | None]], places: dict[object, str | None],
-                sentences: pd.DataFrame) -> dict[tuple, date]:
+                nearer_day: dict[object, date], meta: dict[str, tuple[str, date | None]],
+                places: dict[object, str | None], sentences: pd.DataFrame) -> dict[tuple, date]:
     """Per article and place, the day its first figure there with a date of its own is about
-    ("a drone strike on Friday killed 27"): a later figure at that place whose sentence names
+    ("a drone strike on Friday killed 27"; of a sentence naming several days, the one
+    `_nearer_days` finds, not a dateline's): a later figure at that place whose sentence names
     no day belongs to that story, not to the day the article was published; a figure with no
     place belongs to the article's first story."""
     story: dict[tuple, tuple[int, date]] = {}
@@ -1074,7 +1075,8 @@ def _story_days(records: list[tuple[object, dict]], sentence_day: dict[tuple, da
         if is_statistic(row):
             continue
         doc_id, sent_id = row["doc_id"], int(row["sent_id"])
-        day, published = sentence_day.get((doc_id, sent_id)), meta.get(doc_id, ("", None))[1]
+        day = nearer_day.get(index) or sentence_day.get((doc_id, sent_id))
+        published = meta.get(doc_id, ("", None))[1]
         if day is None or published is None or not 0 < (published - day).days <= _STORY_DAYS:
             continue  # no day of its own, or one that is no news ("this year", a month ago)
         tell((doc_id, _place_key(places.get(index))), sent_id, day)

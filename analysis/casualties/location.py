@@ -74,6 +74,8 @@ def nearest_place(places: Sequence[tuple[int, int, str]], start: int, end: int,
                      and not (text and _not_the_scene(text, p[0] - offset, p[1] - offset))), key=lambda p: p[0])
     if not inside:
         return None
+    if text:
+        inside = _before_closing_parenthesis(inside, text, start - offset, end - offset, offset)
 
     def distance(p: tuple[int, int, str]) -> int:
         return start - p[1] if p[1] <= start else p[0] - end if p[0] >= end else 0
@@ -92,6 +94,18 @@ def nearest_place(places: Sequence[tuple[int, int, str]], start: int, end: int,
     depth = _run_depths(text, [(p[0] - offset, p[1] - offset) for p in run])
     chosen = min(zip(run, depth), key=lambda pd: (-place_rank(pd[0][2]), -pd[1], abs(distance(pd[0]))))[0][2]
     return _scene_after_figure(inside, chosen, end, text, offset) or chosen
+
+
+def _before_closing_parenthesis(places: list[tuple[int, int, str]], text: str, start: int, end: int,
+                                offset: int) -> list[tuple[int, int, str]]:
+    """For a figure in parentheses, which describe what comes before them ("the bombing of the
+    market in Jalalabad (nine killed) and the assault on the Torkham road"), the places before
+    the closing parenthesis; all of them otherwise, or when none is before it."""
+    opened, closed = text.rfind("(", 0, start), text.find(")", end)
+    if opened < 0 or closed < 0 or ")" in text[opened:start] or "(" in text[end:closed]:
+        return places
+    before = [p for p in places if p[1] - offset <= closed]
+    return before or places
 
 
 # What may stand between a figure and the town after it that names its scene: "killed 21

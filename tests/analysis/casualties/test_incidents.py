@@ -721,6 +721,19 @@ def test_a_datelines_day_does_not_date_the_attack_its_sentence_names():
     assert incidents.date.tolist() == [date(2024, 4, 7)]
 
 
+def test_a_figure_after_a_datelined_lead_belongs_to_the_day_the_lead_names():
+    """The lead of an article filed on Wednesday tells Sunday's bombing after its dateline; the
+    wounded in the next sentence, said on Wednesday, are Sunday's too."""
+    sunday = ("Wire", "A suicide bomber killed 12 people at a wedding hall in Dorra on Sunday, wounding 30, "
+                      "police said.")
+    filed = ("Agency", "DORRA, April 10 (AG) - The toll from Sunday's bombing of a wedding hall in Dorra rose "
+                       "to 15.\n\nAnother 34 people were wounded, the officials said on Wednesday.")
+    incidents = _killed_incidents([sunday, filed], category="injured",
+                                  published=[date(2024, 4, 7), date(2024, 4, 10)])
+    assert incidents.n_sources.tolist() == [2]
+    assert incidents.date.tolist() == [date(2024, 4, 7)]
+
+
 def test_two_attacks_named_in_one_clause_list_are_two_episodes():
     from analysis.casualties.incidents import _offset_days
 

@@ -263,6 +263,18 @@ def test_a_town_right_after_the_figure_is_its_scene_though_the_state_is_nearer()
     assert nearest_place(places, figure, figure + 2, 0, len(text), text) == "Sinaloa"
 
 
+def test_a_figure_in_parentheses_describes_the_place_before_them():
+    text = ("The deadliest were the bombing in Dorra of its crowded cattle market (nine killed) and the raid on "
+            "Kessa (four killed).")
+    places = _spans(text, "Dorra", "Kessa")
+    nine, four = text.index("nine"), text.index("four")
+    assert nearest_place(places, nine, nine + 4, 0, len(text), text) == "Dorra"
+    assert nearest_place(places, four, four + 4, 0, len(text), text) == "Kessa"
+    # Without parentheses the nearest place stays the rule.
+    plain = "Nine were killed, near Kessa, after the raid on Dorra."
+    assert nearest_place(_spans(plain, "Kessa", "Dorra"), 0, 4, 0, len(plain), plain) == "Kessa"
+
+
 def test_an_earlier_sentence_gives_the_town_it_names_inside_its_state():
     text = ("Soldiers killed 17 gunmen around the village of Tehuehuetla in the mountains of southern "
             "Guerrero state.")
