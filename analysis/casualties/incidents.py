@@ -767,9 +767,11 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
     nearer_day = _nearer_days(records, sentences, events, episodes)
     story = _story_days(records, sentence_day, nearer_day, meta, places, sentences)
     day_told = _sentences_naming_a_day(events)
-    told_before = _days_told_just_before(records, sentences, day_told, _sentences_naming_a_date(events))
+    told_before = _days_told_just_before(records, sentences, day_told, _sentences_naming_a_date(events),
+                                         _sentences_naming_a_week(events))
     roundups = _roundups(records, sentences)
     framed: set[object] = set()  # figures a roundup's lead dates to its span
+    weeks_after: dict[object, int] = {}  # figures dated by a week a sentence before names: its other days
     recaps: set[object] = set()
     reports: dict[tuple, list[_Report]] = {}
     for index, row in records:
@@ -784,8 +786,9 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
         told = key in day_told and own_day is not None
         day = own_day or published
         story_day = story.get((doc_id, _place_key(places.get(index)) or _ANY_PLACE))
-        if not told and index in told_before and (published is None or told_before[index] <= published):
-            day = told_before[index]  # "The cowardly attack led to ...": the day the sentence before names
+        if not told and index in told_before and (published is None or told_before[index][0] <= published):
+            # "The cowardly attack led to ...": the day (or week) a sentence before names
+            day, weeks_after[index] = told_before[index]
         elif day == published and story_day is not None and not told:
             day = story_day  # "Sixteen were wounded at the market": the day of the story told above
         elif (doc_id in roundups or key in ranked_by_period) and not told and day == published \
@@ -805,7 +808,8 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
     for report in built:
         report.low, report.high, report.stated, report.wording = _best(report.rows)
         framed_days = _ROUNDUP_DAYS if any(index in framed for index, _ in report.rows) else 0
-        _read_evidence(report, report.doc_id in estimated, clauses, recaps, framed_days)
+        week_days = max((weeks_after.get(index, 0) for index, _ in report.rows), default=0)
+        _read_evidence(report, report.doc_id in estimated, clauses, recaps, framed_days, week_days)
     _recall_with_their_story(built)
     return sorted(built, key=lambda r: (r.day or date.max, r.published or date.max, r.doc_id))
 
@@ -920,6 +924,17 @@ def _sentences_naming_a_day(events: pd.DataFrame | None) -> dict[tuple, set[date
     return told
 
 
+def _sentences_naming_a_week(events: pd.DataFrame | None) -> dict[tuple, set[date]]:
+    """The first days of the weeks each sentence names ("last week"), by (doc_id, sent_id)."""
+    if events is None or events.empty or "granularity" not in events:
+        return {}
+    weeks = events[(events["granularity"] == "week") & events["date"].notna()]
+    told: dict[tuple, set[date]] = {}
+    for doc_id, sent_id, day in zip(weeks["doc_id"].tolist(), weeks["sent_id"].tolist(), weeks["date"].tolist()):
+        told.setdefault((doc_id, int(sent_id)), set()).add(_as_date(day))
+    return told
+
+
 def _sentences_naming_a_date(events: pd.DataFrame | None) -> set[tuple]:
     """The (doc_id, sent_id) of sentences naming a date of any grain ("last March", "in 2024")."""
     if events is None or events.empty:
@@ -927,27 +942,43 @@ def _sentences_naming_a_date(events: pd.DataFrame | None) -> set[tuple]:
     return {(doc_id, int(sent_id)) for doc_id, sent_id in zip(events["doc_id"].tolist(), events["sent_id"].tolist())}
 
 
+_BACK_IN_PARAGRAPH = 3  # how many sentences back a figure with no date of its own looks for one
+
+
 def _days_told_just_before(records: list[tuple[object, dict]], sentences: pd.DataFrame,
-                           day_told: dict[tuple, set[date]], dated: set[tuple]) -> dict[object, date]:
-    """For a figure whose sentence names no date (`dated` holds those that do), the one day the
-    sentence before it in its paragraph names: "... on Tuesday 10 February, a gang attacked
+                           day_told: dict[tuple, set[date]], dated: set[tuple],
+                           week_told: dict[tuple, set[date]] | None = None) -> dict[object, tuple[date, int]]:
+    """For a figure whose sentence names no date (`dated` holds those that do), the date the
+    nearest earlier sentence of its paragraph naming one gives, when that is one day or one week
+    (the week's first day and its six more): "... on Tuesday 10 February, a gang attacked
     truffle hunters south of Akashat. The cowardly attack led to the martyrdom of five
-    citizens." """
-    if not day_told or sentences.empty or "paragraph" not in sentences:
+    citizens"; "... since gunmen attacked a camp near Akashat last week. Relatives now say the
+    gunmen took 14, not nine. Five members of the group were killed in the attack." A nearer
+    sentence naming another date ("last year", a day something was said) ends the search."""
+    week_told = week_told or {}
+    if not (day_told or week_told) or sentences.empty or "paragraph" not in sentences:
         return {}
     wanted = {(row["doc_id"], int(row["sent_id"])) for _, row in records}
-    wanted |= {(doc_id, sent_id - 1) for doc_id, sent_id in wanted}
+    wanted |= {(doc_id, sent_id - back) for doc_id, sent_id in wanted for back in range(1, _BACK_IN_PARAGRAPH + 1)}
     paragraph = {(doc_id, int(sent_id)): para for doc_id, sent_id, para in zip(
         sentences["doc_id"].tolist(), sentences["sent_id"].tolist(), sentences["paragraph"].tolist())
         if (doc_id, int(sent_id)) in wanted}
-    before: dict[object, date] = {}
+    before: dict[object, tuple[date, int]] = {}
     for index, row in records:
         key = (row["doc_id"], int(row["sent_id"]))
-        previous = (key[0], key[1] - 1)
-        named = day_told.get(previous, set())
-        if key not in dated and len(named) == 1 and previous in paragraph \
-                and paragraph.get(previous) == paragraph.get(key):
-            before[index] = next(iter(named))
+        if key in dated:
+            continue
+        for back in range(1, _BACK_IN_PARAGRAPH + 1):
+            earlier = (key[0], key[1] - back)
+            if earlier not in paragraph or paragraph[earlier] != paragraph.get(key):
+                break
+            days, weeks = day_told.get(earlier, set()), week_told.get(earlier, set())
+            if len(days) == 1 and not weeks:
+                before[index] = (next(iter(days)), 0)
+            elif len(weeks) == 1 and not days:
+                before[index] = (next(iter(weeks)), 6)
+            if earlier in dated:
+                break
     return before
 
 
@@ -1163,18 +1194,19 @@ def _without_other_episode(row: dict) -> str:
 
 
 def _read_evidence(report: _Report, estimated: bool, clauses: dict[object, str] | None = None,
-                   recaps: set[object] | None = None, framed_days: int = 0) -> None:
+                   recaps: set[object] | None = None, framed_days: int = 0, week_days: int = 0) -> None:
     """What the report's sentences say beyond its figure: the kinds of attack, a running toll,
     and how uncertain its date is (an estimated publication date, a date that is a week).
     `clauses` holds, for figures of a sentence telling several episodes, their episode's words;
     `recaps` the figures of such sentences that name no day (recalled, as back-references are);
-    `framed_days` how far back a roundup's lead puts a figure with no day of its own."""
+    `framed_days` how far back a roundup's lead puts a figure with no day of its own;
+    `week_days` how many days after its day a week an earlier sentence names runs on."""
     recaps = recaps or set()
     clauses = clauses or {}
     texts = [clauses.get(index) or _without_other_episode(row) for index, row in report.rows]
     report.events = frozenset().union(*(_events(text) for text in texts)) if texts else frozenset()
     report.toll = any(_flag(row, "toll") for _, row in report.rows)
-    after = max((_span_days(text) for text in texts), default=1) - 1
+    after = max(max((_span_days(text) for text in texts), default=1) - 1, week_days)
     before = max(max((_days_back(text) for text in texts), default=0), framed_days)
     report.estimated = estimated
     report.recalled = bool(report.rows) and all(_recalled(row) or index in recaps for index, row in report.rows) \

@@ -590,6 +590,25 @@ def test_a_figure_takes_the_day_the_sentence_before_it_names():
     assert rows.conservative.tolist() == [5] and rows.n_sources.tolist() == [2]
 
 
+def test_a_figure_takes_the_week_a_sentence_before_it_in_its_paragraph_names():
+    """Published a week on, a paragraph recalls an attack "last week" and gives its toll two
+    sentences later: the toll is that week's, so it joins the attack's own report."""
+    attack = ("Wire", "Gunmen attacked a truffle hunters' camp near Akashat on Tuesday, killing five of them, "
+                      "officials said.")
+    later = ("Post", "A roadside bomb killed three soldiers near Rutba on Sunday.\n\n"
+                     "The army has stepped up operations since gunmen attacked a truffle hunters' camp near Akashat "
+                     "last week. Relatives now say the gunmen took 14 men, not nine as first reported. Five members "
+                     "of the group were killed in the attack.")
+    rows = _killed_incidents([attack, later], published=[date(2026, 2, 10), date(2026, 2, 16)])
+    assert sorted(zip(rows.conservative, rows.n_sources)) == [(3, 1), (5, 2)]
+    # A sentence naming another date in between ends the search: the toll is not last week's.
+    between = ("Post", "A roadside bomb killed three soldiers near Rutba on Sunday.\n\n"
+                       "Gunmen attacked a truffle hunters' camp near Akashat last week. In 2024, the army cleared "
+                       "the valley. Five members of the group were killed in the attack.")
+    rows = _killed_incidents([attack, between], published=[date(2026, 2, 10), date(2026, 2, 16)])
+    assert sorted(zip(rows.conservative, rows.n_sources)) == [(3, 1), (5, 1), (5, 1)]
+
+
 def test_each_clause_of_a_sentence_keeps_its_own_calendar_date():
     review = ("Monitor", "Mortar fire on the cattle market in Muqdadiyah on 9 February killed 7 people; a bomb in a "
                          "café in Muqdadiyah on 12 February killed 8.")
