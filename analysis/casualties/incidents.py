@@ -113,6 +113,13 @@ _RECALLED_AFTER = re.compile(
     re.IGNORECASE)
 
 
+# Captives counted as still held ("four councillors remain in the hands of their kidnappers",
+# "12 passengers are still missing"): a state at the time of telling, of an abduction before it.
+_STILL_HELD = re.compile(
+    r"^(?:\s+[\w\-]+){0,3}?\s+(?:remain(?:s|ed)?|(?:are|were|is|was)\s+still)\s+(?:being\s+)?"
+    r"(?:held|in\s+(?:the\s+hands|captivity|custody)|missing|unaccounted|hostages?|captives?)\b", re.IGNORECASE)
+
+
 # A review ranking an attack told before: "The deadliest single attack was the raid on Dumburum,
 # where bandits killed 33 people".
 _RANKED_ATTACK = re.compile(
@@ -127,13 +134,14 @@ def _figure_in_sentence(row: dict) -> tuple[str, str, int]:
 
 
 def _recalled(row: dict) -> bool:
-    """Whether the row's figure is recalled from an earlier attack (see _RECALLED_BEFORE and
-    _RANKED_ATTACK)."""
+    """Whether the row's figure is recalled from an earlier attack (see _RECALLED_BEFORE,
+    _RECALLED_AFTER, _STILL_HELD and _RANKED_ATTACK)."""
     evidence, figure, at = _figure_in_sentence(row)
     if at < 0:
         return False
     return bool(_RECALLED_BEFORE.search(evidence[max(0, at - 40):at])
                 or _RECALLED_AFTER.match(evidence[at + len(figure):at + len(figure) + 80])
+                or _STILL_HELD.match(evidence[at + len(figure):at + len(figure) + 80])
                 or _RANKED_ATTACK.search(evidence, 0, at))
 
 
@@ -387,6 +395,7 @@ class _Report:
     estimated: bool = False  # its article's publication date is an estimate
     recalled: bool = False  # it recalls an attack told before ("the strike ... that killed 17")
     attack_days: set = field(default_factory=set)  # days its sentences give its attacks (not tolls)
+    untold: bool = False  # no sentence of it dates what happened: dated by its article's publication
 
     @property
     def loose(self) -> bool:
@@ -396,8 +405,9 @@ class _Report:
 
     @property
     def precise(self) -> bool:
-        """Dated to one day, not a span nor an estimate."""
-        return self.day is not None and self.before == 0 and self.after == 0
+        """Dated to one day, not a span nor an estimate: the day its sentences tell, or the day
+        its article was published (whose news may be a few days older)."""
+        return self.day is not None and self.after == 0 and self.before <= (_UNTOLD_DAYS if self.untold else 0)
 
     def set_uncertainty(self, before: int, after: int) -> None:
         self.before, self.after = before, after
@@ -772,6 +782,7 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
     roundups = _roundups(records, sentences)
     framed: set[object] = set()  # figures a roundup's lead dates to its span
     weeks_after: dict[object, int] = {}  # figures dated by a week a sentence before names: its other days
+    untold: set[object] = set()  # figures whose sentence and story name no day: dated by publication
     recaps: set[object] = set()
     reports: dict[tuple, list[_Report]] = {}
     for index, row in records:
@@ -794,6 +805,8 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
         elif (doc_id in roundups or key in ranked_by_period) and not told and day == published \
                 and index not in episodes:
             framed.add(index)  # "A string of killings this month ... gunmen killed 21"
+        elif events is not None and not told and index not in episodes and day is not None and day == published:
+            untold.add(index)  # dated by its article's day alone (with no dated expressions read, unknown)
         episode, shift, _ = episodes.get(index, (0, 0, ""))
         if index in episodes and own_day in (None, published):
             # Episodes told by their offsets from no day of their own (a sentence naming no
@@ -807,7 +820,9 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
     clauses = {index: told for index, (_, _, told) in episodes.items()}
     for report in built:
         report.low, report.high, report.stated, report.wording = _best(report.rows)
-        framed_days = _ROUNDUP_DAYS if any(index in framed for index, _ in report.rows) else 0
+        report.untold = all(index in untold for index, _ in report.rows)
+        framed_days = _ROUNDUP_DAYS if any(index in framed for index, _ in report.rows) else \
+            _UNTOLD_DAYS if report.untold else 0
         week_days = max((weeks_after.get(index, 0) for index, _ in report.rows), default=0)
         _read_evidence(report, report.doc_id in estimated, clauses, recaps, framed_days, week_days)
     _recall_with_their_story(built)
@@ -1066,6 +1081,9 @@ def _add_to_report(reports: dict[tuple, list[_Report]], index: object, row: dict
     report.rows.append((index, row))
 
 
+# A report no sentence dates ("The toll from the bombing rose to 21") is news of the last few
+# days: its incident may lie this many days before the day it is dated by.
+_UNTOLD_DAYS = 3
 _STORY_DAYS = 14  # an article's story happened at most this long before it was published
 _ANY_PLACE = "*"  # the story key of a figure whose article names no place for it
 # A follow-up dated by the attack it follows ("Nine days after a suicide bomber struck the camp,

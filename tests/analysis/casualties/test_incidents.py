@@ -753,6 +753,29 @@ def test_a_figure_after_a_datelined_lead_belongs_to_the_day_the_lead_names():
     assert incidents.date.tolist() == [date(2024, 4, 7)]
 
 
+def test_a_toll_no_sentence_dates_may_be_news_of_the_days_before_publication():
+    """A follow-up three days on gives the new toll without a day: it is the bombing's. One
+    telling its own day (Tuesday, the day it was published) is another attack."""
+    saturday = ("Wire", "A car bomb killed 12 people at the market in Dorra on Saturday, police said.")
+    follow_up = ("Post", "The toll from the car bomb at the market in Dorra rose to 15, hospital officials said.")
+    rows = _killed_incidents([saturday, follow_up], published=[date(2024, 4, 6), date(2024, 4, 9)])
+    assert rows.n_sources.tolist() == [1 + 1] and rows.conservative.tolist() == [15]
+    tuesday = ("Post", "A car bomb killed 14 people at the market in Dorra on Tuesday, police said.")
+    rows = _killed_incidents([saturday, tuesday], published=[date(2024, 4, 6), date(2024, 4, 9)])
+    assert sorted(rows.conservative.tolist()) == [12, 14]
+
+
+def test_captives_counted_as_still_held_recall_their_abduction():
+    from analysis.casualties.incidents import _recalled
+
+    def row(sentence: str, figure: str) -> dict:
+        return {"evidence": sentence, "text": figure}
+
+    assert _recalled(row("The mayor of Dioura and four councillors remain in the hands of their kidnappers.", "four"))
+    assert _recalled(row("Twelve passengers are still missing, their families said.", "Twelve"))
+    assert not _recalled(row("Gunmen abducted 12 passengers on the road to Khanabad on Friday.", "12"))
+
+
 def test_two_attacks_named_in_one_clause_list_are_two_episodes():
     from analysis.casualties.incidents import _offset_days
 
