@@ -12,7 +12,10 @@ join one incident on all the evidence a reader uses:
 
 - dates as spans: a report is about a day, a week ("last week"), or, in an article whose
   publication date is estimated, a day give or take UNDATED_SPREAD_DAYS; spans must come
-  within WINDOW_DAYS of each other;
+  within WINDOW_DAYS of each other. A figure its sentence does not date takes the day or week
+  an earlier sentence of its paragraph names, else the day of its article's story; one dated by
+  its article's publication alone may be up to _UNTOLD_DAYS older ("The toll from the car bomb
+  rose to 15" three days on);
 - places at different levels: the same place, one the texts put inside the other ("Zamzam
   camp near El Fasher", "the Karari district of Omdurman", "the city's Al Wadi district":
   analysis.casualties.location.learn_containment), or a country or province that may hold a
