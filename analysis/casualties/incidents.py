@@ -142,9 +142,9 @@ def _recalled(row: dict) -> bool:
     evidence, figure, at = _figure_in_sentence(row)
     if at < 0:
         return False
+    after = evidence[at + len(figure):at + len(figure) + 80]
     return bool(_RECALLED_BEFORE.search(evidence[max(0, at - 40):at])
-                or _RECALLED_AFTER.match(evidence[at + len(figure):at + len(figure) + 80])
-                or _STILL_HELD.match(evidence[at + len(figure):at + len(figure) + 80])
+                or _RECALLED_AFTER.match(after) or _STILL_HELD.match(after)
                 or _RANKED_ATTACK.search(evidence, 0, at))
 
 
@@ -780,8 +780,8 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
     nearer_day = _nearer_days(records, sentences, events, episodes)
     story = _story_days(records, sentence_day, nearer_day, meta, places, sentences)
     day_told = _sentences_naming_a_day(events)
-    told_before = _days_told_just_before(records, sentences, day_told, _sentences_naming_a_date(events),
-                                         _sentences_naming_a_week(events))
+    told_before = _days_told_earlier_in_paragraph(records, sentences, day_told, _sentences_naming_a_date(events),
+                                                  _sentences_naming_a_week(events))
     roundups = _roundups(records, sentences)
     framed: set[object] = set()  # figures a roundup's lead dates to its span
     weeks_after: dict[object, int] = {}  # figures dated by a week a sentence before names: its other days
@@ -824,8 +824,7 @@ def _build_reports(records: list[tuple[object, dict]], documents: pd.DataFrame,
     for report in built:
         report.low, report.high, report.stated, report.wording = _best(report.rows)
         report.untold = all(index in untold for index, _ in report.rows)
-        framed_days = _ROUNDUP_DAYS if any(index in framed for index, _ in report.rows) else \
-            _UNTOLD_DAYS if report.untold else 0
+        framed_days = _ROUNDUP_DAYS if any(index in framed for index, _ in report.rows) else 0
         week_days = max((weeks_after.get(index, 0) for index, _ in report.rows), default=0)
         _read_evidence(report, report.doc_id in estimated, clauses, recaps, framed_days, week_days)
     _recall_with_their_story(built)
@@ -963,9 +962,10 @@ def _sentences_naming_a_date(events: pd.DataFrame | None) -> set[tuple]:
 _BACK_IN_PARAGRAPH = 3  # how many sentences back a figure with no date of its own looks for one
 
 
-def _days_told_just_before(records: list[tuple[object, dict]], sentences: pd.DataFrame,
-                           day_told: dict[tuple, set[date]], dated: set[tuple],
-                           week_told: dict[tuple, set[date]] | None = None) -> dict[object, tuple[date, int]]:
+def _days_told_earlier_in_paragraph(records: list[tuple[object, dict]], sentences: pd.DataFrame,
+                                    day_told: dict[tuple, set[date]], dated: set[tuple],
+                                    week_told: dict[tuple, set[date]] | None = None
+                                    ) -> dict[object, tuple[date, int]]:
     """For a figure whose sentence names no date (`dated` holds those that do), the date the
     nearest earlier sentence of its paragraph naming one gives, when that is one day or one week
     (the week's first day and its six more): "... on Tuesday 10 February, a gang attacked
@@ -1220,7 +1220,8 @@ def _read_evidence(report: _Report, estimated: bool, clauses: dict[object, str] 
     and how uncertain its date is (an estimated publication date, a date that is a week).
     `clauses` holds, for figures of a sentence telling several episodes, their episode's words;
     `recaps` the figures of such sentences that name no day (recalled, as back-references are);
-    `framed_days` how far back a roundup's lead puts a figure with no day of its own;
+    `framed_days` how far back a roundup's lead puts a figure with no day of its own (a report
+    dated by publication alone, `report.untold`, may lie _UNTOLD_DAYS back);
     `week_days` how many days after its day a week an earlier sentence names runs on."""
     recaps = recaps or set()
     clauses = clauses or {}
@@ -1228,7 +1229,8 @@ def _read_evidence(report: _Report, estimated: bool, clauses: dict[object, str] 
     report.events = frozenset().union(*(_events(text) for text in texts)) if texts else frozenset()
     report.toll = any(_flag(row, "toll") for _, row in report.rows)
     after = max(max((_span_days(text) for text in texts), default=1) - 1, week_days)
-    before = max(max((_days_back(text) for text in texts), default=0), framed_days)
+    before = max(max((_days_back(text) for text in texts), default=0), framed_days,
+                 _UNTOLD_DAYS if report.untold else 0)
     report.estimated = estimated
     report.recalled = bool(report.rows) and all(_recalled(row) or index in recaps for index, row in report.rows) \
         and report.day == report.published
